@@ -1,0 +1,52 @@
+// Trunk post_build hook (runs in the staging dir's parent with TRUNK_* variables set).
+// 1. Moves Trunk's inline start-up <script type="module"> into a hashed file, so the
+//    Content-Security-Policy can stay `script-src 'self'` with no inline allowance.
+// 2. Fills sw.js with this build's precache list and a version hash of the final bytes.
+// Fails the build if any inline script would be left for the CSP to block.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run through trunk");
+const sha = (data, n) => createHash("sha256").update(data).digest("hex").slice(0, n);
+
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, code) => {
+  const name = `boot-${sha(code, 16)}.js`;
+  writeFileSync(join(dir, name), code.trim() + "\n");
+  return `<script type="module" src="/${name}"></script>`;
+});
+const inline = html.match(/<script(?![^>]*\bsrc=)[^>]*>/g);
+if (inline) throw new Error(`inline script left in index.html (blocked by CSP): ${inline.join(" ")}`);
+writeFileSync(indexPath, html);
+
+const swPath = join(dir, "sw.js");
+if (process.env.TRUNK_PROFILE === "debug") {
+  // Development: a worker that caches nothing and clears what an earlier build cached.
+  writeFileSync(
+    swPath,
+    'self.addEventListener("install",()=>self.skipWaiting());\n' +
+      'self.addEventListener("activate",e=>e.waitUntil(caches.keys().then(k=>Promise.all(k.map(c=>caches.delete(c)))).then(()=>self.clients.claim())));\n',
+  );
+  process.exit(0);
+}
+
+const files = [];
+(function walk(d) {
+  for (const entry of readdirSync(d)) {
+    const p = join(d, entry);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(relative(dir, p).split("\\").join("/"));
+  }
+})(dir);
+const precache = files.filter((f) => f !== "sw.js").sort();
+const version = createHash("sha256");
+for (const f of precache) version.update(f).update("\0").update(readFileSync(join(dir, f)));
+const sw = readFileSync(swPath, "utf8")
+  .replace("__SW_VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__SW_PRECACHE__", JSON.stringify(precache.map((f) => "/" + f)));
+if (sw.includes("__SW_")) throw new Error("sw.js placeholders not filled");
+writeFileSync(swPath, sw);
+console.log(`postbuild: precache ${precache.length} files`);

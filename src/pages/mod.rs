@@ -1,0 +1,20 @@
+//! One component per route. Pages read state and dispatch commands; no domain
+//! rules live here.
+mod module;
+mod not_found;
+mod overview;
+mod settings;
+
+pub use module::ModulePage;
+pub use not_found::NotFound;
+pub use overview::Overview;
+pub use settings::Settings;
+
+use leptos::prelude::*;
+
+/// Sets `document.title` to "<page> – Vägval" while the page is shown.
+pub fn page_title(title: impl Fn() -> &'static str + Send + Sync + 'static) {
+    Effect::new(move |_| {
+        document().set_title(&format!("{} – Vägval", title()));
+    });
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use super::page_title;
+use crate::i18n::{ModuleTexts, Texts, use_i18n};
+
+/// A module's page while the module is being built: what it is for and what it will hold.
+#[component]
+pub fn ModulePage(
+    /// Which module's texts to show.
+    pick: fn(&'static Texts) -> &'static ModuleTexts,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = move || pick(i18n.t());
+    page_title(move || m().title);
+    view! {
+        <article class="page">
+            <h1>{move || m().title}</h1>
+            <p class="lead">{move || m().summary}</p>
+            <section class="card" aria-labelledby="planned-heading">
+                <h2 id="planned-heading">{move || i18n.t().planned_heading}</h2>
+                <ul class="planned">
+                    {move || m().planned.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+                </ul>
+                <p class="note">{move || i18n.t().coming_note}</p>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use super::page_title;
+use crate::i18n::use_i18n;
+
+/// Shown for any address that is not a module.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    page_title(move || i18n.t().not_found_title);
+    view! {
+        <article class="page">
+            <h1>{move || i18n.t().not_found_title}</h1>
+            <p>{move || i18n.t().not_found_body}</p>
+            <p><a href="/">{move || i18n.t().back_to_overview}</a></p>
+        </article>
+    }
+}

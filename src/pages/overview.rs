@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use super::page_title;
+use crate::i18n::{ModuleTexts, Texts, use_i18n};
+use crate::shell::NAV;
+use crate::state::use_app;
+
+/// Start page: the workspace and a card per module.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    page_title(move || i18n.t().overview.title);
+    let modules: [(&str, fn(&'static Texts) -> &'static ModuleTexts); 6] = [
+        ("/inspel", |t| &t.inspel),
+        ("/malkonflikter", |t| &t.conflicts),
+        ("/intressenter", |t| &t.stakeholders),
+        ("/insatsomraden", |t| &t.actions),
+        ("/hallbarhetssakring", |t| &t.funding),
+        ("/dela", |t| &t.share),
+    ];
+    debug_assert!(modules.iter().all(|(href, _)| NAV.iter().any(|n| n.href == *href)));
+    view! {
+        <article class="page">
+            <h1>{move || app.workspace.with(|w| w.name.clone())}</h1>
+            <p class="organisation">{move || app.workspace.with(|w| w.organisation.clone())}</p>
+            <p class="lead">{move || app.workspace.with(|w| w.description.clone())}</p>
+            <p>{move || i18n.t().overview.summary}</p>
+            <h2>{move || i18n.t().overview_modules}</h2>
+            <ul class="module-cards">
+                {modules.into_iter().map(|(href, pick)| view! {
+                    <li class="card">
+                        <h3><a href=href>{move || pick(i18n.t()).title}</a></h3>
+                        <p>{move || pick(i18n.t()).summary}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </article>
+    }
+}

@@ -1,0 +1,113 @@
+use leptos::prelude::*;
+use vagval_core::{Command, Lang, Localized, Workspace};
+
+use super::page_title;
+use crate::i18n::use_i18n;
+use crate::shell::Display;
+use crate::state::use_app;
+
+/// Workspace details, language and display.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let i18n = use_i18n();
+    let display = expect_context::<Display>();
+    page_title(move || i18n.t().settings.title);
+    view! {
+        <article class="page">
+            <h1>{move || i18n.t().settings.title}</h1>
+            <p class="lead">{move || i18n.t().settings.summary}</p>
+            <section class="card">
+                <h2>{move || i18n.t().settings_workspace}</h2>
+                <WorkspaceField id="ws-name" label=|t| t.settings_name
+                    value=|w| w.name.clone()
+                    command=|name| Command::RenameWorkspace { name }/>
+                <WorkspaceField id="ws-org" label=|t| t.settings_organisation
+                    value=|w| w.organisation.clone()
+                    command=|organisation| Command::SetOrganisation { organisation }/>
+                <WorkspaceField id="ws-desc" multiline=true label=|t| t.settings_description
+                    value=|w| w.description.clone()
+                    command=|description| Command::SetDescription { description }/>
+            </section>
+            <section class="card">
+                <h2>{move || i18n.t().settings_display}</h2>
+                <fieldset>
+                    <legend>{move || i18n.t().language}</legend>
+                    {Lang::ALL.into_iter().map(|lang| view! {
+                        <label class="choice" lang=lang.tag()>
+                            <input type="radio" name="lang" value=lang.tag()
+                                prop:checked=move || i18n.lang() == lang
+                                on:change=move |_| i18n.0.set(lang)/>
+                            {lang.native_name()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="choice">
+                    <input type="checkbox" aria-describedby="large-text-hint"
+                        prop:checked=move || display.large_text.get()
+                        on:change=move |ev| display.large_text.set(event_target_checked(&ev))/>
+                    {move || i18n.t().settings_large_text}
+                </label>
+                <p id="large-text-hint" class="hint">{move || i18n.t().settings_large_text_hint}</p>
+            </section>
+            <section class="card">
+                <h2>{move || i18n.t().privacy_heading}</h2>
+                <p>{move || i18n.t().privacy_note}</p>
+            </section>
+        </article>
+    }
+}
+
+/// A text field bound to one workspace field; a change becomes a command on commit.
+#[component]
+fn WorkspaceField(
+    /// Element id (also ties the label and error message to the field).
+    id: &'static str,
+    /// Label from the catalogue.
+    label: fn(&'static crate::i18n::Texts) -> &'static str,
+    /// Reads the current value.
+    value: fn(&Workspace) -> String,
+    /// Builds the command for a new value.
+    command: fn(String) -> Command,
+    /// A textarea instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<vagval_core::DomainError>);
+    let current = move || app.workspace.with(value);
+    let commit = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if text.trim() == current().trim() {
+            error.set(None);
+            return;
+        }
+        error.set(app.dispatch(&command(text)).err());
+    };
+    let error_id = format!("{id}-error");
+    let described = move || error.with(Option::is_some).then(|| format!("{id}-error"));
+    let field = if multiline {
+        view! {
+            <textarea id=id rows="5" prop:value=current on:change=commit
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id type="text" prop:value=current on:change=commit
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n.t())}</label>
+            {field}
+            <p id=error_id class="field-error" role="alert">
+                {move || error.get().map(|e| e.message(i18n.lang()))}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,220 @@
+//! The app shell: contexts, router, header, navigation and banners.
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use vagval_core::{Lang, Localized};
+
+use crate::i18n::{I18n, Texts, use_i18n};
+use crate::pages::{ModulePage, NotFound, Overview, Settings};
+use crate::pwa;
+use crate::state::{AppState, SaveState, use_app};
+use crate::storage::{self, Prefs};
+
+/// Display preferences in context (language lives in [`I18n`]).
+#[derive(Clone, Copy)]
+pub struct Display {
+    /// Large text for projectors.
+    pub large_text: RwSignal<bool>,
+}
+
+/// One entry of the module navigation.
+pub struct NavItem {
+    /// Route path.
+    pub href: &'static str,
+    /// Label from the catalogue.
+    pub label: fn(&Texts) -> &'static str,
+}
+
+/// The modules in navigation order.
+pub const NAV: [NavItem; 8] = [
+    NavItem { href: "/", label: |t| t.overview.title },
+    NavItem { href: "/inspel", label: |t| t.inspel.title },
+    NavItem { href: "/malkonflikter", label: |t| t.conflicts.title },
+    NavItem { href: "/intressenter", label: |t| t.stakeholders.title },
+    NavItem { href: "/insatsomraden", label: |t| t.actions.title },
+    NavItem { href: "/hallbarhetssakring", label: |t| t.funding.title },
+    NavItem { href: "/dela", label: |t| t.share.title },
+    NavItem { href: "/installningar", label: |t| t.settings.title },
+];
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = storage::load_prefs();
+    let lang = RwSignal::new(prefs.lang);
+    let large_text = RwSignal::new(prefs.large_text);
+    provide_context(I18n(lang));
+    provide_context(Display { large_text });
+    let app = AppState::provide();
+    let i18n = I18n(lang);
+
+    // Reach outside: remember preferences, and mirror them on <html>.
+    Effect::new(move |_| {
+        let prefs = Prefs { lang: lang.get(), large_text: large_text.get() };
+        // Preferences are best effort; the save indicator is about the workspace.
+        let _ = storage::save_prefs(&prefs);
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", prefs.lang.tag());
+            let _ = html.class_list().toggle_with_force("large-text", prefs.large_text);
+        }
+    });
+
+    // Never lose the last edits when the tab is hidden or closed.
+    let _ = window_event_listener(ev::pagehide, move |_| app.flush());
+    let _ = window_event_listener(ev::Custom::<web_sys::Event>::new("visibilitychange"), move |_| {
+        app.flush();
+    });
+    let _ = window_event_listener(ev::keydown, move |e| undo_shortcut(app, &e));
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+            <Header/>
+            <Banners/>
+            <div class="layout">
+                <Nav/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Overview/>
+                        <Route path=path!("/inspel") view=|| view! { <ModulePage pick=|t| &t.inspel/> }/>
+                        <Route path=path!("/malkonflikter") view=|| view! { <ModulePage pick=|t| &t.conflicts/> }/>
+                        <Route path=path!("/intressenter") view=|| view! { <ModulePage pick=|t| &t.stakeholders/> }/>
+                        <Route path=path!("/insatsomraden") view=|| view! { <ModulePage pick=|t| &t.actions/> }/>
+                        <Route path=path!("/hallbarhetssakring") view=|| view! { <ModulePage pick=|t| &t.funding/> }/>
+                        <Route path=path!("/dela") view=|| view! { <ModulePage pick=|t| &t.share/> }/>
+                        <Route path=path!("/installningar") view=Settings/>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+fn undo_shortcut(app: AppState, e: &web_sys::KeyboardEvent) {
+    if !(e.ctrl_key() || e.meta_key()) {
+        return;
+    }
+    // Text fields keep the browser's own undo.
+    let in_field = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    if in_field {
+        return;
+    }
+    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+        ("z", false) => app.undo(),
+        ("z", true) | ("y", false) => app.redo(),
+        _ => return,
+    }
+    e.prevent_default();
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let other = move || match i18n.lang() {
+        Lang::Sv => Lang::En,
+        Lang::En => Lang::Sv,
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="/">
+                <img src="/icon.svg" alt="" width="32" height="32"/>
+                <span>{move || i18n.t().app_name}</span>
+            </a>
+            <p class="workspace-name" data-testid="workspace-name">
+                <span class="visually-hidden">{move || i18n.t().workspace_label}": "</span>
+                {move || app.workspace.with(|w| w.name.clone())}
+            </p>
+            <SaveIndicator/>
+            <div class="header-actions">
+                <button type="button" class="ghost" on:click=move |_| app.undo()
+                    disabled=move || !app.can_undo.get()>{move || i18n.t().undo}</button>
+                <button type="button" class="ghost" on:click=move |_| app.redo()
+                    disabled=move || !app.can_redo.get()>{move || i18n.t().redo}</button>
+                <button type="button" class="ghost lang-switch" data-testid="lang-switch"
+                    lang=move || other().tag()
+                    on:click=move |_| i18n.0.set(other())>{move || other().native_name()}</button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let state = move || {
+        let t = i18n.t();
+        match app.save.get() {
+            SaveState::Saved => ("saved", t.save_saved),
+            SaveState::Pending => ("pending", t.save_saving),
+            SaveState::Failed(_) => ("failed", t.save_failed),
+            SaveState::ReadOnly(_) => ("read-only", t.save_read_only),
+            SaveState::MemoryOnly => ("memory", t.save_memory_only),
+        }
+    };
+    view! {
+        <p class="save-state" role="status" data-testid="save-state" data-state=move || state().0>
+            <span class="dot" aria-hidden="true"></span>
+            {move || state().1}
+        </p>
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let update_ready = pwa::update_ready();
+    let problem = move || {
+        let lang = i18n.lang();
+        match app.save.get() {
+            SaveState::Failed(e) | SaveState::ReadOnly(e) => Some(e.message(lang)),
+            SaveState::MemoryOnly => Some(i18n.t().storage_unavailable.to_owned()),
+            SaveState::Saved | SaveState::Pending => None,
+        }
+    };
+    view! {
+        <Show when=move || update_ready.get()>
+            <div class="banner info" role="status" data-testid="update-banner">
+                <span>{move || i18n.t().update_ready}" — "</span>
+                <button type="button" on:click=move |_| {
+                    app.flush();
+                    pwa::apply_update();
+                }>{move || i18n.t().update_reload}</button>
+            </div>
+        </Show>
+        {move || problem().map(|msg| view! {
+            <div class="banner error" role="alert" data-testid="storage-banner">{msg}</div>
+        })}
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let i18n = use_i18n();
+    let pathname = use_location().pathname;
+    view! {
+        <nav class="module-nav" aria-label=move || i18n.t().nav_label>
+            <ul>
+                {NAV.iter().map(|item| {
+                    let href = item.href;
+                    let label = item.label;
+                    let current = move || {
+                        let path = pathname.get();
+                        let here = path.trim_end_matches('/');
+                        (here == href.trim_end_matches('/')).then_some("page")
+                    };
+                    view! {
+                        <li><a href=href aria-current=current>{move || label(i18n.t())}</a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
