@@ -1,0 +1,91 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core
+// against the release build in dist/, served on 127.0.0.1.
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "../support/serve.mjs";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+export const ROOT = new URL("../../", import.meta.url).pathname;
+export const DIST = join(ROOT, "dist");
+export const OUT = join(ROOT, "tests/e2e/out");
+mkdirSync(OUT, { recursive: true });
+
+export const SIZES = {
+  tablet: { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false },
+  laptop: { viewport: { width: 1280, height: 800 }, hasTouch: false },
+};
+
+export const ROUTES = [
+  ["/", "Översikt", "Overview"],
+  ["/inspel", "Inspel & prioritering", "Inputs & prioritisation"],
+  ["/malkonflikter", "Målkonflikter", "Goal conflicts"],
+  ["/intressenter", "Intressenter", "Stakeholders"],
+  ["/insatsomraden", "Insatsområden", "Action areas"],
+  ["/hallbarhetssakring", "Hållbarhetssäkring", "Sustainability-proofing"],
+  ["/dela", "Dela & importera", "Share & import"],
+  ["/installningar", "Inställningar", "Settings"],
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+export { serve };
+
+/**
+ * A new context and page that records console errors, page errors, failed responses and
+ * every request URL. `problems()` lists what went wrong.
+ */
+export async function openPage(browser, size = "tablet", options = {}) {
+  const context = await browser.newContext({ ...SIZES[size], locale: "sv-SE", ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  const watch = (p) => {
+    p.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+    p.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    p.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
+  };
+  watch(page);
+  context.on("page", watch);
+  context.on("request", (r) => requests.push(r.url()));
+  return { context, page, errors, requests };
+}
+
+/** Waits until the wasm app has replaced the static shell. */
+export async function ready(page) {
+  await page.waitForSelector("html[data-ready] .module-nav", { timeout: 20_000 });
+}
+
+/** Requests that left the page's origin (data: and blob: URLs are local). */
+export function foreign(requests, origin) {
+  return requests.filter((u) => !u.startsWith(origin + "/") && !/^(data|blob):/.test(u));
+}
+
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page; returns the violations. */
+export async function axe(page) {
+  // evaluate() runs over the DevTools protocol, so the page's strict CSP stays in force.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+}

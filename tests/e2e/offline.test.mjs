@@ -1,0 +1,108 @@
+// Offline PWA: after the first visit the app loads with the network gone (Playwright
+// offline, and the server stopped), deep links included; a new version is announced and
+// only switched to when the user asks.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, launch, openPage, ready, serve } from "./harness.mjs";
+
+let browser;
+const dirs = [];
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A private copy of dist/ so a test may change or stop serving it. */
+function copyOfDist() {
+  const dir = mkdtempSync(join(tmpdir(), "vagval-dist-"));
+  cpSync(DIST, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+
+const controlled = (page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+
+test("after the first visit the app works offline, also with the server stopped", async () => {
+  const server = await serve(copyOfDist());
+  const origin = server.url;
+  const { context, page, errors } = await openPage(browser, "tablet");
+  await page.goto(origin + "/");
+  await ready(page);
+  await controlled(page);
+
+  // An edit made online is there after an offline reload.
+  await page.goto(origin + "/installningar");
+  await ready(page);
+  await page.fill("#ws-name", "Workshop i Krokom");
+  await page.press("#ws-name", "Tab");
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').dataset.state === "saved");
+
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue("#ws-name"), "Workshop i Krokom");
+  await page.goto(origin + "/malkonflikter"); // deep link, offline
+  await ready(page);
+  assert.equal(await page.locator("main h1").textContent(), "Målkonflikter");
+  await context.setOffline(false);
+
+  await server.close();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator("main h1").textContent(), "Målkonflikter");
+  const tab = await context.newPage();
+  await tab.goto(origin + "/intressenter");
+  await ready(tab);
+  assert.equal(await tab.locator("main h1").textContent(), "Intressenter");
+  assert.match(await tab.locator('[data-testid="workspace-name"]').textContent(), /Workshop i Krokom$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Control: without the service worker the same offline load fails, so the test above
+  // really exercised it.
+  const blocked = await browser.newContext({ serviceWorkers: "block" });
+  const p = await blocked.newPage();
+  await assert.rejects(p.goto(origin + "/"), /ERR_CONNECTION_REFUSED/);
+  await blocked.close();
+});
+
+test("a new version is announced and switched to only on 'Ladda om'", async () => {
+  const dir = copyOfDist();
+  const server = await serve(dir);
+  const { context, page, errors } = await openPage(browser, "laptop");
+  await page.goto(server.url + "/inspel");
+  await ready(page);
+  await controlled(page);
+  const oldKeys = await page.evaluate(() => caches.keys());
+  assert.equal(oldKeys.length, 1);
+
+  // Publish "version B": a changed service worker.
+  const swPath = join(dir, "sw.js");
+  const sw = readFileSync(swPath, "utf8");
+  const newVersion = "b".repeat(16);
+  writeFileSync(swPath, sw.replace(/const VERSION = "[0-9a-f]+"/, `const VERSION = "${newVersion}"`));
+  await page.evaluate(() => { window.__stillTheSamePage = true; });
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+
+  const banner = page.locator('[data-testid="update-banner"]');
+  await banner.waitFor({ timeout: 20_000 });
+  assert.match(await banner.textContent(), /Ny version finns/);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, "no silent reload");
+
+  await Promise.all([page.waitForEvent("framenavigated"), banner.getByRole("button", { name: "Ladda om" }).click()]);
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.__stillTheSamePage), undefined, "reloaded");
+  await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === "vagval-" + v), newVersion);
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
