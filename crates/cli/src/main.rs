@@ -1,14 +1,26 @@
 //! `vagval`: the command-line tool for staff who collect many snapshot files.
 //!
-//! Exit codes: 0 success, 1 a file was invalid, 2 usage or I/O error.
+//! Exit codes: 0 success; 1 a file was invalid (or `merge` refused its inputs);
+//! 2 usage error or a file that could not be read or written.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use vagval_core::{Lang, Localized, Snapshot, demo::demo_workspace};
+use serde::Serialize;
+use vagval_core::crdt::Record;
+use vagval_core::snapshot::{Decoded, FileError, MAX_FILE_BYTES, Snapshot, decode};
+use vagval_core::{Lang, Localized, MergeReport, demo::demo_doc, merge};
+
+const EXIT_INVALID: u8 = 1;
+const EXIT_IO: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "vagval", version, about = "Vägval snapshot files: validate, inspect, create")]
+#[command(
+    name = "vagval",
+    version,
+    about = "Vägval snapshot files: validate, merge, inspect, create",
+    after_help = "Exit codes: 0 success, 1 invalid input file, 2 usage or I/O error."
+)]
 struct Cli {
     /// Language of messages: sv or en (default: from LANG, else sv).
     #[arg(long, global = true)]
@@ -25,11 +37,28 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Show versions and contents of a file.
+    /// Merge snapshot files into one; prints the merge report.
+    Merge {
+        /// Files to merge, in any order (the result is the same).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the merged snapshot.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show versions and record counts of a file.
     Info {
         /// Snapshot file.
         file: PathBuf,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
     },
+    /// Print the JSON Schema of the snapshot format.
+    Schema,
     /// Write the demo workspace.
     Demo {
         /// Output file.
@@ -38,61 +67,188 @@ enum Cmd {
     },
 }
 
-fn lang(cli: &Cli) -> Lang {
-    cli.lang
-        .clone()
-        .or_else(|| std::env::var("LANG").ok())
-        .and_then(|t| Lang::from_tag(&t))
-        .unwrap_or_default()
+enum Failure {
+    Invalid(String),
+    Io(String),
 }
 
-fn read(path: &Path, lang: Lang) -> Result<Snapshot, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Snapshot::decode(&text).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))
+fn lang(cli: &Cli) -> Lang {
+    cli.lang.clone().or_else(|| std::env::var("LANG").ok()).and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
+}
+
+fn read(path: &Path, lang: Lang) -> Result<Decoded, Failure> {
+    let name = path.display().to_string();
+    let size = std::fs::metadata(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        let error = vagval_core::ImportError::TooLarge { size: usize::try_from(size).unwrap_or(usize::MAX), max: MAX_FILE_BYTES };
+        return Err(Failure::Invalid(FileError { file: name, error }.message(lang)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::Invalid(FileError { file: name.clone(), error: vagval_core::ImportError::NotText }.message(lang)))?;
+    decode(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|error| Failure::Invalid(FileError { file: name, error }.message(lang)))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[derive(Serialize)]
+struct Info<'a> {
+    file: String,
+    format: &'a str,
+    schema_version: u32,
+    file_schema_version: u32,
+    min_reader_version: u32,
+    app_version: &'a str,
+    exported_at: &'a str,
+    device: &'a str,
+    workspace_id: String,
+    workspace_name: &'a str,
+    records: std::collections::BTreeMap<&'static str, Counts>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    live: usize,
+    erased: usize,
+}
+
+fn info(file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+    let d = read(file, lang)?;
+    let s = &d.snapshot;
+    let mut records: std::collections::BTreeMap<&'static str, Counts> =
+        s.workspace.counts().into_iter().map(|(k, (live, erased))| (k, Counts { live, erased })).collect();
+    records.insert(vagval_core::model::Meta::KIND, Counts { live: 1, erased: 0 });
+    let info = Info {
+        file: file.display().to_string(),
+        format: &s.format,
+        schema_version: s.schema_version,
+        file_schema_version: d.file_version,
+        min_reader_version: s.min_reader_version,
+        app_version: &s.app_version,
+        exported_at: &s.exported_at,
+        device: &s.device,
+        workspace_id: s.workspace.id.to_string(),
+        workspace_name: s.workspace.name(),
+        records,
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&info).unwrap_or_default());
+        return Ok(());
+    }
+    println!("file:               {}", info.file);
+    println!("format:             {}", info.format);
+    println!("schema_version:     {} (file: {})", info.schema_version, info.file_schema_version);
+    println!("min_reader_version: {}", info.min_reader_version);
+    println!("app_version:        {}", info.app_version);
+    println!("exported_at:        {}", info.exported_at);
+    println!("device:             {}", info.device);
+    println!("workspace:          {} ({})", info.workspace_name, info.workspace_id);
+    for (kind, c) in &info.records {
+        println!("records {kind:<11} {} live, {} erased", c.live, c.erased);
+    }
+    Ok(())
+}
+
+fn print_report(file: &Path, r: &MergeReport, lang: Lang) {
+    let sv = lang == Lang::Sv;
+    let (added, changed, deleted, over, kept) = if sv {
+        ("tillagda", "ändrade", "raderade", "överskrivna värden", "behållna lokala värden")
+    } else {
+        ("added", "changed", "erased", "overwritten values", "local values kept")
+    };
+    println!(
+        "{}: {added} {}, {changed} {}, {deleted} {}, {over} {}, {kept} {}",
+        file.display(), r.added.len(), r.changed.len(), r.deleted.len(), r.overwritten.len(), r.kept_local.len()
+    );
+    for o in &r.overwritten {
+        println!("  {} {} «{}».{}: {} → {}", o.record.kind, o.record.id, o.record.label, o.conflict.field,
+            o.conflict.local, o.conflict.incoming);
+    }
+    if r.other_workspace {
+        println!("  {}", if sv { "obs: filen kommer från en annan arbetsyta" } else { "note: the file is from another workspace" });
+    }
+}
+
+fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+    let mut decoded = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match read(f, lang) {
+            Ok(d) => decoded.push((f, d)),
+            Err(Failure::Invalid(m) | Failure::Io(m)) => errors.push(m),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Invalid(errors.join("\n")));
+    }
+    let mut iter = decoded.into_iter();
+    let Some((_, first)) = iter.next() else { return Err(Failure::Io("no input files".into())) };
+    let mut doc = first.snapshot.workspace;
+    let mut reports = Vec::new();
+    for (f, d) in iter {
+        let (m, report) = merge(&doc, &d.snapshot.workspace);
+        doc = m;
+        reports.push((f.display().to_string(), report));
+    }
+    let snap = Snapshot::new(doc, now(), "cli");
+    write(output, &snap.to_pretty())?;
+    if json {
+        let out: Vec<_> = reports.iter().map(|(f, r)| serde_json::json!({"file": f, "report": r})).collect();
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        for (f, r) in &reports {
+            print_report(Path::new(f), r, lang);
+        }
+        println!("→ {}", output.display());
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = lang(&cli);
-    match &cli.command {
+    let result = match &cli.command {
         Cmd::Validate { files } => {
-            let mut ok = true;
+            let mut failed = None;
             for f in files {
-                if let Err(msg) = read(f, lang) {
-                    eprintln!("{msg}");
-                    ok = false;
+                match read(f, lang) {
+                    Ok(_) => {}
+                    Err(Failure::Invalid(m)) => {
+                        println!("{m}");
+                        failed.get_or_insert(EXIT_INVALID);
+                    }
+                    Err(Failure::Io(m)) => {
+                        println!("{m}");
+                        failed = Some(EXIT_IO);
+                    }
                 }
             }
-            if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            return failed.map_or(ExitCode::SUCCESS, ExitCode::from);
         }
-        Cmd::Info { file } => match read(file, lang) {
-            Ok(s) => {
-                println!("format:             {}", s.format);
-                println!("schema_version:     {}", s.schema_version);
-                println!("min_reader_version: {}", s.min_reader_version);
-                println!("app_version:        {}", s.app_version);
-                println!("exported_at:        {}", s.exported_at);
-                println!("workspace:          {}", s.workspace.name);
-                ExitCode::SUCCESS
-            }
-            Err(msg) => {
-                eprintln!("{msg}");
-                ExitCode::from(1)
-            }
-        },
-        Cmd::Demo { output } => {
-            let snap = Snapshot::new(demo_workspace(), "1970-01-01T00:00:00Z", "cli");
-            let written = snap
-                .encode()
-                .map_err(|e| e.message(lang))
-                .and_then(|json| std::fs::write(output, json).map_err(|e| e.to_string()));
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(msg) => {
-                    eprintln!("{}: {msg}", output.display());
-                    ExitCode::from(2)
-                }
-            }
+        Cmd::Merge { files, output, json } => merge_files(files, output, *json, lang),
+        Cmd::Info { file, json } => info(file, *json, lang),
+        Cmd::Schema => {
+            print!("{}", vagval_core::json_schema());
+            Ok(())
+        }
+        Cmd::Demo { output } => write(output, &Snapshot::new(demo_doc(), now(), "cli").to_pretty()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(m)) => {
+            eprintln!("{m}");
+            ExitCode::from(EXIT_INVALID)
+        }
+        Err(Failure::Io(m)) => {
+            eprintln!("{m}");
+            ExitCode::from(EXIT_IO)
         }
     }
 }

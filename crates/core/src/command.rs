@@ -1,108 +1,308 @@
-//! Every user change is a [`Command`] applied by [`apply`]; [`History`] keeps
-//! the inverse of each applied command so that undo and redo are exact.
+//! Every user change is a [`Command`] applied by [`apply`], which stamps each written
+//! field with the local hybrid logical clock and returns the command that undoes it.
+//! [`History`] keeps those inverses for undo and redo.
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use thiserror::Error;
 
+use crate::clock::Hlc;
+use crate::crdt::{Collection, ProblemKind, Record};
+use crate::doc::Doc;
+use crate::id::Id;
 use crate::lang::{Lang, Localized};
-use crate::model::{MAX_NAME_CHARS, MAX_TEXT_CHARS, Workspace};
+use crate::model::{Inspel, Meta};
 
-/// A change to the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Command {
-    /// Give the workspace a new name.
-    RenameWorkspace {
-        /// The new name (trimmed; must not be empty).
-        name: String,
-    },
-    /// Set the owning organisation.
-    SetOrganisation {
-        /// The organisation's name.
-        organisation: String,
-    },
-    /// Set the description.
-    SetDescription {
-        /// Free text.
-        description: String,
-    },
+/// The record kinds a command can address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The workspace's own record (id = workspace id).
+    Meta,
+    /// An inspel.
+    Inspel,
 }
 
-/// A command that breaks a rule of the model.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DomainError {
-    /// A required text was empty.
-    #[error("{field} must not be empty")]
-    Empty {
-        /// Which field.
-        field: &'static str,
-    },
-    /// A text was longer than allowed.
-    #[error("{field} is longer than {max} characters")]
-    TooLong {
-        /// Which field.
-        field: &'static str,
-        /// The limit.
-        max: usize,
-    },
-}
-
-impl Localized for DomainError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Empty { field }, Lang::Sv) => format!("{} får inte vara tomt.", sv_field(field)),
-            (Self::Empty { field }, Lang::En) => format!("The {field} must not be empty."),
-            (Self::TooLong { field, max }, Lang::Sv) => {
-                format!("{} får vara högst {max} tecken.", sv_field(field))
-            }
-            (Self::TooLong { field, max }, Lang::En) => {
-                format!("The {field} may be at most {max} characters.")
-            }
+impl Kind {
+    /// The kind's name in files.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Meta => Meta::KIND,
+            Self::Inspel => Inspel::KIND,
         }
     }
+}
+
+/// A change to the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Command {
+    /// A new record with these fields.
+    Create {
+        /// Kind of record.
+        kind: Kind,
+        /// Its new id.
+        id: Id,
+        /// Initial field values.
+        fields: BTreeMap<String, Value>,
+    },
+    /// Set one field.
+    Edit {
+        /// Kind of record.
+        kind: Kind,
+        /// Which record.
+        id: Id,
+        /// Field name.
+        field: String,
+        /// New value (JSON of the field's type).
+        value: Value,
+    },
+    /// Erase a record for good: a tombstone that no older file can undo. Not undoable.
+    Erase {
+        /// Kind of record.
+        kind: Kind,
+        /// Which record.
+        id: Id,
+    },
+    /// Several commands as one undo step.
+    Batch {
+        /// Applied in order.
+        commands: Vec<Command>,
+    },
+}
+
+impl Command {
+    /// Shorthand for [`Command::Edit`].
+    #[must_use]
+    pub fn edit(kind: Kind, id: &Id, field: &str, value: impl Into<Value>) -> Self {
+        Self::Edit { kind, id: id.clone(), field: field.to_owned(), value: value.into() }
+    }
+}
+
+/// A command that breaks a rule of the model; the document is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    /// No such field on this kind.
+    #[error("{kind} has no field {field:?}")]
+    UnknownField {
+        /// Kind.
+        kind: &'static str,
+        /// Field asked for.
+        field: String,
+    },
+    /// The value has the wrong type.
+    #[error("{kind}.{field}: {detail}")]
+    BadValue {
+        /// Kind.
+        kind: &'static str,
+        /// Field.
+        field: &'static str,
+        /// serde's description.
+        detail: String,
+    },
+    /// The value breaks the field's rule.
+    #[error("{kind}.{field}: {problem:?}")]
+    Rule {
+        /// Kind.
+        kind: &'static str,
+        /// Field.
+        field: &'static str,
+        /// Which rule.
+        problem: ProblemKind,
+    },
+    /// No record with this id.
+    #[error("{kind} {id} not found")]
+    NotFound {
+        /// Kind.
+        kind: &'static str,
+        /// Id.
+        id: Id,
+    },
+    /// A record with this id exists (or existed and was erased).
+    #[error("{kind} {id} already exists")]
+    Exists {
+        /// Kind.
+        kind: &'static str,
+        /// Id.
+        id: Id,
+    },
+    /// The record was erased.
+    #[error("{kind} {id} was erased")]
+    Erased {
+        /// Kind.
+        kind: &'static str,
+        /// Id.
+        id: Id,
+    },
 }
 
 fn sv_field(field: &str) -> &'static str {
     match field {
         "name" => "Namnet",
+        "title" => "Rubriken",
         "organisation" => "Organisationen",
-        _ => "Texten",
+        "person" => "Kontaktpersonen",
+        "theme" => "Temat",
+        "description" => "Beskrivningen",
+        _ => "Fältet",
     }
 }
 
-fn checked(field: &'static str, text: &str, max: usize, required: bool) -> Result<String, DomainError> {
-    let text = text.trim();
-    if required && text.is_empty() {
-        return Err(DomainError::Empty { field });
+fn en_field(field: &str) -> String {
+    let mut s = field.replace('_', " ");
+    if let Some(first) = s.get(..1).map(str::to_uppercase) {
+        s.replace_range(..1, &first);
     }
-    if text.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
-    }
-    Ok(text.to_owned())
+    s
 }
 
-/// Applies `cmd` to `ws` and returns the command that undoes it.
+impl Localized for ProblemKind {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::TooLong { max }, Lang::Sv) => format!("får vara högst {max} tecken"),
+            (Self::TooLong { max }, Lang::En) => format!("may be at most {max} characters"),
+            (Self::Empty, Lang::Sv) => "får inte vara tomt".into(),
+            (Self::Empty, Lang::En) => "must not be empty".into(),
+            (Self::OutOfRange { min, max }, Lang::Sv) => format!("måste ligga mellan {min} och {max}"),
+            (Self::OutOfRange { min, max }, Lang::En) => format!("must be between {min} and {max}"),
+            (Self::Dangling { id }, Lang::Sv) => format!("hänvisar till {id}, som inte finns"),
+            (Self::Dangling { id }, Lang::En) => format!("refers to {id}, which does not exist"),
+            (Self::BadStamp, Lang::Sv) => "har en ogiltig tidsstämpel".into(),
+            (Self::BadStamp, Lang::En) => "has an invalid time stamp".into(),
+            (Self::DuplicateId { id }, Lang::Sv) => format!("id {id} förekommer mer än en gång"),
+            (Self::DuplicateId { id }, Lang::En) => format!("id {id} occurs more than once"),
+            (Self::TooMany { max }, Lang::Sv) => format!("får ha högst {max} poster"),
+            (Self::TooMany { max }, Lang::En) => format!("may have at most {max} entries"),
+        }
+    }
+}
+
+impl Localized for DomainError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::Rule { field, problem, .. }, Lang::Sv) => {
+                format!("{} {}.", sv_field(field), problem.message(lang))
+            }
+            (Self::Rule { field, problem, .. }, Lang::En) => {
+                format!("{} {}.", en_field(field), problem.message(lang))
+            }
+            (Self::UnknownField { kind, field }, Lang::Sv) => format!("{kind} har inget fält {field:?}."),
+            (Self::UnknownField { kind, field }, Lang::En) => format!("{kind} has no field {field:?}."),
+            (Self::BadValue { field, .. }, Lang::Sv) => format!("{} har fel sorts värde.", sv_field(field)),
+            (Self::BadValue { field, .. }, Lang::En) => format!("{} has the wrong kind of value.", en_field(field)),
+            (Self::NotFound { .. }, Lang::Sv) => "Posten finns inte (längre).".into(),
+            (Self::NotFound { .. }, Lang::En) => "The record does not exist (any more).".into(),
+            (Self::Exists { .. }, Lang::Sv) => "Det finns redan en post med samma id.".into(),
+            (Self::Exists { .. }, Lang::En) => "A record with this id already exists.".into(),
+            (Self::Erased { .. }, Lang::Sv) => "Posten har raderats permanent.".into(),
+            (Self::Erased { .. }, Lang::En) => "The record has been erased for good.".into(),
+        }
+    }
+}
+
+/// A clock reading and the local clock, for stamping edits.
+pub struct Stamper<'a> {
+    /// The local hybrid logical clock.
+    pub clock: &'a mut Hlc,
+    /// Wall time now, ms since 1970.
+    pub now_ms: u64,
+}
+
+fn live<'a, R: Record>(r: Option<&'a mut R>, kind: Kind, id: &Id) -> Result<&'a mut R, DomainError> {
+    match r {
+        None => Err(DomainError::NotFound { kind: kind.as_str(), id: id.clone() }),
+        Some(r) if r.deleted().is_some() => Err(DomainError::Erased { kind: kind.as_str(), id: id.clone() }),
+        Some(r) => Ok(r),
+    }
+}
+
+/// Sets `field` on `r` and returns the old value (or the field's default if never set).
+fn edit_record<R: Record>(r: &mut R, field: &str, value: Value, st: &mut Stamper<'_>) -> Result<Value, DomainError> {
+    let old = r.get(field).or_else(|| R::default_of(field));
+    let mut next = r.clone();
+    next.set(field, value, st.clock.tick(st.now_ms))?;
+    *r = next;
+    Ok(old.unwrap_or(Value::Null))
+}
+
+fn create<R: Record>(
+    c: &mut Collection<R>,
+    kind: Kind,
+    id: &Id,
+    fields: &BTreeMap<String, Value>,
+    st: &mut Stamper<'_>,
+) -> Result<Command, DomainError> {
+    if c.0.contains_key(id) {
+        return Err(DomainError::Exists { kind: kind.as_str(), id: id.clone() });
+    }
+    let mut r = R::empty(id.clone());
+    for (field, value) in fields {
+        r.set(field, value.clone(), st.clock.tick(st.now_ms))?;
+    }
+    c.0.insert(id.clone(), r);
+    // Undoing a creation moves the record to the trash; erasing stays a deliberate act.
+    Ok(Command::edit(kind, id, "removed", true))
+}
+
+fn in_collection<R: Record>(
+    c: &mut Collection<R>,
+    kind: Kind,
+    cmd: &Command,
+    st: &mut Stamper<'_>,
+) -> Result<Option<Command>, DomainError> {
+    match cmd {
+        Command::Create { id, fields, .. } => create(c, kind, id, fields, st).map(Some),
+        Command::Edit { id, field, value, .. } => {
+            let r = live(c.0.get_mut(id), kind, id)?;
+            let old = edit_record(r, field, value.clone(), st)?;
+            Ok(Some(Command::Edit { kind, id: id.clone(), field: field.clone(), value: old }))
+        }
+        Command::Erase { id, .. } => {
+            let at = st.clock.tick(st.now_ms);
+            live(c.0.get_mut(id), kind, id)?.erase(at);
+            Ok(None)
+        }
+        Command::Batch { .. } => Ok(None),
+    }
+}
+
+/// Applies `cmd` to `doc`; returns the command that undoes it (`None`: not undoable).
 ///
 /// # Errors
-/// [`DomainError`] when the command breaks a rule; `ws` is then unchanged.
-pub fn apply(ws: &mut Workspace, cmd: &Command) -> Result<Command, DomainError> {
-    Ok(match cmd {
-        Command::RenameWorkspace { name } => {
-            let name = checked("name", name, MAX_NAME_CHARS, true)?;
-            Command::RenameWorkspace { name: std::mem::replace(&mut ws.name, name) }
-        }
-        Command::SetOrganisation { organisation } => {
-            let organisation = checked("organisation", organisation, MAX_NAME_CHARS, false)?;
-            Command::SetOrganisation {
-                organisation: std::mem::replace(&mut ws.organisation, organisation),
+/// [`DomainError`] when the command breaks a rule; `doc` is then unchanged.
+pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
+    match cmd {
+        Command::Batch { commands } => {
+            let mut work = doc.clone();
+            let mut inverses = Vec::new();
+            for c in commands {
+                if let Some(inv) = apply(&mut work, c, st)? {
+                    inverses.push(inv);
+                }
             }
+            *doc = work;
+            inverses.reverse();
+            Ok(Some(Command::Batch { commands: inverses }))
         }
-        Command::SetDescription { description } => {
-            let description = checked("description", description, MAX_TEXT_CHARS, false)?;
-            Command::SetDescription {
-                description: std::mem::replace(&mut ws.description, description),
+        Command::Create { kind: Kind::Meta, id, .. } => {
+            Err(DomainError::Exists { kind: Meta::KIND, id: id.clone() })
+        }
+        Command::Edit { kind: Kind::Meta, id, field, value } => {
+            if *id != doc.id {
+                return Err(DomainError::NotFound { kind: Meta::KIND, id: id.clone() });
             }
+            let old = edit_record(&mut doc.meta, field, value.clone(), st)?;
+            Ok(Some(Command::Edit { kind: Kind::Meta, id: id.clone(), field: field.clone(), value: old }))
         }
-    })
+        Command::Erase { kind: Kind::Meta, id } => {
+            Err(DomainError::NotFound { kind: Meta::KIND, id: id.clone() })
+        }
+        Command::Create { kind: Kind::Inspel, .. }
+        | Command::Edit { kind: Kind::Inspel, .. }
+        | Command::Erase { kind: Kind::Inspel, .. } => in_collection(&mut doc.inspel, Kind::Inspel, cmd, st),
+    }
 }
 
 /// Undo and redo stacks of inverse commands.
@@ -120,37 +320,40 @@ impl History {
     ///
     /// # Errors
     /// As [`apply`].
-    pub fn apply(&mut self, ws: &mut Workspace, cmd: &Command) -> Result<(), DomainError> {
-        let inverse = apply(ws, cmd)?;
-        self.undo.push(inverse);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
+    pub fn apply(&mut self, doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<(), DomainError> {
+        match apply(doc, cmd, st)? {
+            Some(inverse) => {
+                self.undo.push(inverse);
+                if self.undo.len() > HISTORY_LIMIT {
+                    self.undo.remove(0);
+                }
+            }
+            // An erase cannot be undone, and earlier steps may no longer apply.
+            None => self.undo.clear(),
         }
         self.redo.clear();
         Ok(())
     }
 
     /// Undoes the last command; returns `false` when there was nothing to undo.
-    pub fn undo(&mut self, ws: &mut Workspace) -> bool {
-        Self::step(&mut self.undo, &mut self.redo, ws)
+    pub fn undo(&mut self, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
+        Self::step(&mut self.undo, &mut self.redo, doc, st)
     }
 
     /// Redoes the last undone command; returns `false` when there was nothing to redo.
-    pub fn redo(&mut self, ws: &mut Workspace) -> bool {
-        Self::step(&mut self.redo, &mut self.undo, ws)
+    pub fn redo(&mut self, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
+        Self::step(&mut self.redo, &mut self.undo, doc, st)
     }
 
-    fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, ws: &mut Workspace) -> bool {
-        let Some(cmd) = from.pop() else { return false };
-        // Inverses of valid commands are valid; a failure means the document changed
-        // underneath (e.g. a merge), and the step is dropped rather than half-applied.
-        match apply(ws, &cmd) {
-            Ok(inverse) => {
+    fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
+        // A step that no longer applies (its record was erased by a merge) is dropped.
+        while let Some(cmd) = from.pop() {
+            if let Ok(Some(inverse)) = apply(doc, &cmd, st) {
                 to.push(inverse);
-                true
+                return true;
             }
-            Err(_) => false,
         }
+        false
     }
 
     /// Whether there is something to undo.
@@ -169,46 +372,75 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::Stamp;
+    use serde_json::json;
 
-    fn ws() -> Workspace {
-        Workspace::new("00000000-0000-4000-8000-000000000000", "Första")
+    fn id(n: u8) -> Id {
+        Id::from_random_bytes([n; 16])
+    }
+
+    fn doc() -> Doc {
+        Doc::new(id(0), "Första", Stamp(1, 0, "t".into()))
     }
 
     #[test]
-    fn rename_trims_and_undo_redo_restore_exactly() {
-        let mut w = ws();
+    fn edits_are_stamped_and_undo_redo_restore_values() {
+        let mut d = doc();
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper { clock: &mut clock, now_ms: 1000 };
         let mut h = History::default();
-        h.apply(&mut w, &Command::RenameWorkspace { name: "  Andra  ".into() }).unwrap();
-        assert_eq!(w.name, "Andra");
-        assert!(h.undo(&mut w));
-        assert_eq!(w.name, "Första");
-        assert!(h.redo(&mut w));
-        assert_eq!(w.name, "Andra");
-        assert!(!h.redo(&mut w));
+        h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
+        assert_eq!(d.name(), "Andra");
+        assert_eq!(d.meta.name.as_ref().unwrap().stamp, Stamp(1000, 0, "dev.a".into()));
+        assert!(h.undo(&mut d, &mut st));
+        assert_eq!(d.name(), "Första");
+        assert!(h.redo(&mut d, &mut st));
+        assert_eq!(d.name(), "Andra");
+        assert!(!h.redo(&mut d, &mut st));
     }
 
     #[test]
-    fn invalid_commands_leave_the_workspace_unchanged() {
-        let mut w = ws();
-        let before = w.clone();
+    fn rules_are_enforced_and_leave_the_document_unchanged() {
+        let mut d = doc();
+        let before = d.clone();
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
+        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", " "), &mut st).unwrap_err();
+        assert_eq!(e.message(Lang::Sv), "Namnet får inte vara tomt.");
+        assert_eq!(e.message(Lang::En), "Name must not be empty.");
+        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "colour", "red"), &mut st).unwrap_err();
+        assert!(matches!(e, DomainError::UnknownField { .. }));
+        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", 5), &mut st).unwrap_err();
+        assert!(matches!(e, DomainError::BadValue { .. }));
+        let bad_batch = Command::Batch {
+            commands: vec![
+                Command::Create { kind: Kind::Inspel, id: id(1), fields: [("title".into(), json!("A"))].into() },
+                Command::edit(Kind::Inspel, &id(1), "title", ""),
+            ],
+        };
+        assert!(apply(&mut d, &bad_batch, &mut st).is_err());
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn create_undo_moves_to_trash_and_erase_is_final() {
+        let mut d = doc();
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
         let mut h = History::default();
-        let err = h.apply(&mut w, &Command::RenameWorkspace { name: "   ".into() }).unwrap_err();
-        assert_eq!(err, DomainError::Empty { field: "name" });
-        assert_eq!(err.message(Lang::Sv), "Namnet får inte vara tomt.");
-        let long = "å".repeat(MAX_NAME_CHARS + 1);
-        assert!(h.apply(&mut w, &Command::RenameWorkspace { name: long }).is_err());
-        assert_eq!(w, before);
+        let fields = [("title".into(), json!("Bredband")), ("municipality".into(), json!("krokom"))].into();
+        h.apply(&mut d, &Command::Create { kind: Kind::Inspel, id: id(1), fields }, &mut st).unwrap();
+        assert!(h.undo(&mut d, &mut st));
+        assert_eq!(d.inspel.get(&id(1)).unwrap().removed(), Some(&true));
+        assert!(h.redo(&mut d, &mut st));
+        assert_eq!(d.inspel.get(&id(1)).unwrap().removed(), Some(&false));
+        h.apply(&mut d, &Command::Erase { kind: Kind::Inspel, id: id(1) }, &mut st).unwrap();
         assert!(!h.can_undo());
-    }
-
-    #[test]
-    fn a_new_command_clears_redo() {
-        let mut w = ws();
-        let mut h = History::default();
-        h.apply(&mut w, &Command::SetDescription { description: "a".into() }).unwrap();
-        h.undo(&mut w);
-        assert!(h.can_redo());
-        h.apply(&mut w, &Command::SetOrganisation { organisation: "Region".into() }).unwrap();
-        assert!(!h.can_redo());
+        let r = &d.inspel.0[&id(1)];
+        assert!(r.deleted.is_some() && r.title.is_none() && r.municipality.is_none());
+        let again = Command::Create { kind: Kind::Inspel, id: id(1), fields: BTreeMap::new() };
+        assert!(matches!(apply(&mut d, &again, &mut st), Err(DomainError::Exists { .. })));
+        let edit = Command::edit(Kind::Inspel, &id(1), "title", "x");
+        assert!(matches!(apply(&mut d, &edit, &mut st), Err(DomainError::Erased { .. })));
     }
 }

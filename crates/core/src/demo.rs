@@ -1,20 +1,130 @@
-//! The demo workspace, built from the Swedish seed documents in `shared/seeds`
-//! (Region Jämtland Härjedalen's påverkansagenda and "Vägar till hållbar utveckling").
-//! Personal contact details from the seeds are deliberately left out.
-use crate::model::Workspace;
+//! The demo workspace, built from the Swedish seed documents in `shared/seeds`: Region
+//! Jämtland Härjedalen's länsgemensamma påverkansagenda (seed 004: inspel on
+//! infrastructure, tax base, broadband and the like from the county's eight municipalities)
+//! within "Vägar till hållbar utveckling" (seed 001). Named people's contact details from
+//! the seeds are deliberately left out.
+//!
+//! Ids and stamps are fixed, so demo files from different devices merge into one workspace
+//! without conflicts.
+use serde_json::{Value, json};
 
-/// Fixed id so that demo files from different devices merge into one workspace.
+use crate::clock::Stamp;
+use crate::crdt::Record;
+use crate::doc::Doc;
+use crate::id::Id;
+use crate::model::{Dimension, Inspel, Municipality, Status};
+
+/// The demo workspace's id.
 pub const DEMO_ID: &str = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e1f40";
+
+/// All demo values carry this stamp: 2020-11-09 (the prioritisation workshop), actor `demo`.
+#[must_use]
+pub fn demo_stamp() -> Stamp {
+    Stamp(1_604_880_000_000, 0, "demo".to_owned())
+}
+
+fn demo_id(n: u16) -> Id {
+    let text = format!("5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e{n:04x}");
+    Id::parse(&text).unwrap_or_else(|_| Id::from_random_bytes([0x5f; 16]))
+}
+
+/// (title, municipality, organisation, theme, dimensions, description)
+type Seed = (&'static str, Municipality, &'static str, &'static str, &'static [Dimension], &'static str);
+
+const INSPEL: &[Seed] = &[
+    ("Dubbelspår och högre hastighet på Mittbanan", Municipality::Ostersund, "Östersunds kommun",
+     "Infrastruktur", &[Dimension::Economic, Dimension::Ecological],
+     "Kapaciteten på Mittbanan Sundsvall–Östersund–Storlien behöver byggas ut för att fler ska kunna pendla och för att gods ska kunna flyttas från väg till järnväg."),
+    ("Bredband till hela landsbygden", Municipality::Stromsund, "Strömsunds kommun",
+     "Digital infrastruktur", &[Dimension::Social, Dimension::Economic],
+     "Statligt stöd till bredbandsutbyggnad behöver nå glesbygden där marknaden inte bygger, så att företag och hushåll får likvärdiga villkor."),
+    ("Förändrad skattebas och kommunal utjämning för glesbygd", Municipality::Berg, "Bergs kommun",
+     "Skattebas och finansiering", &[Dimension::Economic, Dimension::Social],
+     "Utjämningssystemet behöver bättre spegla kostnaderna för service i glest befolkade kommuner med stor andel fritidsboende."),
+    ("Underhåll av det finmaskiga vägnätet", Municipality::Harjedalen, "Härjedalens kommun",
+     "Infrastruktur", &[Dimension::Economic, Dimension::Social],
+     "Enskilda vägar och det lågtrafikerade statliga vägnätet är livsnerven för skogsnäring, turism och boende; underhållet behöver långsiktig finansiering."),
+    ("Mobiltäckning längs stråken och i fjällen", Municipality::Krokom, "Krokoms kommun",
+     "Digital infrastruktur", &[Dimension::Social],
+     "Täckningskrav i frekvensauktioner behöver omfatta de vägar, leder och besöksmål där människor faktiskt rör sig."),
+    ("Kommersiell service på landsbygden", Municipality::Ragunda, "Ragunda kommun",
+     "Service", &[Dimension::Social, Dimension::Economic],
+     "Stödet till dagligvarubutiker och drivmedel på landsbygden behöver förstärkas och bli mer förutsägbart."),
+    ("Godstrafik och persontrafik på Inlandsbanan", Municipality::Bracke, "Bräcke kommun",
+     "Infrastruktur", &[Dimension::Ecological, Dimension::Economic],
+     "Inlandsbanan behöver upprustning så att skogsråvara och turister kan resa på räls genom länet."),
+    ("Hållbar besöksnäring och säsongsanpassade regler", Municipality::Are, "Åre kommun",
+     "Näringsliv", &[Dimension::Economic, Dimension::Ecological, Dimension::Social],
+     "Regelverk för boende, arbetskraft och infrastruktur behöver ta hänsyn till besöksnäringens stora säsongsvariationer."),
+    ("Flygtrafik Östersund–Stockholm med allmän trafikplikt", Municipality::Ostersund, "Östersunds kommun",
+     "Infrastruktur", &[Dimension::Economic],
+     "Tillgängligheten till huvudstaden är avgörande för näringsliv och offentlig verksamhet; trafikplikt kan behövas när marknaden sviktar."),
+    ("Högre utbildning och kompetensförsörjning på distans", Municipality::Region, "Region Jämtland Härjedalen",
+     "Kompetensförsörjning", &[Dimension::Social, Dimension::Economic],
+     "Lärosätenas uppdrag och finansiering behöver göra det möjligt att studera på distans och lokalt i hela länet."),
+    ("Fler statliga arbetstillfällen i länet", Municipality::Stromsund, "Strömsunds kommun",
+     "Skattebas och finansiering", &[Dimension::Economic, Dimension::Social],
+     "Omlokalisering av statliga jobb stärker skattebasen och ger fler möjlighet att bo kvar."),
+    ("Vattenkraftens värden ska stanna i bygden", Municipality::Ragunda, "Ragunda kommun",
+     "Energi", &[Dimension::Economic, Dimension::Ecological],
+     "En del av värdet av vattenkraften som produceras i länet bör återföras till de kommuner som bär dess påverkan."),
+];
+
+fn reg(value: Value) -> Value {
+    json!({ "value": value, "stamp": demo_stamp() })
+}
 
 /// The demo workspace shown on first start.
 #[must_use]
-pub fn demo_workspace() -> Workspace {
-    let mut ws = Workspace::new(DEMO_ID, "Påverkansagenda Jämtland Härjedalen");
-    ws.organisation = "Region Jämtland Härjedalen – regionala utvecklingsnämnden (RUN)".to_owned();
-    ws.description = "Länsgemensam påverkansagenda: inspel från länets kommuner sammanställs, \
-        prioriteras i workshop, begränsas till det som går att genomföra, skrivs in i agendan, \
-        går på samråd och fastställs politiskt. Arbetet ingår i utvecklingsarbetet \
-        \u{201d}Vägar till hållbar utveckling\u{201d} med fyra insatsområden."
-        .to_owned();
-    ws
+pub fn demo_doc() -> Doc {
+    let id = demo_id(0x1f40);
+    let mut doc = Doc::new(id, "Påverkansagenda Jämtland Härjedalen 2020", demo_stamp());
+    let meta_fields = [
+        ("organisation", "Region Jämtland Härjedalen – regionala utvecklingsnämnden (RUN)"),
+        (
+            "description",
+            "Länsgemensam påverkansagenda: inspel från länets kommuner sammanställs, prioriteras i \
+             workshop, begränsas till det som går att genomföra, skrivs in i agendan, går på samråd och \
+             fastställs politiskt. Arbetet ingår i utvecklingsarbetet \u{201d}Vägar till hållbar \
+             utveckling\u{201d} med fyra insatsområden.",
+        ),
+    ];
+    for (field, text) in meta_fields {
+        // Demo values satisfy every rule; a failure here would be caught by the demo tests.
+        let _ = doc.meta.set(field, Value::String(text.to_owned()), demo_stamp());
+    }
+    for (i, (title, municipality, organisation, theme, dims, description)) in INSPEL.iter().enumerate() {
+        let n = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        let mut record = serde_json::Map::new();
+        record.insert("id".into(), json!(demo_id(n)));
+        record.insert("title".into(), reg(json!(title)));
+        record.insert("description".into(), reg(json!(description)));
+        record.insert("organisation".into(), reg(json!(organisation)));
+        record.insert("municipality".into(), reg(json!(municipality)));
+        record.insert("theme".into(), reg(json!(theme)));
+        record.insert("dimensions".into(), reg(json!(dims)));
+        record.insert("status".into(), reg(json!(Status::Compiled)));
+        if let Ok(inspel) = serde_json::from_value::<Inspel>(Value::Object(record)) {
+            doc.inspel.0.insert(inspel.id.clone(), inspel);
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_is_valid_complete_and_stable() {
+        let d = demo_doc();
+        assert_eq!(d.id.as_str(), DEMO_ID);
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+        assert_eq!(d.inspel.live().count(), INSPEL.len());
+        assert!(d.meta.organisation().is_some() && d.meta.description().is_some());
+        let municipalities: std::collections::BTreeSet<_> =
+            d.inspel.live().filter_map(|i| i.municipality().copied()).collect();
+        assert_eq!(municipalities.len(), 9, "all eight municipalities and the region");
+        assert_eq!(demo_doc(), d);
+    }
 }

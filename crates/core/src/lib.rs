@@ -1,28 +1,47 @@
-//! Vägval's domain core: pure Rust, no browser dependencies.
+//! Vägval's domain core: pure Rust, no browser dependencies, tested natively.
 //!
-//! - [`model`]: the workspace document (plain serde data).
-//! - [`command`]: every user change is a [`command::Command`] applied here;
-//!   [`command::History`] gives undo/redo.
-//! - [`snapshot`]: the versioned JSON envelope shared by exported files and the
-//!   stored copy.
+//! - [`model`]: the record kinds (workspace meta, inspel) — structs of last-writer-wins
+//!   registers declared with [`record_kind!`].
+//! - [`crdt`] and [`clock`]: registers, hybrid logical clock stamps, tombstones.
+//! - [`doc`]: the workspace document and [`doc::merge`] with its [`doc::MergeReport`].
+//! - [`command`]: every user change is a [`command::Command`]; [`command::History`] gives
+//!   undo/redo.
+//! - [`snapshot`]: the versioned envelope and the import pipeline; [`migrate`]: the
+//!   numbered migration steps.
 //! - [`demo`]: the demo workspace built from the Swedish seed documents.
-//! - [`lang`]: the two UI languages; every error at a boundary has a message in
-//!   both ([`lang::Localized`]).
+//! - [`lang`]: the two UI languages; every error at a boundary has a message in both
+//!   ([`lang::Localized`]).
 //!
-//! The app (`src/`) and the CLI (`crates/cli`) are thin shells over this crate.
+//! The published format is `docs/snapshot-format.md` with `docs/snapshot.schema.json`.
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+#[macro_use]
+pub mod crdt;
+pub mod clock;
 pub mod command;
 pub mod demo;
+pub mod doc;
+pub mod id;
 pub mod lang;
+pub mod migrate;
 pub mod model;
 pub mod snapshot;
 
-pub use command::{Command, DomainError, History};
+pub use clock::{Hlc, Stamp};
+pub use command::{Command, DomainError, History, Kind, Stamper};
+pub use doc::{Doc, MergeReport, merge};
+pub use id::Id;
 pub use lang::{Lang, Localized};
-pub use model::Workspace;
-pub use snapshot::{Snapshot, SnapshotError};
+pub use snapshot::{Decoded, ImportError, Snapshot};
 
 /// The app version written into every snapshot.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The JSON Schema of a snapshot file, pretty-printed.
+#[cfg(feature = "schema")]
+#[must_use]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Snapshot);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

@@ -1,40 +1,151 @@
-//! The workspace document: plain serde data, no signals, no browser types.
+//! The record kinds of a workspace. Every field is a last-writer-wins register
+//! (see [`crate::crdt`]); the typed getters return `None` for a field never set.
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-/// Longest workspace name accepted, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// Longest free text accepted, in characters.
-pub const MAX_TEXT_CHARS: usize = 100_000;
+use crate::crdt::{RecordInfo, check};
+use crate::id::Id;
+use crate::lang::Lang;
 
-/// One workspace: everything a team works on together, exported and merged as a unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Workspace {
-    /// Stable identifier of the workspace (UUID text).
-    pub id: String,
-    /// Name shown in the header, e.g. "Påverkansagenda Jämtland Härjedalen 2020".
-    pub name: String,
-    /// The organisation that owns the work.
-    #[serde(default)]
-    pub organisation: String,
-    /// What the workspace is for.
-    #[serde(default)]
-    pub description: String,
-    /// Fields written by a newer version of Vägval, kept untouched on round trips.
-    #[serde(flatten)]
-    pub unknown: Map<String, Value>,
+/// Longest name (workspace, organisation, person) in characters.
+pub const NAME_MAX: usize = 300;
+/// Longest free text in characters.
+pub const TEXT_MAX: usize = 100_000;
+/// Most originals one merged inspel can list.
+pub const ORIGINALS_MAX: usize = 500;
+
+record_kind! {
+    /// The workspace's own details; exactly one, with the workspace's id.
+    Meta = "meta" {
+        /// Name shown in the header.
+        name: String = check::required_text::<NAME_MAX>,
+        /// Owning organisation.
+        organisation: String = check::text::<NAME_MAX>,
+        /// What the workspace is for.
+        description: String = check::text::<TEXT_MAX>,
+    }
 }
 
-impl Workspace {
-    /// A new, empty workspace.
+impl RecordInfo for Meta {
+    fn label(&self) -> String {
+        self.name().cloned().unwrap_or_default()
+    }
+}
+
+/// A municipality of Jämtlands län, the region, or someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Municipality {
+    Berg,
+    Bracke,
+    Harjedalen,
+    Krokom,
+    Ragunda,
+    Stromsund,
+    Are,
+    Ostersund,
+    /// Region Jämtland Härjedalen itself.
+    Region,
+    /// Any other submitter.
+    #[default]
+    Other,
+}
+
+impl Municipality {
+    /// All, in the order the UI lists them.
+    pub const ALL: [Self; 10] = [
+        Self::Berg, Self::Bracke, Self::Harjedalen, Self::Krokom, Self::Ragunda,
+        Self::Stromsund, Self::Are, Self::Ostersund, Self::Region, Self::Other,
+    ];
+
+    /// Display name.
     #[must_use]
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            organisation: String::new(),
-            description: String::new(),
-            unknown: Map::new(),
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Berg, _) => "Berg",
+            (Self::Bracke, _) => "Bräcke",
+            (Self::Harjedalen, _) => "Härjedalen",
+            (Self::Krokom, _) => "Krokom",
+            (Self::Ragunda, _) => "Ragunda",
+            (Self::Stromsund, _) => "Strömsund",
+            (Self::Are, _) => "Åre",
+            (Self::Ostersund, _) => "Östersund",
+            (Self::Region, Lang::Sv) => "Regionen",
+            (Self::Region, Lang::En) => "The region",
+            (Self::Other, Lang::Sv) => "Annan",
+            (Self::Other, Lang::En) => "Other",
         }
+    }
+}
+
+/// A sustainability dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Ekologisk hållbarhet.
+    #[default]
+    Ecological,
+    /// Social hållbarhet.
+    Social,
+    /// Ekonomisk hållbarhet.
+    Economic,
+}
+
+/// Where an inspel is in the påverkansagenda cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Inkommet.
+    #[default]
+    Received,
+    /// Sammanställt.
+    Compiled,
+    /// Prioriterat.
+    Prioritised,
+    /// I agendan.
+    InAgenda,
+    /// På samråd.
+    InConsultation,
+    /// Fastställt.
+    Adopted,
+    /// Ej med.
+    NotIncluded,
+}
+
+record_kind! {
+    /// An inspel: an issue or proposal sent in for the joint agenda.
+    Inspel = "inspel" {
+        /// Short title.
+        title: String = check::required_text::<NAME_MAX>,
+        /// The proposal in full.
+        description: String = check::text::<TEXT_MAX>,
+        /// Submitting organisation.
+        organisation: String = check::text::<NAME_MAX>,
+        /// Contact person (optional; personal data).
+        person: String = check::text::<NAME_MAX>,
+        /// Municipality.
+        municipality: Municipality = check::any,
+        /// Theme, e.g. "Infrastruktur".
+        theme: String = check::text::<NAME_MAX>,
+        /// Sustainability dimensions touched.
+        dimensions: Vec<Dimension> = check::list::<Dimension, 3>,
+        /// Stage in the cycle.
+        status: Status = check::any,
+        /// For a merged inspel: the inspel it was merged from.
+        originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>,
+        /// Moved to the trash (undoable; erasing is permanent).
+        removed: bool = check::any,
+    }
+}
+
+impl RecordInfo for Inspel {
+    fn label(&self) -> String {
+        self.title().cloned().unwrap_or_default()
+    }
+
+    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
+        self.originals().map(|ids| ids.iter().map(|id| ("originals", "inspel", id)).collect()).unwrap_or_default()
     }
 }

@@ -1,0 +1,517 @@
+//! The building blocks of the mergeable document: last-writer-wins registers, records of
+//! registers with permanent tombstones, and id-keyed collections.
+//!
+//! Merging is a join: for every field the register with the larger `(stamp, value bytes)`
+//! wins, a tombstone beats everything, and unknown fields (from newer versions) are kept
+//! and merged by the same total order. So `merge` is commutative, associative and
+//! idempotent, and it never reads a clock.
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::clock::Stamp;
+use crate::id::Id;
+
+/// A last-writer-wins register: `{"value": …, "stamp": [wall, counter, actor]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Reg<T> {
+    /// The current value.
+    pub value: T,
+    /// When and by whom it was written.
+    pub stamp: Stamp,
+}
+
+/// The canonical bytes of a value, used to break ties between equal stamps.
+pub(crate) fn canonical<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_value(value).and_then(|v| serde_json::to_vec(&v)).unwrap_or_default()
+}
+
+/// The total order on registers: stamp first, then the value's canonical bytes.
+pub fn reg_order<T: Serialize>(a: &Reg<T>, b: &Reg<T>) -> Ordering {
+    a.stamp.cmp(&b.stamp).then_with(|| canonical(&a.value).cmp(&canonical(&b.value)))
+}
+
+/// One field whose value differed between the two sides of a merge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldConflict {
+    /// Field name.
+    pub field: String,
+    /// The local value.
+    pub local: Value,
+    /// The incoming value.
+    pub incoming: Value,
+    /// Whether the incoming value won (the local one was overwritten).
+    pub incoming_won: bool,
+}
+
+/// Merges two optional registers, noting a conflict when both are set and differ.
+pub fn merge_reg<T: Clone + PartialEq + Serialize>(
+    field: &str,
+    local: &Option<Reg<T>>,
+    incoming: &Option<Reg<T>>,
+    conflicts: &mut Vec<FieldConflict>,
+) -> Option<Reg<T>> {
+    match (local, incoming) {
+        (None, None) => None,
+        (Some(r), None) | (None, Some(r)) => Some(r.clone()),
+        (Some(a), Some(b)) => {
+            let incoming_won = reg_order(b, a) == Ordering::Greater;
+            if a.value != b.value {
+                conflicts.push(FieldConflict {
+                    field: field.to_owned(),
+                    local: serde_json::to_value(&a.value).unwrap_or(Value::Null),
+                    incoming: serde_json::to_value(&b.value).unwrap_or(Value::Null),
+                    incoming_won,
+                });
+            }
+            Some(if incoming_won { b.clone() } else { a.clone() })
+        }
+    }
+}
+
+/// Merges maps of unknown fields. Per key the larger value wins under a total order:
+/// first the stamp of values shaped like registers (others count as older), then the
+/// value's canonical bytes. Deterministic and order-free, like typed registers.
+pub fn merge_extra(
+    local: &BTreeMap<String, Value>,
+    incoming: &BTreeMap<String, Value>,
+) -> BTreeMap<String, Value> {
+    fn key(v: &Value) -> (Option<Stamp>, Vec<u8>) {
+        let stamp = v.get("stamp").and_then(|s| serde_json::from_value::<Stamp>(s.clone()).ok());
+        (stamp, canonical(v))
+    }
+    let mut out = local.clone();
+    for (k, b) in incoming {
+        match out.get(k) {
+            None => {
+                out.insert(k.clone(), b.clone());
+            }
+            Some(a) if a == b => {}
+            Some(a) => {
+                if key(b) > key(a) {
+                    out.insert(k.clone(), b.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The result of merging one record.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecordMerge {
+    /// Fields whose values differed.
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// A problem found by semantic validation, with a JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where, e.g. `workspace.inspel[3].title.value`.
+    pub path: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+/// What semantic validation can find.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// A text is longer than allowed.
+    TooLong {
+        /// Limit in characters.
+        max: usize,
+    },
+    /// A required text is empty.
+    Empty,
+    /// A number outside its range.
+    OutOfRange {
+        /// Smallest allowed.
+        min: i64,
+        /// Largest allowed.
+        max: i64,
+    },
+    /// A reference to a record that does not exist.
+    Dangling {
+        /// The missing id.
+        id: String,
+    },
+    /// A stamp with an invalid actor or an impossible time.
+    BadStamp,
+    /// Two records share an id, or a record has the id of another kind.
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// Too many records of one kind.
+    TooMany {
+        /// Limit.
+        max: usize,
+    },
+}
+
+/// A record kind of the document: a struct of optional registers plus a tombstone.
+pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
+    /// The kind's name in files and commands, e.g. `"inspel"`.
+    const KIND: &'static str;
+    /// The record's id.
+    fn id(&self) -> &Id;
+    /// A new live record with no fields set.
+    fn empty(id: Id) -> Self;
+    /// The tombstone stamp, if erased.
+    fn deleted(&self) -> Option<&Stamp>;
+    /// Merges `incoming` into a copy of `self`; tombstones win and clear every field.
+    fn merge(&self, incoming: &Self) -> (Self, RecordMerge);
+    /// Erases the record: keeps only id and tombstone (no personal data survives).
+    fn erase(&mut self, at: Stamp);
+    /// A field's value as JSON, `None` when never set.
+    fn get(&self, field: &str) -> Option<Value>;
+    /// A field's default value, or `None` for an unknown field.
+    fn default_of(field: &str) -> Option<Value>;
+    /// Sets a field from JSON after checking type and rules.
+    ///
+    /// # Errors
+    /// A [`crate::command::DomainError`] for an unknown field, a wrong type or a broken rule.
+    fn set(&mut self, field: &str, value: Value, at: Stamp) -> Result<(), crate::command::DomainError>;
+    /// Checks every field's rules; pushes problems under `path`.
+    fn validate(&self, path: &str, problems: &mut Vec<Problem>);
+    /// Every stamp in the record (for clock observation and validation).
+    fn stamps(&self) -> Vec<&Stamp>;
+}
+
+/// What the domain adds to a record kind: a label for reports and its references.
+pub trait RecordInfo: Record {
+    /// A short human label (title or name) for merge reports and previews.
+    fn label(&self) -> String;
+    /// Ids this record refers to: `(field, referenced kind, id)`.
+    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
+        Vec::new()
+    }
+}
+
+/// Declares a record kind: the struct of `Option<Reg<T>>` fields, its manual (fast,
+/// unknown-field-keeping) deserialiser, merge, erase, typed getters and field access by
+/// name. Each field names a check `fn(&T) -> Option<ProblemKind>`.
+#[macro_export]
+macro_rules! record_kind {
+    (
+        $(#[$meta:meta])*
+        $name:ident = $kind:literal {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $check:expr ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub struct $name {
+            /// Stable id (UUID).
+            pub id: $crate::id::Id,
+            /// Set when the record was erased: a permanent tombstone; all fields are gone.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub deleted: Option<$crate::clock::Stamp>,
+            $(
+                $(#[$fmeta])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$crate::crdt::Reg<$ty>>,
+            )*
+            /// Fields written by a newer version, kept and merged untouched.
+            #[serde(flatten)]
+            #[cfg_attr(feature = "schema", schemars(skip))]
+            pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+
+        impl $name {
+            $(
+                $(#[$fmeta])*
+                #[must_use]
+                pub fn $field(&self) -> Option<&$ty> {
+                    self.$field.as_ref().map(|r| &r.value)
+                }
+            )*
+
+            /// The field names of this kind, in declaration order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> serde::de::Visitor<'de> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(f, "a {} record", $kind)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        let mut id = None;
+                        let mut deleted = None;
+                        $( let mut $field: Option<$crate::crdt::Reg<$ty>> = None; )*
+                        let mut extra = std::collections::BTreeMap::new();
+                        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                            match key.as_ref() {
+                                "id" => {
+                                    if id.is_some() { return Err(serde::de::Error::duplicate_field("id")); }
+                                    id = Some(map.next_value()?);
+                                }
+                                "deleted" => deleted = map.next_value()?,
+                                $( stringify!($field) => {
+                                    if $field.is_some() {
+                                        return Err(serde::de::Error::duplicate_field(stringify!($field)));
+                                    }
+                                    $field = map.next_value()?;
+                                } )*
+                                other => {
+                                    let other = other.to_owned();
+                                    if extra.len() >= $crate::crdt::MAX_EXTRA_FIELDS {
+                                        return Err(serde::de::Error::custom("too many unknown fields"));
+                                    }
+                                    let v: serde_json::Value = map.next_value()?;
+                                    extra.insert(other, v);
+                                }
+                            }
+                        }
+                        let id = id.ok_or_else(|| serde::de::Error::missing_field("id"))?;
+                        Ok($name { id, deleted, $($field,)* extra })
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+
+        impl $crate::crdt::Record for $name {
+            const KIND: &'static str = $kind;
+
+            fn id(&self) -> &$crate::id::Id {
+                &self.id
+            }
+
+            fn empty(id: $crate::id::Id) -> Self {
+                Self { id, deleted: None, $($field: None,)* extra: std::collections::BTreeMap::new() }
+            }
+
+            fn deleted(&self) -> Option<&$crate::clock::Stamp> {
+                self.deleted.as_ref()
+            }
+
+            fn merge(&self, incoming: &Self) -> (Self, $crate::crdt::RecordMerge) {
+                let mut report = $crate::crdt::RecordMerge::default();
+                let deleted = match (&self.deleted, &incoming.deleted) {
+                    (Some(a), Some(b)) => Some(std::cmp::max(a, b).clone()),
+                    (Some(s), None) | (None, Some(s)) => Some(s.clone()),
+                    (None, None) => None,
+                };
+                if let Some(at) = deleted {
+                    let mut out = Self::empty(self.id.clone());
+                    out.deleted = Some(at);
+                    return (out, report);
+                }
+                let out = Self {
+                    id: self.id.clone(),
+                    deleted: None,
+                    $( $field: $crate::crdt::merge_reg(
+                        stringify!($field), &self.$field, &incoming.$field, &mut report.conflicts), )*
+                    extra: $crate::crdt::merge_extra(&self.extra, &incoming.extra),
+                };
+                (out, report)
+            }
+
+            fn erase(&mut self, at: $crate::clock::Stamp) {
+                let keep = match self.deleted.take() {
+                    Some(old) if old > at => old,
+                    _ => at,
+                };
+                *self = Self::empty(self.id.clone());
+                self.deleted = Some(keep);
+            }
+
+            fn get(&self, field: &str) -> Option<serde_json::Value> {
+                match field {
+                    $( stringify!($field) => self.$field.as_ref()
+                        .and_then(|r| serde_json::to_value(&r.value).ok()), )*
+                    _ => None,
+                }
+            }
+
+            fn default_of(field: &str) -> Option<serde_json::Value> {
+                match field {
+                    $( stringify!($field) => serde_json::to_value(<$ty>::default()).ok(), )*
+                    _ => None,
+                }
+            }
+
+            fn set(
+                &mut self,
+                field: &str,
+                value: serde_json::Value,
+                at: $crate::clock::Stamp,
+            ) -> Result<(), $crate::command::DomainError> {
+                match field {
+                    $( stringify!($field) => {
+                        let v: $ty = serde_json::from_value(value).map_err(|e| {
+                            $crate::command::DomainError::BadValue {
+                                kind: $kind, field: stringify!($field), detail: e.to_string(),
+                            }
+                        })?;
+                        let check: fn(&$ty) -> Option<$crate::crdt::ProblemKind> = $check;
+                        if let Some(problem) = check(&v) {
+                            return Err($crate::command::DomainError::Rule {
+                                kind: $kind, field: stringify!($field), problem,
+                            });
+                        }
+                        self.$field = Some($crate::crdt::Reg { value: v, stamp: at });
+                        Ok(())
+                    } )*
+                    _ => Err($crate::command::DomainError::UnknownField {
+                        kind: $kind, field: field.to_owned(),
+                    }),
+                }
+            }
+
+            fn validate(&self, path: &str, problems: &mut Vec<$crate::crdt::Problem>) {
+                for stamp in self.stamps() {
+                    if !$crate::crdt::valid_stamp(stamp) {
+                        problems.push($crate::crdt::Problem {
+                            path: path.to_owned(), kind: $crate::crdt::ProblemKind::BadStamp,
+                        });
+                        break;
+                    }
+                }
+                $(
+                    if let Some(r) = &self.$field {
+                        let check: fn(&$ty) -> Option<$crate::crdt::ProblemKind> = $check;
+                        if let Some(kind) = check(&r.value) {
+                            problems.push($crate::crdt::Problem {
+                                path: format!("{path}.{}.value", stringify!($field)), kind,
+                            });
+                        }
+                    }
+                )*
+            }
+
+            fn stamps(&self) -> Vec<&$crate::clock::Stamp> {
+                let mut out: Vec<&$crate::clock::Stamp> = self.deleted.iter().collect();
+                $( if let Some(r) = &self.$field { out.push(&r.stamp); } )*
+                out
+            }
+
+        }
+    };
+}
+
+/// Most unknown fields kept on one record.
+pub const MAX_EXTRA_FIELDS: usize = 64;
+
+/// Latest wall time accepted in a stamp (year 3000), to catch garbage.
+pub const MAX_WALL_MS: u64 = 32_503_680_000_000;
+
+/// Whether a stamp is plausible: valid actor and a wall time before year 3000.
+#[must_use]
+pub fn valid_stamp(s: &Stamp) -> bool {
+    s.0 <= MAX_WALL_MS && crate::id::valid_actor(&s.2)
+}
+
+/// Records of one kind keyed by id; a JSON array in files, sorted by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection<R>(pub BTreeMap<Id, R>);
+
+impl<R> Default for Collection<R> {
+    fn default() -> Self {
+        Self(BTreeMap::new())
+    }
+}
+
+impl<R: Record> Collection<R> {
+    /// Live (not erased) records.
+    pub fn live(&self) -> impl Iterator<Item = &R> {
+        self.0.values().filter(|r| r.deleted().is_none())
+    }
+
+    /// A live record by id.
+    #[must_use]
+    pub fn get(&self, id: &Id) -> Option<&R> {
+        self.0.get(id).filter(|r| r.deleted().is_none())
+    }
+}
+
+impl<R: Serialize> Serialize for Collection<R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.values())
+    }
+}
+
+/// Most records of one kind in a file.
+pub const MAX_RECORDS: usize = 50_000;
+
+impl<'de, R: Record> Deserialize<'de> for Collection<R> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<R>(std::marker::PhantomData<R>);
+        impl<'de, R: Record> Visitor<'de> for V<R> {
+            type Value = Collection<R>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "an array of {} records", R::KIND)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut map = BTreeMap::new();
+                while let Some(r) = seq.next_element::<R>()? {
+                    if map.len() >= MAX_RECORDS {
+                        return Err(de::Error::custom(format!("more than {MAX_RECORDS} records")));
+                    }
+                    let id = r.id().clone();
+                    if map.insert(id.clone(), r).is_some() {
+                        return Err(de::Error::custom(format!("duplicate id {id}")));
+                    }
+                }
+                Ok(Collection(map))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+                Err(de::Error::invalid_type(de::Unexpected::Map, &self))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<R: schemars::JsonSchema> schemars::JsonSchema for Collection<R> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Collection_of_{}", R::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let item = generator.subschema_for::<R>();
+        schemars::json_schema!({
+            "type": "array",
+            "items": item,
+            "description": "Records sorted by id; ids are unique within the file."
+        })
+    }
+}
+
+// ----------------------------------------------------------------------------- checks
+
+/// Checks usable in [`record_kind!`] field declarations.
+pub mod check {
+    use super::ProblemKind;
+
+    /// Any value of the type is fine (enums, booleans: the type is the rule).
+    pub fn any<T>(_: &T) -> Option<ProblemKind> {
+        None
+    }
+
+    /// A text of at most `MAX` characters.
+    pub fn text<const MAX: usize>(s: &String) -> Option<ProblemKind> {
+        (s.chars().count() > MAX).then_some(ProblemKind::TooLong { max: MAX })
+    }
+
+    /// A non-empty (after trimming) text of at most `MAX` characters.
+    pub fn required_text<const MAX: usize>(s: &String) -> Option<ProblemKind> {
+        if s.trim().is_empty() { Some(ProblemKind::Empty) } else { text::<MAX>(s) }
+    }
+
+    /// A list of at most `MAX` items.
+    pub fn list<T, const MAX: usize>(v: &Vec<T>) -> Option<ProblemKind> {
+        (v.len() > MAX).then_some(ProblemKind::TooMany { max: MAX })
+    }
+}

@@ -1,0 +1,254 @@
+//! The workspace document and its merge.
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::clock::Stamp;
+use crate::crdt::{Collection, FieldConflict, Problem, ProblemKind, Record, RecordInfo, merge_extra};
+use crate::id::Id;
+use crate::model::{Inspel, Meta};
+
+/// A whole workspace: the records of every module.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Doc {
+    /// The workspace's id (UUID); also the id of its [`Meta`] record.
+    pub id: Id,
+    /// Name, organisation, description.
+    pub meta: Meta,
+    /// Inspel (inputs) for the påverkansagenda.
+    pub inspel: Collection<Inspel>,
+    /// Collections written by a newer version, kept and merged untouched.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Doc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Doc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Vägval workspace object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
+                let (mut id, mut meta, mut inspel) = (None, None, None);
+                let mut extra = BTreeMap::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "id" => id = Some(map.next_value()?),
+                        "meta" => meta = Some(map.next_value()?),
+                        "inspel" => inspel = Some(map.next_value()?),
+                        other => {
+                            let other = other.to_owned();
+                            if extra.len() >= crate::crdt::MAX_EXTRA_FIELDS {
+                                return Err(de::Error::custom("too many unknown collections"));
+                            }
+                            let v: Value = map.next_value()?;
+                            extra.insert(other, v);
+                        }
+                    }
+                }
+                Ok(Doc {
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    meta: meta.ok_or_else(|| de::Error::missing_field("meta"))?,
+                    inspel: inspel.unwrap_or_default(),
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A record named in a merge report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct RecordRef {
+    /// Record kind, e.g. `inspel`.
+    pub kind: &'static str,
+    /// Record id.
+    pub id: Id,
+    /// Title or name at the time of the merge.
+    pub label: String,
+}
+
+/// A field whose value differed between the two sides of a merge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overwrite {
+    /// The record.
+    pub record: RecordRef,
+    /// The field and both values.
+    #[serde(flatten)]
+    pub conflict: FieldConflict,
+}
+
+/// What a merge did, seen from the local side.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct MergeReport {
+    /// Records that only the incoming side had.
+    pub added: Vec<RecordRef>,
+    /// Local records whose fields changed.
+    pub changed: Vec<RecordRef>,
+    /// Local records erased by the incoming side.
+    pub deleted: Vec<RecordRef>,
+    /// Local values replaced by a different incoming value (offer "restore").
+    pub overwritten: Vec<Overwrite>,
+    /// Incoming values that lost to a different local value.
+    pub kept_local: Vec<Overwrite>,
+    /// The two sides were different workspaces (their records were combined).
+    pub other_workspace: bool,
+}
+
+impl MergeReport {
+    /// Whether the merge changed nothing locally.
+    #[must_use]
+    pub fn is_noop(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.deleted.is_empty()
+    }
+}
+
+fn record_ref<R: RecordInfo>(r: &R) -> RecordRef {
+    RecordRef { kind: R::KIND, id: r.id().clone(), label: r.label() }
+}
+
+fn merge_one<R: RecordInfo>(local: &R, incoming: &R, report: &mut MergeReport) -> R {
+    let (merged, m) = local.merge(incoming);
+    if merged != *local {
+        let who = record_ref(local);
+        if local.deleted().is_none() && merged.deleted().is_some() {
+            report.deleted.push(who);
+        } else {
+            report.changed.push(who);
+        }
+    }
+    for conflict in m.conflicts {
+        let entry = Overwrite { record: record_ref(local), conflict };
+        if entry.conflict.incoming_won {
+            report.overwritten.push(entry);
+        } else {
+            report.kept_local.push(entry);
+        }
+    }
+    merged
+}
+
+fn merge_collection<R: RecordInfo>(
+    local: &Collection<R>,
+    incoming: &Collection<R>,
+    report: &mut MergeReport,
+) -> Collection<R> {
+    let mut out = local.0.clone();
+    for (id, b) in &incoming.0 {
+        match local.0.get(id) {
+            None => {
+                if b.deleted().is_none() {
+                    report.added.push(record_ref(b));
+                }
+                out.insert(id.clone(), b.clone());
+            }
+            Some(a) if a == b => {}
+            Some(a) => {
+                out.insert(id.clone(), merge_one(a, b, report));
+            }
+        }
+    }
+    Collection(out)
+}
+
+/// Merges `incoming` into `local`: the join of both, plus a report from `local`'s side.
+///
+/// Commutative, associative and idempotent in the document it returns; independent of
+/// any clock. Two different workspaces keep the smaller id and combine their records.
+#[must_use]
+pub fn merge(local: &Doc, incoming: &Doc) -> (Doc, MergeReport) {
+    let mut report = MergeReport { other_workspace: local.id != incoming.id, ..MergeReport::default() };
+    let id = std::cmp::min(&local.id, &incoming.id).clone();
+    let mut meta = merge_one(&local.meta, &incoming.meta, &mut report);
+    meta.id = id.clone();
+    let doc = Doc {
+        id,
+        meta,
+        inspel: merge_collection(&local.inspel, &incoming.inspel, &mut report),
+        extra: merge_extra(&local.extra, &incoming.extra),
+    };
+    (doc, report)
+}
+
+impl Doc {
+    /// An empty workspace with its name set at `at`.
+    #[must_use]
+    pub fn new(id: Id, name: &str, at: Stamp) -> Self {
+        let mut meta = Meta::empty(id.clone());
+        meta.name = Some(crate::crdt::Reg { value: name.to_owned(), stamp: at });
+        Self { id, meta, inspel: Collection::default(), extra: BTreeMap::new() }
+    }
+
+    /// The workspace name ("" if never set).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.meta.name().map_or("", String::as_str)
+    }
+
+    /// The largest stamp anywhere in the document (to advance the local clock).
+    #[must_use]
+    pub fn max_stamp(&self) -> Option<&Stamp> {
+        let meta = self.meta.stamps().into_iter();
+        let inspel = self.inspel.0.values().flat_map(Record::stamps);
+        meta.chain(inspel).max()
+    }
+
+    /// Number of records per kind, live and erased.
+    #[must_use]
+    pub fn counts(&self) -> BTreeMap<&'static str, (usize, usize)> {
+        let mut out = BTreeMap::new();
+        let erased = self.inspel.0.values().filter(|r| r.deleted().is_some()).count();
+        out.insert(Inspel::KIND, (self.inspel.0.len() - erased, erased));
+        out
+    }
+
+    /// Semantic validation: rules per field, stamps, ids unique across kinds,
+    /// references resolve. Returns every problem found (at most `limit`).
+    #[must_use]
+    pub fn validate(&self, limit: usize) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.meta.id != self.id {
+            problems.push(Problem {
+                path: "workspace.meta.id".into(),
+                kind: ProblemKind::Dangling { id: self.meta.id.to_string() },
+            });
+        }
+        self.meta.validate("workspace.meta", &mut problems);
+        let mut seen: BTreeSet<&Id> = BTreeSet::new();
+        seen.insert(&self.id);
+        for (i, r) in self.inspel.0.values().enumerate() {
+            let path = format!("workspace.inspel[{i}]");
+            if !seen.insert(r.id()) {
+                problems.push(Problem {
+                    path: format!("{path}.id"),
+                    kind: ProblemKind::DuplicateId { id: r.id().to_string() },
+                });
+            }
+            r.validate(&path, &mut problems);
+            for (field, kind, target) in r.references() {
+                let resolves = match kind {
+                    "inspel" => self.inspel.0.contains_key(target),
+                    _ => false,
+                };
+                if !resolves {
+                    problems.push(Problem {
+                        path: format!("{path}.{field}.value"),
+                        kind: ProblemKind::Dangling { id: target.to_string() },
+                    });
+                }
+            }
+            if problems.len() >= limit {
+                break;
+            }
+        }
+        problems.truncate(limit);
+        problems
+    }
+}

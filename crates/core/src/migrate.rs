@@ -1,0 +1,67 @@
+//! Migrations: numbered, pure steps on raw JSON, each turning schema version N into N+1.
+//!
+//! A step is never edited after release; a fix is a new step. Every step has a golden
+//! fixture (`tests/fixtures/v{N}.json`), checked by `tests/snapshot.rs`.
+use serde_json::{Map, Value, json};
+
+/// The schema version this build writes.
+pub const CURRENT: u32 = 2;
+
+/// One step: the JSON of version `N` (the index + 1) to version `N + 1`.
+pub type Step = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
+pub const MIGRATIONS: &[Step] = &[v1_to_v2];
+
+/// Runs every step from `from` up to [`CURRENT`].
+///
+/// # Errors
+/// The failing step's description and the version it started from.
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, (u32, String)> {
+    let start = usize::try_from(from.max(1) - 1).unwrap_or(usize::MAX);
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(start) {
+        let version = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        value = step(value).map_err(|e| (version, e))?;
+    }
+    Ok(value)
+}
+
+/// Version 1 (Vägval 0.1, before merging): a flat workspace
+/// `{id, name, organisation, description}`. Version 2 stores records of stamped registers;
+/// v1 values get the stamp `[0, 0, "v1"]`, so any real edit wins over them and two
+/// devices migrating the same file produce the same document.
+fn v1_to_v2(mut v: Value) -> Result<Value, String> {
+    let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
+    let Some(Value::Object(mut ws)) = root.remove("workspace") else {
+        return Err("\"workspace\" is missing or not an object".into());
+    };
+    let id = match ws.remove("id") {
+        Some(Value::String(id)) => id,
+        _ => return Err("\"workspace.id\" is missing or not a text".into()),
+    };
+    let stamp = json!([0, 0, "v1"]);
+    let mut meta = Map::new();
+    meta.insert("id".into(), Value::String(id.clone()));
+    for field in ["name", "organisation", "description"] {
+        match ws.remove(field) {
+            Some(Value::String(text)) => {
+                meta.insert(field.into(), json!({"value": text, "stamp": stamp}));
+            }
+            None | Some(Value::Null) => {}
+            Some(_) => return Err(format!("\"workspace.{field}\" is not a text")),
+        }
+    }
+    let mut doc = Map::new();
+    doc.insert("id".into(), Value::String(id));
+    doc.insert("meta".into(), Value::Object(meta));
+    doc.insert("inspel".into(), json!([]));
+    // Unknown v1 fields stay beside the collections, as the v2 reader keeps them.
+    for (k, val) in ws {
+        doc.entry(k).or_insert(val);
+    }
+    root.insert("workspace".into(), Value::Object(doc));
+    root.insert("schema_version".into(), json!(2));
+    root.insert("min_reader_version".into(), json!(2));
+    root.remove("checksum");
+    Ok(v)
+}
