@@ -220,6 +220,9 @@ impl Doc {
                 kind: ProblemKind::Dangling { id: self.meta.id.to_string() },
             });
         }
+        if self.meta.name.is_none() {
+            problems.push(Problem { path: "workspace.meta.name".into(), kind: ProblemKind::Empty });
+        }
         self.meta.validate("workspace.meta", &mut problems);
         let mut seen: BTreeSet<&Id> = BTreeSet::new();
         seen.insert(&self.id);

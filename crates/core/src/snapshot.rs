@@ -320,23 +320,89 @@ impl Decoded {
     }
 }
 
-#[derive(Deserialize)]
+/// The envelope fields, read in a first pass that also walks the rest of the file
+/// without keeping it, so syntax errors and nesting deeper than 128 levels (serde_json's
+/// recursion limit, applied to every array and object) are caught before anything else.
+#[derive(Default)]
 struct Header {
     format: Option<Value>,
     schema_version: Option<Value>,
     min_reader_version: Option<Value>,
 }
 
+/// Walks any JSON value, keeping nothing.
+struct Walk;
+
+impl<'de> Deserialize<'de> for Walk {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Walk;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_i64<E>(self, _: i64) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_u64<E>(self, _: u64) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_f64<E>(self, _: f64) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_str<E>(self, _: &str) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_unit<E>(self) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Walk, A::Error> {
+                while seq.next_element::<Walk>()?.is_some() {}
+                Ok(Walk)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Walk, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, Walk>()?.is_some() {}
+                Ok(Walk)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Header;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+                let mut h = Header::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "format" => h.format = Some(map.next_value()?),
+                        "schema_version" => h.schema_version = Some(map.next_value()?),
+                        "min_reader_version" => h.min_reader_version = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<Walk>()?;
+                        }
+                    }
+                }
+                Ok(h)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 fn version(v: Option<&Value>, field: &'static str) -> Result<u32, ImportError> {
     v.and_then(Value::as_u64)
-        .and_then(|n| u32::try_from(n).ok())
+        // Past u32 is still "a newer version" rather than garbage.
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
         .filter(|n| *n >= 1)
         .ok_or(ImportError::BadVersion { field })
 }
 
 fn typed<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Snapshot, ImportError> {
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        let mut path = e.path().to_string();
+        if path.len() > 120 {
+            let cut = (0..=117).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
+            path.truncate(cut);
+            path.push('…');
+        }
         ImportError::Decode { path, detail: e.into_inner().to_string() }
     })
 }
@@ -347,11 +413,19 @@ fn typed<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Snapshot, ImportErro
 /// # Errors
 /// The first [`ImportError`] found.
 pub fn decode(text: &str) -> Result<Decoded, ImportError> {
+    // A byte-order mark, as some Windows editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { size: text.len(), max: MAX_FILE_BYTES });
     }
     // A first pass reads only the envelope and checks the JSON syntax and depth.
-    let header: Header = serde_json::from_str(text)?;
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            ImportError::WrongFormat { found: None }
+        } else {
+            ImportError::from(e)
+        }
+    })?;
     let format = header.format.as_ref().and_then(Value::as_str);
     if format != Some(FORMAT) {
         return Err(ImportError::WrongFormat {
