@@ -117,13 +117,13 @@ fn every_corpus_file_gets_one_line_and_no_panic() {
     files.sort();
     assert!(files.len() >= 200);
     let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let out = vagval(&["--lang", "en", "validate"], &refs);
+    let out = vagval(&["validate"], &refs);
     assert_eq!(out.status.code(), Some(1));
     assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
     let lines = text(&out.stdout);
     assert_eq!(lines.lines().count(), files.len());
     for (line, file) in lines.lines().zip(&files) {
         let name = file.file_name().unwrap().to_string_lossy();
-        assert!(line.contains(name.as_ref()) && line.ends_with("Nothing was changed."), "{line}");
+        assert!(line.contains(name.as_ref()) && line.ends_with("Inget har ändrats."), "{line}");
     }
 }
