@@ -5,6 +5,7 @@
 //! the UI strings in [`i18n`], the service-worker bridge in [`pwa`].
 #![forbid(unsafe_code)]
 
+pub mod file_io;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;

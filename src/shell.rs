@@ -7,9 +7,11 @@ use leptos_router::path;
 use vagval_core::{Lang, Localized};
 
 use crate::i18n::{I18n, Texts, use_i18n};
-use crate::pages::{ModulePage, NotFound, Overview, Settings};
+use crate::pages::share::{export_now, export_overdue};
+use crate::pages::{InspelPage, ModulePage, NotFound, Overview, SharePage, Settings};
 use crate::pwa;
-use crate::state::{AppState, SaveState, use_app};
+use crate::state::{AppState, Boot, SaveState, use_app};
+use crate::storage::StorageError;
 use crate::storage::{self, Prefs};
 
 /// Display preferences in context (language lives in [`I18n`]).
@@ -67,23 +69,34 @@ pub fn App() -> impl IntoView {
         app.flush();
     });
     let _ = window_event_listener(ev::keydown, move |e| undo_shortcut(app, &e));
+    // Another tab saved: merge its copy into ours.
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(&*crate::storage::StorageKey::Workspace.as_str()) {
+            if let Some(text) = e.new_value() {
+                app.merge_from_other_tab(&text);
+            }
+        }
+    });
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+            <a class="skip-link" href="#main">{i18n.tr(|t| t.skip_to_content)}</a>
             <Header/>
             <Banners/>
             <div class="layout">
                 <Nav/>
                 <main id="main" tabindex="-1">
+                    <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
+                        <Recovery/>
+                    </Show>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Overview/>
-                        <Route path=path!("/inspel") view=|| view! { <ModulePage pick=|t| &t.inspel/> }/>
+                        <Route path=path!("/inspel") view=InspelPage/>
                         <Route path=path!("/malkonflikter") view=|| view! { <ModulePage pick=|t| &t.conflicts/> }/>
                         <Route path=path!("/intressenter") view=|| view! { <ModulePage pick=|t| &t.stakeholders/> }/>
                         <Route path=path!("/insatsomraden") view=|| view! { <ModulePage pick=|t| &t.actions/> }/>
                         <Route path=path!("/hallbarhetssakring") view=|| view! { <ModulePage pick=|t| &t.funding/> }/>
-                        <Route path=path!("/dela") view=|| view! { <ModulePage pick=|t| &t.share/> }/>
+                        <Route path=path!("/dela") view=SharePage/>
                         <Route path=path!("/installningar") view=Settings/>
                     </Routes>
                 </main>
@@ -124,18 +137,18 @@ fn Header() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href="/">
                 <img src="/icon.svg" alt="" width="32" height="32"/>
-                <span>{move || i18n.t().app_name}</span>
+                <span>{i18n.tr(|t| t.app_name)}</span>
             </a>
             <p class="workspace-name" data-testid="workspace-name">
-                <span class="visually-hidden">{move || i18n.t().workspace_label}": "</span>
-                {move || app.workspace.with(|w| w.name.clone())}
+                <span class="visually-hidden">{i18n.tr(|t| t.workspace_label)}": "</span>
+                {move || app.doc.with(|d| d.name().to_owned())}
             </p>
             <SaveIndicator/>
             <div class="header-actions">
                 <button type="button" class="ghost" on:click=move |_| app.undo()
-                    disabled=move || !app.can_undo.get()>{move || i18n.t().undo}</button>
+                    disabled=move || !app.can_undo.get()>{i18n.tr(|t| t.undo)}</button>
                 <button type="button" class="ghost" on:click=move |_| app.redo()
-                    disabled=move || !app.can_redo.get()>{move || i18n.t().redo}</button>
+                    disabled=move || !app.can_redo.get()>{i18n.tr(|t| t.redo)}</button>
                 <button type="button" class="ghost lang-switch" data-testid="lang-switch"
                     lang=move || other().tag()
                     on:click=move |_| i18n.0.set(other())>{move || other().native_name()}</button>
@@ -171,27 +184,98 @@ fn Banners() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let update_ready = pwa::update_ready();
+    let restored_dismissed = RwSignal::new(false);
+    let reminder_dismissed = RwSignal::new(false);
     let problem = move || {
         let lang = i18n.lang();
         match app.save.get() {
-            SaveState::Failed(e) | SaveState::ReadOnly(e) => Some(e.message(lang)),
-            SaveState::MemoryOnly => Some(i18n.t().storage_unavailable.to_owned()),
+            SaveState::Failed(e) => Some((e.message(lang), matches!(e, StorageError::QuotaExceeded), false)),
+            SaveState::ReadOnly(e) => Some((e.message(lang), false, e == StorageError::Newer)),
+            SaveState::MemoryOnly => Some((i18n.t().storage_unavailable.to_owned(), false, false)),
             SaveState::Saved | SaveState::Pending => None,
         }
+    };
+    let remind = move || {
+        !reminder_dismissed.get()
+            && export_overdue(app.last_export_ms.get())
     };
     view! {
         <Show when=move || update_ready.get()>
             <div class="banner info" role="status" data-testid="update-banner">
-                <span>{move || i18n.t().update_ready}" — "</span>
+                <span>{i18n.tr(|t| t.update_ready)}" — "</span>
                 <button type="button" on:click=move |_| {
                     app.flush();
                     pwa::apply_update();
-                }>{move || i18n.t().update_reload}</button>
+                }>{i18n.tr(|t| t.update_reload)}</button>
             </div>
         </Show>
-        {move || problem().map(|msg| view! {
-            <div class="banner error" role="alert" data-testid="storage-banner">{msg}</div>
+        {move || problem().map(|(msg, full, newer)| view! {
+            <div class="banner error" role="alert" data-testid="storage-banner">
+                <span>{msg}</span>
+                {full.then(|| view! {
+                    <button type="button" data-testid="banner-export" on:click=move |_| export_now(app)>
+                        {i18n.tr(|t| t.banner_export_now)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| app.save_now()>
+                        {i18n.tr(|t| t.banner_retry)}
+                    </button>
+                })}
+                {newer.then(|| view! {
+                    <button type="button" on:click=move |_| { let _ = window().location().reload(); }>
+                        {i18n.tr(|t| t.banner_reload)}
+                    </button>
+                })}
+            </div>
         })}
+        <Show when=move || app.boot.get() == Boot::RestoredFromBackup && !restored_dismissed.get()>
+            <div class="banner warning" role="alert" data-testid="restored-banner">
+                <span>{i18n.tr(|t| t.banner_restored)}</span>
+                <button type="button" class="secondary" on:click=move |_| restored_dismissed.set(true)>
+                    {i18n.tr(|t| t.dismiss)}
+                </button>
+            </div>
+        </Show>
+        <Show when=remind>
+            <div class="banner info" role="status" data-testid="export-reminder">
+                <span>{i18n.tr(|t| t.banner_export_reminder)}</span>
+                <button type="button" on:click=move |_| export_now(app)>{i18n.tr(|t| t.banner_export_now)}</button>
+                <button type="button" class="secondary" on:click=move |_| reminder_dismissed.set(true)>
+                    {i18n.tr(|t| t.dismiss)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Shown when nothing stored could be read: offers the raw data; never resets.
+#[component]
+fn Recovery() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let raw = move || match app.boot.get_untracked() {
+        Boot::Recovery { raw, .. } => raw,
+        _ => String::new(),
+    };
+    let error = move || match app.boot.get() {
+        Boot::Recovery { error, .. } => error.message(i18n.lang()),
+        _ => String::new(),
+    };
+    let download = move |_| {
+        let name = format!("vagval-radata-{}.json", &crate::state::iso_now()[..10]);
+        let _ = crate::file_io::download(&name, &raw(), "application/octet-stream");
+    };
+    view! {
+        <section class="card recovery" role="alert" data-testid="recovery">
+            <h1>{i18n.tr(|t| t.recovery_title)}</h1>
+            <p>{error}</p>
+            <p>{i18n.tr(|t| t.recovery_body)}</p>
+            <div class="actions">
+                <button type="button" on:click=download>{i18n.tr(|t| t.recovery_download)}</button>
+                <button type="button" class="secondary" on:click=move |_| app.boot.set(Boot::Ready)>
+                    {i18n.tr(|t| t.recovery_continue)}
+                </button>
+            </div>
+        </section>
     }
 }
 

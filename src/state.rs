@@ -1,16 +1,21 @@
-//! App state in context: the workspace document, its history and save state.
+//! App state in context: the workspace document, its clock, history and save state.
 //!
-//! Components read the document through [`AppState::workspace`] and change it only
-//! with [`AppState::dispatch`], which applies a core [`Command`] and schedules a save.
+//! Components read the document through [`AppState::doc`] and change it only with
+//! [`AppState::dispatch`], which applies a core [`Command`] and schedules a save. Saving
+//! merges with what is stored first (another tab may have written), so no tab ever writes
+//! over another's edits; `storage` events from other tabs are merged in as they come.
 use std::time::Duration;
 
 use leptos::prelude::*;
-use vagval_core::{Command, DomainError, History, Snapshot, Workspace, demo::demo_workspace};
+use vagval_core::snapshot::{Decoded, decode};
+use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Snapshot, Stamper, demo::demo_doc, merge};
 
-use crate::storage::{self, StorageError};
+use crate::storage::{self, Loaded, LocalMeta, StorageError, StorageKey};
 
 /// How long edits are collected before one save.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(400);
+/// How often a save that failed (full storage) is tried again.
+const SAVE_RETRY: Duration = Duration::from_secs(10);
 
 /// What the header's save indicator shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,54 +24,138 @@ pub enum SaveState {
     Saved,
     /// An edit is waiting for the debounced save.
     Pending,
-    /// The last save failed; the document is kept in memory.
+    /// The last save failed (e.g. full storage); the document is kept in memory.
     Failed(StorageError),
-    /// The stored copy cannot be read by this version; nothing is written over it.
+    /// The stored copy belongs to a newer version; nothing is written over it.
     ReadOnly(StorageError),
     /// The browser gives no storage; work lives in memory only.
     MemoryOnly,
+}
+
+/// Where the app stands after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boot {
+    /// Normal start.
+    Ready,
+    /// The stored copy was damaged; the last-known-good copy was opened (raw kept).
+    RestoredFromBackup,
+    /// Nothing could be read: show the recovery screen (raw data kept, never reset).
+    Recovery {
+        /// The raw stored text, offered for download.
+        raw: String,
+        /// Why it failed.
+        error: StorageError,
+    },
 }
 
 /// The app's shared state, provided once by the shell.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The document.
-    pub workspace: RwSignal<Workspace>,
+    pub doc: RwSignal<Doc>,
     /// Save indicator state.
     pub save: RwSignal<SaveState>,
-    /// Whether undo / redo are possible.
+    /// How the app started.
+    pub boot: RwSignal<Boot>,
+    /// Whether undo is possible.
     pub can_undo: RwSignal<bool>,
     /// Whether redo is possible.
     pub can_redo: RwSignal<bool>,
+    /// When this device last exported the workspace.
+    pub last_export_ms: RwSignal<Option<f64>>,
     history: StoredValue<History>,
-    pending: StoredValue<Option<TimeoutHandle>>,
+    clock: StoredValue<Hlc>,
     device: StoredValue<String>,
+    /// The text this tab last wrote (or read), to skip re-merging when nobody else wrote.
+    last_written: StoredValue<Option<String>>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    retry: StoredValue<Option<IntervalHandle>>,
+    local: StoredValue<LocalMeta>,
+}
+
+/// Milliseconds since 1970 from the browser clock.
+#[must_use]
+pub fn now_ms() -> u64 {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let ms = js_sys::Date::now().max(0.0) as u64;
+    ms
+}
+
+/// A fresh record id (`crypto.randomUUID`, or random hex where that is missing).
+#[must_use]
+pub fn new_id() -> Id {
+    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    uuid.and_then(|u| Id::parse(&u).ok()).unwrap_or_else(|| {
+        let hex = storage::random_hex(32);
+        let mut bytes = [0u8; 16];
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(hex.get(2 * i..2 * i + 2).unwrap_or("00"), 16).unwrap_or(0);
+        }
+        Id::from_random_bytes(bytes)
+    })
 }
 
 impl AppState {
     /// Loads the stored workspace (or the demo on first start) and provides the state.
     pub fn provide() -> Self {
         let device = storage::device_id();
-        let (workspace, save, first_start) = if !storage::is_available() {
-            (demo_workspace(), SaveState::MemoryOnly, false)
-        } else {
+        let actor = format!("{device}.{}", storage::random_hex(4));
+        let mut clock = Hlc::new(actor);
+        let mut boot = Boot::Ready;
+        let mut first_start = false;
+        let mut last_written = None;
+        let (doc, save) = if storage::is_available() {
             match storage::load_workspace() {
-                Ok(Some(snapshot)) => (snapshot.workspace, SaveState::Saved, false),
-                Ok(None) => (demo_workspace(), SaveState::Pending, true),
-                Err(e) => (demo_workspace(), SaveState::ReadOnly(e), false),
+                Ok(Loaded::Empty) => {
+                    first_start = true;
+                    (demo_doc(), SaveState::Pending)
+                }
+                Ok(Loaded::Ready { decoded, from_backup }) => {
+                    if from_backup {
+                        boot = Boot::RestoredFromBackup;
+                    }
+                    let Decoded { snapshot, .. } = *decoded;
+                    let save = if decoded_is_newer(&snapshot) {
+                        SaveState::ReadOnly(StorageError::Newer)
+                    } else {
+                        SaveState::Saved
+                    };
+                    if !from_backup && save == SaveState::Saved {
+                        last_written = storage::read(StorageKey::Workspace).ok().flatten();
+                    }
+                    (snapshot.workspace, save)
+                }
+                Ok(Loaded::Failed { raw, error }) => {
+                    boot = Boot::Recovery { raw, error: error.clone() };
+                    (demo_doc(), SaveState::ReadOnly(error))
+                }
+                Err(StorageError::Newer) => (demo_doc(), SaveState::ReadOnly(StorageError::Newer)),
+                Err(_) => (demo_doc(), SaveState::MemoryOnly),
             }
+        } else {
+            (demo_doc(), SaveState::MemoryOnly)
         };
+        if let Some(s) = doc.max_stamp() {
+            clock.observe(s, now_ms());
+        }
+        let local = storage::load_local();
         let state = Self {
-            workspace: RwSignal::new(workspace),
+            doc: RwSignal::new(doc),
             save: RwSignal::new(save),
+            boot: RwSignal::new(boot.clone()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            last_export_ms: RwSignal::new(local.last_export_ms),
             history: StoredValue::new(History::default()),
-            pending: StoredValue::new(None),
+            clock: StoredValue::new(clock),
             device: StoredValue::new(device),
+            last_written: StoredValue::new(last_written),
+            pending: StoredValue::new(None),
+            retry: StoredValue::new(None),
+            local: StoredValue::new(local),
         };
         provide_context(state);
-        if first_start {
+        if first_start || boot == Boot::RestoredFromBackup {
             state.save_now();
         }
         state
@@ -78,8 +167,13 @@ impl AppState {
     /// The command's [`DomainError`]; nothing changes then.
     pub fn dispatch(self, cmd: &Command) -> Result<(), DomainError> {
         let mut result = Ok(());
-        self.workspace.update(|ws| {
-            self.history.update_value(|h| result = h.apply(ws, cmd));
+        let now = now_ms();
+        self.doc.update(|doc| {
+            self.clock.update_value(|clock| {
+                self.history.update_value(|h| {
+                    result = h.apply(doc, cmd, &mut Stamper { clock, now_ms: now });
+                });
+            });
         });
         if result.is_ok() {
             self.after_change();
@@ -89,17 +183,25 @@ impl AppState {
 
     /// Undoes the last change.
     pub fn undo(self) {
-        let mut done = false;
-        self.workspace.update(|ws| self.history.update_value(|h| done = h.undo(ws)));
-        if done {
-            self.after_change();
-        }
+        self.step(true);
     }
 
     /// Redoes the last undone change.
     pub fn redo(self) {
+        self.step(false);
+    }
+
+    fn step(self, undo: bool) {
         let mut done = false;
-        self.workspace.update(|ws| self.history.update_value(|h| done = h.redo(ws)));
+        let now = now_ms();
+        self.doc.update(|doc| {
+            self.clock.update_value(|clock| {
+                self.history.update_value(|h| {
+                    let mut st = Stamper { clock, now_ms: now };
+                    done = if undo { h.undo(doc, &mut st) } else { h.redo(doc, &mut st) };
+                });
+            });
+        });
         if done {
             self.after_change();
         }
@@ -111,6 +213,30 @@ impl AppState {
             self.can_redo.set(h.can_redo());
         });
         self.schedule_save();
+        self.ask_for_persistence();
+    }
+
+    /// Replaces the document with the result of a merge the user confirmed.
+    pub fn adopt(self, doc: Doc) {
+        if let Some(s) = doc.max_stamp() {
+            let now = now_ms();
+            self.clock.update_value(|c| {
+                c.observe(s, now);
+            });
+        }
+        self.doc.set(doc);
+        self.schedule_save();
+    }
+
+    /// Replaces the whole workspace, without merging with what is stored.
+    pub fn replace(self, doc: Doc) {
+        self.history.update_value(|h| *h = History::default());
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        // Forget what was stored so the next save writes `doc` as it is.
+        self.last_written.set_value(None);
+        self.doc.set(doc);
+        self.write(false);
     }
 
     fn writable(self) -> bool {
@@ -121,7 +247,9 @@ impl AppState {
         if !self.writable() {
             return;
         }
-        self.save.set(SaveState::Pending);
+        if !matches!(self.save.get_untracked(), SaveState::Failed(_)) {
+            self.save.set(SaveState::Pending);
+        }
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }
@@ -132,14 +260,19 @@ impl AppState {
         self.pending.set_value(handle);
     }
 
-    /// Writes a pending save now (page hidden, before reload).
+    /// Writes a pending save now (page hidden, before reload, export).
     pub fn flush(self) {
-        if self.save.get_untracked() == SaveState::Pending {
+        if matches!(self.save.get_untracked(), SaveState::Pending | SaveState::Failed(_)) {
             self.save_now();
         }
     }
 
-    fn save_now(self) {
+    /// Saves now, merging with the stored copy first.
+    pub fn save_now(self) {
+        self.write(true);
+    }
+
+    fn write(self, merge_first: bool) {
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }
@@ -147,15 +280,150 @@ impl AppState {
         if !self.writable() {
             return;
         }
-        let exported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let snapshot = self.workspace.with_untracked(|ws| {
-            Snapshot::new(ws.clone(), exported_at, self.device.get_value())
-        });
-        self.save.set(match storage::save_workspace(&snapshot) {
-            Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
+        let mut doc = self.doc.get_untracked();
+        if merge_first {
+            match self.stored_changes() {
+                Ok(Some(stored)) => {
+                    let (merged, _) = merge(&stored, &doc);
+                    if merged == stored {
+                        // The stored copy already holds everything we have.
+                        self.saved(&doc, &merged, None);
+                        return;
+                    }
+                    doc = merged;
+                }
+                Ok(None) => {}
+                Err(StorageError::Newer) => {
+                    self.save.set(SaveState::ReadOnly(StorageError::Newer));
+                    return;
+                }
+                Err(e) => {
+                    self.failed(e);
+                    return;
+                }
+            }
+        }
+        let snapshot = Snapshot::new(doc.clone(), iso_now(), self.device.get_value());
+        match storage::save_workspace(&snapshot) {
+            Ok(text) => {
+                let memory = self.doc.get_untracked();
+                self.saved(&memory, &doc, Some(text));
+            }
+            Err(e) => self.failed(e),
+        }
+    }
+
+    /// The stored document if another tab changed it since this tab last wrote.
+    fn stored_changes(self) -> Result<Option<Doc>, StorageError> {
+        let raw = storage::read(StorageKey::Workspace)?;
+        let unchanged = self.last_written.with_value(|w| w.as_deref() == raw.as_deref());
+        match raw {
+            Some(text) if !unchanged => match decode(&text) {
+                Ok(d) if d.newer() => Err(StorageError::Newer),
+                Ok(d) => Ok(Some(d.snapshot.workspace)),
+                // Unreadable: keep it aside once, then write ours over the main key.
+                Err(_) => {
+                    let _ = storage::write(StorageKey::Unreadable, &text);
+                    Ok(None)
+                }
+            },
+            _ => Ok(None),
+        }
+    }
+
+    fn saved(self, memory: &Doc, stored: &Doc, text: Option<String>) {
+        if let Some(text) = text {
+            self.last_written.set_value(Some(text));
+        } else if let Ok(raw) = storage::read(StorageKey::Workspace) {
+            self.last_written.set_value(raw);
+        }
+        if let Some(h) = self.retry.get_value() {
+            h.clear();
+            self.retry.set_value(None);
+        }
+        if stored != memory {
+            self.adopt_quietly(stored.clone());
+        }
+        self.save.set(SaveState::Saved);
+    }
+
+    fn adopt_quietly(self, doc: Doc) {
+        if let Some(s) = doc.max_stamp() {
+            let now = now_ms();
+            self.clock.update_value(|c| {
+                c.observe(s, now);
+            });
+        }
+        self.doc.set(doc);
+    }
+
+    fn failed(self, e: StorageError) {
+        self.save.set(SaveState::Failed(e));
+        if self.retry.get_value().is_none() {
+            let handle = set_interval_with_handle(move || self.save_now(), SAVE_RETRY).ok();
+            self.retry.set_value(handle);
+        }
+    }
+
+    /// Merges a copy another tab stored (the `storage` event).
+    pub fn merge_from_other_tab(self, text: &str) {
+        let Ok(decoded) = decode(text) else { return };
+        if decoded.newer() {
+            self.save.set(SaveState::ReadOnly(StorageError::Newer));
+            return;
+        }
+        let incoming = decoded.snapshot.workspace;
+        let memory = self.doc.get_untracked();
+        let (merged, _) = merge(&memory, &incoming);
+        if merged != memory {
+            self.adopt_quietly(merged.clone());
+        }
+        if merged == incoming {
+            self.last_written.set_value(Some(text.to_owned()));
+            if self.save.get_untracked() == SaveState::Pending {
+                return;
+            }
+            self.save.set(SaveState::Saved);
+        } else {
+            // This tab has edits the other has not stored yet.
+            self.schedule_save();
+        }
+    }
+
+    /// The current workspace as an export snapshot.
+    #[must_use]
+    pub fn snapshot(self) -> Snapshot {
+        Snapshot::new(self.doc.get_untracked(), iso_now(), self.device.get_value())
+    }
+
+    /// Records that the workspace was exported now.
+    pub fn exported(self) {
+        let now = js_sys::Date::now();
+        self.last_export_ms.set(Some(now));
+        self.local.update_value(|l| l.last_export_ms = Some(now));
+        let _ = storage::save_local(&self.local.get_value());
+    }
+
+    fn ask_for_persistence(self) {
+        if self.local.with_value(|l| l.persist_requested) {
+            return;
+        }
+        self.local.update_value(|l| l.persist_requested = true);
+        let _ = storage::save_local(&self.local.get_value());
+        leptos::task::spawn_local(async {
+            let _ = storage::request_persist().await;
         });
     }
+}
+
+fn decoded_is_newer(snapshot: &Snapshot) -> bool {
+    snapshot.schema_version > vagval_core::migrate::CURRENT
+}
+
+/// Now as RFC 3339 UTC with milliseconds.
+#[must_use]
+pub fn iso_now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// The app state from context.

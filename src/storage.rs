@@ -1,20 +1,33 @@
-//! The only code that touches `localStorage`.
+//! The only code that touches `localStorage` (and `navigator.storage`).
 //!
-//! Every call returns a [`StorageError`] instead of panicking: storage may be
-//! missing (private mode, blocked by policy), full, or hold something this
-//! version cannot read. A failed write leaves the stored value as it was.
+//! Every call returns a [`StorageError`] instead of panicking: storage may be missing
+//! (private mode, blocked by policy), full, or hold something this version cannot read.
+//! A failed write leaves the stored value as it was; nothing here ever deletes the
+//! workspace or writes over a copy it could not read.
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use vagval_core::{Lang, Localized, Snapshot, SnapshotError};
+use vagval_core::snapshot::{Decoded, ImportError, decode};
+use vagval_core::{Lang, Localized, Snapshot};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Every key Vägval writes, prefixed so it never collides with other apps on the origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageKey {
     /// The workspace snapshot (same envelope as an exported file).
     Workspace,
+    /// Last-known-good copy, written once per session after a successful load.
+    LastKnownGood,
+    /// The stored copy as it was before a migration from schema `N`.
+    Backup(u32),
+    /// A stored copy that could not be read, kept before anything is written.
+    Unreadable,
     /// Per-device preferences; never exported.
     Prefs,
+    /// Device-local facts about the workspace (last export); never exported.
+    Local,
     /// Random id of this device, written into snapshots.
     Device,
 }
@@ -22,11 +35,15 @@ pub enum StorageKey {
 impl StorageKey {
     /// The localStorage key.
     #[must_use]
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> Cow<'static, str> {
         match self {
-            Self::Workspace => "vagval.workspace",
-            Self::Prefs => "vagval.prefs",
-            Self::Device => "vagval.device",
+            Self::Workspace => "vagval.workspace".into(),
+            Self::LastKnownGood => "vagval.workspace.lkg".into(),
+            Self::Backup(v) => format!("vagval.workspace.backup.v{v}").into(),
+            Self::Unreadable => "vagval.workspace.unreadable".into(),
+            Self::Prefs => "vagval.prefs".into(),
+            Self::Local => "vagval.local".into(),
+            Self::Device => "vagval.device".into(),
         }
     }
 }
@@ -45,7 +62,10 @@ pub enum StorageError {
     Browser(String),
     /// The stored workspace could not be read by this version.
     #[error("stored workspace unreadable: {0}")]
-    Snapshot(#[from] SnapshotError),
+    Unreadable(#[from] ImportError),
+    /// A newer version of Vägval wrote the stored copy; this tab must not write.
+    #[error("stored by a newer version")]
+    Newer,
 }
 
 impl Localized for StorageError {
@@ -53,11 +73,21 @@ impl Localized for StorageError {
         match (self, lang) {
             (Self::Unavailable, Lang::Sv) => "Lagringen är inte tillgänglig i den här webbläsaren.".into(),
             (Self::Unavailable, Lang::En) => "Storage is not available in this browser.".into(),
-            (Self::QuotaExceeded, Lang::Sv) => "Inte sparat – lagringen är full. Exportera nu.".into(),
-            (Self::QuotaExceeded, Lang::En) => "Not saved – storage is full. Export now.".into(),
-            (Self::Browser(detail), Lang::Sv) => format!("Lagringen svarade med ett fel: {detail}"),
-            (Self::Browser(detail), Lang::En) => format!("Storage reported an error: {detail}"),
-            (Self::Snapshot(e), lang) => e.message(lang),
+            (Self::QuotaExceeded, Lang::Sv) => "Inte sparat — lagringen är full. Exportera nu".into(),
+            (Self::QuotaExceeded, Lang::En) => "Not saved — storage is full. Export now".into(),
+            (Self::Browser(detail), Lang::Sv) => format!("Inte sparat — lagringen svarade med ett fel: {detail}"),
+            (Self::Browser(detail), Lang::En) => format!("Not saved — storage reported an error: {detail}"),
+            (Self::Unreadable(e), lang) => e.message(lang),
+            (Self::Newer, Lang::Sv) => {
+                "En nyare version av Vägval har sparat här. Ladda om sidan för att uppdatera; \
+                 tills dess sparas inga ändringar."
+                    .into()
+            }
+            (Self::Newer, Lang::En) => {
+                "A newer version of Vägval has saved here. Reload the page to update; until \
+                 then no changes are saved."
+                    .into()
+            }
         }
     }
 }
@@ -73,7 +103,7 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 
 fn browser_error(e: &wasm_bindgen::JsValue) -> StorageError {
     match e.dyn_ref::<web_sys::DomException>() {
-        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 => StorageError::QuotaExceeded,
+        Some(ex) if ex.name() == "QuotaExceededError" || matches!(ex.code(), 22 | 1014) => StorageError::QuotaExceeded,
         Some(ex) => StorageError::Browser(format!("{}: {}", ex.name(), ex.message())),
         None => StorageError::Browser(format!("{e:?}")),
     }
@@ -91,7 +121,7 @@ pub fn is_available() -> bool {
 /// # Errors
 /// [`StorageError::Unavailable`] or a browser error.
 pub fn read(key: StorageKey) -> Result<Option<String>, StorageError> {
-    local()?.get_item(key.as_str()).map_err(|e| browser_error(&e))
+    local()?.get_item(&key.as_str()).map_err(|e| browser_error(&e))
 }
 
 /// Stores `value` under `key`; on error the old value is untouched.
@@ -99,7 +129,7 @@ pub fn read(key: StorageKey) -> Result<Option<String>, StorageError> {
 /// # Errors
 /// [`StorageError::QuotaExceeded`] when it does not fit, or another [`StorageError`].
 pub fn write(key: StorageKey, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key.as_str(), value).map_err(|e| browser_error(&e))
+    local()?.set_item(&key.as_str(), value).map_err(|e| browser_error(&e))
 }
 
 /// Per-device preferences. Kept apart from the workspace and never exported.
@@ -116,11 +146,7 @@ pub struct Prefs {
 /// (preferences are cheap to lose; the workspace is not).
 #[must_use]
 pub fn load_prefs() -> Prefs {
-    read(StorageKey::Prefs)
-        .ok()
-        .flatten()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+    read(StorageKey::Prefs).ok().flatten().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
 }
 
 /// Stores preferences.
@@ -132,25 +158,94 @@ pub fn save_prefs(prefs: &Prefs) -> Result<(), StorageError> {
     write(StorageKey::Prefs, &json)
 }
 
-/// The stored workspace snapshot, `None` on first start.
+/// Device-local facts about the workspace; never exported.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LocalMeta {
+    /// When the workspace was last exported from this device (ms since 1970).
+    pub last_export_ms: Option<f64>,
+    /// Whether persistent storage has been asked for.
+    pub persist_requested: bool,
+}
+
+/// The stored [`LocalMeta`], or defaults.
+#[must_use]
+pub fn load_local() -> LocalMeta {
+    read(StorageKey::Local).ok().flatten().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+}
+
+/// Stores [`LocalMeta`].
 ///
 /// # Errors
-/// [`StorageError::Snapshot`] when the stored copy cannot be read by this version; the
-/// stored copy is left as it is so that nothing is lost.
-pub fn load_workspace() -> Result<Option<Snapshot>, StorageError> {
-    match read(StorageKey::Workspace)? {
-        None => Ok(None),
-        Some(text) => Ok(Some(Snapshot::decode(&text)?)),
+/// As [`write`].
+pub fn save_local(meta: &LocalMeta) -> Result<(), StorageError> {
+    let json = serde_json::to_string(meta).map_err(|e| StorageError::Browser(e.to_string()))?;
+    write(StorageKey::Local, &json)
+}
+
+/// What loading the stored workspace found.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    /// Nothing stored yet (first start).
+    Empty,
+    /// The stored copy, decoded (and migrated if it was older).
+    Ready {
+        /// The decoded snapshot.
+        decoded: Box<Decoded>,
+        /// Whether it came from the last-known-good copy because the main copy failed.
+        from_backup: bool,
+    },
+    /// Neither the stored copy nor the last-known-good copy could be read.
+    Failed {
+        /// The raw stored text, for "download raw data".
+        raw: String,
+        /// Why the main copy failed.
+        error: StorageError,
+    },
+}
+
+/// Loads the stored workspace with a last-known-good fallback. Side effects, all before
+/// any save can happen: an unreadable main copy is kept under [`StorageKey::Unreadable`];
+/// a copy from an older schema is kept under [`StorageKey::Backup`] before migration;
+/// after a good load the last-known-good copy is refreshed (if it fits comfortably).
+///
+/// # Errors
+/// [`StorageError::Unavailable`] when there is no storage.
+pub fn load_workspace() -> Result<Loaded, StorageError> {
+    let Some(raw) = read(StorageKey::Workspace)? else { return Ok(Loaded::Empty) };
+    match decode(&raw) {
+        Ok(decoded) => {
+            if decoded.migrated() {
+                // Best effort: a full quota must not stop the app from opening the data.
+                let _ = write(StorageKey::Backup(decoded.file_version), &raw);
+            } else if !decoded.newer() && raw.len() < LKG_MAX_CHARS {
+                let _ = write(StorageKey::LastKnownGood, &raw);
+            }
+            Ok(Loaded::Ready { decoded: Box::new(decoded), from_backup: false })
+        }
+        Err(ImportError::TooNew { .. }) => Err(StorageError::Newer),
+        Err(error) => {
+            let _ = write(StorageKey::Unreadable, &raw);
+            let lkg = read(StorageKey::LastKnownGood).ok().flatten().and_then(|t| decode(&t).ok());
+            Ok(match lkg {
+                Some(decoded) => Loaded::Ready { decoded: Box::new(decoded), from_backup: true },
+                None => Loaded::Failed { raw, error: StorageError::Unreadable(error) },
+            })
+        }
     }
 }
+
+/// The last-known-good copy is only kept while two copies fit well inside a 5 MB quota.
+const LKG_MAX_CHARS: usize = 1_200_000;
 
 /// Stores the workspace snapshot.
 ///
 /// # Errors
 /// As [`write`]; the previous stored copy survives any failure.
-pub fn save_workspace(snapshot: &Snapshot) -> Result<(), StorageError> {
-    let json = snapshot.encode()?;
-    write(StorageKey::Workspace, &json)
+pub fn save_workspace(snapshot: &Snapshot) -> Result<String, StorageError> {
+    let json = snapshot.to_compact();
+    write(StorageKey::Workspace, &json)?;
+    Ok(json)
 }
 
 /// This device's random id, created on first use. Falls back to a per-load id when
@@ -158,17 +253,50 @@ pub fn save_workspace(snapshot: &Snapshot) -> Result<(), StorageError> {
 #[must_use]
 pub fn device_id() -> String {
     if let Ok(Some(id)) = read(StorageKey::Device) {
-        return id;
+        if vagval_core::id::valid_actor(&id) && id.len() <= 40 {
+            return id;
+        }
     }
-    let id = random_id();
+    let id = format!("dev-{}", random_hex(16));
     // Best effort: without storage the id simply lasts for this page load.
     let _ = write(StorageKey::Device, &id);
     id
 }
 
-fn random_id() -> String {
-    // A label that only has to differ between devices; no security depends on it.
-    let a = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    let b = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("dev-{a:08x}{b:08x}")
+/// `n` random hex digits from the browser's CSPRNG (Math.random as a last resort).
+#[must_use]
+pub fn random_hex(n: usize) -> String {
+    let mut bytes = vec![0u8; n.div_ceil(2)];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let mut s: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    s.truncate(n);
+    s
+}
+
+/// Storage used and available for this origin, in bytes, if the browser tells.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let manager = web_sys::window()?.navigator().storage();
+    let value = JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let usage = js_sys::Reflect::get(&value, &"usage".into()).ok()?.as_f64()?;
+    let quota = js_sys::Reflect::get(&value, &"quota".into()).ok()?.as_f64()?;
+    Some((usage, quota))
+}
+
+/// Asks the browser to keep this origin's storage under pressure; `Some(granted)`.
+pub async fn request_persist() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+}
+
+/// Whether storage is already persistent.
+pub async fn is_persisted() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()
 }

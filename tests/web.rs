@@ -3,8 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use vagval::storage::{self, Prefs, StorageError, StorageKey};
-use vagval_core::{Lang, Snapshot, SnapshotError, demo::demo_workspace};
+use vagval::storage::{self, Loaded, Prefs, StorageError, StorageKey};
+use vagval_core::snapshot::ImportError;
+use vagval_core::{Lang, Snapshot, demo::demo_doc};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,29 +15,82 @@ fn local() -> web_sys::Storage {
 }
 
 fn raw(key: StorageKey) -> Option<String> {
-    local().get_item(key.as_str()).unwrap()
+    local().get_item(&key.as_str()).unwrap()
+}
+
+fn set_raw(key: StorageKey, value: &str) {
+    local().set_item(&key.as_str(), value).unwrap();
+}
+
+fn snap() -> Snapshot {
+    Snapshot::new(demo_doc(), "2026-11-22T10:00:00.000Z", "dev-test")
+}
+
+fn ready(l: Loaded) -> (Snapshot, bool) {
+    match l {
+        Loaded::Ready { decoded, from_backup } => (decoded.snapshot, from_backup),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]
-fn workspace_round_trips_through_local_storage() {
+fn workspace_round_trips_and_refreshes_the_last_known_good_copy() {
     local().clear().unwrap();
     assert!(storage::is_available());
-    assert_eq!(storage::load_workspace(), Ok(None));
-    let snap = Snapshot::new(demo_workspace(), "2026-11-22T10:00:00.000Z", "dev-test");
-    storage::save_workspace(&snap).unwrap();
-    assert_eq!(storage::load_workspace().unwrap(), Some(snap));
+    assert!(matches!(storage::load_workspace(), Ok(Loaded::Empty)));
+    let written = storage::save_workspace(&snap()).unwrap();
+    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(written.as_str()));
+    let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
+    assert_eq!(loaded, snap());
+    assert!(!from_backup);
+    assert_eq!(raw(StorageKey::LastKnownGood), Some(written));
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_stored_copy_is_reported_and_left_untouched() {
+fn a_damaged_copy_falls_back_to_the_last_known_good_one_and_is_kept() {
     local().clear().unwrap();
-    let broken = "{\"format\":\"vagval/workspace\",\"schema_version\":1,";
-    local().set_item(StorageKey::Workspace.as_str(), broken).unwrap();
-    assert!(matches!(
-        storage::load_workspace(),
-        Err(StorageError::Snapshot(SnapshotError::Json { .. }))
-    ));
-    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(broken));
+    let good = storage::save_workspace(&snap()).unwrap();
+    storage::load_workspace().unwrap(); // writes the last-known-good copy
+    let broken = &good[..good.len() / 2];
+    set_raw(StorageKey::Workspace, broken);
+    let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
+    assert!(from_backup);
+    assert_eq!(loaded, snap());
+    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(broken), "main copy untouched");
+    assert_eq!(raw(StorageKey::Unreadable).as_deref(), Some(broken), "damaged copy kept aside");
+}
+
+#[wasm_bindgen_test]
+fn nothing_readable_is_a_failure_with_the_raw_text_never_a_reset() {
+    local().clear().unwrap();
+    set_raw(StorageKey::Workspace, "{\"format\":\"vagval/workspace\",");
+    match storage::load_workspace().unwrap() {
+        Loaded::Failed { raw: text, error: StorageError::Unreadable(ImportError::Json { .. }) } => {
+            assert_eq!(text, "{\"format\":\"vagval/workspace\",");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some("{\"format\":\"vagval/workspace\","));
+}
+
+#[wasm_bindgen_test]
+fn an_older_stored_copy_is_backed_up_before_migration() {
+    local().clear().unwrap();
+    let v1 = include_str!("../crates/core/tests/fixtures/v1.json");
+    set_raw(StorageKey::Workspace, v1);
+    let (loaded, _) = ready(storage::load_workspace().unwrap());
+    assert_eq!(loaded.workspace.name(), "Påverkansagenda Jämtland Härjedalen");
+    assert_eq!(raw(StorageKey::Backup(1)).as_deref(), Some(v1));
+}
+
+#[wasm_bindgen_test]
+fn a_copy_from_a_newer_version_is_refused_for_writing() {
+    local().clear().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&snap().to_compact()).unwrap();
+    v["schema_version"] = 9.into();
+    v["min_reader_version"] = 9.into();
+    set_raw(StorageKey::Workspace, &v.to_string());
+    assert_eq!(storage::load_workspace().unwrap_err(), StorageError::Newer);
 }
 
 #[wasm_bindgen_test]
@@ -46,7 +100,7 @@ fn prefs_round_trip_and_fall_back_to_defaults() {
     let prefs = Prefs { lang: Lang::En, large_text: true };
     storage::save_prefs(&prefs).unwrap();
     assert_eq!(storage::load_prefs(), prefs);
-    local().set_item(StorageKey::Prefs.as_str(), "not json").unwrap();
+    set_raw(StorageKey::Prefs, "not json");
     assert_eq!(storage::load_prefs(), Prefs::default());
 }
 
@@ -61,20 +115,33 @@ fn device_id_is_created_once() {
 #[wasm_bindgen_test]
 fn a_full_quota_is_a_typed_error_and_keeps_the_old_value() {
     local().clear().unwrap();
-    let snap = Snapshot::new(demo_workspace(), "2026-11-22T10:00:00.000Z", "dev-test");
-    storage::save_workspace(&snap).unwrap();
+    storage::save_workspace(&snap()).unwrap();
     let before = raw(StorageKey::Workspace);
-
-    // Fill the origin's quota with filler keys.
-    let chunk = "x".repeat(512 * 1024);
     let mut n = 0;
-    while local().set_item(&format!("filler.{n}"), &chunk).is_ok() {
-        n += 1;
-        assert!(n < 200, "quota never reached");
+    for size in [512 * 1024, 16 * 1024] {
+        let chunk = "x".repeat(size);
+        while local().set_item(&format!("filler.{n}"), &chunk).is_ok() {
+            n += 1;
+            assert!(n < 2_000, "quota never reached");
+        }
     }
-    let mut bigger = snap.clone();
-    bigger.workspace.description = "y".repeat(600 * 1024);
+    let mut bigger = snap();
+    let id = bigger.workspace.id.clone();
+    vagval_core::crdt::Record::set(
+        &mut bigger.workspace.meta,
+        "description",
+        serde_json::json!("y".repeat(90_000)),
+        vagval_core::Stamp(9, 0, "t".into()),
+    )
+    .unwrap();
+    assert_eq!(bigger.workspace.id, id);
+    let bigger = Snapshot::new(bigger.workspace, "t", "d");
     assert_eq!(storage::save_workspace(&bigger), Err(StorageError::QuotaExceeded));
     assert_eq!(raw(StorageKey::Workspace), before);
     local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn file_names_are_slugs() {
+    assert_eq!(vagval::file_io::slug("Påverkansagenda Jämtland 2020"), "paverkansagenda-jamtland-2020");
 }

@@ -1,14 +1,18 @@
 //! One component per route. Pages read state and dispatch commands; no domain
 //! rules live here.
+mod inspel;
 mod module;
 mod not_found;
 mod overview;
 mod settings;
+pub mod share;
 
+pub use inspel::InspelPage;
 pub use module::ModulePage;
 pub use not_found::NotFound;
 pub use overview::Overview;
 pub use settings::Settings;
+pub use share::SharePage;
 
 use leptos::prelude::*;
 

@@ -17,11 +17,11 @@ pub fn ModulePage(
             <h1>{move || m().title}</h1>
             <p class="lead">{move || m().summary}</p>
             <section class="card" aria-labelledby="planned-heading">
-                <h2 id="planned-heading">{move || i18n.t().planned_heading}</h2>
+                <h2 id="planned-heading">{i18n.tr(|t| t.planned_heading)}</h2>
                 <ul class="planned">
                     {move || m().planned.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
                 </ul>
-                <p class="note">{move || i18n.t().coming_note}</p>
+                <p class="note">{i18n.tr(|t| t.coming_note)}</p>
             </section>
         </article>
     }

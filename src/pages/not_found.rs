@@ -10,9 +10,9 @@ pub fn NotFound() -> impl IntoView {
     page_title(move || i18n.t().not_found_title);
     view! {
         <article class="page">
-            <h1>{move || i18n.t().not_found_title}</h1>
-            <p>{move || i18n.t().not_found_body}</p>
-            <p><a href="/">{move || i18n.t().back_to_overview}</a></p>
+            <h1>{i18n.tr(|t| t.not_found_title)}</h1>
+            <p>{i18n.tr(|t| t.not_found_body)}</p>
+            <p><a href="/">{i18n.tr(|t| t.back_to_overview)}</a></p>
         </article>
     }
 }

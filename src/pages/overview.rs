@@ -22,11 +22,11 @@ pub fn Overview() -> impl IntoView {
     debug_assert!(modules.iter().all(|(href, _)| NAV.iter().any(|n| n.href == *href)));
     view! {
         <article class="page">
-            <h1>{move || app.workspace.with(|w| w.name.clone())}</h1>
-            <p class="organisation">{move || app.workspace.with(|w| w.organisation.clone())}</p>
-            <p class="lead">{move || app.workspace.with(|w| w.description.clone())}</p>
-            <p>{move || i18n.t().overview.summary}</p>
-            <h2>{move || i18n.t().overview_modules}</h2>
+            <h1>{move || app.doc.with(|d| d.name().to_owned())}</h1>
+            <p class="organisation">{move || app.doc.with(|d| d.meta.organisation().cloned().unwrap_or_default())}</p>
+            <p class="lead">{move || app.doc.with(|d| d.meta.description().cloned().unwrap_or_default())}</p>
+            <p>{i18n.tr(|t| t.overview.summary)}</p>
+            <h2>{i18n.tr(|t| t.overview_modules)}</h2>
             <ul class="module-cards">
                 {modules.into_iter().map(|(href, pick)| view! {
                     <li class="card">

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use vagval_core::{Command, Lang, Localized, Workspace};
+use vagval_core::{Command, Doc, Kind, Lang, Localized};
 
 use super::page_title;
 use crate::i18n::use_i18n;
@@ -14,24 +14,18 @@ pub fn Settings() -> impl IntoView {
     page_title(move || i18n.t().settings.title);
     view! {
         <article class="page">
-            <h1>{move || i18n.t().settings.title}</h1>
-            <p class="lead">{move || i18n.t().settings.summary}</p>
+            <h1>{i18n.tr(|t| t.settings.title)}</h1>
+            <p class="lead">{i18n.tr(|t| t.settings.summary)}</p>
             <section class="card">
-                <h2>{move || i18n.t().settings_workspace}</h2>
-                <WorkspaceField id="ws-name" label=|t| t.settings_name
-                    value=|w| w.name.clone()
-                    command=|name| Command::RenameWorkspace { name }/>
-                <WorkspaceField id="ws-org" label=|t| t.settings_organisation
-                    value=|w| w.organisation.clone()
-                    command=|organisation| Command::SetOrganisation { organisation }/>
-                <WorkspaceField id="ws-desc" multiline=true label=|t| t.settings_description
-                    value=|w| w.description.clone()
-                    command=|description| Command::SetDescription { description }/>
+                <h2>{i18n.tr(|t| t.settings_workspace)}</h2>
+                <WorkspaceField id="ws-name" label=|t| t.settings_name field="name"/>
+                <WorkspaceField id="ws-org" label=|t| t.settings_organisation field="organisation"/>
+                <WorkspaceField id="ws-desc" multiline=true label=|t| t.settings_description field="description"/>
             </section>
             <section class="card">
-                <h2>{move || i18n.t().settings_display}</h2>
+                <h2>{i18n.tr(|t| t.settings_display)}</h2>
                 <fieldset>
-                    <legend>{move || i18n.t().language}</legend>
+                    <legend>{i18n.tr(|t| t.language)}</legend>
                     {Lang::ALL.into_iter().map(|lang| view! {
                         <label class="choice" lang=lang.tag()>
                             <input type="radio" name="lang" value=lang.tag()
@@ -45,13 +39,14 @@ pub fn Settings() -> impl IntoView {
                     <input type="checkbox" aria-describedby="large-text-hint"
                         prop:checked=move || display.large_text.get()
                         on:change=move |ev| display.large_text.set(event_target_checked(&ev))/>
-                    {move || i18n.t().settings_large_text}
+                    {i18n.tr(|t| t.settings_large_text)}
                 </label>
-                <p id="large-text-hint" class="hint">{move || i18n.t().settings_large_text_hint}</p>
+                <p id="large-text-hint" class="hint">{i18n.tr(|t| t.settings_large_text_hint)}</p>
             </section>
+            <StorageInfo/>
             <section class="card">
-                <h2>{move || i18n.t().privacy_heading}</h2>
-                <p>{move || i18n.t().privacy_note}</p>
+                <h2>{i18n.tr(|t| t.privacy_heading)}</h2>
+                <p>{i18n.tr(|t| t.privacy_note)}</p>
             </section>
         </article>
     }
@@ -64,10 +59,8 @@ fn WorkspaceField(
     id: &'static str,
     /// Label from the catalogue.
     label: fn(&'static crate::i18n::Texts) -> &'static str,
-    /// Reads the current value.
-    value: fn(&Workspace) -> String,
-    /// Builds the command for a new value.
-    command: fn(String) -> Command,
+    /// The `meta` field it edits.
+    field: &'static str,
     /// A textarea instead of a one-line input.
     #[prop(optional)]
     multiline: bool,
@@ -75,14 +68,19 @@ fn WorkspaceField(
     let i18n = use_i18n();
     let app = use_app();
     let error = RwSignal::new(None::<vagval_core::DomainError>);
-    let current = move || app.workspace.with(value);
+    let current = move || {
+        app.doc.with(|d: &Doc| {
+            vagval_core::crdt::Record::get(&d.meta, field).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        })
+    };
     let commit = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         if text.trim() == current().trim() {
             error.set(None);
             return;
         }
-        error.set(app.dispatch(&command(text)).err());
+        let id = app.doc.with_untracked(|d| d.id.clone());
+        error.set(app.dispatch(&Command::edit(Kind::Meta, &id, field, text.trim())).err());
     };
     let error_id = format!("{id}-error");
     let described = move || error.with(Option::is_some).then(|| format!("{id}-error"));
@@ -109,5 +107,38 @@ fn WorkspaceField(
                 {move || error.get().map(|e| e.message(i18n.lang()))}
             </p>
         </div>
+    }
+}
+
+/// Storage used vs. quota, and whether the browser keeps it persistently.
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let i18n = use_i18n();
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        usage.set(crate::storage::estimate().await);
+        persisted.set(crate::storage::is_persisted().await);
+    });
+    // Integer tenths: keeps float formatting out of the bundle.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mb = move |b: f64| {
+        let tenths = (b / 100_000.0).round() as u64;
+        let sep = if i18n.lang() == Lang::Sv { ',' } else { '.' };
+        format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+    };
+    view! {
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{i18n.tr(|t| t.storage_heading)}</h2>
+            <p data-testid="storage-usage">
+                {move || match usage.get() {
+                    Some((used, quota)) => format!("{}: {} / {}", i18n.t().storage_used, mb(used), mb(quota)),
+                    None => i18n.t().storage_unknown.to_owned(),
+                }}
+            </p>
+            <p data-testid="storage-persisted">
+                {move || if persisted.get() == Some(true) { i18n.t().storage_persisted } else { i18n.t().storage_not_persisted }}
+            </p>
+        </section>
     }
 }

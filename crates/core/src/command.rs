@@ -150,12 +150,16 @@ fn sv_field(field: &str) -> &'static str {
     }
 }
 
-fn en_field(field: &str) -> String {
-    let mut s = field.replace('_', " ");
-    if let Some(first) = s.get(..1).map(str::to_uppercase) {
-        s.replace_range(..1, &first);
+fn en_field(field: &str) -> &'static str {
+    match field {
+        "name" => "The name",
+        "title" => "The title",
+        "organisation" => "The organisation",
+        "person" => "The contact person",
+        "theme" => "The theme",
+        "description" => "The description",
+        _ => "The field",
     }
-    s
 }
 
 impl Localized for ProblemKind {
@@ -407,7 +411,7 @@ mod tests {
         let mut st = Stamper { clock: &mut clock, now_ms: 5 };
         let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", " "), &mut st).unwrap_err();
         assert_eq!(e.message(Lang::Sv), "Namnet får inte vara tomt.");
-        assert_eq!(e.message(Lang::En), "Name must not be empty.");
+        assert_eq!(e.message(Lang::En), "The name must not be empty.");
         let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "colour", "red"), &mut st).unwrap_err();
         assert!(matches!(e, DomainError::UnknownField { .. }));
         let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", 5), &mut st).unwrap_err();

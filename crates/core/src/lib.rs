@@ -23,6 +23,7 @@ pub mod command;
 pub mod demo;
 pub mod doc;
 pub mod id;
+pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
 pub mod model;

@@ -129,7 +129,7 @@ impl Localized for ImportError {
         let sv = lang == Lang::Sv;
         let body = match self {
             Self::TooLarge { size, max } => {
-                let (s, m) = (mb(*size), mb(*max));
+                let (s, m) = (mb(*size, lang), mb(*max, lang));
                 if sv { format!("Filen är {s} MB, större än gränsen {m} MB.") }
                 else { format!("The file is {s} MB, larger than the {m} MB limit.") }
             }
@@ -188,10 +188,11 @@ impl Localized for ImportError {
     }
 }
 
-fn mb(bytes: usize) -> String {
-    #[allow(clippy::cast_precision_loss)]
-    let v = bytes as f64 / 1_048_576.0;
-    format!("{v:.1}")
+/// Mebibytes with one decimal, integer arithmetic only (no float formatting in the bundle).
+fn mb(bytes: usize, lang: Lang) -> String {
+    let tenths = (bytes as u128 * 10 + 524_288) / 1_048_576;
+    let sep = if lang == Lang::Sv { ',' } else { '.' };
+    format!("{}{sep}{}", tenths / 10, tenths % 10)
 }
 
 impl From<serde_json::Error> for ImportError {
@@ -395,15 +396,17 @@ fn version(v: Option<&Value>, field: &'static str) -> Result<u32, ImportError> {
         .ok_or(ImportError::BadVersion { field })
 }
 
-fn typed<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Snapshot, ImportError> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let mut path = e.path().to_string();
+fn typed(text: &str) -> Result<Snapshot, ImportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = Snapshot::deserialize(&mut de).and_then(|s| de.end().map(|()| s));
+    result.map_err(|e| {
+        let mut path = crate::jsonpath::path_at(text, e.line(), e.column());
         if path.len() > 120 {
             let cut = (0..=117).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
             path.truncate(cut);
             path.push('…');
         }
-        ImportError::Decode { path, detail: e.into_inner().to_string() }
+        ImportError::Decode { path, detail: e.to_string() }
     })
 }
 
@@ -441,12 +444,10 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
         let raw: Value = serde_json::from_str(text)?;
         let migrated = migrate(raw, file_version)
             .map_err(|(from, detail)| ImportError::Migration { from, detail })?;
-        typed(migrated)?
+        // Back through text, so one decoder (and one copy of its code) serves every file.
+        typed(&migrated.to_string())?
     } else {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let s = typed(&mut de)?;
-        de.end()?;
-        s
+        typed(text)?
     };
     // Only a file of this very schema can be re-serialised byte for byte; a migrated or
     // newer file is checked by the rest of the pipeline instead.

@@ -1,0 +1,139 @@
+//! The only code that moves files in and out: downloads, the Web Share API and reading
+//! picked or dropped files. No request ever leaves the page: files become Blob URLs.
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// A file a user picked or dropped, read as text.
+pub struct PickedFile {
+    /// The file's name.
+    pub name: String,
+    /// Its text, or why it could not be read.
+    pub text: Result<String, FileReadError>,
+}
+
+/// Why a picked file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileReadError {
+    /// Larger than the import limit; not read at all.
+    TooLarge(usize),
+    /// Not UTF-8 text, or the browser failed to read it.
+    NotText,
+}
+
+/// A safe file name: letters, digits, `-` and `_` only (Swedish letters folded).
+#[must_use]
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let mut s: String = out.chars().take(60).collect();
+    if s.is_empty() {
+        s.push_str("vagval");
+    }
+    s
+}
+
+fn blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Offers `text` as a download called `file_name`.
+///
+/// # Errors
+/// The browser's error if the Blob or the link could not be made.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(&blob(text, mime)?)?;
+    let document = leptos::prelude::document();
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoke later: revoking right after click() can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
+
+fn share_data(file_name: &str, text: &str) -> Result<web_sys::ShareData, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, file_name, &options)?;
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    data.set_title(file_name);
+    Ok(data)
+}
+
+/// Whether this browser can share a file (tablets: AirDrop, mail, Files …).
+#[must_use]
+pub fn can_share_files() -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let has = js_sys::Reflect::has(&nav, &"canShare".into()).unwrap_or(false);
+    has && share_data("x.json", "{}").is_ok_and(|d| nav.can_share_with_data(&d))
+}
+
+/// Shares `text` as a file through the Web Share API. `Ok(false)` when the user cancelled.
+///
+/// # Errors
+/// The browser's error when sharing is not possible.
+pub async fn share(file_name: &str, text: &str) -> Result<bool, JsValue> {
+    let nav = web_sys::window().ok_or("no window")?.navigator();
+    let data = share_data(file_name, text)?;
+    match JsFuture::from(nav.share_with_data(&data)).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.dyn_ref::<web_sys::DomException>().is_some_and(|x| x.name() == "AbortError") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads files as text, refusing any larger than `max_bytes` before reading it.
+pub async fn read_files(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let size = file.size() as usize;
+        let text = if size > max_bytes {
+            Err(FileReadError::TooLarge(size))
+        } else {
+            // Bytes, not File.text(): that would silently replace invalid UTF-8.
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).map_err(|_| FileReadError::NotText),
+                Err(_) => Err(FileReadError::NotText),
+            }
+        };
+        out.push(PickedFile { name, text });
+    }
+    out
+}
+
+/// The files of a `FileList` (from an `<input type=file>` or a drop).
+#[must_use]
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
