@@ -5,6 +5,7 @@
 // Fails the build if any inline script would be left for the CSP to block.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -20,6 +21,23 @@ html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, code) =
 });
 const inline = html.match(/<script(?![^>]*\bsrc=)[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (blocked by CSP): ${inline.join(" ")}`);
+
+// Release: minify wasm-bindgen's JS glue (Trunk 0.21 leaves it as is) and update its
+// subresource-integrity hash in index.html.
+if (process.env.TRUNK_PROFILE !== "debug") {
+  const { minify } = createRequire(import.meta.url)("terser");
+  for (const name of readdirSync(dir).filter((f) => /^vagval-app-[0-9a-f]+\.js$/.test(f))) {
+    const path = join(dir, name);
+    const before = readFileSync(path);
+    const sri = (b) => "sha384-" + createHash("sha384").update(b).digest("base64");
+    const out = await minify(before.toString("utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+    const after = Buffer.from(out.code, "utf8");
+    writeFileSync(path, after);
+    if (!html.includes(sri(before))) throw new Error(`no integrity attribute for ${name} in index.html`);
+    html = html.split(sri(before)).join(sri(after));
+    console.log(`postbuild: minified ${name} ${before.length} → ${after.length} bytes`);
+  }
+}
 writeFileSync(indexPath, html);
 
 const swPath = join(dir, "sw.js");

@@ -24,13 +24,14 @@ pub enum FileReadError {
 #[must_use]
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // ASCII folding by hand: char::to_lowercase would pull Unicode tables into the bundle.
+    for c in text.chars() {
         let c = match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c => c,
+            'å' | 'ä' | 'à' | 'á' | 'Å' | 'Ä' | 'À' | 'Á' => 'a',
+            'ö' | 'ø' | 'ó' | 'Ö' | 'Ø' | 'Ó' => 'o',
+            'é' | 'è' | 'É' | 'È' => 'e',
+            'ü' | 'Ü' => 'u',
+            c => c.to_ascii_lowercase(),
         };
         if c.is_ascii_alphanumeric() {
             out.push(c);

@@ -117,7 +117,8 @@ fn undo_shortcut(app: AppState, e: &web_sys::KeyboardEvent) {
     if in_field {
         return;
     }
-    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+    let key = e.key();
+    match (key.to_ascii_lowercase().as_str(), e.shift_key()) {
         ("z", false) => app.undo(),
         ("z", true) | ("y", false) => app.redo(),
         _ => return,

@@ -218,6 +218,9 @@ impl AppState {
 
     /// Replaces the document with the result of a merge the user confirmed.
     pub fn adopt(self, doc: Doc) {
+        if self.doc.with_untracked(|d| *d == doc) {
+            return;
+        }
         if let Some(s) = doc.max_stamp() {
             let now = now_ms();
             self.clock.update_value(|c| {
@@ -405,7 +408,7 @@ impl AppState {
     }
 
     fn ask_for_persistence(self) {
-        if self.local.with_value(|l| l.persist_requested) {
+        if !self.writable() || self.local.with_value(|l| l.persist_requested) {
             return;
         }
         self.local.update_value(|l| l.persist_requested = true);

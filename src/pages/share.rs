@@ -148,6 +148,13 @@ fn read_error(file: &PickedFile, lang: vagval_core::Lang) -> Option<String> {
     }
 }
 
+/// A performance mark for the import benchmark (`tests/bench/run.mjs`).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 async fn pause() {
     // Lets the browser paint the progress line before the synchronous decode.
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -171,11 +178,13 @@ fn ImportCard() -> impl IntoView {
         }
         let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
         flow.set(Flow::Busy(format!("{} {}", i18n.t().sh.reading, names.join(", "))));
+        mark("vagval-import-start");
         leptos::task::spawn_local(async move {
             let picked = file_io::read_files(files, MAX_FILE_BYTES).await;
             flow.set(Flow::Busy(i18n.t().sh.checking.to_owned()));
             pause().await;
             let lang = i18n.0.get_untracked();
+            mark("vagval-import-read");
             let mut errors = Vec::new();
             let mut incoming = Vec::new();
             let mut merged = app.doc.get_untracked();
@@ -194,6 +203,7 @@ fn ImportCard() -> impl IntoView {
                     Err(error) => errors.push(FileError { file: file.name.clone(), error }.message(lang)),
                 }
             }
+            mark("vagval-import-merged");
             flow.set(Flow::Preview { files: incoming, errors, merged });
         });
     };

@@ -89,3 +89,44 @@ export async function axe(page) {
     }));
   });
 }
+
+/** Waits until the header says everything is stored. */
+export async function saved(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.dataset.state === "saved", null, {
+    timeout: 10_000,
+  });
+}
+
+/** SHA-256 over every localStorage key and value, sorted: "byte-identical" in one string. */
+export function storageHash(page) {
+  return page.evaluate(async () => {
+    const keys = Object.keys(localStorage).sort();
+    const text = keys.map((k) => `${k}\u0000${localStorage.getItem(k)}`).join("\u0001");
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  });
+}
+
+/** The stored workspace document (parsed), or null. */
+export function storedDoc(page) {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem("vagval.workspace");
+    return raw ? JSON.parse(raw).workspace : null;
+  });
+}
+
+/** Titles of the live, not removed inspel in a document. */
+export function inspelTitles(doc) {
+  return (doc?.inspel ?? [])
+    .filter((r) => !r.deleted && !(r.removed && r.removed.value))
+    .map((r) => r.title?.value)
+    .sort();
+}
+
+/** Adds an inspel through the form on /inspel. */
+export async function addInspel(page, title) {
+  await page.fill("#new-inspel-title", title);
+  await page.click('[data-testid="add-inspel"]');
+}
+
+export const CORPUS = join(ROOT, "crates/core/tests/corpus");

@@ -90,7 +90,7 @@ test("an edit is saved, survives a reload and can be undone", async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').dataset.state === "saved");
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("vagval.workspace")));
   assert.equal(stored.format, "vagval/workspace");
-  assert.equal(stored.workspace.name, "Workshop i Strömsund");
+  assert.equal(stored.workspace.meta.name.value, "Workshop i Strömsund");
   await page.reload();
   await ready(page);
   assert.equal(await page.inputValue("#ws-name"), "Workshop i Strömsund");

@@ -1,0 +1,151 @@
+// Dela & importera: hostile and malformed files never change what is stored; a file
+// exported in one browser imports into another identically; merge report with restore.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CORPUS, DIST, addInspel, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
+} from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pick = (page, files) => page.setInputFiles('[data-testid="import-input"]', files);
+
+test("malformed files leave localStorage byte-identical and say what is wrong", async () => {
+  const all = readdirSync(join(CORPUS, "invalid")).sort();
+  // Every 8th file, plus the largest: a spread over every category of the corpus.
+  const sample = [...new Set([...all.filter((_, i) => i % 8 === 0), "size-file-over-10mb.json", "checksum-0.json"])];
+  const { context, page, errors } = await openPage(browser, "laptop");
+  await page.goto(server.url + "/dela");
+  await ready(page);
+  await saved(page);
+  const before = await storageHash(page);
+  for (const name of sample) {
+    await pick(page, join(CORPUS, "invalid", name));
+    const box = page.locator('[data-testid="import-errors"]');
+    await box.waitFor({ timeout: 15_000 });
+    const text = await box.textContent();
+    assert.ok(text.includes(name) && /Inget har ändrats/.test(text), `${name}: ${text}`);
+    assert.equal(await page.locator('[data-testid="merge"]').count(), 0, `${name}: no merge offered`);
+    assert.equal(await storageHash(page), before, `${name}: storage changed`);
+  }
+  console.log(`# corpus sample: ${sample.length} files refused, storage byte-identical`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("hostile text is shown as text and never runs", async () => {
+  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto(server.url + "/dela");
+  await ready(page);
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+  });
+  for (const name of readdirSync(join(CORPUS, "hostile")).filter((n) => n.startsWith("xss")).slice(0, 4)) {
+    const raw = JSON.parse(readFileSync(join(CORPUS, "hostile", name), "utf8"));
+    await pick(page, join(CORPUS, "hostile", name));
+    await page.locator('[data-testid="replace"]').click();
+    await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="replace-yes"]').click()]);
+    await page.locator('[data-testid="merge-report"]').waitFor();
+    const shown = await page.locator('[data-testid="workspace-name"]').textContent();
+    assert.ok(shown.endsWith(raw.workspace.meta.name.value), `${name}: ${shown}`);
+    await page.goto(server.url + "/inspel");
+    await ready(page);
+    const titles = await page.$$eval('[data-testid="inspel-list"] .title', (els) => els.map((e) => e.textContent));
+    assert.ok(titles.includes(raw.workspace.inspel[0].title.value), name);
+    const injected = await page.evaluate(() =>
+      document.querySelectorAll("main script, main iframe, main img:not([src='/icon.svg']), main svg, main object, main style, main details").length);
+    assert.equal(injected, 0, `${name}: elements created from data`);
+    await page.goto(server.url + "/dela");
+    await ready(page);
+  }
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations ?? []), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a file exported in one browser imports into a fresh one identically, twice is harmless", async () => {
+  const a = await openPage(browser, "tablet", { acceptDownloads: true });
+  await a.page.goto(server.url + "/inspel");
+  await ready(a.page);
+  await addInspel(a.page, "Regional tågtrafik Storlien–Trondheim");
+  await saved(a.page);
+  await a.page.goto(server.url + "/dela");
+  await ready(a.page);
+  const [download] = await Promise.all([a.page.waitForEvent("download"), a.page.click('[data-testid="export"]')]);
+  assert.match(download.suggestedFilename(), /^paverkansagenda-jamtland-harjedalen-2020-\d{4}-\d\d-\d\d\.json$/);
+  const file = join(mkdtempSync(join(tmpdir(), "vagval-")), download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, "utf8"));
+  assert.match(await a.page.locator('[data-testid="last-export"]').textContent(), /Senast exporterad: .*\(i dag\)/);
+  await a.context.close();
+
+  const b = await openPage(browser, "laptop");
+  await b.page.goto(server.url + "/dela");
+  await ready(b.page);
+  await pick(b.page, file);
+  await b.page.locator('[data-testid="import-preview"]').waitFor();
+  assert.match(await b.page.locator('[data-testid="preview-counts"]').textContent(), /1 nya poster/);
+  await b.page.click('[data-testid="merge"]');
+  await b.page.locator('[data-testid="merge-report"]').waitFor();
+  await saved(b.page);
+  assert.deepEqual(await storedDoc(b.page), exported.workspace, "identical workspace");
+
+  // The same file again changes nothing.
+  const hash = await storageHash(b.page);
+  await pick(b.page, file);
+  await b.page.locator('[data-testid="no-changes"]').waitFor();
+  await b.page.click('[data-testid="merge"]');
+  await b.page.waitForTimeout(600);
+  assert.equal(await storageHash(b.page), hash);
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
+});
+
+test("an overwritten value is in the report and can be restored", async () => {
+  const { context, page, errors } = await openPage(browser, "laptop");
+  await page.goto(server.url + "/dela");
+  await ready(page);
+  await saved(page);
+  const doc = await storedDoc(page);
+  const target = doc.inspel.find((r) => r.title.value === "Bredband till hela landsbygden");
+  target.title = { value: "Bredband – ändrat på surfplatta 3", stamp: [Date.now() + 1000, 0, "tablet-3.x"] };
+  const dir = mkdtempSync(join(tmpdir(), "vagval-"));
+  const file = join(dir, "surfplatta-3.json");
+  writeFileSync(file, JSON.stringify({
+    format: "vagval/workspace", schema_version: 2, min_reader_version: 2, app_version: "0.1.0",
+    exported_at: new Date().toISOString(), device: "tablet-3", workspace: doc,
+  }));
+  await pick(page, file);
+  await page.locator('[data-testid="import-preview"]').waitFor();
+  assert.match(await page.locator('[data-testid="preview-counts"]').textContent(), /1 värden skrivs över/);
+  await page.click('[data-testid="merge"]');
+  const table = page.locator('[data-testid="overwrites"]');
+  await table.waitFor();
+  assert.match(await table.textContent(), /Bredband till hela landsbygden.*Bredband – ändrat på surfplatta 3/);
+  await saved(page);
+  assert.ok(inspelTitles(await storedDoc(page)).includes("Bredband – ändrat på surfplatta 3"));
+  await table.getByRole("button", { name: "Återställ mitt värde" }).click();
+  await saved(page);
+  const titles = inspelTitles(await storedDoc(page));
+  assert.ok(titles.includes("Bredband till hela landsbygden") && !titles.includes("Bredband – ändrat på surfplatta 3"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,187 @@
+// Local storage robustness: two tabs editing at once lose nothing, a full quota shows the
+// banner and loses nothing, damaged or newer stored copies are never overwritten.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import {
+  DIST, addInspel, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
+} from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const listTitles = (page) =>
+  page.$$eval('[data-testid="inspel-list"] .title', (els) => els.map((e) => e.textContent).sort());
+
+test("two tabs editing the same workspace at once keep 100 % of edits, 20 runs", async () => {
+  const demoCount = 12;
+  let kept = 0;
+  let made = 0;
+  for (let run = 0; run < 20; run++) {
+    const { context, page: a, errors } = await openPage(browser, "tablet");
+    await a.goto(server.url + "/inspel");
+    await ready(a);
+    await saved(a);
+    const b = await context.newPage();
+    await b.goto(server.url + "/inspel");
+    await ready(b);
+    const mine = [];
+    for (let i = 0; i < 4; i++) {
+      // Both tabs type at the same time; neither waits for the other's save.
+      await Promise.all([addInspel(a, `A${run}-${i}`), addInspel(b, `B${run}-${i}`)]);
+      mine.push(`A${run}-${i}`, `B${run}-${i}`);
+    }
+    await Promise.all([saved(a), saved(b)]);
+    await a.waitForTimeout(300);
+    await Promise.all([saved(a), saved(b)]);
+    const expected = mine.sort();
+    const stored = inspelTitles(await storedDoc(a)).filter((t) => /^[AB]\d/.test(t));
+    const inA = (await listTitles(a)).filter((t) => /^[AB]\d/.test(t));
+    const inB = (await listTitles(b)).filter((t) => /^[AB]\d/.test(t));
+    assert.deepEqual(stored, expected, `run ${run}: stored`);
+    assert.deepEqual(inA, expected, `run ${run}: tab A`);
+    assert.deepEqual(inB, expected, `run ${run}: tab B`);
+    assert.equal(inspelTitles(await storedDoc(a)).length, demoCount + expected.length);
+    kept += stored.length;
+    made += expected.length;
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.equal(kept, made);
+  console.log(`# two tabs: ${kept}/${made} edits kept over 20 runs`);
+});
+
+test("a full quota shows the banner, keeps the edit in memory and loses nothing", async () => {
+  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
+  await page.goto(server.url + "/inspel");
+  await ready(page);
+  await saved(page);
+  const before = await storedDoc(page);
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [512 * 1024, 16 * 1024, 512]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler.${n++}`, chunk);
+      } catch (_) {
+        /* full */
+      }
+    }
+  });
+  await addInspel(page, "Fjärrvärme i Bräcke");
+  const banner = page.locator('[data-testid="storage-banner"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Inte sparat — lagringen är full\. Exportera nu/);
+  assert.equal(await page.locator('[data-testid="save-state"]').getAttribute("data-state"), "failed");
+  assert.ok((await listTitles(page)).includes("Fjärrvärme i Bräcke"), "edit kept in memory");
+  assert.deepEqual(await storedDoc(page), before, "stored copy untouched");
+
+  // One tap exports everything, the unsaved edit included.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="banner-export"]')]);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.ok(inspelTitles(exported.workspace).includes("Fjärrvärme i Bräcke"));
+
+  // Space freed: "Försök igen" saves.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+  await banner.getByRole("button", { name: "Försök igen" }).click();
+  await saved(page);
+  assert.ok(inspelTitles(await storedDoc(page)).includes("Fjärrvärme i Bräcke"));
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(errors.filter((e) => !e.includes("QuotaExceeded")), []);
+  await context.close();
+});
+
+test("an edit survives a reload, and persistence and usage show in Inställningar", async () => {
+  const { context, page, errors } = await openPage(browser, "tablet");
+  await page.goto(server.url + "/inspel");
+  await ready(page);
+  await addInspel(page, "Laddinfrastruktur längs E14");
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.ok((await listTitles(page)).includes("Laddinfrastruktur längs E14"));
+  await page.goto(server.url + "/installningar");
+  await ready(page);
+  await page.waitForFunction(() => /Använt: \d+,\d MB \/ \d+,\d MB/.test(document.querySelector('[data-testid="storage-usage"]').textContent));
+  assert.match(await page.locator('[data-testid="storage-persisted"]').textContent(), /Webbläsaren/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a damaged stored copy opens the last good one and is kept; nothing readable → recovery", async () => {
+  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
+  await page.goto(server.url + "/inspel");
+  await ready(page);
+  await addInspel(page, "Skadetest");
+  await saved(page);
+  await page.reload(); // this load writes the last-known-good copy
+  await ready(page);
+  const damaged = await page.evaluate(() => {
+    const raw = localStorage.getItem("vagval.workspace");
+    const cut = raw.slice(0, raw.length / 2);
+    localStorage.setItem("vagval.workspace", cut);
+    return cut;
+  });
+  await page.reload();
+  await ready(page);
+  await page.locator('[data-testid="restored-banner"]').waitFor();
+  assert.ok((await listTitles(page)).includes("Skadetest"));
+  assert.equal(await page.evaluate(() => localStorage.getItem("vagval.workspace.unreadable")), damaged);
+
+  // Both copies broken: a recovery screen, the raw data offered, nothing reset.
+  await page.evaluate(() => {
+    localStorage.setItem("vagval.workspace", "{broken");
+    localStorage.setItem("vagval.workspace.lkg", "{also broken");
+  });
+  await page.reload();
+  await ready(page);
+  const recovery = page.locator('[data-testid="recovery"]');
+  await recovery.waitFor();
+  const hash = await storageHash(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    recovery.getByRole("button", { name: "Ladda ner rådata" }).click(),
+  ]);
+  assert.equal(readFileSync(await download.path(), "utf8"), "{broken");
+  await recovery.getByRole("button", { name: "Fortsätt utan att spara" }).click();
+  await addInspel(page, "Skrivs inte");
+  await page.waitForTimeout(800);
+  assert.equal(await storageHash(page), hash, "nothing written over the unreadable copy");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a stored copy from a newer version is read-only with a reload banner", async () => {
+  const { context, page, errors } = await openPage(browser, "tablet");
+  await page.goto(server.url + "/");
+  await ready(page);
+  await saved(page);
+  await page.evaluate(() => {
+    const v = JSON.parse(localStorage.getItem("vagval.workspace"));
+    v.schema_version = 99;
+    v.min_reader_version = 99;
+    localStorage.setItem("vagval.workspace", JSON.stringify(v));
+  });
+  await page.reload();
+  await ready(page);
+  const banner = page.locator('[data-testid="storage-banner"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /nyare version av Vägval/);
+  assert.ok(await banner.getByRole("button", { name: "Ladda om" }).isVisible());
+  assert.equal(await page.locator('[data-testid="save-state"]').getAttribute("data-state"), "read-only");
+  const hash = await storageHash(page);
+  await page.goto(server.url + "/inspel");
+  await ready(page);
+  await addInspel(page, "Får inte sparas");
+  await page.waitForTimeout(800);
+  assert.equal(await storageHash(page), hash);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
