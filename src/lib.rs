@@ -9,6 +9,7 @@ pub mod file_io;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;
+pub mod router;
 pub mod shell;
 pub mod state;
 pub mod storage;

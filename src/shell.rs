@@ -1,15 +1,13 @@
 //! The app shell: contexts, router, header, navigation and banners.
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 use vagval_core::{Lang, Localized};
 
 use crate::i18n::{I18n, Texts, use_i18n};
 use crate::pages::share::{export_now, export_overdue};
 use crate::pages::{InspelPage, ModulePage, NotFound, Overview, SharePage, Settings};
 use crate::pwa;
+use crate::router::{Route, provide_router, use_route};
 use crate::state::{AppState, Boot, SaveState, use_app};
 use crate::storage::StorageError;
 use crate::storage::{self, Prefs};
@@ -21,25 +19,21 @@ pub struct Display {
     pub large_text: RwSignal<bool>,
 }
 
-/// One entry of the module navigation.
-pub struct NavItem {
-    /// Route path.
-    pub href: &'static str,
-    /// Label from the catalogue.
-    pub label: fn(&Texts) -> &'static str,
+/// The navigation label of a module route.
+#[must_use]
+pub fn nav_label(route: Route, t: &'static Texts) -> &'static str {
+    match route {
+        Route::Overview => t.overview.title,
+        Route::Inspel => t.inspel.title,
+        Route::Conflicts => t.conflicts.title,
+        Route::Stakeholders => t.stakeholders.title,
+        Route::Actions => t.actions.title,
+        Route::Funding => t.funding.title,
+        Route::Share => t.share.title,
+        Route::Settings => t.settings.title,
+        Route::NotFound => t.not_found_title,
+    }
 }
-
-/// The modules in navigation order.
-pub const NAV: [NavItem; 8] = [
-    NavItem { href: "/", label: |t| t.overview.title },
-    NavItem { href: "/inspel", label: |t| t.inspel.title },
-    NavItem { href: "/malkonflikter", label: |t| t.conflicts.title },
-    NavItem { href: "/intressenter", label: |t| t.stakeholders.title },
-    NavItem { href: "/insatsomraden", label: |t| t.actions.title },
-    NavItem { href: "/hallbarhetssakring", label: |t| t.funding.title },
-    NavItem { href: "/dela", label: |t| t.share.title },
-    NavItem { href: "/installningar", label: |t| t.settings.title },
-];
 
 /// The root component.
 #[component]
@@ -51,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_context(Display { large_text });
     let app = AppState::provide();
     let i18n = I18n(lang);
+    let router = provide_router();
 
     // Reach outside: remember preferences, and mirror them on <html>.
     Effect::new(move |_| {
@@ -78,30 +73,30 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let page = move || match router.0.get() {
+        Route::Overview => view! { <Overview/> }.into_any(),
+        Route::Inspel => view! { <InspelPage/> }.into_any(),
+        Route::Conflicts => view! { <ModulePage pick=|t| &t.conflicts/> }.into_any(),
+        Route::Stakeholders => view! { <ModulePage pick=|t| &t.stakeholders/> }.into_any(),
+        Route::Actions => view! { <ModulePage pick=|t| &t.actions/> }.into_any(),
+        Route::Funding => view! { <ModulePage pick=|t| &t.funding/> }.into_any(),
+        Route::Share => view! { <SharePage/> }.into_any(),
+        Route::Settings => view! { <Settings/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{i18n.tr(|t| t.skip_to_content)}</a>
-            <Header/>
-            <Banners/>
-            <div class="layout">
-                <Nav/>
-                <main id="main" tabindex="-1">
-                    <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
-                        <Recovery/>
-                    </Show>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Overview/>
-                        <Route path=path!("/inspel") view=InspelPage/>
-                        <Route path=path!("/malkonflikter") view=|| view! { <ModulePage pick=|t| &t.conflicts/> }/>
-                        <Route path=path!("/intressenter") view=|| view! { <ModulePage pick=|t| &t.stakeholders/> }/>
-                        <Route path=path!("/insatsomraden") view=|| view! { <ModulePage pick=|t| &t.actions/> }/>
-                        <Route path=path!("/hallbarhetssakring") view=|| view! { <ModulePage pick=|t| &t.funding/> }/>
-                        <Route path=path!("/dela") view=SharePage/>
-                        <Route path=path!("/installningar") view=Settings/>
-                    </Routes>
-                </main>
-            </div>
-        </Router>
+        <a class="skip-link" href="#main">{i18n.tr(|t| t.skip_to_content)}</a>
+        <Header/>
+        <Banners/>
+        <div class="layout">
+            <Nav/>
+            <main id="main" tabindex="-1">
+                <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
+                    <Recovery/>
+                </Show>
+                {page}
+            </main>
+        </div>
     }
 }
 
@@ -283,20 +278,14 @@ fn Recovery() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     let i18n = use_i18n();
-    let pathname = use_location().pathname;
+    let router = use_route();
     view! {
         <nav class="module-nav" aria-label=move || i18n.t().nav_label>
             <ul>
-                {NAV.iter().map(|item| {
-                    let href = item.href;
-                    let label = item.label;
-                    let current = move || {
-                        let path = pathname.get();
-                        let here = path.trim_end_matches('/');
-                        (here == href.trim_end_matches('/')).then_some("page")
-                    };
+                {Route::ALL.into_iter().map(|route| {
+                    let current = move || (router.0.get() == route).then_some("page");
                     view! {
-                        <li><a href=href aria-current=current>{move || label(i18n.t())}</a></li>
+                        <li><a href=route.path() aria-current=current>{move || nav_label(route, i18n.t())}</a></li>
                     }
                 }).collect_view()}
             </ul>

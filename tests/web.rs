@@ -145,3 +145,14 @@ fn a_full_quota_is_a_typed_error_and_keeps_the_old_value() {
 fn file_names_are_slugs() {
     assert_eq!(vagval::file_io::slug("Påverkansagenda Jämtland 2020"), "paverkansagenda-jamtland-2020");
 }
+
+#[wasm_bindgen_test]
+fn routes_round_trip() {
+    use vagval::router::Route;
+    for r in Route::ALL {
+        assert_eq!(Route::from_path(r.path()), r);
+    }
+    assert_eq!(Route::from_path("/inspel/"), Route::Inspel);
+    assert_eq!(Route::from_path(""), Route::Overview);
+    assert_eq!(Route::from_path("/finns-inte"), Route::NotFound);
+}

@@ -374,7 +374,6 @@ fn Report(
     counts: (usize, usize, usize),
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || &i18n.t().sh;
     let rows = report.into_iter().map(|o| (o, true)).chain(kept.into_iter().map(|o| (o, false))).collect::<Vec<_>>();
     let has_rows = !rows.is_empty();
     view! {
