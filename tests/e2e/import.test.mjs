@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CORPUS, DIST, addInspel, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
+  CORPUS, DIST, addInspel, axe, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
 } from "./harness.mjs";
 
 let browser, server;
@@ -39,6 +39,7 @@ test("malformed files leave localStorage byte-identical and say what is wrong", 
     assert.equal(await page.locator('[data-testid="merge"]').count(), 0, `${name}: no merge offered`);
     assert.equal(await storageHash(page), before, `${name}: storage changed`);
   }
+  assert.deepEqual(await axe(page), [], "error list is accessible");
   console.log(`# corpus sample: ${sample.length} files refused, storage byte-identical`);
   assert.deepEqual(errors, []);
   await context.close();
@@ -100,9 +101,16 @@ test("a file exported in one browser imports into a fresh one identically, twice
   const b = await openPage(browser, "laptop");
   await b.page.goto(server.url + "/dela");
   await ready(b.page);
-  await pick(b.page, file);
+  // Dropped onto the drop zone, as from the Files app or a file manager.
+  await b.page.evaluate(async (text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "fran-surfplatta.json", { type: "application/json" }));
+    document.querySelector(".drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, readFileSync(file, "utf8"));
   await b.page.locator('[data-testid="import-preview"]').waitFor();
+  assert.match(await b.page.locator('[data-testid="import-preview"]').textContent(), /fran-surfplatta\.json/);
   assert.match(await b.page.locator('[data-testid="preview-counts"]').textContent(), /1 nya poster/);
+  assert.deepEqual(await axe(b.page), [], "preview is accessible");
   await b.page.click('[data-testid="merge"]');
   await b.page.locator('[data-testid="merge-report"]').waitFor();
   await saved(b.page);
@@ -142,6 +150,7 @@ test("an overwritten value is in the report and can be restored", async () => {
   assert.match(await table.textContent(), /Bredband till hela landsbygden.*Bredband – ändrat på surfplatta 3/);
   await saved(page);
   assert.ok(inspelTitles(await storedDoc(page)).includes("Bredband – ändrat på surfplatta 3"));
+  assert.deepEqual(await axe(page), [], "report is accessible");
   await table.getByRole("button", { name: "Återställ mitt värde" }).click();
   await saved(page);
   const titles = inspelTitles(await storedDoc(page));
