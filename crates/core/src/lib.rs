@@ -27,7 +27,9 @@ pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
 pub mod model;
+pub mod ratio;
 pub mod snapshot;
+pub mod vote;
 
 pub use clock::{Hlc, Stamp};
 pub use command::{Command, DomainError, History, Kind, Stamper};

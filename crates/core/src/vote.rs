@@ -1,0 +1,927 @@
+//! Voting methods, ballot rules and tallies (DOMAIN.md §3.2), in exact arithmetic.
+//!
+//! Everything here is a pure function of the method, the items, the ballots and the seed:
+//! the same inputs give the same bytes on every device. Ranking uses the tie-break chain
+//! primary score → the method's secondary key → seeded hash order → item id, where the
+//! seeded hash order sorts by the hex of `SHA-256(UTF-8(seed + "|" + item_id))`.
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::id::Id;
+use crate::ratio::Ratio;
+
+/// How ranked ballots are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RankScoring {
+    /// Position k (0-based) of n items earns n − 1 − k; unranked items earn 0.
+    Borda,
+    /// Fixed-k (Loomio, Slido): rank r (1-based) earns k − r + 1; unranked 0.
+    FixedK,
+    /// Modified Borda: a ballot ranking m items gives m, m − 1, …, 1.
+    ModifiedBorda,
+    /// Schulze (beatpath): rank by number of pairwise beatpath wins.
+    Schulze,
+    /// Copeland: pairwise wins minus losses.
+    Copeland,
+}
+
+/// A voting method and its parameters. Part of a round's locked rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Method {
+    /// Dot voting: at most `budget` dots, at most `cap` on one item.
+    Dots {
+        /// Dots per participant.
+        budget: u32,
+        /// Most dots on one item.
+        cap: u32,
+        /// Whether every dot must be used.
+        all_required: bool,
+    },
+    /// Approval: yes or nothing per item.
+    Approval,
+    /// 100-point allocation (or another total), all points used.
+    Points {
+        /// Points per participant (usually 100).
+        total: u32,
+        /// Most points on one item, if limited.
+        max_per_item: Option<u32>,
+    },
+    /// Ranking, full or the top `top_k`.
+    Ranking {
+        /// How many items each ballot ranks; `None` = all.
+        top_k: Option<u32>,
+        /// How the rankings are scored.
+        scoring: RankScoring,
+    },
+    /// A score per item on the scale `lo..=hi` (e.g. 1–5); items may be skipped.
+    Score {
+        /// Lowest score.
+        lo: u8,
+        /// Highest score.
+        hi: u8,
+    },
+    /// MoSCoW: Must / Should / Could / Won't this time.
+    Moscow,
+    /// Impact and effort, each 1–5.
+    ImpactEffort,
+}
+
+/// MoSCoW classes, worth 3 / 2 / 1 / 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Moscow {
+    /// Won't (inte nu).
+    Wont,
+    /// Could (kan).
+    Could,
+    /// Should (bör).
+    Should,
+    /// Must (måste).
+    Must,
+}
+
+impl Moscow {
+    /// Points: Must 3, Should 2, Could 1, Won't 0.
+    #[must_use]
+    pub const fn points(self) -> u8 {
+        match self {
+            Self::Wont => 0,
+            Self::Could => 1,
+            Self::Should => 2,
+            Self::Must => 3,
+        }
+    }
+}
+
+/// What one participant answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", content = "values", rename_all = "snake_case")]
+pub enum Answer {
+    /// Dots, approvals (0/1) or points per item; absent = 0.
+    Allocation(BTreeMap<Id, u32>),
+    /// Items from most to least preferred; absent = unranked.
+    Ranking(Vec<Id>),
+    /// A score per item; absent = skipped.
+    Scores(BTreeMap<Id, u8>),
+    /// A MoSCoW class per item; absent = skipped.
+    Moscow(BTreeMap<Id, Moscow>),
+    /// `[impact, effort]` per item; absent = skipped.
+    ImpactEffort(BTreeMap<Id, [u8; 2]>),
+}
+
+/// Why a ballot does not follow the round's rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BallotError {
+    /// The answer is of another kind than the method asks for.
+    #[error("answer does not fit the method")]
+    WrongKind,
+    /// An item that is not in the round.
+    #[error("item {0} is not in the round")]
+    UnknownItem(Id),
+    /// More dots or points than allowed in total.
+    #[error("{used} used, at most {max}")]
+    OverBudget {
+        /// Used.
+        used: u64,
+        /// Allowed.
+        max: u32,
+    },
+    /// Fewer than required in total.
+    #[error("{used} used, exactly {required} required")]
+    UnderBudget {
+        /// Used.
+        used: u64,
+        /// Required.
+        required: u32,
+    },
+    /// Too much on one item.
+    #[error("{value} on one item, at most {max}")]
+    OverCap {
+        /// Given.
+        value: u32,
+        /// Allowed.
+        max: u32,
+    },
+    /// An item ranked twice.
+    #[error("item {0} ranked twice")]
+    Duplicate(Id),
+    /// The ranking has the wrong length.
+    #[error("{given} ranked, {required} required")]
+    RankLength {
+        /// Given.
+        given: usize,
+        /// Required.
+        required: usize,
+    },
+    /// A score outside the scale.
+    #[error("score {value} outside {lo}–{hi}")]
+    OutOfScale {
+        /// Given.
+        value: u8,
+        /// Lowest allowed.
+        lo: u8,
+        /// Highest allowed.
+        hi: u8,
+    },
+}
+
+/// Checks a ballot against the method and the round's items.
+///
+/// # Errors
+/// The first rule broken.
+pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Result<(), BallotError> {
+    let known = |id: &Id| if items.contains(id) { Ok(()) } else { Err(BallotError::UnknownItem(id.clone())) };
+    match (method, answer) {
+        (Method::Dots { budget, cap, all_required }, Answer::Allocation(a)) => {
+            allocation(a, &known, Some(*cap), *budget, *all_required)
+        }
+        (Method::Approval, Answer::Allocation(a)) => {
+            let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
+            allocation(a, &known, Some(1), n, false)
+        }
+        (Method::Points { total, max_per_item }, Answer::Allocation(a)) => {
+            allocation(a, &known, *max_per_item, *total, true)
+        }
+        (Method::Ranking { top_k, .. }, Answer::Ranking(r)) => {
+            let mut seen = BTreeSet::new();
+            for id in r {
+                known(id)?;
+                if !seen.insert(id) {
+                    return Err(BallotError::Duplicate(id.clone()));
+                }
+            }
+            let required = top_k.map_or(items.len(), |k| (k as usize).min(items.len()));
+            if r.len() != required {
+                return Err(BallotError::RankLength { given: r.len(), required });
+            }
+            Ok(())
+        }
+        (Method::Score { lo, hi }, Answer::Scores(s)) => {
+            for (id, v) in s {
+                known(id)?;
+                if v < lo || v > hi {
+                    return Err(BallotError::OutOfScale { value: *v, lo: *lo, hi: *hi });
+                }
+            }
+            Ok(())
+        }
+        (Method::Moscow, Answer::Moscow(m)) => m.keys().try_for_each(known),
+        (Method::ImpactEffort, Answer::ImpactEffort(m)) => {
+            for (id, pair) in m {
+                known(id)?;
+                for v in pair {
+                    if !(1..=5).contains(v) {
+                        return Err(BallotError::OutOfScale { value: *v, lo: 1, hi: 5 });
+                    }
+                }
+            }
+            Ok(())
+        }
+        _ => Err(BallotError::WrongKind),
+    }
+}
+
+fn allocation(
+    a: &BTreeMap<Id, u32>,
+    known: &dyn Fn(&Id) -> Result<(), BallotError>,
+    cap: Option<u32>,
+    budget: u32,
+    exact: bool,
+) -> Result<(), BallotError> {
+    let mut used: u64 = 0;
+    for (id, v) in a {
+        known(id)?;
+        if let Some(max) = cap {
+            if *v > max {
+                return Err(BallotError::OverCap { value: *v, max });
+            }
+        }
+        used += u64::from(*v);
+    }
+    if used > u64::from(budget) {
+        return Err(BallotError::OverBudget { used, max: budget });
+    }
+    if exact && used != u64::from(budget) {
+        return Err(BallotError::UnderBudget { used, required: budget });
+    }
+    Ok(())
+}
+
+/// The position of `item` in the seeded hash order: hex of SHA-256(seed + "|" + item id).
+#[must_use]
+pub fn seeded_hash(seed: &str, item: &Id) -> String {
+    let digest = Sha256::digest(format!("{seed}|{item}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Spread and agreement for one item on a scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaleStats {
+    /// Answers counted (skips excluded).
+    pub n: usize,
+    /// Median (mean of the two middle values for even n).
+    pub median: Ratio,
+    /// Interquartile range by Tukey's hinges (medians of the lower and upper halves,
+    /// the middle value excluded for odd n).
+    pub iqr: Ratio,
+    /// Population standard deviation (display only).
+    pub sd: f64,
+    /// Tastle–Wierman consensus, 1 = full agreement, 0 = even split between the extremes
+    /// (display and flagging only; `None` for fewer than one answer).
+    pub consensus: Option<f64>,
+    /// Count per scale value, lowest first.
+    pub distribution: Vec<usize>,
+}
+
+/// One item's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The item.
+    pub item: Id,
+    /// Primary score (sum, mean or wins, by method).
+    pub score: Ratio,
+    /// The method's secondary key (higher is better).
+    pub secondary: Ratio,
+    /// Position, 1-based, after the whole tie-break chain.
+    pub rank: usize,
+    /// Whether it shares score and secondary key with a neighbour (so the seeded hash decided).
+    pub tied: bool,
+    /// Participants who gave the item anything (dots, approval, points, a rank, a score).
+    pub supporters: usize,
+    /// Spread and agreement for scale methods (score, MoSCoW, points).
+    pub stats: Option<ScaleStats>,
+    /// Mean impact and effort (impact/effort only).
+    pub impact_effort: Option<(Ratio, Ratio)>,
+}
+
+/// The result of a round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tally {
+    /// Ballots counted.
+    pub ballots: usize,
+    /// Rows in rank order.
+    pub rows: Vec<Row>,
+    /// The Condorcet winner, if the method is a ranking and one exists (`None`: a cycle or a tie).
+    pub condorcet_winner: Option<Id>,
+    /// Kendall's W with tie correction (rankings only; unranked items tie at the bottom).
+    pub kendall_w: Option<Ratio>,
+}
+
+fn ratio(n: impl Into<i128>) -> Ratio {
+    Ratio::new(n.into(), 1)
+}
+
+fn median_of(sorted: &[Ratio]) -> Ratio {
+    match sorted.len() {
+        0 => Ratio::ZERO,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => sorted[n / 2 - 1].add(sorted[n / 2]).div(ratio(2)),
+    }
+}
+
+/// Median, Tukey IQR, SD, Tastle–Wierman and distribution of `values` on `lo..=hi`.
+#[must_use]
+pub fn scale_stats(values: &[u32], lo: u32, hi: u32) -> ScaleStats {
+    let mut v: Vec<Ratio> = values.iter().map(|x| ratio(*x)).collect();
+    v.sort();
+    let n = v.len();
+    let (lower, upper) = if n % 2 == 1 { (&v[..n / 2], &v[n / 2 + 1..]) } else { (&v[..n / 2], &v[n / 2..]) };
+    let iqr = if n < 2 { Ratio::ZERO } else { median_of(upper).sub(median_of(lower)) };
+    #[allow(clippy::cast_precision_loss)]
+    let nf = n as f64;
+    let mean = values.iter().map(|x| f64::from(*x)).sum::<f64>() / nf.max(1.0);
+    let sd = (values.iter().map(|x| (f64::from(*x) - mean).powi(2)).sum::<f64>() / nf.max(1.0)).sqrt();
+    let width = f64::from(hi.saturating_sub(lo)).max(1.0);
+    let mut distribution = vec![0usize; hi.saturating_sub(lo) as usize + 1];
+    for x in values {
+        if let Some(slot) = distribution.get_mut(x.saturating_sub(lo) as usize) {
+            *slot += 1;
+        }
+    }
+    let consensus = (n > 0).then(|| {
+        1.0 + distribution
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(i, c)| {
+                #[allow(clippy::cast_precision_loss)]
+                let p = *c as f64 / nf;
+                #[allow(clippy::cast_precision_loss)]
+                let x = f64::from(lo) + i as f64;
+                p * (1.0 - (x - mean).abs() / width).log2()
+            })
+            .sum::<f64>()
+    });
+    ScaleStats { n, median: median_of(&v), iqr, sd, consensus, distribution }
+}
+
+/// Counts `answers` (already validated) for `items` by `method`, ordered by the tie-break
+/// chain with `seed`.
+#[must_use]
+pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &str) -> Tally {
+    let mut rows: BTreeMap<&Id, Row> = items
+        .iter()
+        .map(|id| {
+            let row = Row {
+                item: id.clone(),
+                score: Ratio::ZERO,
+                secondary: Ratio::ZERO,
+                rank: 0,
+                tied: false,
+                supporters: 0,
+                stats: None,
+                impact_effort: None,
+            };
+            (id, row)
+        })
+        .collect();
+    let mut condorcet_winner = None;
+    let mut kendall_w = None;
+    match method {
+        Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
+            // Every participant's points per item (0 when absent), for the points statistics.
+            let mut given: BTreeMap<&Id, Vec<u32>> = BTreeMap::new();
+            for a in answers {
+                if let Answer::Allocation(m) = a {
+                    for (id, v) in m {
+                        if let Some(r) = rows.get_mut(id) {
+                            r.score = r.score.add(ratio(*v));
+                            if *v > 0 {
+                                r.supporters += 1;
+                            }
+                        }
+                    }
+                    for id in items {
+                        given.entry(id).or_default().push(m.get(id).copied().unwrap_or(0));
+                    }
+                }
+            }
+            for (id, r) in &mut rows {
+                r.secondary = match method {
+                    // Dots: more supporters wins a tie in dots.
+                    Method::Dots { .. } => ratio(i64::try_from(r.supporters).unwrap_or(i64::MAX)),
+                    Method::Points { total, .. } => {
+                        let stats = scale_stats(given.get(id).map_or(&[][..], Vec::as_slice), 0, *total);
+                        let med = stats.median;
+                        r.stats = Some(stats);
+                        med
+                    }
+                    _ => Ratio::ZERO,
+                };
+            }
+        }
+        Method::Ranking { top_k, scoring } => {
+            let n = items.len();
+            let k = top_k.map_or(n, |k| (k as usize).min(n));
+            let rankings: Vec<&Vec<Id>> =
+                answers.iter().filter_map(|a| if let Answer::Ranking(r) = a { Some(r) } else { None }).collect();
+            for r in &rankings {
+                let m = r.len();
+                for (pos, id) in r.iter().enumerate() {
+                    if let Some(row) = rows.get_mut(id) {
+                        row.supporters += 1;
+                        let points = match scoring {
+                            RankScoring::Borda | RankScoring::Schulze | RankScoring::Copeland => n - 1 - pos,
+                            RankScoring::FixedK => k - pos,
+                            RankScoring::ModifiedBorda => m - pos,
+                        };
+                        if matches!(scoring, RankScoring::Borda | RankScoring::FixedK | RankScoring::ModifiedBorda) {
+                            row.score = row.score.add(ratio(i64::try_from(points).unwrap_or(0)));
+                        } else {
+                            // Pairwise methods keep Borda points as the secondary key.
+                            row.secondary = row.secondary.add(ratio(i64::try_from(points).unwrap_or(0)));
+                        }
+                    }
+                }
+            }
+            let pairwise = Pairwise::new(items, &rankings);
+            condorcet_winner = pairwise.condorcet_winner();
+            match scoring {
+                RankScoring::Schulze => {
+                    for (id, wins) in pairwise.schulze_wins() {
+                        if let Some(r) = rows.get_mut(id) {
+                            r.score = ratio(i64::try_from(wins).unwrap_or(0));
+                        }
+                    }
+                }
+                RankScoring::Copeland => {
+                    for (id, net) in pairwise.copeland() {
+                        if let Some(r) = rows.get_mut(id) {
+                            r.score = ratio(net);
+                        }
+                    }
+                }
+                _ => {
+                    for r in rows.values_mut() {
+                        r.secondary = ratio(i64::try_from(r.supporters).unwrap_or(0));
+                    }
+                }
+            }
+            kendall_w = kendall(items, &rankings);
+        }
+        Method::Score { lo, hi } => scale_rows(&mut rows, answers, *lo, *hi, |a| match a {
+            Answer::Scores(m) => Some(m.iter().map(|(k, v)| (k, *v)).collect()),
+            _ => None,
+        }),
+        Method::Moscow => scale_rows(&mut rows, answers, 0, 3, |a| match a {
+            Answer::Moscow(m) => Some(m.iter().map(|(k, v)| (k, v.points())).collect()),
+            _ => None,
+        }),
+        Method::ImpactEffort => {
+            let mut sums: BTreeMap<&Id, (u32, u32, u32)> = BTreeMap::new();
+            for a in answers {
+                if let Answer::ImpactEffort(m) = a {
+                    for (id, [i, e]) in m {
+                        let s = sums.entry(id).or_default();
+                        *s = (s.0 + u32::from(*i), s.1 + u32::from(*e), s.2 + 1);
+                    }
+                }
+            }
+            for (id, r) in &mut rows {
+                if let Some((i, e, c)) = sums.get(id) {
+                    let (mi, me) = (Ratio::new((*i).into(), (*c).into()), Ratio::new((*e).into(), (*c).into()));
+                    r.score = mi;
+                    // Lower effort is better, so the secondary key is its negation.
+                    r.secondary = Ratio::ZERO.sub(me);
+                    r.supporters = *c as usize;
+                    r.impact_effort = Some((mi, me));
+                }
+            }
+        }
+    }
+    let mut ordered: Vec<Row> = rows.into_values().collect();
+    let hash: BTreeMap<Id, String> = ordered.iter().map(|r| (r.item.clone(), seeded_hash(seed, &r.item))).collect();
+    ordered.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| b.secondary.cmp(&a.secondary))
+            .then_with(|| hash[&a.item].cmp(&hash[&b.item]))
+            .then_with(|| a.item.cmp(&b.item))
+    });
+    let len = ordered.len();
+    for i in 0..len {
+        ordered[i].rank = i + 1;
+        let same = |j: usize| ordered[j].score == ordered[i].score && ordered[j].secondary == ordered[i].secondary;
+        ordered[i].tied = (i > 0 && same(i - 1)) || (i + 1 < len && same(i + 1));
+    }
+    Tally { ballots: answers.len(), rows: ordered, condorcet_winner, kendall_w }
+}
+
+fn scale_rows<'a>(
+    rows: &mut BTreeMap<&Id, Row>,
+    answers: &'a [&Answer],
+    lo: u8,
+    hi: u8,
+    values: impl Fn(&'a Answer) -> Option<Vec<(&'a Id, u8)>>,
+) {
+    let mut given: BTreeMap<&Id, Vec<u32>> = BTreeMap::new();
+    for a in answers {
+        for (id, v) in values(a).unwrap_or_default() {
+            given.entry(id).or_default().push(u32::from(v));
+        }
+    }
+    for (id, r) in rows.iter_mut() {
+        let vals = given.get(*id).map_or(&[][..], Vec::as_slice);
+        let sum: u32 = vals.iter().sum();
+        r.supporters = vals.len();
+        r.score = Ratio::new(sum.into(), i128::try_from(vals.len()).unwrap_or(1));
+        let stats = scale_stats(vals, lo.into(), hi.into());
+        r.secondary = stats.median;
+        r.stats = Some(stats);
+    }
+}
+
+/// Pairwise preference counts: `d[(a, b)]` = ballots ranking a above b; an unranked item is
+/// below every ranked one; two unranked items give no preference.
+struct Pairwise<'a> {
+    items: Vec<&'a Id>,
+    d: Vec<Vec<u64>>,
+}
+
+impl<'a> Pairwise<'a> {
+    fn new(items: &'a BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Self {
+        let items: Vec<&Id> = items.iter().collect();
+        let index: BTreeMap<&Id, usize> = items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let n = items.len();
+        let mut d = vec![vec![0u64; n]; n];
+        for r in rankings {
+            let pos: Vec<Option<usize>> = {
+                let mut p = vec![None; n];
+                for (rank, id) in r.iter().enumerate() {
+                    if let Some(i) = index.get(id) {
+                        p[*i] = Some(rank);
+                    }
+                }
+                p
+            };
+            for a in 0..n {
+                for b in 0..n {
+                    let above = match (pos[a], pos[b]) {
+                        (Some(x), Some(y)) => x < y,
+                        (Some(_), None) => true,
+                        _ => false,
+                    };
+                    if a != b && above {
+                        d[a][b] += 1;
+                    }
+                }
+            }
+        }
+        Self { items, d }
+    }
+
+    fn condorcet_winner(&self) -> Option<Id> {
+        let n = self.items.len();
+        (0..n).find(|&a| (0..n).all(|b| a == b || self.d[a][b] > self.d[b][a])).map(|a| self.items[a].clone())
+    }
+
+    fn copeland(&self) -> Vec<(&'a Id, i64)> {
+        let n = self.items.len();
+        (0..n)
+            .map(|a| {
+                let net: i64 = (0..n)
+                    .filter(|&b| b != a)
+                    .map(|b| match self.d[a][b].cmp(&self.d[b][a]) {
+                        Ordering::Greater => 1,
+                        Ordering::Less => -1,
+                        Ordering::Equal => 0,
+                    })
+                    .sum();
+                (self.items[a], net)
+            })
+            .collect()
+    }
+
+    /// Schulze strongest paths; returns each item's number of beatpath wins.
+    fn schulze_wins(&self) -> Vec<(&'a Id, usize)> {
+        let n = self.items.len();
+        let mut p = vec![vec![0u64; n]; n];
+        for a in 0..n {
+            for b in 0..n {
+                if a != b && self.d[a][b] > self.d[b][a] {
+                    p[a][b] = self.d[a][b];
+                }
+            }
+        }
+        for i in 0..n {
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                for k in 0..n {
+                    if k != i && k != j {
+                        p[j][k] = p[j][k].max(p[j][i].min(p[i][k]));
+                    }
+                }
+            }
+        }
+        (0..n).map(|a| (self.items[a], (0..n).filter(|&b| b != a && p[a][b] > p[b][a]).count())).collect()
+    }
+}
+
+/// Kendall's W with the tie-corrected denominator; a ballot's unranked items share the
+/// average of the remaining ranks. `None` with fewer than two ballots or items.
+#[must_use]
+pub fn kendall(items: &BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Option<Ratio> {
+    let n = items.len();
+    let m = rankings.len();
+    if n < 2 || m < 2 {
+        return None;
+    }
+    // Ranks are kept doubled (2·rank) so that averages of two ranks stay integers.
+    let mut sums: BTreeMap<&Id, i128> = items.iter().map(|id| (id, 0)).collect();
+    let mut ties: i128 = 0;
+    for r in rankings {
+        let ranked: Vec<&Id> = r.iter().filter(|id| items.contains(*id)).collect();
+        for (pos, id) in ranked.iter().enumerate() {
+            if let Some(s) = sums.get_mut(*id) {
+                *s += 2 * (i128::try_from(pos).unwrap_or(0) + 1);
+            }
+        }
+        let rest = n - ranked.len();
+        if rest > 0 {
+            // Ranks len+1 ..= n, averaged: (len + 1 + n) / 2, doubled: len + 1 + n.
+            let doubled = i128::try_from(ranked.len() + 1 + n).unwrap_or(0);
+            for id in items.iter().filter(|id| !ranked.contains(id)) {
+                if let Some(s) = sums.get_mut(id) {
+                    *s += doubled;
+                }
+            }
+            let t = i128::try_from(rest).unwrap_or(0);
+            ties += t * t * t - t;
+        }
+    }
+    let (n, m) = (i128::try_from(n).unwrap_or(0), i128::try_from(m).unwrap_or(0));
+    // Doubled mean rank sum: m(n+1); S uses doubled deviations, so divide by 4.
+    let mean2 = m * (n + 1);
+    let s4: i128 = sums.values().map(|s| (s - mean2) * (s - mean2)).sum();
+    let denominator = m * m * (n * n * n - n) - m * ties;
+    (denominator > 0).then(|| Ratio::new(12 * s4, 4 * denominator))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every example is small enough to check by hand; the working is in the comments.
+    use super::*;
+
+    fn ids(n: u8) -> Vec<Id> {
+        (1..=n).map(|i| Id::from_random_bytes([i; 16])).collect()
+    }
+
+    fn set(v: &[Id]) -> BTreeSet<Id> {
+        v.iter().cloned().collect()
+    }
+
+    fn alloc(pairs: &[(&Id, u32)]) -> Answer {
+        Answer::Allocation(pairs.iter().map(|(id, v)| ((*id).clone(), *v)).collect())
+    }
+
+    fn order(t: &Tally) -> Vec<Id> {
+        t.rows.iter().map(|r| r.item.clone()).collect()
+    }
+
+    #[test]
+    fn dot_rules() {
+        let i = ids(3);
+        let m = Method::Dots { budget: 5, cap: 3, all_required: false };
+        assert!(validate(&m, &set(&i), &alloc(&[(&i[0], 3), (&i[1], 2)])).is_ok());
+        assert_eq!(validate(&m, &set(&i), &alloc(&[(&i[0], 4)])), Err(BallotError::OverCap { value: 4, max: 3 }));
+        assert_eq!(
+            validate(&m, &set(&i), &alloc(&[(&i[0], 3), (&i[1], 3)])),
+            Err(BallotError::OverBudget { used: 6, max: 5 })
+        );
+        let strict = Method::Dots { budget: 5, cap: 3, all_required: true };
+        assert_eq!(validate(&strict, &set(&i), &alloc(&[(&i[0], 3)])), Err(BallotError::UnderBudget { used: 3, required: 5 }));
+        let stranger = Id::from_random_bytes([99; 16]);
+        assert_eq!(validate(&m, &set(&i), &alloc(&[(&stranger, 1)])), Err(BallotError::UnknownItem(stranger)));
+        assert_eq!(validate(&m, &set(&i), &Answer::Ranking(vec![])), Err(BallotError::WrongKind));
+    }
+
+    #[test]
+    fn dots_sum_and_supporters_break_ties() {
+        // A: 3 + 0 = 3 dots from 1 supporter; B: 1 + 2 = 3 dots from 2 supporters; C: 2.
+        // Equal dots, so B (2 supporters) ranks above A (1 supporter).
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let b1 = alloc(&[(a, 3), (b, 1), (c, 1)]);
+        let b2 = alloc(&[(b, 2), (c, 1)]);
+        let t = tally(&Method::Dots { budget: 5, cap: 3, all_required: false }, &set(&i), &[&b1, &b2], "seed");
+        assert_eq!(order(&t), vec![b.clone(), a.clone(), c.clone()]);
+        assert_eq!(t.rows[0].score, Ratio::int(3));
+        assert_eq!(t.rows[0].supporters, 2);
+        assert!(!t.rows[0].tied && !t.rows[1].tied);
+    }
+
+    #[test]
+    fn full_ties_fall_to_the_seeded_hash_then_stay_fixed() {
+        // One ballot, one dot each on A and B: identical score and supporters.
+        let i = ids(2);
+        let b1 = alloc(&[(&i[0], 1), (&i[1], 1)]);
+        let m = Method::Dots { budget: 2, cap: 1, all_required: false };
+        for seed in ["2020-11-09 tärning 4", "annat frö"] {
+            let t = tally(&m, &set(&i), &[&b1], seed);
+            assert!(t.rows.iter().all(|r| r.tied));
+            let expect = if seeded_hash(seed, &i[0]) < seeded_hash(seed, &i[1]) { &i[0] } else { &i[1] };
+            assert_eq!(&t.rows[0].item, expect);
+            assert_eq!(tally(&m, &set(&i), &[&b1], seed), t, "same inputs, same result");
+        }
+        // The hash itself is SHA-256 of "seed|id" in hex.
+        assert_eq!(seeded_hash("s", &i[0]).len(), 64);
+    }
+
+    #[test]
+    fn approval_counts_yes_votes() {
+        // A approved by 2 of 3, B by 3, C by none.
+        let i = ids(3);
+        let (a, b) = (&i[0], &i[1]);
+        let v = [alloc(&[(a, 1), (b, 1)]), alloc(&[(a, 1), (b, 1)]), alloc(&[(b, 1)])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        assert_eq!(validate(&Method::Approval, &set(&i), &alloc(&[(a, 2)])), Err(BallotError::OverCap { value: 2, max: 1 }));
+        let t = tally(&Method::Approval, &set(&i), &refs, "s");
+        assert_eq!(t.rows[0].item, *b);
+        assert_eq!((t.rows[0].score, t.rows[1].score, t.rows[2].score), (Ratio::int(3), Ratio::int(2), Ratio::ZERO));
+    }
+
+    #[test]
+    fn points_must_add_up_and_rank_by_sum_with_median_second() {
+        let i = ids(2);
+        let (a, b) = (&i[0], &i[1]);
+        let m = Method::Points { total: 100, max_per_item: None };
+        assert_eq!(validate(&m, &set(&i), &alloc(&[(a, 60)])), Err(BallotError::UnderBudget { used: 60, required: 100 }));
+        // Sums: A 60 + 40 + 50 = 150, B 40 + 60 + 50 = 150 (tie); medians A 50, B 50;
+        // a fourth ballot A 100 / B 0: A 250, B 150.
+        let v = [alloc(&[(a, 60), (b, 40)]), alloc(&[(a, 40), (b, 60)]), alloc(&[(a, 50), (b, 50)]), alloc(&[(a, 100)])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let t = tally(&m, &set(&i), &refs, "s");
+        assert_eq!(t.rows[0].item, *a);
+        assert_eq!(t.rows[0].score, Ratio::int(250));
+        // A's answers 40, 50, 60, 100 → median (50 + 60) / 2 = 55; B's 0, 40, 50, 60 → 45.
+        assert_eq!(t.rows[0].secondary, Ratio::int(55));
+        assert_eq!(t.rows[1].secondary, Ratio::int(45));
+    }
+
+    fn ranking(v: &[&Id]) -> Answer {
+        Answer::Ranking(v.iter().map(|id| (*id).clone()).collect())
+    }
+
+    #[test]
+    fn borda_variants_on_truncated_ballots() {
+        // Items A B C D (n = 4), top-2 ballots: [A, B], [B, C], [A, C].
+        let i = ids(4);
+        let (a, b, c, d) = (&i[0], &i[1], &i[2], &i[3]);
+        let v = [ranking(&[a, b]), ranking(&[b, c]), ranking(&[a, c])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let items = set(&i);
+        let top2 = |scoring| Method::Ranking { top_k: Some(2), scoring };
+        assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a])), Err(BallotError::RankLength { given: 1, required: 2 }));
+        assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a, a])), Err(BallotError::Duplicate(a.clone())));
+        // Borda, unranked 0: 1st = 3, 2nd = 2. A 3+3 = 6, B 2+3 = 5, C 2+2 = 4, D 0.
+        let t = tally(&top2(RankScoring::Borda), &items, &refs, "s");
+        let scores: Vec<Ratio> = t.rows.iter().map(|r| r.score).collect();
+        assert_eq!(order(&t), vec![a.clone(), b.clone(), c.clone(), d.clone()]);
+        assert_eq!(scores, vec![Ratio::int(6), Ratio::int(5), Ratio::int(4), Ratio::ZERO]);
+        // Fixed-k (k = 2): 1st = 2, 2nd = 1. A 4, B 3, C 2, D 0.
+        let t = tally(&top2(RankScoring::FixedK), &items, &refs, "s");
+        assert_eq!(t.rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![Ratio::int(4), Ratio::int(3), Ratio::int(2), Ratio::ZERO]);
+    }
+
+    #[test]
+    fn modified_borda_scores_by_ballot_length() {
+        // Full rankings not required (top_k = n but a shorter ballot is invalid), so use
+        // top_k = 3 of 3 items: [A, B, C] gives 3, 2, 1; [C, A, B] gives 3, 2, 1.
+        // A 3 + 2 = 5, C 1 + 3 = 4, B 2 + 1 = 3.
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let v = [ranking(&[a, b, c]), ranking(&[c, a, b])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::ModifiedBorda }, &set(&i), &refs, "s");
+        assert_eq!(order(&t), vec![a.clone(), c.clone(), b.clone()]);
+        assert_eq!(t.rows[0].score, Ratio::int(5));
+    }
+
+    #[test]
+    fn a_condorcet_cycle_has_no_winner_and_schulze_still_ranks() {
+        // Classic cycle: 1 × [A B C], 1 × [B C A], 1 × [C A B].
+        // d[A,B] = 2, d[B,A] = 1; d[B,C] = 2, d[C,B] = 1; d[C,A] = 2, d[A,C] = 1.
+        // No Condorcet winner. Schulze: p[A,B] = 2, p[B,C] = 2, p[C,A] = 2, and via paths
+        // every other strength is min(2, 2) = 2, so no beatpath wins: all three tie at 0
+        // wins and Borda points (A 2+0+1 = 3, B 1+2+0 = 3, C 0+1+2 = 3) tie too → the seed decides.
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let v = [ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[c, a, b])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze }, &set(&i), &refs, "frö");
+        assert_eq!(t.condorcet_winner, None);
+        assert!(t.rows.iter().all(|r| r.score == Ratio::ZERO && r.secondary == Ratio::int(3) && r.tied));
+        let mut by_hash = i.clone();
+        by_hash.sort_by_key(|id| seeded_hash("frö", id));
+        assert_eq!(order(&t), by_hash);
+    }
+
+    #[test]
+    fn schulze_and_borda_can_disagree() {
+        // 3 × [A B C], 2 × [B C A]. Pairwise A>B 3:2, A>C 3:2, B>C 5:0 → A is the
+        // Condorcet winner and Schulze ranks A, B, C (A 2 wins, B 1, C 0).
+        // Borda: A 3·2 + 2·0 = 6, B 3·1 + 2·2 = 7, C 0 + 2·1 = 2 → B, A, C.
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let v = [ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[b, c, a])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let schulze = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze }, &set(&i), &refs, "s");
+        assert_eq!(schulze.condorcet_winner.as_ref(), Some(a));
+        assert_eq!(order(&schulze), vec![a.clone(), b.clone(), c.clone()]);
+        assert_eq!(schulze.rows[0].score, Ratio::int(2));
+        let borda = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Borda }, &set(&i), &refs, "s");
+        assert_eq!(order(&borda), vec![b.clone(), a.clone(), c.clone()]);
+        assert_eq!(borda.rows[0].score, Ratio::int(7));
+        let copeland = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Copeland }, &set(&i), &refs, "s");
+        assert_eq!(copeland.rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![Ratio::int(2), Ratio::ZERO, Ratio::int(-2)]);
+    }
+
+    #[test]
+    fn kendalls_w_is_one_for_identical_rankings_and_zero_for_opposite_pairs() {
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let same = [ranking(&[a, b, c]), ranking(&[a, b, c])];
+        let refs: Vec<&Vec<Id>> = same.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        assert_eq!(kendall(&set(&i), &refs), Some(Ratio::int(1)));
+        // [A B C] and [C B A]: rank sums all 4 = mean → S = 0 → W = 0.
+        let opposite = [ranking(&[a, b, c]), ranking(&[c, b, a])];
+        let refs: Vec<&Vec<Id>> = opposite.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        assert_eq!(kendall(&set(&i), &refs), Some(Ratio::ZERO));
+        // Truncated: [A] and [A] over 3 items: ranks A 1, B and C tie at 2.5 on both ballots.
+        // R = (2, 5, 5), mean 4, S = 4 + 1 + 1 = 6; T per ballot = 2³ − 2 = 6, Σ = 12.
+        // W = 12·6 / (4·(27 − 3) − 2·12) = 72 / 72 = 1.
+        let trunc = [ranking(&[a]), ranking(&[a])];
+        let refs: Vec<&Vec<Id>> = trunc.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        assert_eq!(kendall(&set(&i), &refs), Some(Ratio::int(1)));
+    }
+
+    fn scores(pairs: &[(&Id, u8)]) -> Answer {
+        Answer::Scores(pairs.iter().map(|(id, v)| ((*id).clone(), *v)).collect())
+    }
+
+    #[test]
+    fn score_voting_mean_median_iqr_and_consensus() {
+        // A: 5, 5, 5, 5 → mean 5, IQR 0, consensus 1.
+        // B: 1, 1, 5, 5 → mean 3 (polarised), median 3, Tukey IQR = median(5,5) − median(1,1) = 4,
+        //    consensus = 1 + ½·log2(1 − 2/4) + ½·log2(1 − 2/4) = 1 − 1 = 0.
+        // C: skipped by everyone → n 0, mean 0.
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let m = Method::Score { lo: 1, hi: 5 };
+        assert_eq!(validate(&m, &set(&i), &scores(&[(a, 6)])), Err(BallotError::OutOfScale { value: 6, lo: 1, hi: 5 }));
+        let v = [scores(&[(a, 5), (b, 1)]), scores(&[(a, 5), (b, 1)]), scores(&[(a, 5), (b, 5)]), scores(&[(a, 5), (b, 5)])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let t = tally(&m, &set(&i), &refs, "s");
+        assert_eq!(order(&t), vec![a.clone(), b.clone(), c.clone()]);
+        let sa = t.rows[0].stats.as_ref().unwrap();
+        assert_eq!((t.rows[0].score, sa.iqr), (Ratio::int(5), Ratio::ZERO));
+        assert!((sa.consensus.unwrap() - 1.0).abs() < 1e-12);
+        let sb = t.rows[1].stats.as_ref().unwrap();
+        assert_eq!((t.rows[1].score, sb.median, sb.iqr), (Ratio::int(3), Ratio::int(3), Ratio::int(4)));
+        assert!(sb.consensus.unwrap().abs() < 1e-12);
+        assert!((sb.sd - 2.0).abs() < 1e-12);
+        assert_eq!(sb.distribution, vec![2, 0, 0, 0, 2]);
+        assert_eq!(t.rows[2].stats.as_ref().unwrap().n, 0);
+    }
+
+    #[test]
+    fn moscow_scores_three_two_one_zero() {
+        // A: Must, Should → (3 + 2) / 2 = 5/2; B: Could, Won't → 1/2.
+        let i = ids(2);
+        let (a, b) = (&i[0], &i[1]);
+        let mk = |x: Moscow, y: Moscow| Answer::Moscow([(a.clone(), x), (b.clone(), y)].into());
+        let v = [mk(Moscow::Must, Moscow::Could), mk(Moscow::Should, Moscow::Wont)];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let t = tally(&Method::Moscow, &set(&i), &refs, "s");
+        assert_eq!(t.rows[0].item, *a);
+        assert_eq!((t.rows[0].score, t.rows[1].score), (Ratio::new(5, 2), Ratio::new(1, 2)));
+    }
+
+    #[test]
+    fn impact_effort_ranks_by_impact_then_lower_effort() {
+        // A: impact 4, effort 2 (quick win); B: impact 4, effort 5 → same impact, A less effort.
+        let i = ids(2);
+        let (a, b) = (&i[0], &i[1]);
+        let v = [Answer::ImpactEffort([(a.clone(), [4, 2]), (b.clone(), [4, 5])].into())];
+        let refs: Vec<&Answer> = v.iter().collect();
+        assert_eq!(
+            validate(&Method::ImpactEffort, &set(&i), &Answer::ImpactEffort([(a.clone(), [0, 2])].into())),
+            Err(BallotError::OutOfScale { value: 0, lo: 1, hi: 5 })
+        );
+        let t = tally(&Method::ImpactEffort, &set(&i), &refs, "s");
+        assert_eq!(order(&t), vec![a.clone(), b.clone()]);
+        assert_eq!(t.rows[0].impact_effort, Some((Ratio::int(4), Ratio::int(2))));
+    }
+}
