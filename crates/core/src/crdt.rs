@@ -491,7 +491,9 @@ impl<R: schemars::JsonSchema> schemars::JsonSchema for Collection<R> {
 
 // ----------------------------------------------------------------------------- checks
 
-/// Checks usable in [`record_kind!`] field declarations.
+/// Checks usable in [`record_kind!`] field declarations. They take `&T` for the field's
+/// type `T` (hence `&String`, `&Vec`), to fit `fn(&T) -> Option<ProblemKind>`.
+#[allow(clippy::ptr_arg)]
 pub mod check {
     use super::ProblemKind;
 

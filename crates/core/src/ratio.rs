@@ -70,7 +70,7 @@ impl Ratio {
 
     /// Sum.
     #[must_use]
-    pub fn add(self, o: Self) -> Self {
+    pub fn plus(self, o: Self) -> Self {
         Self::new(
             i128::from(self.num) * i128::from(o.den) + i128::from(o.num) * i128::from(self.den),
             i128::from(self.den) * i128::from(o.den),
@@ -79,19 +79,19 @@ impl Ratio {
 
     /// Difference.
     #[must_use]
-    pub fn sub(self, o: Self) -> Self {
-        self.add(Self { num: -o.num, den: o.den })
+    pub fn minus(self, o: Self) -> Self {
+        self.plus(Self { num: -o.num, den: o.den })
     }
 
     /// Product.
     #[must_use]
-    pub fn mul(self, o: Self) -> Self {
+    pub fn times(self, o: Self) -> Self {
         Self::new(i128::from(self.num) * i128::from(o.num), i128::from(self.den) * i128::from(o.den))
     }
 
     /// Quotient (by zero gives zero).
     #[must_use]
-    pub fn div(self, o: Self) -> Self {
+    pub fn over(self, o: Self) -> Self {
         Self::new(i128::from(self.num) * i128::from(o.den), i128::from(self.den) * i128::from(o.num))
     }
 
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn arithmetic_is_exact_and_reduced() {
         let third = Ratio::new(1, 3);
-        assert_eq!(third.add(third).add(third), Ratio::int(1));
+        assert_eq!(third.plus(third).plus(third), Ratio::int(1));
         assert_eq!(Ratio::new(2, -4), Ratio::new(-1, 2));
         assert_eq!(Ratio::new(6, 4).to_string(), "3/2");
         assert!(Ratio::new(1, 3) < Ratio::new(34, 100));

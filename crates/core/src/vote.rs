@@ -241,10 +241,8 @@ fn allocation(
     let mut used: u64 = 0;
     for (id, v) in a {
         known(id)?;
-        if let Some(max) = cap {
-            if *v > max {
-                return Err(BallotError::OverCap { value: *v, max });
-            }
+        if let Some(max) = cap.filter(|max| v > max) {
+            return Err(BallotError::OverCap { value: *v, max });
         }
         used += u64::from(*v);
     }
@@ -325,7 +323,7 @@ fn median_of(sorted: &[Ratio]) -> Ratio {
     match sorted.len() {
         0 => Ratio::ZERO,
         n if n % 2 == 1 => sorted[n / 2],
-        n => sorted[n / 2 - 1].add(sorted[n / 2]).div(ratio(2)),
+        n => sorted[n / 2 - 1].plus(sorted[n / 2]).over(ratio(2)),
     }
 }
 
@@ -336,7 +334,7 @@ pub fn scale_stats(values: &[u32], lo: u32, hi: u32) -> ScaleStats {
     v.sort();
     let n = v.len();
     let (lower, upper) = if n % 2 == 1 { (&v[..n / 2], &v[n / 2 + 1..]) } else { (&v[..n / 2], &v[n / 2..]) };
-    let iqr = if n < 2 { Ratio::ZERO } else { median_of(upper).sub(median_of(lower)) };
+    let iqr = if n < 2 { Ratio::ZERO } else { median_of(upper).minus(median_of(lower)) };
     #[allow(clippy::cast_precision_loss)]
     let nf = n as f64;
     let mean = values.iter().map(|x| f64::from(*x)).sum::<f64>() / nf.max(1.0);
@@ -395,7 +393,7 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                 if let Answer::Allocation(m) = a {
                     for (id, v) in m {
                         if let Some(r) = rows.get_mut(id) {
-                            r.score = r.score.add(ratio(*v));
+                            r.score = r.score.plus(ratio(*v));
                             if *v > 0 {
                                 r.supporters += 1;
                             }
@@ -436,10 +434,10 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                             RankScoring::ModifiedBorda => m - pos,
                         };
                         if matches!(scoring, RankScoring::Borda | RankScoring::FixedK | RankScoring::ModifiedBorda) {
-                            row.score = row.score.add(ratio(i64::try_from(points).unwrap_or(0)));
+                            row.score = row.score.plus(ratio(i64::try_from(points).unwrap_or(0)));
                         } else {
                             // Pairwise methods keep Borda points as the secondary key.
-                            row.secondary = row.secondary.add(ratio(i64::try_from(points).unwrap_or(0)));
+                            row.secondary = row.secondary.plus(ratio(i64::try_from(points).unwrap_or(0)));
                         }
                     }
                 }
@@ -492,7 +490,7 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                     let (mi, me) = (Ratio::new((*i).into(), (*c).into()), Ratio::new((*e).into(), (*c).into()));
                     r.score = mi;
                     // Lower effort is better, so the secondary key is its negation.
-                    r.secondary = Ratio::ZERO.sub(me);
+                    r.secondary = Ratio::ZERO.minus(me);
                     r.supporters = *c as usize;
                     r.impact_effort = Some((mi, me));
                 }
@@ -603,6 +601,7 @@ impl<'a> Pairwise<'a> {
     }
 
     /// Schulze strongest paths; returns each item's number of beatpath wins.
+    #[allow(clippy::needless_range_loop)] // the textbook index form of the algorithm
     fn schulze_wins(&self) -> Vec<(&'a Id, usize)> {
         let n = self.items.len();
         let mut p = vec![vec![0u64; n]; n];
