@@ -61,7 +61,7 @@ async function startup(browser, url, rate) {
 /** A valid schema-2 snapshot of about `bytes` bytes: the demo workspace plus many inspel. */
 function bigSnapshot(bytes) {
   const municipalities = ["berg", "bracke", "harjedalen", "krokom", "ragunda", "stromsund", "are", "ostersund", "region"];
-  const demo = JSON.parse(readFileSync(join(ROOT, "crates/core/tests/fixtures/v2.json"), "utf8"));
+  const demo = JSON.parse(readFileSync(join(ROOT, "crates/core/tests/fixtures/v3.json"), "utf8"));
   delete demo.checksum;
   const text = "Länets kommuner efterfrågar långsiktiga satsningar på infrastruktur, bredband och kompetensförsörjning så att hela Jämtland Härjedalen kan växa hållbart. ";
   const inspel = demo.workspace.inspel;

@@ -138,7 +138,7 @@ test("an overwritten value is in the report and can be restored", async () => {
   const dir = mkdtempSync(join(tmpdir(), "vagval-"));
   const file = join(dir, "surfplatta-3.json");
   writeFileSync(file, JSON.stringify({
-    format: "vagval/workspace", schema_version: 2, min_reader_version: 2, app_version: "0.1.0",
+    format: "vagval/workspace", schema_version: 3, min_reader_version: 2, app_version: "0.1.0",
     exported_at: new Date().toISOString(), device: "tablet-3", workspace: doc,
   }));
   await pick(page, file);

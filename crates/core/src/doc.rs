@@ -9,6 +9,7 @@ use crate::clock::Stamp;
 use crate::crdt::{Collection, FieldConflict, Problem, ProblemKind, Record, RecordInfo, merge_extra};
 use crate::id::Id;
 use crate::model::{Inspel, Meta};
+use crate::round::{Ballot, Round};
 
 /// A whole workspace: the records of every module.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,10 +21,20 @@ pub struct Doc {
     pub meta: Meta,
     /// Inspel (inputs) for the påverkansagenda.
     pub inspel: Collection<Inspel>,
+    /// Voting rounds.
+    #[serde(default, skip_serializing_if = "collection_is_empty")]
+    pub rounds: Collection<Round>,
+    /// Ballots of every round (immutable, content-addressed).
+    #[serde(default, skip_serializing_if = "collection_is_empty")]
+    pub ballots: Collection<Ballot>,
     /// Collections written by a newer version, kept and merged untouched.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub extra: BTreeMap<String, Value>,
+}
+
+fn collection_is_empty<R>(c: &Collection<R>) -> bool {
+    c.0.is_empty()
 }
 
 impl<'de> Deserialize<'de> for Doc {
@@ -35,13 +46,15 @@ impl<'de> Deserialize<'de> for Doc {
                 f.write_str("a Vägval workspace object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
-                let (mut id, mut meta, mut inspel) = (None, None, None);
+                let (mut id, mut meta, mut inspel, mut rounds, mut ballots) = (None, None, None, None, None);
                 let mut extra = BTreeMap::new();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
                         "id" => id = Some(map.next_value()?),
                         "meta" => meta = Some(map.next_value()?),
                         "inspel" => inspel = Some(map.next_value()?),
+                        "rounds" => rounds = Some(map.next_value()?),
+                        "ballots" => ballots = Some(map.next_value()?),
                         other => {
                             let other = other.to_owned();
                             if extra.len() >= crate::crdt::MAX_EXTRA_FIELDS {
@@ -56,6 +69,8 @@ impl<'de> Deserialize<'de> for Doc {
                     id: id.ok_or_else(|| de::Error::missing_field("id"))?,
                     meta: meta.ok_or_else(|| de::Error::missing_field("meta"))?,
                     inspel: inspel.unwrap_or_default(),
+                    rounds: rounds.unwrap_or_default(),
+                    ballots: ballots.unwrap_or_default(),
                     extra,
                 })
             }
@@ -172,6 +187,8 @@ pub fn merge(local: &Doc, incoming: &Doc) -> (Doc, MergeReport) {
         id,
         meta,
         inspel: merge_collection(&local.inspel, &incoming.inspel, &mut report),
+        rounds: merge_collection(&local.rounds, &incoming.rounds, &mut report),
+        ballots: merge_collection(&local.ballots, &incoming.ballots, &mut report),
         extra: merge_extra(&local.extra, &incoming.extra),
     };
     (doc, report)
@@ -183,7 +200,14 @@ impl Doc {
     pub fn new(id: Id, name: &str, at: Stamp) -> Self {
         let mut meta = Meta::empty(id.clone());
         meta.name = Some(crate::crdt::Reg { value: name.to_owned(), stamp: at });
-        Self { id, meta, inspel: Collection::default(), extra: BTreeMap::new() }
+        Self {
+            id,
+            meta,
+            inspel: Collection::default(),
+            rounds: Collection::default(),
+            ballots: Collection::default(),
+            extra: BTreeMap::new(),
+        }
     }
 
     /// The workspace name ("" if never set).
@@ -197,16 +221,60 @@ impl Doc {
     pub fn max_stamp(&self) -> Option<&Stamp> {
         let meta = self.meta.stamps().into_iter();
         let inspel = self.inspel.0.values().flat_map(Record::stamps);
-        meta.chain(inspel).max()
+        let rounds = self.rounds.0.values().flat_map(Record::stamps);
+        let ballots = self.ballots.0.values().flat_map(Record::stamps);
+        meta.chain(inspel).chain(rounds).chain(ballots).max()
     }
 
     /// Number of records per kind, live and erased.
     #[must_use]
     pub fn counts(&self) -> BTreeMap<&'static str, (usize, usize)> {
         let mut out = BTreeMap::new();
-        let erased = self.inspel.0.values().filter(|r| r.deleted().is_some()).count();
-        out.insert(Inspel::KIND, (self.inspel.0.len() - erased, erased));
+        fn count<R: Record>(c: &Collection<R>) -> (usize, usize) {
+            let erased = c.0.values().filter(|r| r.deleted().is_some()).count();
+            (c.0.len() - erased, erased)
+        }
+        out.insert(Inspel::KIND, count(&self.inspel));
+        out.insert(Round::KIND, count(&self.rounds));
+        out.insert(Ballot::KIND, count(&self.ballots));
         out
+    }
+
+    fn resolves(&self, kind: &str, id: &Id) -> bool {
+        match kind {
+            "inspel" => self.inspel.0.contains_key(id),
+            "round" => self.rounds.0.contains_key(id),
+            "ballot" => self.ballots.0.contains_key(id),
+            _ => false,
+        }
+    }
+
+    fn validate_collection<'a, R: RecordInfo>(
+        &'a self,
+        name: &str,
+        c: &'a Collection<R>,
+        seen: &mut BTreeSet<&'a Id>,
+        problems: &mut Vec<Problem>,
+        limit: usize,
+    ) {
+        for (i, r) in c.0.values().enumerate() {
+            if problems.len() >= limit {
+                return;
+            }
+            let path = format!("workspace.{name}[{i}]");
+            if !seen.insert(r.id()) {
+                problems.push(Problem { path: format!("{path}.id"), kind: ProblemKind::DuplicateId { id: r.id().to_string() } });
+            }
+            r.validate(&path, problems);
+            for (field, kind, target) in r.references() {
+                if !self.resolves(kind, target) {
+                    problems.push(Problem {
+                        path: format!("{path}.{field}.value"),
+                        kind: ProblemKind::Dangling { id: target.to_string() },
+                    });
+                }
+            }
+        }
     }
 
     /// Semantic validation: rules per field, stamps, ids unique across kinds,
@@ -226,31 +294,9 @@ impl Doc {
         self.meta.validate("workspace.meta", &mut problems);
         let mut seen: BTreeSet<&Id> = BTreeSet::new();
         seen.insert(&self.id);
-        for (i, r) in self.inspel.0.values().enumerate() {
-            let path = format!("workspace.inspel[{i}]");
-            if !seen.insert(r.id()) {
-                problems.push(Problem {
-                    path: format!("{path}.id"),
-                    kind: ProblemKind::DuplicateId { id: r.id().to_string() },
-                });
-            }
-            r.validate(&path, &mut problems);
-            for (field, kind, target) in r.references() {
-                let resolves = match kind {
-                    "inspel" => self.inspel.0.contains_key(target),
-                    _ => false,
-                };
-                if !resolves {
-                    problems.push(Problem {
-                        path: format!("{path}.{field}.value"),
-                        kind: ProblemKind::Dangling { id: target.to_string() },
-                    });
-                }
-            }
-            if problems.len() >= limit {
-                break;
-            }
-        }
+        self.validate_collection("inspel", &self.inspel, &mut seen, &mut problems, limit);
+        self.validate_collection("rounds", &self.rounds, &mut seen, &mut problems, limit);
+        self.validate_collection("ballots", &self.ballots, &mut seen, &mut problems, limit);
         problems.truncate(limit);
         problems
     }

@@ -40,6 +40,13 @@ impl Id {
     }
 }
 
+/// The nil UUID: only the default for a never-set reference field, never a record's id.
+impl Default for Id {
+    fn default() -> Self {
+        Self(uuid::Uuid::nil().hyphenated().to_string())
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

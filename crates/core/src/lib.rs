@@ -28,6 +28,7 @@ pub mod lang;
 pub mod migrate;
 pub mod model;
 pub mod ratio;
+pub mod round;
 pub mod select;
 pub mod snapshot;
 pub mod vote;

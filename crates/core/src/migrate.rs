@@ -5,13 +5,17 @@
 use serde_json::{Map, Value, json};
 
 /// The schema version this build writes.
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
+
+/// The `min_reader_version` this build writes: version 3 only added collections (`rounds`,
+/// `ballots`), which a version-2 reader keeps untouched, so version-2 readers may read it.
+pub const MIN_READER: u32 = 2;
 
 /// One step: the JSON of version `N` (the index + 1) to version `N + 1`.
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
-pub const MIGRATIONS: &[Step] = &[v1_to_v2];
+pub const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Runs every step from `from` up to [`CURRENT`].
 ///
@@ -62,6 +66,16 @@ fn v1_to_v2(mut v: Value) -> Result<Value, String> {
     root.insert("workspace".into(), Value::Object(doc));
     root.insert("schema_version".into(), json!(2));
     root.insert("min_reader_version".into(), json!(2));
+    root.remove("checksum");
+    Ok(v)
+}
+
+/// Version 3 adds the `rounds` and `ballots` collections (voting rounds). Older files have
+/// none, so only the version number changes; `min_reader_version` stays 2.
+fn v2_to_v3(mut v: Value) -> Result<Value, String> {
+    let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
+    root.insert("schema_version".into(), json!(3));
+    // A v2 checksum covers a v2 document; the migrated one is checked by validation instead.
     root.remove("checksum");
     Ok(v)
 }

@@ -215,7 +215,7 @@ impl Snapshot {
         Self {
             format: FORMAT.to_owned(),
             schema_version: CURRENT,
-            min_reader_version: CURRENT,
+            min_reader_version: crate::migrate::MIN_READER,
             app_version: crate::APP_VERSION.to_owned(),
             exported_at: exported_at.into(),
             device: device.into(),

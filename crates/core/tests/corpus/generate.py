@@ -15,7 +15,9 @@ import os
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURE = os.path.join(HERE, "..", "fixtures", "v2.json")
+FIXTURES = os.path.join(HERE, "..", "fixtures")
+# The newest schema's golden file, so that every mutation is judged by the current reader.
+FIXTURE = os.path.join(FIXTURES, max(os.listdir(FIXTURES), key=lambda f: int(f[1:].split(".")[0])))
 INVALID = os.path.join(HERE, "invalid")
 HOSTILE = os.path.join(HERE, "hostile")
 
@@ -93,9 +95,9 @@ for i, fmt in enumerate(["excalidraw", "", None, 5, "vagval/other", "VAGVAL/WORK
 invalid("format-missing", drop(["format"]))
 
 # --- versions: future, missing, wrong type (14)
-for i, v in enumerate([3, 99, 4294967295, 4294967296]):
+for i, v in enumerate([4, 99, 4294967295, 4294967296]):
     d = put(["min_reader_version"], v)
-    d["schema_version"] = max(v, 3) if isinstance(v, int) else 3
+    d["schema_version"] = max(v, 4)
     invalid(f"future-{i}", d)
 for i, v in enumerate([None, "2", 2.5, -1, 0, [2], 1e40]):
     invalid(f"version-schema-{i}", put(["schema_version"], v))
@@ -138,7 +140,7 @@ for i, w in enumerate(["NaN", "Infinity", "-Infinity", "nan"]):
     invalid(f"nan-string-{i}", put(["workspace", "meta", "name", "stamp", 0], w))
     invalid(f"nan-version-{i}", put(["schema_version"], w))
 for i, tok in enumerate(["NaN", "Infinity", "-Infinity"]):
-    invalid(f"nan-token-{i}", json.dumps(doc(), ensure_ascii=False).replace('"schema_version": 2', f'"schema_version": {tok}'))
+    invalid(f"nan-token-{i}", json.dumps(doc(), ensure_ascii=False).replace(f'"schema_version": {BASE["schema_version"]}', f'"schema_version": {tok}'))
 
 # --- deep nesting (6)
 for i, depth in enumerate([129, 200, 1000, 5000]):
