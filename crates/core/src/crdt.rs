@@ -25,9 +25,27 @@ pub struct Reg<T> {
     pub stamp: Stamp,
 }
 
-/// The canonical bytes of a value, used to break ties between equal stamps.
+/// The canonical bytes of a value: its compact JSON as Vägval writes it. Used to break
+/// ties between equal stamps.
+///
+/// Typed values go through the one compact serialiser and the one text deserialiser
+/// (`to_vec`, `from_str`) only — never `to_value`/`from_value` — so that each type's serde
+/// code exists once in the wasm bundle.
 pub(crate) fn canonical<T: Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_value(value).and_then(|v| serde_json::to_vec(&v)).unwrap_or_default()
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// A typed value as JSON, through text (see [`canonical`]).
+pub fn to_json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_vec(value).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or(Value::Null)
+}
+
+/// JSON as a typed value, through text (see [`canonical`]).
+///
+/// # Errors
+/// serde's error when `value` does not have the type's shape.
+pub fn from_json<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// The total order on registers: stamp first, then the value's canonical bytes.
@@ -63,8 +81,8 @@ pub fn merge_reg<T: Clone + PartialEq + Serialize>(
             if a.value != b.value {
                 conflicts.push(FieldConflict {
                     field: field.to_owned(),
-                    local: serde_json::to_value(&a.value).unwrap_or(Value::Null),
-                    incoming: serde_json::to_value(&b.value).unwrap_or(Value::Null),
+                    local: to_json(&a.value),
+                    incoming: to_json(&b.value),
                     incoming_won,
                 });
             }
@@ -81,7 +99,7 @@ pub fn merge_extra(
     incoming: &BTreeMap<String, Value>,
 ) -> BTreeMap<String, Value> {
     fn key(v: &Value) -> (Option<Stamp>, Vec<u8>) {
-        let stamp = v.get("stamp").and_then(|s| serde_json::from_value::<Stamp>(s.clone()).ok());
+        let stamp = v.get("stamp").and_then(|s| from_json::<Stamp>(s).ok());
         (stamp, canonical(v))
     }
     let mut out = local.clone();
@@ -330,14 +348,14 @@ macro_rules! record_kind {
             fn get(&self, field: &str) -> Option<serde_json::Value> {
                 match field {
                     $( stringify!($field) => self.$field.as_ref()
-                        .and_then(|r| serde_json::to_value(&r.value).ok()), )*
+                        .map(|r| $crate::crdt::to_json(&r.value)), )*
                     _ => None,
                 }
             }
 
             fn default_of(field: &str) -> Option<serde_json::Value> {
                 match field {
-                    $( stringify!($field) => serde_json::to_value(<$ty>::default()).ok(), )*
+                    $( stringify!($field) => Some($crate::crdt::to_json(&<$ty>::default())), )*
                     _ => None,
                 }
             }
@@ -350,7 +368,7 @@ macro_rules! record_kind {
             ) -> Result<(), $crate::command::DomainError> {
                 match field {
                     $( stringify!($field) => {
-                        let v: $ty = serde_json::from_value(value).map_err(|e| {
+                        let v: $ty = $crate::crdt::from_json(&value).map_err(|e| {
                             $crate::command::DomainError::BadValue {
                                 kind: $kind, field: stringify!($field), detail: e.to_string(),
                             }

@@ -15,7 +15,7 @@ use crate::vote::{Answer, Method, RankScoring, Row, tally};
 /// How the list is capped. Part of a round's locked rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Capacity {
     /// The `n` best (a warning if their cost exceeds `capacity`).
     TopN {

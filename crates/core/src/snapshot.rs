@@ -228,13 +228,7 @@ impl Snapshot {
     /// (stamps, lists) on one line, so a file stays readable and compact.
     #[must_use]
     pub fn to_pretty(&self) -> String {
-        let mut out = Vec::with_capacity(4096);
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, Readable::default());
-        if self.serialize(&mut ser).is_err() {
-            return self.to_compact();
-        }
-        out.push(b'\n');
-        String::from_utf8(out).unwrap_or_default()
+        pretty(&self.to_compact())
     }
 
     /// Compact JSON, as written to local storage.
@@ -244,58 +238,70 @@ impl Snapshot {
     }
 }
 
-/// JSON formatter: objects indented by two spaces, arrays inline.
-#[derive(Default)]
-struct Readable {
-    indent: usize,
-    has_value: bool,
-}
-
-impl Readable {
-    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b"\n")?;
-        for _ in 0..self.indent {
-            w.write_all(b"  ")?;
+/// Re-indents compact JSON: objects one member a line (two spaces), arrays on one line.
+/// Working on the text keeps a second serialiser out of the wasm bundle.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 4);
+    let mut stack: Vec<bool> = Vec::new(); // true = object
+    // Only objects indent; arrays stay on their line.
+    let depth = |stack: &[bool]| stack.iter().filter(|o| **o).count();
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
         }
-        Ok(())
-    }
-}
-
-impl serde_json::ser::Formatter for Readable {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b"[")
-    }
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b"]")
-    }
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        if first { Ok(()) } else { w.write_all(b", ") }
-    }
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.indent -= 1;
-        if self.has_value {
-            self.newline(w)?;
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => {
+                            if let Some(e) = chars.next() {
+                                out.push(e);
+                            }
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push_str("{}");
+            }
+            '{' => {
+                stack.push(true);
+                out.push('{');
+                newline(&mut out, depth(&stack));
+            }
+            '}' => {
+                stack.pop();
+                newline(&mut out, depth(&stack));
+                out.push('}');
+            }
+            '[' => {
+                stack.push(false);
+                out.push('[');
+            }
+            ']' => {
+                stack.pop();
+                out.push(']');
+            }
+            ',' if stack.last() == Some(&true) => {
+                out.push(',');
+                newline(&mut out, depth(&stack));
+            }
+            ',' => out.push_str(", "),
+            ':' => out.push_str(": "),
+            c => out.push(c),
         }
-        w.write_all(b"}")
     }
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        self.newline(w)
-    }
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+    out.push('\n');
+    out
 }
 
 /// A decoded file.

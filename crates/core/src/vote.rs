@@ -33,7 +33,7 @@ pub enum RankScoring {
 /// A voting method and its parameters. Part of a round's locked rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "method", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Dot voting: at most `budget` dots, at most `cap` on one item.
     Dots {
@@ -104,7 +104,7 @@ impl Moscow {
 /// What one participant answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "kind", content = "values", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Dots, approvals (0/1) or points per item; absent = 0.
     Allocation(BTreeMap<Id, u32>),
