@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use vagval_core::crdt::Record;
 use vagval_core::snapshot::{Decoded, FileError, MAX_FILE_BYTES, Snapshot, decode};
+use vagval_core::certificate::{Certificate, certificate, results_csv};
 use vagval_core::{Lang, Localized, MergeReport, demo::demo_doc, merge};
 
 const EXIT_INVALID: u8 = 1;
@@ -56,6 +57,27 @@ enum Cmd {
         /// Print as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Recompute a voting round's result from a snapshot.
+    Results {
+        /// Snapshot file.
+        file: PathBuf,
+        /// The round's id.
+        #[arg(long)]
+        round: String,
+        /// Print the result certificate (JSON).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV for Swedish Excel (UTF-8 with BOM, `;`, decimal comma).
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Check a result certificate against a snapshot. Exit 0 if it holds, 1 if not.
+    Verify {
+        /// Certificate file (from `results --json` or the app).
+        certificate: PathBuf,
+        /// Snapshot file.
+        file: PathBuf,
     },
     /// Print the JSON Schema of the snapshot format.
     Schema,
@@ -211,6 +233,45 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
     Ok(())
 }
 
+fn certificate_of(file: &Path, round: &str, lang: Lang) -> Result<Certificate, Failure> {
+    let d = read(file, lang)?;
+    let id = vagval_core::Id::parse(round).map_err(|e| Failure::Io(e.to_string()))?;
+    certificate(&d.snapshot.workspace, &id).map_err(|e| Failure::Invalid(e.message(lang)))
+}
+
+fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
+    let cert = certificate_of(file, round, lang)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&cert).unwrap_or_default());
+    } else if csv {
+        print!("{}", results_csv(&cert, lang));
+    } else {
+        let comma = lang == Lang::Sv;
+        for r in &cert.results {
+            let chosen = cert.selection.as_ref().is_some_and(|s| s.contains(&r.item));
+            println!("{:>3}{} {:>8}  {}", r.rank, if chosen { "*" } else { " " }, r.score.decimal(2, comma), r.title);
+        }
+        let counted = if lang == Lang::Sv { "räknade röster" } else { "ballots counted" };
+        println!("{counted}: {}; rules {}; root {}", cert.ballots_counted, &cert.rules_hash[..12], &cert.snapshot_root[..12]);
+    }
+    Ok(())
+}
+
+fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
+    let name = cert_file.display().to_string();
+    let text = std::fs::read_to_string(cert_file).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+    let cert: Certificate = serde_json::from_str(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?;
+    let d = read(file, lang)?;
+    let diff = vagval_core::certificate::verify(&cert, &d.snapshot.workspace);
+    if diff.is_empty() {
+        println!("{}", if lang == Lang::Sv { "Bekräftat: resultatet stämmer." } else { "Confirmed: the result holds." });
+        Ok(())
+    } else {
+        let what = if lang == Lang::Sv { "Skiljer sig" } else { "Differs" };
+        Err(Failure::Invalid(format!("{what}: {}", diff.join(", "))))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = lang(&cli);
@@ -233,6 +294,8 @@ fn main() -> ExitCode {
             return failed.map_or(ExitCode::SUCCESS, ExitCode::from);
         }
         Cmd::Merge { files, output, json } => merge_files(files, output, *json, lang),
+        Cmd::Results { file, round, json, csv } => results(file, round, *json, *csv, lang),
+        Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => {
             print!("{}", vagval_core::json_schema());

@@ -104,7 +104,7 @@ fn schema_prints_the_published_schema() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["validate", "merge", "info", "schema", "demo"] {
+    for sub in ["validate", "merge", "info", "results", "verify", "schema", "demo"] {
         let out = vagval(&[sub, "--help"], &[]);
         assert!(out.status.success() && text(&out.stdout).contains("Usage"), "{sub}");
     }
@@ -126,4 +126,38 @@ fn every_corpus_file_gets_one_line_and_no_panic() {
         let name = file.file_name().unwrap().to_string_lossy();
         assert!(line.contains(name.as_ref()) && line.ends_with("Inget har ändrats."), "{line}");
     }
+}
+
+#[test]
+fn results_recompute_the_demo_round_and_verify_confirms_or_finds_differences() {
+    let d = dir("results");
+    let demo = d.join("demo.json");
+    vagval(&["demo", "-o"], &[&demo]);
+    let round = vagval_core::demo::DEMO_ROUND;
+    let out = vagval(&["results", "--round", round, "--json"], &[&demo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cert_text = text(&out.stdout);
+    let cert: vagval_core::certificate::Certificate = serde_json::from_str(&cert_text).unwrap();
+    // The CLI's result is the core's result for the same snapshot (the app uses the same call).
+    let core = vagval_core::certificate::certificate(&vagval_core::demo::demo_doc(), &vagval_core::Id::parse(round).unwrap()).unwrap();
+    assert_eq!(cert.results, core.results);
+    assert_eq!(cert.snapshot_root, core.snapshot_root);
+    let table = text(&vagval(&["results", "--round", round], &[&demo]).stdout);
+    assert!(table.lines().next().unwrap().contains("Dubbelspår och högre hastighet på Mittbanan"), "{table}");
+    let csv = vagval(&["results", "--round", round, "--csv"], &[&demo]).stdout;
+    assert!(csv.starts_with("\u{feff}Placering;".as_bytes()));
+    let cert_file = d.join("intyg.json");
+    std::fs::write(&cert_file, &cert_text).unwrap();
+    let ok = vagval(&["verify"], &[&cert_file, &demo]);
+    assert!(ok.status.success() && text(&ok.stdout).contains("Bekräftat"));
+    // Drop one ballot from the snapshot: verification fails and says where.
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("checksum");
+    v["workspace"]["ballots"].as_array_mut().unwrap().pop();
+    let changed = d.join("changed.json");
+    std::fs::write(&changed, v.to_string()).unwrap();
+    let bad = vagval(&["verify"], &[&cert_file, &changed]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("snapshot_root"), "{}", text(&bad.stderr));
+    std::fs::remove_dir_all(&d).ok();
 }

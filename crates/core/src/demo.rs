@@ -11,9 +11,34 @@ use crate::crdt::{Record, Reg};
 use crate::doc::Doc;
 use crate::id::Id;
 use crate::model::{Dimension, Inspel, Municipality, Status};
+use crate::round::{Ballot, Origin, Round, RoundStatus, ballot_id};
+use crate::select::Capacity;
+use crate::vote::{Answer, Method};
 
 /// The demo workspace's id.
 pub const DEMO_ID: &str = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e1f40";
+
+/// The demo's finished voting round (the workshop of 9 November 2020).
+pub const DEMO_ROUND: &str = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e2020";
+
+/// A demo ballot: participant code, municipality, and (inspel number, dots).
+type DemoBallot = (&'static str, Municipality, &'static [(u16, u32)]);
+
+/// The demo ballots: five dots each, at most three on one inspel.
+const BALLOTS: &[DemoBallot] = &[
+    ("Berg 1", Municipality::Berg, &[(3, 3), (2, 1), (4, 1)]),
+    ("Bräcke 1", Municipality::Bracke, &[(7, 2), (1, 2), (4, 1)]),
+    ("Härjedalen 1", Municipality::Harjedalen, &[(4, 3), (2, 2)]),
+    ("Krokom 1", Municipality::Krokom, &[(5, 2), (1, 2), (2, 1)]),
+    ("Ragunda 1", Municipality::Ragunda, &[(12, 2), (6, 2), (3, 1)]),
+    ("Strömsund 1", Municipality::Stromsund, &[(2, 3), (11, 1), (6, 1)]),
+    ("Åre 1", Municipality::Are, &[(8, 2), (1, 2), (5, 1)]),
+    ("Östersund 1", Municipality::Ostersund, &[(1, 3), (9, 2)]),
+    ("Östersund 2", Municipality::Ostersund, &[(1, 2), (10, 2), (2, 1)]),
+    ("Regionen 1", Municipality::Region, &[(10, 2), (2, 2), (1, 1)]),
+    ("Regionen 2", Municipality::Region, &[(1, 2), (4, 2), (3, 1)]),
+    ("Strömsund 2", Municipality::Stromsund, &[(2, 2), (6, 2), (11, 1)]),
+];
 
 /// All demo values carry this stamp: 2020-11-09 (the prioritisation workshop), actor `demo`.
 #[must_use]
@@ -97,7 +122,36 @@ pub fn demo_doc() -> Doc {
         r.status = reg(Status::Compiled);
         doc.inspel.0.insert(r.id.clone(), r);
     }
+    add_round(&mut doc);
     doc
+}
+
+/// The workshop round of seed 004: dot voting, capped to the six best points.
+fn add_round(doc: &mut Doc) {
+    let Ok(round_id) = Id::parse(DEMO_ROUND) else { return };
+    let mut round = Round::empty(round_id.clone());
+    round.title = reg("Workshop 9 november 2020 – prickröstning".to_owned());
+    round.items = reg(doc.inspel.0.keys().cloned().collect());
+    round.method = reg(Method::Dots { budget: 5, cap: 3, all_required: true });
+    round.seed = reg("2020-11-09 RUN:s presidium, tärning 4".to_owned());
+    round.capacity = reg(Some(Capacity::TopN { n: 6 }));
+    round.status = reg(RoundStatus::Closed);
+    let hash = round.rules_hash();
+    for (participant, municipality, dots) in BALLOTS {
+        let answer = Answer::Allocation(dots.iter().map(|(n, d)| (demo_id(*n), *d)).collect());
+        let id = ballot_id(&round_id, participant, &answer, &hash, Origin::Tablet, &[], 1_604_916_000_000, "demo");
+        let mut b = Ballot::empty(id);
+        b.round = reg(round_id.clone());
+        b.participant = reg((*participant).to_owned());
+        b.municipality = reg(Some(*municipality));
+        b.answer = reg(answer);
+        b.rules_hash = reg(hash.clone());
+        b.origin = reg(Origin::Tablet);
+        b.supersedes = reg(Vec::new());
+        b.cast_at = reg(1_604_916_000_000);
+        doc.ballots.0.insert(b.id.clone(), b);
+    }
+    doc.rounds.0.insert(round_id, round);
 }
 
 #[cfg(test)]
@@ -115,5 +169,21 @@ mod tests {
             d.inspel.live().filter_map(|i| i.municipality().copied()).collect();
         assert_eq!(municipalities.len(), 9, "all eight municipalities and the region");
         assert_eq!(demo_doc(), d);
+    }
+
+    #[test]
+    fn the_demo_round_has_valid_ballots_and_a_clear_winner() {
+        let d = demo_doc();
+        let res = crate::certificate::result_of(&d, &Id::parse(DEMO_ROUND).unwrap()).unwrap();
+        assert_eq!(res.counted.len(), BALLOTS.len());
+        assert!(res.invalid.is_empty() && res.double_votes.is_empty());
+        // Dots per inspel, summed by hand from BALLOTS: #1 Mittbanan 2+2+2+3+2+1+2 = 14,
+        // #2 Bredband 1+2+1+3+1+2+2 = 12, #4 Vägnätet 1+1+3+2 = 7.
+        let top: Vec<u16> = res.tally.rows.iter().take(3).map(|r| {
+            (1..=12).find(|n| demo_id(*n) == r.item).unwrap_or(0)
+        }).collect();
+        assert_eq!(top, vec![1, 2, 4]);
+        assert_eq!(res.tally.rows[0].score, crate::ratio::Ratio::int(14));
+        assert_eq!(res.selection.unwrap().items.len(), 6);
     }
 }

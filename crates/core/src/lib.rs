@@ -18,6 +18,7 @@
 
 #[macro_use]
 pub mod crdt;
+pub mod certificate;
 pub mod clock;
 pub mod command;
 pub mod demo;

@@ -145,7 +145,7 @@ pub struct Rules<'a> {
 #[must_use]
 pub fn canonical_hash<T: Serialize>(value: &T) -> String {
     // serde_json's Value keeps object keys sorted, so its compact text is canonical.
-    let text = serde_json::to_value(value).map(|v| v.to_string()).unwrap_or_default();
+    let text = crate::crdt::to_json(value).to_string();
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -207,7 +207,7 @@ pub fn ballot_id(
     device: &str,
 ) -> Id {
     let content = BallotContent { round, participant, answer, rules_hash, origin, supersedes, cast_at, device };
-    let text = serde_json::to_value(&content).map(|v| v.to_string()).unwrap_or_default();
+    let text = crate::crdt::to_json(&content).to_string();
     let digest = Sha256::digest(text.as_bytes());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
