@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core
 // against the release build in dist/, served on 127.0.0.1.
+import { after, before } from "node:test";
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,6 +41,23 @@ export function launch() {
 }
 
 export { serve };
+
+/**
+ * Registers the file's shared browser and server (release build on 127.0.0.1) with
+ * node:test's before/after hooks; read them as `env.browser` and `env.server` in tests.
+ */
+export function shared() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.server = await serve(DIST);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /**
  * A new context and page that records console errors, page errors, failed responses and

@@ -1,23 +1,15 @@
 // Dela & importera: hostile and malformed files never change what is stored; a file
 // exported in one browser imports into another identically; merge report with restore.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CORPUS, DIST, addInspel, axe, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
+  CORPUS, addInspel, axe, inspelTitles, openPage, ready, saved, shared, storageHash, storedDoc,
 } from "./harness.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = shared();
 
 const pick = (page, files) => page.setInputFiles('[data-testid="import-input"]', files);
 
@@ -25,8 +17,8 @@ test("malformed files leave localStorage byte-identical and say what is wrong", 
   const all = readdirSync(join(CORPUS, "invalid")).sort();
   // Every 8th file, plus the largest: a spread over every category of the corpus.
   const sample = [...new Set([...all.filter((_, i) => i % 8 === 0), "size-file-over-10mb.json", "checksum-0.json"])];
-  const { context, page, errors } = await openPage(browser, "laptop");
-  await page.goto(server.url + "/dela");
+  const { context, page, errors } = await openPage(env.browser, "laptop");
+  await page.goto(env.server.url + "/dela");
   await ready(page);
   await saved(page);
   const before = await storageHash(page);
@@ -46,13 +38,13 @@ test("malformed files leave localStorage byte-identical and say what is wrong", 
 });
 
 test("hostile text is shown as text and never runs", async () => {
-  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
+  const { context, page, errors } = await openPage(env.browser, "laptop", { acceptDownloads: true });
   const dialogs = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     d.dismiss();
   });
-  await page.goto(server.url + "/dela");
+  await page.goto(env.server.url + "/dela");
   await ready(page);
   await page.evaluate(() => {
     window.__violations = [];
@@ -66,14 +58,14 @@ test("hostile text is shown as text and never runs", async () => {
     await page.locator('[data-testid="merge-report"]').waitFor();
     const shown = await page.locator('[data-testid="workspace-name"]').textContent();
     assert.ok(shown.endsWith(raw.workspace.meta.name.value), `${name}: ${shown}`);
-    await page.goto(server.url + "/inspel");
+    await page.goto(env.server.url + "/inspel");
     await ready(page);
     const titles = await page.$$eval('[data-testid="inspel-list"] .title', (els) => els.map((e) => e.textContent));
     assert.ok(titles.includes(raw.workspace.inspel[0].title.value), name);
     const injected = await page.evaluate(() =>
       document.querySelectorAll("main script, main iframe, main img:not([src='/icon.svg']), main svg, main object, main style, main details").length);
     assert.equal(injected, 0, `${name}: elements created from data`);
-    await page.goto(server.url + "/dela");
+    await page.goto(env.server.url + "/dela");
     await ready(page);
   }
   assert.deepEqual(dialogs, []);
@@ -83,12 +75,12 @@ test("hostile text is shown as text and never runs", async () => {
 });
 
 test("a file exported in one browser imports into a fresh one identically, twice is harmless", async () => {
-  const a = await openPage(browser, "tablet", { acceptDownloads: true });
-  await a.page.goto(server.url + "/inspel");
+  const a = await openPage(env.browser, "tablet", { acceptDownloads: true });
+  await a.page.goto(env.server.url + "/inspel");
   await ready(a.page);
   await addInspel(a.page, "Regional tågtrafik Storlien–Trondheim");
   await saved(a.page);
-  await a.page.goto(server.url + "/dela");
+  await a.page.goto(env.server.url + "/dela");
   await ready(a.page);
   const [download] = await Promise.all([a.page.waitForEvent("download"), a.page.click('[data-testid="export"]')]);
   assert.match(download.suggestedFilename(), /^paverkansagenda-jamtland-harjedalen-2020-\d{4}-\d\d-\d\d\.json$/);
@@ -98,8 +90,8 @@ test("a file exported in one browser imports into a fresh one identically, twice
   assert.match(await a.page.locator('[data-testid="last-export"]').textContent(), /Senast exporterad: .*\(i dag\)/);
   await a.context.close();
 
-  const b = await openPage(browser, "laptop");
-  await b.page.goto(server.url + "/dela");
+  const b = await openPage(env.browser, "laptop");
+  await b.page.goto(env.server.url + "/dela");
   await ready(b.page);
   // Dropped onto the drop zone, as from the Files app or a file manager.
   await b.page.evaluate(async (text) => {
@@ -128,8 +120,8 @@ test("a file exported in one browser imports into a fresh one identically, twice
 });
 
 test("an overwritten value is in the report and can be restored", async () => {
-  const { context, page, errors } = await openPage(browser, "laptop");
-  await page.goto(server.url + "/dela");
+  const { context, page, errors } = await openPage(env.browser, "laptop");
+  await page.goto(env.server.url + "/dela");
   await ready(page);
   await saved(page);
   const doc = await storedDoc(page);

@@ -1,26 +1,18 @@
 // The app shell: every route at tablet and laptop size, language switch, the save
 // indicator, no foreign requests, and axe-core's WCAG 2.1 A/AA rules on every route.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { DIST, OUT, ROUTES, axe, foreign, launch, openPage, ready, serve } from "./harness.mjs";
+import { OUT, ROUTES, axe, foreign, openPage, ready, shared } from "./harness.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = shared();
 
 describe("every route renders", () => {
   for (const size of ["tablet", "laptop"]) {
     test(`at ${size} size, in Swedish, with no console error`, async () => {
-      const { context, page, errors } = await openPage(browser, size);
+      const { context, page, errors } = await openPage(env.browser, size);
       for (const [path, title] of ROUTES) {
-        await page.goto(server.url + path);
+        await page.goto(env.server.url + path);
         await ready(page);
         const current = page.locator('.module-nav a[aria-current="page"]');
         assert.equal(await current.textContent(), title, `current nav item on ${path}`);
@@ -31,7 +23,7 @@ describe("every route renders", () => {
         const name = path.replace(/\W+/g, "_").replace(/^_|_$/g, "") || "start";
         await page.screenshot({ path: join(OUT, `${name}-${size}.png`), fullPage: true });
       }
-      await page.goto(server.url + "/finns-inte");
+      await page.goto(env.server.url + "/finns-inte");
       await ready(page);
       assert.equal(await page.locator("main h1").textContent(), "Sidan finns inte");
       assert.deepEqual(errors, []);
@@ -41,8 +33,8 @@ describe("every route renders", () => {
 });
 
 test("a full walk through the routes stays on the app's origin", async () => {
-  const { context, page, errors, requests } = await openPage(browser, "tablet");
-  await page.goto(server.url + "/");
+  const { context, page, errors, requests } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/");
   await ready(page);
   for (const [path, title] of ROUTES) {
     await page.locator(".module-nav a", { hasText: title }).first().click();
@@ -52,14 +44,14 @@ test("a full walk through the routes stays on the app's origin", async () => {
   await page.reload();
   await ready(page);
   assert.ok(requests.length >= 5, `requests recorded: ${requests.length}`);
-  assert.deepEqual(foreign(requests, server.url), []);
+  assert.deepEqual(foreign(requests, env.server.url), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("language switches to English and back, and is remembered", async () => {
-  const { context, page, errors } = await openPage(browser, "laptop");
-  await page.goto(server.url + "/inspel");
+  const { context, page, errors } = await openPage(env.browser, "laptop");
+  await page.goto(env.server.url + "/inspel");
   await ready(page);
   await page.click('[data-testid="lang-switch"]');
   await page.waitForSelector('html[lang="en"]');
@@ -78,8 +70,8 @@ test("language switches to English and back, and is remembered", async () => {
 });
 
 test("an edit is saved, survives a reload and can be undone", async () => {
-  const { context, page, errors } = await openPage(browser, "tablet");
-  await page.goto(server.url + "/installningar");
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/installningar");
   await ready(page);
   const state = page.locator('[data-testid="save-state"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').dataset.state === "saved");
@@ -115,8 +107,8 @@ test("an edit is saved, survives a reload and can be undone", async () => {
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   for (const [size, lang] of [["tablet", "sv"], ["laptop", "en"]]) {
     test(`no violations on any route at ${size} size in ${lang}`, async () => {
-      const { context, page, errors } = await openPage(browser, size);
-      await page.goto(server.url + "/");
+      const { context, page, errors } = await openPage(env.browser, size);
+      await page.goto(env.server.url + "/");
       await ready(page);
       if (lang === "en") {
         await page.click('[data-testid="lang-switch"]');
@@ -124,7 +116,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       }
       const found = {};
       for (const [path] of ROUTES) {
-        await page.goto(server.url + path);
+        await page.goto(env.server.url + path);
         await ready(page);
         const violations = await axe(page);
         if (violations.length) found[path] = violations;

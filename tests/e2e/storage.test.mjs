@@ -1,21 +1,13 @@
 // Local storage robustness: two tabs editing at once lose nothing, a full quota shows the
 // banner and loses nothing, damaged or newer stored copies are never overwritten.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
-  DIST, addInspel, inspelTitles, launch, openPage, ready, saved, serve, storageHash, storedDoc,
+  addInspel, inspelTitles, openPage, ready, saved, shared, storageHash, storedDoc,
 } from "./harness.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = shared();
 
 const listTitles = (page) =>
   page.$$eval('[data-testid="inspel-list"] .title', (els) => els.map((e) => e.textContent).sort());
@@ -25,12 +17,12 @@ test("two tabs editing the same workspace at once keep 100 % of edits, 20 runs",
   let kept = 0;
   let made = 0;
   for (let run = 0; run < 20; run++) {
-    const { context, page: a, errors } = await openPage(browser, "tablet");
-    await a.goto(server.url + "/inspel");
+    const { context, page: a, errors } = await openPage(env.browser, "tablet");
+    await a.goto(env.server.url + "/inspel");
     await ready(a);
     await saved(a);
     const b = await context.newPage();
-    await b.goto(server.url + "/inspel");
+    await b.goto(env.server.url + "/inspel");
     await ready(b);
     const mine = [];
     for (let i = 0; i < 4; i++) {
@@ -59,8 +51,8 @@ test("two tabs editing the same workspace at once keep 100 % of edits, 20 runs",
 });
 
 test("a full quota shows the banner, keeps the edit in memory and loses nothing", async () => {
-  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
-  await page.goto(server.url + "/inspel");
+  const { context, page, errors } = await openPage(env.browser, "laptop", { acceptDownloads: true });
+  await page.goto(env.server.url + "/inspel");
   await ready(page);
   await saved(page);
   const before = await storedDoc(page);
@@ -99,15 +91,15 @@ test("a full quota shows the banner, keeps the edit in memory and loses nothing"
 });
 
 test("an edit survives a reload, and persistence and usage show in Inställningar", async () => {
-  const { context, page, errors } = await openPage(browser, "tablet");
-  await page.goto(server.url + "/inspel");
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/inspel");
   await ready(page);
   await addInspel(page, "Laddinfrastruktur längs E14");
   await saved(page);
   await page.reload();
   await ready(page);
   assert.ok((await listTitles(page)).includes("Laddinfrastruktur längs E14"));
-  await page.goto(server.url + "/installningar");
+  await page.goto(env.server.url + "/installningar");
   await ready(page);
   await page.waitForFunction(() => /Använt: \d+,\d MB \/ \d+,\d MB/.test(document.querySelector('[data-testid="storage-usage"]').textContent));
   assert.match(await page.locator('[data-testid="storage-persisted"]').textContent(), /Webbläsaren/);
@@ -116,8 +108,8 @@ test("an edit survives a reload, and persistence and usage show in Inställninga
 });
 
 test("a damaged stored copy opens the last good one and is kept; nothing readable → recovery", async () => {
-  const { context, page, errors } = await openPage(browser, "laptop", { acceptDownloads: true });
-  await page.goto(server.url + "/inspel");
+  const { context, page, errors } = await openPage(env.browser, "laptop", { acceptDownloads: true });
+  await page.goto(env.server.url + "/inspel");
   await ready(page);
   await addInspel(page, "Skadetest");
   await saved(page);
@@ -159,8 +151,8 @@ test("a damaged stored copy opens the last good one and is kept; nothing readabl
 });
 
 test("a stored copy from a newer version is read-only with a reload banner", async () => {
-  const { context, page, errors } = await openPage(browser, "tablet");
-  await page.goto(server.url + "/");
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/");
   await ready(page);
   await saved(page);
   await page.evaluate(() => {
@@ -177,7 +169,7 @@ test("a stored copy from a newer version is read-only with a reload banner", asy
   assert.ok(await banner.getByRole("button", { name: "Ladda om" }).isVisible());
   assert.equal(await page.locator('[data-testid="save-state"]').getAttribute("data-state"), "read-only");
   const hash = await storageHash(page);
-  await page.goto(server.url + "/inspel");
+  await page.goto(env.server.url + "/inspel");
   await ready(page);
   await addInspel(page, "Får inte sparas");
   await page.waitForTimeout(800);
