@@ -110,7 +110,7 @@ impl AppState {
                     first_start = true;
                     (demo_doc(), SaveState::Pending)
                 }
-                Ok(Loaded::Ready { decoded, from_backup }) => {
+                Ok(Loaded::Ready { decoded, from_backup, text }) => {
                     if from_backup {
                         boot = Boot::RestoredFromBackup;
                     }
@@ -121,7 +121,7 @@ impl AppState {
                         SaveState::Saved
                     };
                     if !from_backup && save == SaveState::Saved {
-                        last_written = storage::read(StorageKey::Workspace).ok().flatten();
+                        last_written = text;
                     }
                     (snapshot.workspace, save)
                 }
@@ -221,13 +221,7 @@ impl AppState {
         if self.doc.with_untracked(|d| *d == doc) {
             return;
         }
-        if let Some(s) = doc.max_stamp() {
-            let now = now_ms();
-            self.clock.update_value(|c| {
-                c.observe(s, now);
-            });
-        }
-        self.doc.set(doc);
+        self.adopt_quietly(doc);
         self.schedule_save();
     }
 

@@ -194,6 +194,9 @@ pub enum Loaded {
         decoded: Box<Decoded>,
         /// Whether it came from the last-known-good copy because the main copy failed.
         from_backup: bool,
+        /// The main copy's text as read (not when it came from the backup), so the caller
+        /// need not read it again.
+        text: Option<String>,
     },
     /// Neither the stored copy nor the last-known-good copy could be read.
     Failed {
@@ -221,14 +224,14 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
             } else if !decoded.newer() && raw.len() < LKG_MAX_CHARS {
                 let _ = write(StorageKey::LastKnownGood, &raw);
             }
-            Ok(Loaded::Ready { decoded: Box::new(decoded), from_backup: false })
+            Ok(Loaded::Ready { decoded: Box::new(decoded), from_backup: false, text: Some(raw) })
         }
         Err(ImportError::TooNew { .. }) => Err(StorageError::Newer),
         Err(error) => {
             let _ = write(StorageKey::Unreadable, &raw);
             let lkg = read(StorageKey::LastKnownGood).ok().flatten().and_then(|t| decode(&t).ok());
             Ok(match lkg {
-                Some(decoded) => Loaded::Ready { decoded: Box::new(decoded), from_backup: true },
+                Some(decoded) => Loaded::Ready { decoded: Box::new(decoded), from_backup: true, text: None },
                 None => Loaded::Failed { raw, error: StorageError::Unreadable(error) },
             })
         }

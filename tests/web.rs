@@ -28,7 +28,7 @@ fn snap() -> Snapshot {
 
 fn ready(l: Loaded) -> (Snapshot, bool) {
     match l {
-        Loaded::Ready { decoded, from_backup } => (decoded.snapshot, from_backup),
+        Loaded::Ready { decoded, from_backup, .. } => (decoded.snapshot, from_backup),
         other => panic!("{other:?}"),
     }
 }
