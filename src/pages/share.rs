@@ -357,14 +357,6 @@ fn ConfirmReplace(flow: RwSignal<Flow>, file: Incoming) -> impl IntoView {
     }
 }
 
-fn kind_of(name: &str) -> Option<Kind> {
-    match name {
-        "meta" => Some(Kind::Meta),
-        "inspel" => Some(Kind::Inspel),
-        _ => None,
-    }
-}
-
 #[component]
 fn Report(
     files: Vec<String>,
@@ -408,7 +400,7 @@ fn OverwriteRow(o: Overwrite, overwritten: bool) -> impl IntoView {
     let app = use_app();
     let done = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let (kind, id, field) = (kind_of(o.record.kind), o.record.id.clone(), o.conflict.field.clone());
+    let (kind, id, field) = (Kind::parse(o.record.kind), o.record.id.clone(), o.conflict.field.clone());
     // Restoring my value after it was overwritten, or taking theirs after mine was kept.
     let value = if overwritten { o.conflict.local.clone() } else { o.conflict.incoming.clone() };
     let apply = move |_| {

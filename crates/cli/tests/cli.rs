@@ -29,7 +29,8 @@ fn demo_validate_and_info() {
     assert!(text(&out.stdout).contains("records inspel      12 live, 0 erased"));
     let json: serde_json::Value = serde_json::from_slice(&vagval(&["info", "--json"], &[&demo]).stdout).unwrap();
     assert_eq!(json["records"]["inspel"]["live"], 12);
-    assert_eq!(json["schema_version"], 3);
+    assert_eq!(json["schema_version"], vagval_core::migrate::CURRENT);
+    assert_eq!(json["records"]["agenda"]["live"], 3);
     std::fs::remove_dir_all(&d).ok();
 }
 

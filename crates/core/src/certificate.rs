@@ -7,7 +7,7 @@ use crate::doc::Doc;
 use crate::id::Id;
 use crate::lang::{Lang, Localized};
 use crate::ratio::Ratio;
-use crate::round::{Ballot, RoundResult, round_result};
+use crate::round::{Ballot, Override, RoundResult, round_result};
 use crate::select::Capacity;
 use crate::vote::Method;
 
@@ -60,6 +60,9 @@ pub struct Certificate {
     pub results: Vec<CertRow>,
     /// Items selected by the capacity rule.
     pub selection: Option<Vec<Id>>,
+    /// The facilitator's override of the selection (items and written reason), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overridden: Option<Override>,
 }
 
 /// Why a certificate could not be made.
@@ -123,6 +126,7 @@ pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
             })
             .collect(),
         selection: res.selection.map(|s| s.items),
+        overridden: r.overrides().and_then(|v| v.last()).cloned(),
     })
 }
 
@@ -132,7 +136,7 @@ pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
 pub fn verify(cert: &Certificate, doc: &Doc) -> Vec<&'static str> {
     let Ok(again) = certificate(doc, &cert.round) else { return vec!["round"] };
     let mut diff = Vec::new();
-    let checks: [(&'static str, bool); 10] = [
+    let checks: [(&'static str, bool); 11] = [
         ("format", cert.format == again.format),
         ("workspace", cert.workspace == again.workspace),
         ("snapshot_root", cert.snapshot_root == again.snapshot_root),
@@ -143,6 +147,7 @@ pub fn verify(cert: &Certificate, doc: &Doc) -> Vec<&'static str> {
         ("ballots_counted", cert.ballots_counted == again.ballots_counted),
         ("results", cert.results == again.results),
         ("selection", cert.selection == again.selection),
+        ("overridden", cert.overridden == again.overridden),
     ];
     for (name, same) in checks {
         if !same {

@@ -12,7 +12,8 @@ use crate::crdt::{Collection, ProblemKind, Record};
 use crate::doc::Doc;
 use crate::id::Id;
 use crate::lang::{Lang, Localized};
-use crate::model::{Inspel, Meta};
+use crate::model::{Agenda, Inspel, Meta};
+use crate::round::{Ballot, RULE_FIELDS, Round};
 
 /// The record kinds a command can address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,12 @@ pub enum Kind {
     Meta,
     /// An inspel.
     Inspel,
+    /// A voting round.
+    Round,
+    /// A ballot (created and erased, never edited).
+    Ballot,
+    /// An agenda point.
+    Agenda,
 }
 
 impl Kind {
@@ -31,7 +38,16 @@ impl Kind {
         match self {
             Self::Meta => Meta::KIND,
             Self::Inspel => Inspel::KIND,
+            Self::Round => Round::KIND,
+            Self::Ballot => Ballot::KIND,
+            Self::Agenda => Agenda::KIND,
         }
+    }
+
+    /// The kind with this name in files.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Meta, Self::Inspel, Self::Round, Self::Ballot, Self::Agenda].into_iter().find(|k| k.as_str() == name)
     }
 }
 
@@ -136,6 +152,14 @@ pub enum DomainError {
         /// Id.
         id: Id,
     },
+    /// The field is locked: a round's rules once it has ballots, or any field of a ballot.
+    #[error("{kind}.{field} is locked")]
+    Locked {
+        /// Kind.
+        kind: &'static str,
+        /// Field.
+        field: String,
+    },
 }
 
 fn sv_field(field: &str) -> &'static str {
@@ -202,6 +226,10 @@ impl Localized for DomainError {
             (Self::Exists { .. }, Lang::En) => "A record with this id already exists.".into(),
             (Self::Erased { .. }, Lang::Sv) => "Posten har raderats permanent.".into(),
             (Self::Erased { .. }, Lang::En) => "The record has been erased for good.".into(),
+            (Self::Locked { kind: "ballot", .. }, Lang::Sv) => "En avlämnad röst kan inte ändras. Rösta igen för att ersätta den.".into(),
+            (Self::Locked { kind: "ballot", .. }, Lang::En) => "A cast ballot cannot be changed. Vote again to replace it.".into(),
+            (Self::Locked { .. }, Lang::Sv) => "Reglerna är låsta eftersom omröstningen har röster. Skapa en ny omröstning för att ändra dem.".into(),
+            (Self::Locked { .. }, Lang::En) => "The rules are locked because the round has ballots. Create a new round to change them.".into(),
         }
     }
 }
@@ -247,6 +275,10 @@ fn create<R: Record>(
     }
     c.0.insert(id.clone(), r);
     // Undoing a creation moves the record to the trash; erasing stays a deliberate act.
+    // Ballots have no trash (they are never edited): undoing one erases it.
+    if kind == Kind::Ballot {
+        return Ok(Command::Erase { kind, id: id.clone() });
+    }
     Ok(Command::edit(kind, id, "removed", true))
 }
 
@@ -306,7 +338,30 @@ pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Optio
         Command::Create { kind: Kind::Inspel, .. }
         | Command::Edit { kind: Kind::Inspel, .. }
         | Command::Erase { kind: Kind::Inspel, .. } => in_collection(&mut doc.inspel, Kind::Inspel, cmd, st),
+        Command::Edit { kind: Kind::Round, id, field, .. } if RULE_FIELDS.contains(&field.as_str()) && has_ballots(doc, id) => {
+            Err(DomainError::Locked { kind: Round::KIND, field: field.clone() })
+        }
+        Command::Create { kind: Kind::Round, .. }
+        | Command::Edit { kind: Kind::Round, .. }
+        | Command::Erase { kind: Kind::Round, .. } => in_collection(&mut doc.rounds, Kind::Round, cmd, st),
+        Command::Edit { kind: Kind::Ballot, field, .. } => {
+            Err(DomainError::Locked { kind: Ballot::KIND, field: field.clone() })
+        }
+        Command::Create { kind: Kind::Ballot, id, .. } if doc.ballots.0.contains_key(id) => {
+            // Content-addressed: the same ballot again is nothing new (and nothing to undo).
+            Ok(Some(Command::Batch { commands: Vec::new() }))
+        }
+        Command::Create { kind: Kind::Ballot, .. } | Command::Erase { kind: Kind::Ballot, .. } => {
+            in_collection(&mut doc.ballots, Kind::Ballot, cmd, st)
+        }
+        Command::Create { kind: Kind::Agenda, .. }
+        | Command::Edit { kind: Kind::Agenda, .. }
+        | Command::Erase { kind: Kind::Agenda, .. } => in_collection(&mut doc.agenda, Kind::Agenda, cmd, st),
     }
+}
+
+fn has_ballots(doc: &Doc, round: &Id) -> bool {
+    doc.ballots.live().any(|b| b.round() == Some(round))
 }
 
 /// Undo and redo stacks of inverse commands.

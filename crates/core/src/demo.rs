@@ -10,7 +10,7 @@ use crate::clock::Stamp;
 use crate::crdt::{Record, Reg};
 use crate::doc::Doc;
 use crate::id::Id;
-use crate::model::{Dimension, Inspel, Municipality, Status};
+use crate::model::{Agenda, Dimension, Inspel, Municipality, Status};
 use crate::round::{Ballot, Origin, Round, RoundStatus, ballot_id};
 use crate::select::Capacity;
 use crate::vote::{Answer, Method};
@@ -123,7 +123,28 @@ pub fn demo_doc() -> Doc {
         doc.inspel.0.insert(r.id.clone(), r);
     }
     add_round(&mut doc);
+    add_agenda(&mut doc);
     doc
+}
+
+/// The first agenda points written from the workshop's top three, before the consultation
+/// (seed 004: samråd 2020-12-19 – 2021-01-29, adopted by the region in the first quarter of 2021).
+fn add_agenda(doc: &mut Doc) {
+    const POINTS: [(u16, u16, &str); 3] = [
+        (0x0a01, 1, "Utbyggd kapacitet på Mittbanan för pendling och gods"),
+        (0x0a02, 2, "Bredband och mobiltäckning i hela länet"),
+        (0x0a03, 4, "Långsiktig finansiering av det finmaskiga vägnätet"),
+    ];
+    for (id, inspel, text) in POINTS {
+        let mut a = Agenda::empty(demo_id(id));
+        a.text = reg(text.to_owned());
+        a.owner = reg("Region Jämtland Härjedalen".to_owned());
+        a.inspel = reg(vec![demo_id(inspel)]);
+        doc.agenda.0.insert(a.id.clone(), a);
+        if let Some(i) = doc.inspel.0.get_mut(&demo_id(inspel)) {
+            i.status = reg(Status::InAgenda);
+        }
+    }
 }
 
 /// The workshop round of seed 004: dot voting, capped to the six best points.

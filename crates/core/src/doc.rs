@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::clock::Stamp;
 use crate::crdt::{Collection, FieldConflict, Problem, ProblemKind, Record, RecordInfo, merge_extra};
 use crate::id::Id;
-use crate::model::{Inspel, Meta};
+use crate::model::{Agenda, Inspel, Meta};
 use crate::round::{Ballot, Round};
 
 /// A whole workspace: the records of every module.
@@ -27,6 +27,9 @@ pub struct Doc {
     /// Ballots of every round (immutable, content-addressed).
     #[serde(default, skip_serializing_if = "collection_is_empty")]
     pub ballots: Collection<Ballot>,
+    /// Points of the påverkansagenda.
+    #[serde(default, skip_serializing_if = "collection_is_empty")]
+    pub agenda: Collection<Agenda>,
     /// Collections written by a newer version, kept and merged untouched.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
@@ -46,7 +49,7 @@ impl<'de> Deserialize<'de> for Doc {
                 f.write_str("a Vägval workspace object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
-                let (mut id, mut meta, mut inspel, mut rounds, mut ballots) = (None, None, None, None, None);
+                let (mut id, mut meta, mut inspel, mut rounds, mut ballots, mut agenda) = (None, None, None, None, None, None);
                 let mut extra = BTreeMap::new();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
@@ -55,6 +58,7 @@ impl<'de> Deserialize<'de> for Doc {
                         "inspel" => inspel = Some(map.next_value()?),
                         "rounds" => rounds = Some(map.next_value()?),
                         "ballots" => ballots = Some(map.next_value()?),
+                        "agenda" => agenda = Some(map.next_value()?),
                         other => {
                             let other = other.to_owned();
                             if extra.len() >= crate::crdt::MAX_EXTRA_FIELDS {
@@ -71,6 +75,7 @@ impl<'de> Deserialize<'de> for Doc {
                     inspel: inspel.unwrap_or_default(),
                     rounds: rounds.unwrap_or_default(),
                     ballots: ballots.unwrap_or_default(),
+                    agenda: agenda.unwrap_or_default(),
                     extra,
                 })
             }
@@ -189,6 +194,7 @@ pub fn merge(local: &Doc, incoming: &Doc) -> (Doc, MergeReport) {
         inspel: merge_collection(&local.inspel, &incoming.inspel, &mut report),
         rounds: merge_collection(&local.rounds, &incoming.rounds, &mut report),
         ballots: merge_collection(&local.ballots, &incoming.ballots, &mut report),
+        agenda: merge_collection(&local.agenda, &incoming.agenda, &mut report),
         extra: merge_extra(&local.extra, &incoming.extra),
     };
     (doc, report)
@@ -206,6 +212,7 @@ impl Doc {
             inspel: Collection::default(),
             rounds: Collection::default(),
             ballots: Collection::default(),
+            agenda: Collection::default(),
             extra: BTreeMap::new(),
         }
     }
@@ -223,7 +230,8 @@ impl Doc {
         let inspel = self.inspel.0.values().flat_map(Record::stamps);
         let rounds = self.rounds.0.values().flat_map(Record::stamps);
         let ballots = self.ballots.0.values().flat_map(Record::stamps);
-        meta.chain(inspel).chain(rounds).chain(ballots).max()
+        let agenda = self.agenda.0.values().flat_map(Record::stamps);
+        meta.chain(inspel).chain(rounds).chain(ballots).chain(agenda).max()
     }
 
     /// Number of records per kind, live and erased.
@@ -237,6 +245,7 @@ impl Doc {
         out.insert(Inspel::KIND, count(&self.inspel));
         out.insert(Round::KIND, count(&self.rounds));
         out.insert(Ballot::KIND, count(&self.ballots));
+        out.insert(Agenda::KIND, count(&self.agenda));
         out
     }
 
@@ -245,6 +254,7 @@ impl Doc {
             "inspel" => self.inspel.0.contains_key(id),
             "round" => self.rounds.0.contains_key(id),
             "ballot" => self.ballots.0.contains_key(id),
+            "agenda" => self.agenda.0.contains_key(id),
             _ => false,
         }
     }
@@ -297,6 +307,7 @@ impl Doc {
         self.validate_collection("inspel", &self.inspel, &mut seen, &mut problems, limit);
         self.validate_collection("rounds", &self.rounds, &mut seen, &mut problems, limit);
         self.validate_collection("ballots", &self.ballots, &mut seen, &mut problems, limit);
+        self.validate_collection("agenda", &self.agenda, &mut seen, &mut problems, limit);
         problems.truncate(limit);
         problems
     }

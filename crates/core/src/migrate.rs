@@ -5,17 +5,18 @@
 use serde_json::{Map, Value, json};
 
 /// The schema version this build writes.
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 
-/// The `min_reader_version` this build writes: version 3 only added collections (`rounds`,
-/// `ballots`), which a version-2 reader keeps untouched, so version-2 readers may read it.
+/// The `min_reader_version` this build writes: versions 3 and 4 only added collections
+/// (`rounds`, `ballots`, `agenda`) and fields (`round.overrides`), which a version-2 reader
+/// keeps untouched, so version-2 readers may read it.
 pub const MIN_READER: u32 = 2;
 
 /// One step: the JSON of version `N` (the index + 1) to version `N + 1`.
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
-pub const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3];
+pub const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Runs every step from `from` up to [`CURRENT`].
 ///
@@ -76,6 +77,16 @@ fn v2_to_v3(mut v: Value) -> Result<Value, String> {
     let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
     root.insert("schema_version".into(), json!(3));
     // A v2 checksum covers a v2 document; the migrated one is checked by validation instead.
+    root.remove("checksum");
+    Ok(v)
+}
+
+/// Version 4 adds the `agenda` collection and a round's `overrides` (the facilitator's
+/// logged changes to the capacity selection). Older files have neither, so only the version
+/// number changes; `min_reader_version` stays 2.
+fn v3_to_v4(mut v: Value) -> Result<Value, String> {
+    let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
+    root.insert("schema_version".into(), json!(4));
     root.remove("checksum");
     Ok(v)
 }

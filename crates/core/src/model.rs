@@ -149,3 +149,45 @@ impl RecordInfo for Inspel {
         self.originals().map(|ids| ids.iter().map(|id| ("originals", "inspel", id)).collect()).unwrap_or_default()
     }
 }
+
+/// A consultation comment on an agenda item (samrådssynpunkt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Comment {
+    /// Who commented (organisation or person).
+    pub who: String,
+    /// What they said.
+    pub what: String,
+    /// When it was recorded (ms since 1970; information only).
+    pub at: u64,
+}
+
+record_kind! {
+    /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
+    Agenda = "agenda" {
+        /// The point as worded in the agenda.
+        text: String = check::required_text::<TEXT_MAX>,
+        /// Who is responsible (organisation or role).
+        owner: String = check::text::<NAME_MAX>,
+        /// The inspel it carries forward.
+        inspel: Vec<Id> = check::list::<Id, ORIGINALS_MAX>,
+        /// Consultation comments, oldest first.
+        comments: Vec<Comment> = check::list::<Comment, 1_000>,
+        /// Adoption date (YYYY-MM-DD), empty until adopted.
+        adopted_on: String = check::text::<10>,
+        /// The decision reference (e.g. "RS 2020-12-08 § 142").
+        decision: String = check::text::<NAME_MAX>,
+        /// In the trash.
+        removed: bool = check::any,
+    }
+}
+
+impl RecordInfo for Agenda {
+    fn label(&self) -> String {
+        self.text().cloned().unwrap_or_default()
+    }
+
+    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
+        self.inspel().map(|ids| ids.iter().map(|id| ("inspel", "inspel", id)).collect()).unwrap_or_default()
+    }
+}

@@ -57,6 +57,21 @@ pub enum Origin {
     Resolution,
 }
 
+/// A facilitator's override of the capacity selection, with the written reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Override {
+    /// The items selected instead, in order.
+    pub items: Vec<Id>,
+    /// Why (required).
+    pub reason: String,
+    /// When (ms since 1970; information only).
+    pub at: u64,
+}
+
+/// The fields of a round that its first ballot locks.
+pub const RULE_FIELDS: [&str; 5] = ["method", "items", "seed", "capacity", "costs"];
+
 record_kind! {
     /// A voting round over a set of inspel with one method.
     Round = "round" {
@@ -74,6 +89,9 @@ record_kind! {
         costs: BTreeMap<Id, u32> = check::any,
         /// Draft, open or closed.
         status: RoundStatus = check::any,
+        /// The facilitator's overrides of the capacity selection, oldest first; the last
+        /// one applies. Not part of the rules.
+        overrides: Vec<Override> = check::list::<Override, 1_000>,
         /// In the trash.
         removed: bool = check::any,
     }
@@ -287,6 +305,145 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     RoundResult { tally, counted: ids, double_votes, invalid, selection, rules_hash, ballots_root }
 }
 
+impl RoundResult {
+    /// The final list: the last override if the facilitator made one, else the capacity
+    /// selection, else every ranked item.
+    #[must_use]
+    pub fn final_items<'a>(&'a self, round: &'a Round) -> Vec<&'a Id> {
+        if let Some(o) = round.overrides().and_then(|v| v.last()) {
+            return o.items.iter().collect();
+        }
+        match &self.selection {
+            Some(s) => s.items.iter().collect(),
+            None => self.tally.rows.iter().map(|r| &r.item).collect(),
+        }
+    }
+}
+
+/// A new ballot: its content-addressed id and the fields of its `Create` command.
+#[derive(Debug, Clone)]
+pub struct NewBallot<'a> {
+    /// The round (its current rules are hashed into the ballot).
+    pub round: &'a Round,
+    /// Participant code or name.
+    pub participant: &'a str,
+    /// Their municipality, if given.
+    pub municipality: Option<Municipality>,
+    /// The answer.
+    pub answer: Answer,
+    /// Tablet, paper or resolution.
+    pub origin: Origin,
+    /// Ballots it replaces.
+    pub supersedes: Vec<Id>,
+    /// Wall time (information only).
+    pub cast_at: u64,
+    /// The casting device (part of the id, so two tablets never mint the same ballot).
+    pub device: &'a str,
+}
+
+impl NewBallot<'_> {
+    /// Checks the answer against the round's rules and returns the `Create` command.
+    ///
+    /// # Errors
+    /// The rule the answer breaks.
+    pub fn command(&self) -> Result<crate::Command, crate::vote::BallotError> {
+        validate(self.round.method().unwrap_or(&DEFAULT_METHOD), &self.round.item_set(), &self.answer)?;
+        let hash = self.round.rules_hash();
+        let participant = self.participant.trim();
+        let id = ballot_id(
+            &self.round.id, participant, &self.answer, &hash, self.origin, &self.supersedes, self.cast_at, self.device,
+        );
+        use crate::crdt::to_json as to;
+        let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+        fields.insert("round".into(), to(&self.round.id));
+        fields.insert("participant".into(), to(&participant));
+        if let Some(m) = self.municipality {
+            fields.insert("municipality".into(), to(&Some(m)));
+        }
+        fields.insert("answer".into(), to(&self.answer));
+        fields.insert("rules_hash".into(), to(&hash));
+        fields.insert("origin".into(), to(&self.origin));
+        fields.insert("supersedes".into(), to(&self.supersedes));
+        fields.insert("cast_at".into(), to(&self.cast_at));
+        Ok(crate::Command::Create { kind: crate::Kind::Ballot, id, fields })
+    }
+}
+
+/// The live ballots of a round.
+#[must_use]
+pub fn ballots_of<'a>(doc: &'a crate::Doc, round: &Id) -> Vec<&'a Ballot> {
+    doc.ballots.live().filter(|b| b.round() == Some(round)).collect()
+}
+
+/// A participant's current (not superseded) ballots in a round.
+#[must_use]
+pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot> {
+    let superseded: BTreeSet<&Id> = ballots.iter().flat_map(|b| b.supersedes().into_iter().flatten()).collect();
+    ballots
+        .iter()
+        .filter(|b| !superseded.contains(&b.id) && b.participant().is_some_and(|p| p == participant))
+        .copied()
+        .collect()
+}
+
+/// The tally per participant municipality over the counted ballots (ballots without a
+/// municipality are left out), in [`Municipality::ALL`] order.
+#[must_use]
+pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Vec<(Municipality, Tally)> {
+    let counted: BTreeSet<&Id> = counted.iter().collect();
+    let method = round.method().cloned().unwrap_or_default();
+    let items = round.item_set();
+    let seed = round.seed().map_or("", String::as_str);
+    Municipality::ALL
+        .into_iter()
+        .filter_map(|m| {
+            let answers: Vec<&Answer> = ballots
+                .iter()
+                .filter(|b| counted.contains(&b.id) && b.municipality().copied().flatten() == Some(m))
+                .filter_map(|b| b.answer())
+                .collect();
+            (!answers.is_empty()).then(|| (m, tally(&method, &items, &answers, seed)))
+        })
+        .collect()
+}
+
+/// The small file a tablet hands in: the workspace's meta, the round, its inspel and the
+/// round's ballots — everything the ballots refer to, nothing else.
+#[must_use]
+pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
+    let mut out = crate::Doc {
+        id: doc.id.clone(),
+        meta: doc.meta.clone(),
+        inspel: crate::crdt::Collection::default(),
+        rounds: crate::crdt::Collection::default(),
+        ballots: crate::crdt::Collection::default(),
+        agenda: crate::crdt::Collection::default(),
+        extra: BTreeMap::new(),
+    };
+    if let Some(r) = doc.rounds.0.get(round) {
+        for id in r.item_set().iter().chain(r.costs().into_iter().flat_map(BTreeMap::keys)) {
+            if let Some(i) = doc.inspel.0.get(id) {
+                out.inspel.0.insert(id.clone(), i.clone());
+                for o in i.originals().into_iter().flatten() {
+                    if let Some(orig) = doc.inspel.0.get(o) {
+                        out.inspel.0.insert(o.clone(), orig.clone());
+                    }
+                }
+            }
+        }
+        out.rounds.0.insert(round.clone(), r.clone());
+    }
+    for b in doc.ballots.0.values().filter(|b| b.round() == Some(round)) {
+        out.ballots.0.insert(b.id.clone(), b.clone());
+        for s in b.supersedes().into_iter().flatten() {
+            if let Some(old) = doc.ballots.0.get(s) {
+                out.ballots.0.insert(s.clone(), old.clone());
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,5 +526,100 @@ mod tests {
         // Importing a ballot twice changes nothing: same id, same record.
         let res2 = round_result(&r, &[&p1a, &p1b, &p1b, &p2a, &p2b, &p3, &fix]);
         assert_eq!(res2.ballots_root, res.ballots_root);
+    }
+
+    fn stamper(clock: &mut crate::Hlc) -> crate::Stamper<'_> {
+        crate::Stamper { clock, now_ms: 1_700_000_000_000 }
+    }
+
+    #[test]
+    fn a_cast_ballot_locks_the_rules_and_is_never_edited() {
+        use crate::{Command, Kind, command::apply};
+        let mut doc = crate::demo::demo_doc();
+        let round_id = Id::parse(crate::demo::DEMO_ROUND).unwrap();
+        let mut clock = crate::Hlc::new("t");
+        let mut st = stamper(&mut clock);
+        // The demo round has ballots: method, items, seed, capacity and costs are locked.
+        for field in RULE_FIELDS {
+            let e = apply(&mut doc, &Command::edit(Kind::Round, &round_id, field, serde_json::json!(null)), &mut st);
+            assert!(matches!(e, Err(crate::DomainError::Locked { .. })), "{field}");
+        }
+        // The title and the overrides are not rules.
+        apply(&mut doc, &Command::edit(Kind::Round, &round_id, "title", "Ny rubrik"), &mut st).unwrap();
+        // A ballot is never edited.
+        let b = doc.ballots.0.keys().next().unwrap().clone();
+        let e = apply(&mut doc, &Command::edit(Kind::Ballot, &b, "participant", "X"), &mut st);
+        assert!(matches!(e, Err(crate::DomainError::Locked { kind: "ballot", .. })));
+        // A round without ballots can change.
+        let mut fresh = round();
+        fresh.id = id(99);
+        doc.rounds.0.insert(fresh.id.clone(), fresh.clone());
+        doc.inspel.0.extend([1u8, 2, 3].map(|n| (id(n), crate::model::Inspel::empty(id(n)))));
+        apply(&mut doc, &Command::edit(Kind::Round, &fresh.id, "seed", "nytt"), &mut st).unwrap();
+    }
+
+    #[test]
+    fn new_ballots_are_checked_content_addressed_and_idempotent() {
+        use crate::command::apply;
+        let mut doc = crate::demo::demo_doc();
+        let r = round();
+        doc.inspel.0.extend([1u8, 2, 3].map(|n| (id(n), crate::model::Inspel::empty(id(n)))));
+        doc.rounds.0.insert(r.id.clone(), r.clone());
+        let mut clock = crate::Hlc::new("t");
+        let mut st = stamper(&mut clock);
+        let nb = NewBallot {
+            round: &r,
+            participant: " P1 ",
+            municipality: Some(Municipality::Are),
+            answer: Answer::Allocation([(id(1), 1)].into()),
+            origin: Origin::Paper,
+            supersedes: vec![],
+            cast_at: 5,
+            device: "tablet-1",
+        };
+        let cmd = nb.command().unwrap();
+        apply(&mut doc, &cmd, &mut st).unwrap();
+        let before = doc.clone();
+        // The same ballot again changes nothing.
+        apply(&mut doc, &cmd, &mut st).unwrap();
+        assert_eq!(doc, before);
+        let ballots = ballots_of(&doc, &r.id);
+        assert_eq!(ballots.len(), 1);
+        assert_eq!(ballots[0].participant().unwrap(), "P1", "trimmed");
+        assert_eq!(ballots[0].origin(), Some(&Origin::Paper));
+        assert_eq!(heads_of(&ballots, "P1").len(), 1);
+        // An item outside the round is refused before anything is written.
+        let bad = NewBallot { answer: Answer::Allocation([(id(7), 1)].into()), ..nb.clone() };
+        assert!(bad.command().is_err());
+        // The breakdown groups counted ballots by municipality.
+        let res = round_result(&r, &ballots);
+        let by = breakdown(&r, &ballots, &res.counted);
+        assert_eq!(by.len(), 1);
+        assert_eq!(by[0].0, Municipality::Are);
+        assert_eq!(by[0].1.ballots, 1);
+        // The tablet's file holds the round, its inspel and its ballots, and validates.
+        let file = ballot_file(&doc, &r.id);
+        assert_eq!(file.ballots.0.len(), 1);
+        assert_eq!(file.inspel.0.len(), 3);
+        assert_eq!(file.rounds.0.len(), 1);
+        assert!(file.agenda.0.is_empty());
+        assert!(file.validate(10).is_empty(), "{:?}", file.validate(10));
+        // Merging it into the full workspace changes nothing.
+        let (merged, report) = crate::merge(&doc, &file);
+        assert!(report.is_noop());
+        assert_eq!(merged, doc);
+    }
+
+    #[test]
+    fn the_last_override_replaces_the_selection() {
+        let mut r = round();
+        let a = ballot(&r, "P1", &[1, 2], vec![], "d");
+        let res = round_result(&r, &[&a]);
+        assert_eq!(res.final_items(&r).len(), 3, "no rule: every ranked item");
+        r.overrides = reg(vec![
+            Override { items: vec![id(3)], reason: "först".into(), at: 1 },
+            Override { items: vec![id(2), id(1)], reason: "Kommunerna enades om två".into(), at: 2 },
+        ]);
+        assert_eq!(res.final_items(&r), vec![&id(2), &id(1)]);
     }
 }

@@ -302,6 +302,18 @@ pub struct Row {
     pub impact_effort: Option<(Ratio, Ratio)>,
 }
 
+/// Below this Tastle–Wierman consensus an item is flagged "contested" (omstridd): halfway
+/// between full agreement (1) and an even split between the extremes (0). DOMAIN.md OPEN-6.
+pub const CONTESTED_BELOW: f64 = 0.5;
+
+impl Row {
+    /// Whether the answers on this item are polarised (scale methods, two or more answers).
+    #[must_use]
+    pub fn contested(&self) -> bool {
+        self.stats.as_ref().is_some_and(|s| s.n >= 2 && s.consensus.is_some_and(|c| c < CONTESTED_BELOW))
+    }
+}
+
 /// The result of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tally {

@@ -95,9 +95,10 @@ for i, fmt in enumerate(["excalidraw", "", None, 5, "vagval/other", "VAGVAL/WORK
 invalid("format-missing", drop(["format"]))
 
 # --- versions: future, missing, wrong type (14)
-for i, v in enumerate([4, 99, 4294967295, 4294967296]):
+CURRENT = BASE["schema_version"]
+for i, v in enumerate([CURRENT + 1, 99, 4294967295, 4294967296]):
     d = put(["min_reader_version"], v)
-    d["schema_version"] = max(v, 4)
+    d["schema_version"] = max(v, CURRENT + 1)
     invalid(f"future-{i}", d)
 for i, v in enumerate([None, "2", 2.5, -1, 0, [2], 1e40]):
     invalid(f"version-schema-{i}", put(["schema_version"], v))
