@@ -12,6 +12,7 @@ pub mod pwa;
 pub mod router;
 pub mod shell;
 pub mod state;
+pub mod view;
 pub mod storage;
 
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! `<a href>` elements whose clicks are intercepted, back/forward follow `popstate`.
 //!
 //! Written by hand instead of using leptos_router: the app has eight flat routes and no
-//! parameters, and leptos_router cost about 70 KB of the wasm bundle (see ARCHITECTURE.md).
+//! parameters but one round id, and leptos_router cost about 70 KB of the wasm bundle (see ARCHITECTURE.md).
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,6 +14,12 @@ pub enum Route {
     Overview,
     /// `/inspel`
     Inspel,
+    /// `/inspel/omrostningar`: voting rounds.
+    Rounds,
+    /// `/inspel/omrostning/<id>`: one round (vote, collect, results); the id is in the path.
+    Round,
+    /// `/inspel/agenda`: the påverkansagenda.
+    Agenda,
     /// `/malkonflikter`
     Conflicts,
     /// `/intressenter`
@@ -43,6 +49,9 @@ impl Route {
         match self {
             Self::Overview => "/",
             Self::Inspel => "/inspel",
+            Self::Rounds => "/inspel/omrostningar",
+            Self::Round => "/inspel/omrostning/",
+            Self::Agenda => "/inspel/agenda",
             Self::Conflicts => "/malkonflikter",
             Self::Stakeholders => "/intressenter",
             Self::Actions => "/insatsomraden",
@@ -58,7 +67,23 @@ impl Route {
     pub fn from_path(path: &str) -> Self {
         let trimmed = path.trim_end_matches('/');
         let path = if trimmed.is_empty() { "/" } else { trimmed };
-        Self::ALL.into_iter().find(|r| r.path() == path).unwrap_or(Self::NotFound)
+        if path.strip_prefix(Self::Round.path()).is_some_and(|id| vagval_core::Id::parse(id).is_ok()) {
+            return Self::Round;
+        }
+        [Self::Rounds, Self::Agenda]
+            .into_iter()
+            .chain(Self::ALL)
+            .find(|r| r.path() == path)
+            .unwrap_or(Self::NotFound)
+    }
+
+    /// The module a route belongs to (for the navigation).
+    #[must_use]
+    pub const fn module(self) -> Self {
+        match self {
+            Self::Rounds | Self::Round | Self::Agenda => Self::Inspel,
+            other => other,
+        }
     }
 }
 
@@ -113,6 +138,18 @@ pub fn navigate(router: Router, path: &str) {
     if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = main.focus();
     }
+}
+
+/// The round id in the current path (`/inspel/omrostning/<id>`).
+#[must_use]
+pub fn round_param() -> Option<vagval_core::Id> {
+    current_path().strip_prefix(Route::Round.path()).and_then(|id| vagval_core::Id::parse(id.trim_end_matches('/')).ok())
+}
+
+/// The path of a round's page.
+#[must_use]
+pub fn round_path(id: &vagval_core::Id) -> String {
+    format!("{}{id}", Route::Round.path())
 }
 
 /// The current route from context.

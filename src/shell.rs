@@ -5,7 +5,7 @@ use vagval_core::{Lang, Localized};
 
 use crate::i18n::{I18n, Texts, use_i18n};
 use crate::pages::share::{export_now, export_overdue};
-use crate::pages::{InspelPage, ModulePage, NotFound, Overview, SharePage, Settings};
+use crate::pages::{AgendaPage, InspelPage, ModulePage, NotFound, Overview, RoundPage, RoundsPage, SharePage, Settings};
 use crate::pwa;
 use crate::router::{Route, provide_router, use_route};
 use crate::state::{AppState, Boot, SaveState, use_app};
@@ -24,7 +24,7 @@ pub struct Display {
 pub fn nav_label(route: Route, t: &'static Texts) -> &'static str {
     match route {
         Route::Overview => t.overview.title,
-        Route::Inspel => t.inspel.title,
+        Route::Inspel | Route::Rounds | Route::Round | Route::Agenda => t.inspel.title,
         Route::Conflicts => t.conflicts.title,
         Route::Stakeholders => t.stakeholders.title,
         Route::Actions => t.actions.title,
@@ -76,6 +76,9 @@ pub fn App() -> impl IntoView {
     let page = move || match router.0.get() {
         Route::Overview => view! { <Overview/> }.into_any(),
         Route::Inspel => view! { <InspelPage/> }.into_any(),
+        Route::Rounds => view! { <RoundsPage/> }.into_any(),
+        Route::Round => view! { <RoundPage/> }.into_any(),
+        Route::Agenda => view! { <AgendaPage/> }.into_any(),
         Route::Conflicts => view! { <ModulePage pick=|t| &t.conflicts/> }.into_any(),
         Route::Stakeholders => view! { <ModulePage pick=|t| &t.stakeholders/> }.into_any(),
         Route::Actions => view! { <ModulePage pick=|t| &t.actions/> }.into_any(),
@@ -283,7 +286,7 @@ fn Nav() -> impl IntoView {
         <nav class="module-nav" aria-label=move || i18n.t().nav_label>
             <ul>
                 {Route::ALL.into_iter().map(|route| {
-                    let current = move || (router.0.get() == route).then_some("page");
+                    let current = move || (router.0.get().module() == route).then_some("page");
                     view! {
                         <li><a href=route.path() aria-current=current>{move || nav_label(route, i18n.t())}</a></li>
                     }

@@ -387,6 +387,12 @@ impl AppState {
         }
     }
 
+    /// This device's id (also part of every stamp it writes).
+    #[must_use]
+    pub fn device(self) -> String {
+        self.device.get_value()
+    }
+
     /// The current workspace as an export snapshot.
     #[must_use]
     pub fn snapshot(self) -> Snapshot {
@@ -421,6 +427,16 @@ fn decoded_is_newer(snapshot: &Snapshot) -> bool {
 #[must_use]
 pub fn iso_now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A time (ms since 1970) as "YYYY-MM-DD HH:MM" UTC, for logs.
+#[must_use]
+pub fn date_of(ms: u64) -> String {
+    i64::try_from(ms)
+        .ok()
+        .and_then(chrono::DateTime::from_timestamp_millis)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// The app state from context.

@@ -24,6 +24,7 @@ pub fn InspelPage() -> impl IntoView {
     });
     view! {
         <article class="page">
+            <super::rounds::SubNav/>
             <h1>{i18n.tr(|t| t.inspel.title)}</h1>
             <p class="lead">{i18n.tr(|t| t.inspel.summary)}</p>
             <NewInspel/>

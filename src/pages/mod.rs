@@ -1,16 +1,24 @@
 //! One component per route. Pages read state and dispatch commands; no domain
 //! rules live here.
+mod agenda;
+mod ballot;
 mod inspel;
 mod module;
 mod not_found;
 mod overview;
+mod results;
+mod round;
+mod rounds;
 mod settings;
 pub mod share;
 
+pub use agenda::AgendaPage;
 pub use inspel::InspelPage;
 pub use module::ModulePage;
 pub use not_found::NotFound;
 pub use overview::Overview;
+pub use round::RoundPage;
+pub use rounds::RoundsPage;
 pub use settings::Settings;
 pub use share::SharePage;
 

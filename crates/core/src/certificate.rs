@@ -181,7 +181,10 @@ pub fn results_csv(cert: &Certificate, lang: Lang) -> String {
     out.push_str(&head.join(";"));
     out.push_str("\r\n");
     for r in &cert.results {
-        let selected = cert.selection.as_ref().is_some_and(|s| s.contains(&r.item));
+        let selected = match &cert.overridden {
+            Some(o) => o.items.contains(&r.item),
+            None => cert.selection.as_ref().is_some_and(|s| s.contains(&r.item)),
+        };
         let fields = [
             r.rank.to_string(),
             cell(&r.title),

@@ -175,6 +175,30 @@ pub enum BallotError {
     },
 }
 
+impl crate::lang::Localized for BallotError {
+    fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Sv};
+        match (self, lang) {
+            (Self::WrongKind, Sv) => "Rösten passar inte omröstningens metod.".into(),
+            (Self::WrongKind, En) => "The ballot does not fit the round's method.".into(),
+            (Self::UnknownItem(_), Sv) => "Rösten gäller ett inspel som inte ingår i omröstningen.".into(),
+            (Self::UnknownItem(_), En) => "The ballot names an input that is not in the round.".into(),
+            (Self::OverBudget { used, max }, Sv) => format!("Du har fördelat {used}, högst {max} är tillåtet."),
+            (Self::OverBudget { used, max }, En) => format!("You have given {used}; at most {max} are allowed."),
+            (Self::UnderBudget { used, required }, Sv) => format!("Du har fördelat {used} av {required}. Fördela alla innan du lämnar rösten."),
+            (Self::UnderBudget { used, required }, En) => format!("You have given {used} of {required}. Use them all before you submit."),
+            (Self::OverCap { value, max }, Sv) => format!("{value} på ett inspel, högst {max} är tillåtet."),
+            (Self::OverCap { value, max }, En) => format!("{value} on one input; at most {max} are allowed."),
+            (Self::Duplicate(_), Sv) => "Ett inspel är rangordnat två gånger.".into(),
+            (Self::Duplicate(_), En) => "An input is ranked twice.".into(),
+            (Self::RankLength { given, required }, Sv) => format!("Du har rangordnat {given}, rangordna {required}."),
+            (Self::RankLength { given, required }, En) => format!("You have ranked {given}; rank {required}."),
+            (Self::OutOfScale { lo, hi, .. }, Sv) => format!("Betyget ska vara {lo}–{hi}."),
+            (Self::OutOfScale { lo, hi, .. }, En) => format!("The score must be {lo}–{hi}."),
+        }
+    }
+}
+
 /// Checks a ballot against the method and the round's items.
 ///
 /// # Errors

@@ -1,0 +1,382 @@
+//! Omröstningar: the list of voting rounds and the rules form (method, parameters, items,
+//! seed, capacity rule). A round's rules lock with its first ballot; changing them then
+//! means a new round, which the same form creates.
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use vagval_core::crdt::to_json;
+use vagval_core::round::{Round, RoundStatus, ballots_of};
+use vagval_core::select::Capacity;
+use vagval_core::vote::{Method, RankScoring};
+use vagval_core::{Command, Id, Kind, Localized};
+
+use super::page_title;
+use crate::i18n::{I18n, method_kind, method_label, use_i18n};
+use crate::router::{Route, navigate, round_path, use_route};
+use crate::state::{iso_now, new_id, use_app};
+
+/// Links between the parts of the Inspel module.
+#[component]
+pub fn SubNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let router = use_route();
+    let link = move |route: Route, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+        let current = move || {
+            let r = router.0.get();
+            (r == route || (route == Route::Rounds && r == Route::Round)).then_some("page")
+        };
+        view! { <li><a href=route.path() aria-current=current>{i18n.tr(label)}</a></li> }
+    };
+    view! {
+        <nav class="sub-nav" aria-label=move || i18n.t().inspel.title>
+            <ul>
+                {link(Route::Inspel, |t| t.v.list)}
+                {link(Route::Rounds, |t| t.v.rounds)}
+                {link(Route::Agenda, |t| t.v.agenda)}
+            </ul>
+        </nav>
+    }
+}
+
+/// The live, not removed inspel: id, title, municipality label.
+pub fn inspel_choices(app: crate::state::AppState, i18n: I18n) -> Memo<Vec<(Id, String, &'static str)>> {
+    Memo::new(move |_| {
+        let lang = i18n.lang();
+        app.doc.with(|d| {
+            d.inspel
+                .live()
+                .filter(|r| r.removed() != Some(&true))
+                .map(|r| {
+                    let m = r.municipality().map_or("", |m| m.label(lang));
+                    (r.id.clone(), r.title().cloned().unwrap_or_default(), m)
+                })
+                .collect()
+        })
+    })
+}
+
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    page_title(move || i18n.t().v.rounds);
+    let rounds = Memo::new(move |_| {
+        let lang = i18n.lang();
+        app.doc.with(|d| {
+            d.rounds
+                .live()
+                .filter(|r| r.removed() != Some(&true))
+                .map(|r| {
+                    let n = ballots_of(d, &r.id).len();
+                    let method = method_label(r.method().unwrap_or(&Method::Approval), lang);
+                    (r.id.clone(), r.title().cloned().unwrap_or_default(), method, n)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <article class="page">
+            <SubNav/>
+            <h1>{i18n.tr(|t| t.v.rounds)}</h1>
+            <p class="lead">{i18n.tr(|t| t.v.rounds_lead)}</p>
+            <section class="card" aria-labelledby="rounds-heading">
+                <h2 id="rounds-heading">{i18n.tr(|t| t.v.rounds_existing)}</h2>
+                <Show when=move || rounds.with(|r| !r.is_empty())
+                    fallback=move || view! { <p>{i18n.tr(|t| t.v.rounds_none)}</p> }>
+                    <ul class="link-list" data-testid="round-list">
+                        <For each=move || rounds.get() key=|r| r.clone() let:r>
+                            <li>
+                                <a href=round_path(&r.0)>{r.1}</a>
+                                <span class="hint">{r.2}" · "{r.3}" "{i18n.tr(|t| t.v.ballots_word)}</span>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
+            </section>
+            <RulesForm round=None/>
+        </article>
+    }
+}
+
+/// A number field bound to a signal (one component keeps the views small).
+#[component]
+pub fn NumField(
+    id: &'static str,
+    label: fn(&'static crate::i18n::Texts) -> &'static str,
+    value: RwSignal<u32>,
+    #[prop(default = 0)] min: u32,
+    #[prop(default = 100_000)] max: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field num">
+            <label for=id>{i18n.tr(label)}</label>
+            <input id=id type="number" inputmode="numeric" min=min max=max
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                        value.set(n.clamp(min, max));
+                    }
+                }/>
+        </div>
+    }
+}
+
+const SCORINGS: [(RankScoring, &str); 5] = [
+    (RankScoring::Borda, "borda"),
+    (RankScoring::ModifiedBorda, "modified_borda"),
+    (RankScoring::FixedK, "fixed_k"),
+    (RankScoring::Schulze, "schulze"),
+    (RankScoring::Copeland, "copeland"),
+];
+
+/// Creates a round, or edits one whose rules are not locked yet. A locked round's form
+/// offers "new round with changed rules" instead.
+#[component]
+pub fn RulesForm(round: Option<Round>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let router = use_route();
+    let choices = inspel_choices(app, i18n);
+    let existing = round.as_ref().map(|r| r.id.clone());
+    let locked = {
+        let existing = existing.clone();
+        Memo::new(move |_| existing.as_ref().is_some_and(|id| app.doc.with(|d| !ballots_of(d, id).is_empty())))
+    };
+    let copy = RwSignal::new(false);
+    let disabled = move || locked.get() && !copy.get();
+    let r = round.as_ref();
+    let method = r.and_then(Round::method).cloned().unwrap_or(Method::Dots { budget: 5, cap: 3, all_required: false });
+    let title = RwSignal::new(r.and_then(Round::title).cloned().unwrap_or_default());
+    let kind = RwSignal::new(method_kind(&method));
+    let (b0, c0, all0, t0, m0, k0, s0) = match &method {
+        Method::Dots { budget, cap, all_required } => (*budget, *cap, *all_required, 100, 0, 0, RankScoring::Borda),
+        Method::Points { total, max_per_item } => (5, 3, false, *total, max_per_item.unwrap_or(0), 0, RankScoring::Borda),
+        Method::Ranking { top_k, scoring } => (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring),
+        _ => (5, 3, false, 100, 0, 0, RankScoring::Borda),
+    };
+    let (budget, cap, all_required) = (RwSignal::new(b0), RwSignal::new(c0), RwSignal::new(all0));
+    let (total, max_per_item) = (RwSignal::new(t0), RwSignal::new(m0));
+    let (top_k, scoring) = (RwSignal::new(k0), RwSignal::new(s0));
+    let seed = RwSignal::new(r.and_then(Round::seed).cloned().unwrap_or_else(|| iso_now()[..10].to_owned()));
+    let capacity = r.and_then(Round::capacity).copied().flatten();
+    let (ck0, cv0) = match capacity {
+        None => ("none", 6),
+        Some(Capacity::TopN { n }) => ("top_n", n),
+        Some(Capacity::Greedy { capacity }) => ("greedy", capacity),
+        Some(Capacity::Optimal { capacity }) => ("optimal", capacity),
+    };
+    let (cap_kind, cap_value) = (RwSignal::new(ck0), RwSignal::new(cv0));
+    let chosen = RwSignal::new(r.map(Round::item_set));
+    let costs = RwSignal::new(r.and_then(Round::costs).cloned().unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let is_chosen = move |id: &Id| chosen.with(|c| c.as_ref().is_none_or(|c| c.contains(id)));
+
+    let build_method = move || match kind.get_untracked() {
+        "approval" => Method::Approval,
+        "points" => Method::Points { total: total.get_untracked().max(1), max_per_item: Some(max_per_item.get_untracked()).filter(|m| *m > 0) },
+        "ranking" => Method::Ranking { top_k: Some(top_k.get_untracked()).filter(|k| *k > 0), scoring: scoring.get_untracked() },
+        "score" => Method::Score { lo: 1, hi: 5 },
+        "moscow" => Method::Moscow,
+        "impact_effort" => Method::ImpactEffort,
+        _ => Method::Dots { budget: budget.get_untracked().max(1), cap: cap.get_untracked().max(1), all_required: all_required.get_untracked() },
+    };
+    let submit = {
+        let existing = existing.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let items: Vec<Id> = choices.with_untracked(|c| c.iter().map(|(id, ..)| id.clone()).filter(|id| is_chosen(id)).collect());
+            let lang = i18n.lang();
+            if items.len() < 2 {
+                error.set(Some(i18n.t().v.too_few_items.to_owned()));
+                return;
+            }
+            let capacity = match cap_kind.get_untracked() {
+                "top_n" => Some(Capacity::TopN { n: cap_value.get_untracked().max(1) }),
+                "greedy" => Some(Capacity::Greedy { capacity: cap_value.get_untracked() }),
+                "optimal" => Some(Capacity::Optimal { capacity: cap_value.get_untracked() }),
+                _ => None,
+            };
+            let costs: BTreeMap<Id, u32> = costs.get_untracked().into_iter().filter(|(id, c)| *c > 0 && items.contains(id)).collect();
+            let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+            fields.insert("title".into(), to_json(&title.get_untracked().trim()));
+            fields.insert("items".into(), to_json(&items));
+            fields.insert("method".into(), to_json(&build_method()));
+            fields.insert("seed".into(), to_json(&seed.get_untracked().trim()));
+            fields.insert("capacity".into(), to_json(&capacity));
+            fields.insert("costs".into(), to_json(&costs));
+            let (cmd, target) = match (&existing, locked.get_untracked() || copy.get_untracked()) {
+                (Some(id), false) => {
+                    let commands = fields.into_iter().map(|(f, v)| Command::Edit { kind: Kind::Round, id: id.clone(), field: f, value: v }).collect();
+                    (Command::Batch { commands }, None)
+                }
+                _ => {
+                    fields.insert("status".into(), to_json(&RoundStatus::Open));
+                    let id = new_id();
+                    (Command::Create { kind: Kind::Round, id: id.clone(), fields }, Some(id))
+                }
+            };
+            match app.dispatch(&cmd) {
+                Ok(()) => {
+                    error.set(None);
+                    if let Some(id) = target {
+                        navigate(router, &round_path(&id));
+                    }
+                }
+                Err(e) => error.set(Some(e.message(lang))),
+            }
+        }
+    };
+    let heading = existing.is_some();
+    view! {
+        <form class="card rules" on:submit=submit aria-labelledby="rules-heading" data-testid="rules-form">
+            <h2 id="rules-heading">{move || if heading { i18n.t().v.rules } else { i18n.t().v.new_round }}</h2>
+            <Show when=move || locked.get()>
+                <p class="notice" role="note">{i18n.tr(|t| t.v.rules_locked)}</p>
+                <Show when=move || !copy.get()>
+                    <button type="button" class="secondary" on:click=move |_| copy.set(true)>{i18n.tr(|t| t.v.new_round_from)}</button>
+                </Show>
+            </Show>
+            <fieldset prop:disabled=disabled>
+                <div class="field">
+                    <label for="round-title">{i18n.tr(|t| t.v.round_title)}</label>
+                    <input id="round-title" type="text" required autocomplete="off" prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev))/>
+                </div>
+                <div class="row">
+                    <div class="field">
+                        <label for="round-method">{i18n.tr(|t| t.v.method)}</label>
+                        <select id="round-method" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(k) = crate::i18n::METHOD_KINDS.iter().find(|k| **k == v) { kind.set(k) }
+                        }>
+                            {crate::i18n::METHOD_KINDS.into_iter().map(|k| view! {
+                                <option value=k selected=move || kind.get() == k>{move || crate::i18n::method_kind_label(k, i18n.lang())}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || kind.get() == "dots">
+                        <NumField id="round-budget" label=|t| t.v.budget value=budget min=1/>
+                        <NumField id="round-cap" label=|t| t.v.cap value=cap min=1/>
+                        <label class="choice">
+                            <input type="checkbox" prop:checked=move || all_required.get()
+                                on:change=move |ev| all_required.set(event_target_checked(&ev))/>
+                            {i18n.tr(|t| t.v.all_required)}
+                        </label>
+                    </Show>
+                    <Show when=move || kind.get() == "points">
+                        <NumField id="round-total" label=|t| t.v.total value=total min=1/>
+                        <NumField id="round-max" label=|t| t.v.max_per_item value=max_per_item/>
+                    </Show>
+                    <Show when=move || kind.get() == "ranking">
+                        <NumField id="round-topk" label=|t| t.v.top_k value=top_k/>
+                        <div class="field">
+                            <label for="round-scoring">{i18n.tr(|t| t.v.scoring)}</label>
+                            <select id="round-scoring" on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let Some((s, _)) = SCORINGS.iter().find(|(_, k)| *k == v) { scoring.set(*s) }
+                            }>
+                                {SCORINGS.into_iter().map(|(s, k)| view! {
+                                    <option value=k selected=move || scoring.get() == s>{move || crate::i18n::scoring_label(s, i18n.lang())}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </div>
+                <p class="hint">{move || crate::i18n::method_help(kind.get(), i18n.lang())}</p>
+                <div class="row">
+                    <div class="field grow">
+                        <label for="round-seed">{i18n.tr(|t| t.v.seed)}</label>
+                        <input id="round-seed" type="text" autocomplete="off" aria-describedby="round-seed-hint"
+                            prop:value=move || seed.get() on:input=move |ev| seed.set(event_target_value(&ev))/>
+                        <p id="round-seed-hint" class="hint">{i18n.tr(|t| t.v.seed_hint)}</p>
+                    </div>
+                    <div class="field">
+                        <label for="round-capacity">{i18n.tr(|t| t.v.capacity)}</label>
+                        <select id="round-capacity" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(k) = ["none", "top_n", "greedy", "optimal"].into_iter().find(|k| *k == v) { cap_kind.set(k) }
+                        }>
+                            {["none", "top_n", "greedy", "optimal"].into_iter().map(|k| view! {
+                                <option value=k selected=move || cap_kind.get() == k>{move || crate::i18n::capacity_label(k, i18n.lang())}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || cap_kind.get() != "none">
+                        <NumField id="round-capacity-value" label=|t| t.v.capacity_value value=cap_value/>
+                    </Show>
+                </div>
+                <fieldset class="items">
+                    <legend>{i18n.tr(|t| t.v.items)}" ("{move || choices.with(|c| c.iter().filter(|(id, ..)| is_chosen(id)).count())}")"</legend>
+                    <div class="row">
+                        <button type="button" class="secondary small" on:click=move |_| chosen.set(None)>{i18n.tr(|t| t.v.all)}</button>
+                        <button type="button" class="secondary small" on:click=move |_| chosen.set(Some(BTreeSet::new()))>{i18n.tr(|t| t.v.none)}</button>
+                    </div>
+                    <ul class="check-list">
+                        <For each=move || choices.get() key=|c| c.0.clone() let:c>
+                            <ItemChoice id=c.0 title=c.1 municipality=c.2 chosen=chosen costs=costs
+                                show_cost=Signal::derive(move || matches!(cap_kind.get(), "greedy" | "optimal"))
+                                all=choices/>
+                        </For>
+                    </ul>
+                </fieldset>
+            </fieldset>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <Show when=move || !disabled()>
+                <button type="submit" data-testid="save-round">
+                    {move || if heading && !locked.get() && !copy.get() { i18n.t().v.save_rules } else { i18n.t().v.create_round }}
+                </button>
+            </Show>
+        </form>
+    }
+}
+
+#[component]
+fn ItemChoice(
+    id: Id,
+    title: String,
+    municipality: &'static str,
+    chosen: RwSignal<Option<BTreeSet<Id>>>,
+    costs: RwSignal<BTreeMap<Id, u32>>,
+    show_cost: Signal<bool>,
+    all: Memo<Vec<(Id, String, &'static str)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let checked = {
+        let id = id.clone();
+        move || chosen.with(|c| c.as_ref().is_none_or(|c| c.contains(&id)))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |ev| {
+            let on = event_target_checked(&ev);
+            chosen.update(|c| {
+                let set = c.get_or_insert_with(|| all.with_untracked(|a| a.iter().map(|(i, ..)| i.clone()).collect()));
+                if on { set.insert(id.clone()); } else { set.remove(&id); }
+            });
+        }
+    };
+    let cost_id = format!("cost-{id}");
+    let cost = {
+        let id = id.clone();
+        move || costs.with(|c| c.get(&id).copied().unwrap_or(0)).to_string()
+    };
+    let set_cost = move |ev| {
+        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+            costs.update(|c| { c.insert(id.clone(), n); });
+        }
+    };
+    let label = format!("{} – {title}", i18n.t().v.cost);
+    view! {
+        <li>
+            <label class="choice">
+                <input type="checkbox" prop:checked=checked on:change=toggle/>
+                <span>{title}<span class="hint">" · "{municipality}</span></span>
+            </label>
+            <Show when=move || show_cost.get()>
+                <input id=cost_id.clone() class="cost" type="number" min="0" inputmode="numeric" aria-label=label.clone()
+                    prop:value=cost.clone() on:input=set_cost.clone()/>
+            </Show>
+        </li>
+    }
+}
