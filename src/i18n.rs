@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use vagval_core::Lang;
 use vagval_core::select::Capacity;
+use vagval_core::model::{Dimension, Status};
 use vagval_core::vote::{Method, Moscow, RankScoring};
 
 /// What a module page says about itself.
@@ -89,6 +90,17 @@ pub struct Texts {
 
 /// Strings of voting rounds, results and the agenda.
 pub struct VoteTexts {
+    pub no_match: &'static str,
+    pub search: &'static str,
+    pub status: &'static str,
+    pub dimension: &'static str,
+    pub sort: &'static str,
+    pub theme: &'static str,
+    pub edit: &'static str,
+    pub close: &'static str,
+    pub description: &'static str,
+    pub person: &'static str,
+    pub dimensions: &'static str,
     pub list: &'static str,
     pub rounds: &'static str,
     pub agenda: &'static str,
@@ -149,12 +161,9 @@ pub struct VoteTexts {
     pub add_to: &'static str,
     pub remove_from: &'static str,
     pub your_ranking: &'static str,
-    pub not_ranked: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
-    pub unrank: &'static str,
     pub unrank_short: &'static str,
-    pub rank_this: &'static str,
     pub rank_short: &'static str,
     pub ranked_as: &'static str,
     pub impact: &'static str,
@@ -236,6 +245,17 @@ pub struct VoteTexts {
 }
 
 const VOTE_SV: VoteTexts = VoteTexts {
+    no_match: "Inga inspel matchar sökningen.",
+    search: "Sök",
+    status: "Status",
+    dimension: "Hållbarhetsdimension",
+    sort: "Sortera efter",
+    theme: "Tema",
+    edit: "Ändra",
+    close: "Stäng",
+    description: "Beskrivning",
+    person: "Kontaktperson (frivilligt)",
+    dimensions: "Hållbarhetsdimensioner",
     list: "Inspel",
     rounds: "Omröstningar",
     agenda: "Agenda",
@@ -296,12 +316,9 @@ const VOTE_SV: VoteTexts = VoteTexts {
     add_to: "Lägg en till på",
     remove_from: "Ta bort en från",
     your_ranking: "Din rangordning",
-    not_ranked: "Inte rangordnade",
     move_up: "Flytta upp",
     move_down: "Flytta ned",
-    unrank: "Ta bort ur rangordningen:",
     unrank_short: "Ta bort",
-    rank_this: "Rangordna",
     rank_short: "Rangordna",
     ranked_as: "Plats",
     impact: "nytta",
@@ -383,6 +400,17 @@ const VOTE_SV: VoteTexts = VoteTexts {
 };
 
 const VOTE_EN: VoteTexts = VoteTexts {
+    no_match: "No inputs match the search.",
+    search: "Search",
+    status: "Status",
+    dimension: "Sustainability dimension",
+    sort: "Sort by",
+    theme: "Theme",
+    edit: "Edit",
+    close: "Close",
+    description: "Description",
+    person: "Contact person (optional)",
+    dimensions: "Sustainability dimensions",
     list: "Inputs",
     rounds: "Voting rounds",
     agenda: "Agenda",
@@ -443,12 +471,9 @@ const VOTE_EN: VoteTexts = VoteTexts {
     add_to: "Add one to",
     remove_from: "Remove one from",
     your_ranking: "Your ranking",
-    not_ranked: "Not ranked",
     move_up: "Move up",
     move_down: "Move down",
-    unrank: "Remove from the ranking:",
     unrank_short: "Remove",
-    rank_this: "Rank",
     rank_short: "Rank",
     ranked_as: "Rank",
     impact: "impact",
@@ -1082,5 +1107,39 @@ pub fn moscow_label(m: Moscow, lang: Lang) -> &'static str {
         (Moscow::Should, Lang::En) => "Should",
         (Moscow::Could, Lang::En) => "Could",
         (Moscow::Wont, Lang::En) => "Won't",
+    }
+}
+
+/// A stage's name.
+#[must_use]
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Received, Lang::Sv) => "Inkommet",
+        (Status::Compiled, Lang::Sv) => "Sammanställt",
+        (Status::Prioritised, Lang::Sv) => "Prioriterat",
+        (Status::InAgenda, Lang::Sv) => "I agendan",
+        (Status::InConsultation, Lang::Sv) => "På samråd",
+        (Status::Adopted, Lang::Sv) => "Fastställt",
+        (Status::NotIncluded, Lang::Sv) => "Ej med",
+        (Status::Received, Lang::En) => "Received",
+        (Status::Compiled, Lang::En) => "Compiled",
+        (Status::Prioritised, Lang::En) => "Prioritised",
+        (Status::InAgenda, Lang::En) => "In the agenda",
+        (Status::InConsultation, Lang::En) => "In consultation",
+        (Status::Adopted, Lang::En) => "Adopted",
+        (Status::NotIncluded, Lang::En) => "Not included",
+    }
+}
+
+/// A sustainability dimension's name.
+#[must_use]
+pub fn dimension_label(d: Dimension, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Dimension::Ecological, Lang::Sv) => "Ekologisk",
+        (Dimension::Social, Lang::Sv) => "Social",
+        (Dimension::Economic, Lang::Sv) => "Ekonomisk",
+        (Dimension::Ecological, Lang::En) => "Ecological",
+        (Dimension::Social, Lang::En) => "Social",
+        (Dimension::Economic, Lang::En) => "Economic",
     }
 }

@@ -33,7 +33,7 @@ pub fn AgendaPage() -> impl IntoView {
             <p class="lead">{i18n.tr(|t| t.v.agenda_lead)}</p>
             <Show when=move || points.with(|p| !p.is_empty()) fallback=move || view! { <p>{i18n.tr(|t| t.v.agenda_none)}</p> }>
                 <ol class="agenda-points" data-testid="agenda-points">
-                    <For each=move || points.get() key=|a| format!("{a:?}") let:a>
+                    <For each=move || points.get() key=|a| vagval_core::crdt::to_json(a).to_string() let:a>
                         <AgendaPoint point=a/>
                     </For>
                 </ol>

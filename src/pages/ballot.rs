@@ -183,7 +183,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
                     <button type="submit" data-testid=format!("{prefix}-start")>{i18n.tr(|t| t.v.start_voting)}</button>
                 </form>
             </Show>
-            <Show when=move || step.get() == 1>
+            // Kept mounted between participants: handing over clears it instead of tearing
+            // down and rebuilding one row per inspel.
+            <div hidden=move || step.get() != 1>
                 <form class="card vote" on:submit=submit>
                     <h2 id=format!("{prefix}-vote-heading") tabindex="-1">{move || format!("{} {}", i18n.t().v.voting_as, participant.get().trim())}</h2>
                     <p class="hint">{move || crate::i18n::method_help(crate::i18n::method_kind(&method.get()), i18n.lang())}</p>
@@ -204,7 +206,7 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
                         <button type="button" class="secondary" on:click=hand_over>{i18n.tr(|t| t.v.cancel)}</button>
                     </div>
                 </form>
-            </Show>
+            </div>
             <Show when=move || step.get() == 2>
                 <div class="card thanks" role="status">
                     <h2>{i18n.tr(|t| t.v.thanks)}</h2>
@@ -246,24 +248,37 @@ fn AllocBallot(items: Memo<Vec<Item>>, alloc: RwSignal<BTreeMap<Id, u32>>, metho
         _ => (u32::MAX, 1, 1),
     };
     let approval = matches!(method, Method::Approval);
+    // One sum for all rows (not one per row): a tap re-runs one memo, then only the rows
+    // whose value or "budget used up" state changed touch the DOM.
+    let used = Memo::new(move |_| alloc.with(|a| a.values().sum::<u32>()));
+    let full = Memo::new(move |_| used.get() >= budget);
     view! {
         <ul class="ballot-items">
             <For each=move || items.get() key=|i| i.0.clone() let:item>
-                <AllocRow item=item alloc=alloc budget=budget cap=cap step=step approval=approval/>
+                <AllocRow item=item alloc=alloc used=used full=full budget=budget cap=cap step=step approval=approval/>
             </For>
         </ul>
     }
 }
 
 #[component]
-fn AllocRow(item: Item, alloc: RwSignal<BTreeMap<Id, u32>>, budget: u32, cap: u32, step: u32, approval: bool) -> impl IntoView {
+#[allow(clippy::too_many_arguments)]
+fn AllocRow(
+    item: Item,
+    alloc: RwSignal<BTreeMap<Id, u32>>,
+    used: Memo<u32>,
+    full: Memo<bool>,
+    budget: u32,
+    cap: u32,
+    step: u32,
+    approval: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (id, title, municipality) = item;
     let value = {
         let id = id.clone();
         Memo::new(move |_| alloc.with(|a| a.get(&id).copied().unwrap_or(0)))
     };
-    let used = Memo::new(move |_| alloc.with(|a| a.values().sum::<u32>()));
     let change = {
         let id = id.clone();
         move |delta: i64| {
@@ -303,7 +318,7 @@ fn AllocRow(item: Item, alloc: RwSignal<BTreeMap<Id, u32>>, budget: u32, cap: u3
                             prop:disabled=move || value.get() == 0>"−"</button>
                         <output class="count" aria-live="off">{move || value.get()}</output>
                         <button type="button" class="secondary" aria-label=add_label on:click=move |_| add(i64::from(step))
-                            prop:disabled=move || { value.get() >= cap || used.get() >= budget }>"+"</button>
+                            prop:disabled=move || { value.get() >= cap || full.get() }>"+"</button>
                     </div>
                 }.into_any()
             }}

@@ -228,7 +228,7 @@ fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
     let bars = Memo::new(move |_| {
         rows.with(|r| {
             let max = r.iter().map(|x| x.score_f).fold(0.0_f64, f64::max).max(1e-9);
-            r.iter().take(20).enumerate().map(|(i, x)| (i, x.title.clone(), x.score.clone(), (x.score_f.max(0.0) / max * 300.0).round() as u32, x.selected)).collect::<Vec<_>>()
+            r.iter().take(20).enumerate().map(|(i, x)| (i, x.title.clone(), x.score.clone(), (x.score_f.max(0.0) / max * 260.0).round() as u32, x.selected)).collect::<Vec<_>>()
         })
     });
     let height = move || (bars.with(Vec::len) * 28 + 8).to_string();

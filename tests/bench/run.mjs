@@ -9,9 +9,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, ROOT, launch, serve } from "../e2e/harness.mjs";
+import { filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
+// `--lists`: only the list and ballot benchmarks.
+const listsOnly = process.argv.includes("--lists");
 const RATES = [1, 4];
 
 function vanillaDir() {
@@ -122,7 +125,7 @@ const vanilla = await serve(vdir);
 const browser = await launch();
 const results = { date: new Date().toISOString(), runs: RUNS, scenarios: [] };
 try {
-  for (const rate of RATES) {
+  for (const rate of listsOnly ? [] : RATES) {
     const a = await startup(browser, app.url + "/", rate);
     const v = await startup(browser, vanilla.url + "/", rate);
     results.scenarios.push({
@@ -141,7 +144,7 @@ try {
   const file = join(dir, "stor-arbetsyta.json");
   writeFileSync(file, bigSnapshot(5 * 1024 * 1024));
   const size = readFileSync(file).length;
-  for (const rate of RATES) {
+  for (const rate of listsOnly ? [] : RATES) {
     const r = await importBench(browser, app.url, file, rate);
     results.scenarios.push({
       scenario: `import + merge ${(size / 1048576).toFixed(1)} MB (vs JSON.parse)`,
@@ -152,6 +155,23 @@ try {
       app_total_ms: r.total,
       app_runs: r.runs,
     });
+  }
+  const thousand = workspaceFile(dir, 988);
+  const fiveThousand = workspaceFile(dir, 4988);
+  const ballots = workspaceFile(dir, 200, 60);
+  for (const rate of RATES) {
+    const r = await renderBench(browser, app.url, vanilla.url, thousand, rate, RUNS);
+    results.scenarios.push({ scenario: `render 1 000 inspel (${r.rows} rows in view)`, cpu: `${rate}x`, app_ms: r.render, baseline_ms: r.vrender, ratio: r.render / r.vrender });
+    results.scenarios.push({ scenario: "update every 10th (other tab)", cpu: `${rate}x`, app_ms: r.update, baseline_ms: r.vupdate, ratio: r.update / r.vupdate });
+  }
+  {
+    const r = await filterBench(browser, app.url, fiveThousand, 4);
+    results.scenarios.push({ scenario: `filter typing, 5 000 inspel (max ${r.max.toFixed(0)}, work ${r.work.toFixed(0)})`, cpu: "4x", app_ms: r.median, baseline_ms: 100, ratio: r.median / 100, target: "≤ 100 ms to next paint (baseline column = target)" });
+  }
+  for (const rate of RATES) {
+    const r = await voteBench(browser, app.url, ballots, rate);
+    results.scenarios.push({ scenario: `dot, 200 inspel × 60 ballots (max ${r.dotMax.toFixed(0)}, work ${r.dotWork.toFixed(1)})`, cpu: `${rate}x`, app_ms: r.dot, baseline_ms: 16, ratio: r.dot / 16, target: "≤ 16 ms to next paint (baseline column = target)" });
+    results.scenarios.push({ scenario: `submit that ballot (work ${r.submitWork.toFixed(1)})`, cpu: `${rate}x`, app_ms: r.submit, baseline_ms: 16, ratio: r.submit / 16 });
   }
   rmSync(dir, { recursive: true, force: true });
 } finally {

@@ -86,6 +86,12 @@ enum Cmd {
         /// Output file.
         #[arg(short, long)]
         output: PathBuf,
+        /// Add this many synthetic inspel (load tests, benchmarks).
+        #[arg(long, default_value_t = 0)]
+        inspel: usize,
+        /// With --inspel: a dot-voting round "Skalprov" over the first 200 with this many ballots.
+        #[arg(long, default_value_t = 0)]
+        voters: usize,
     },
 }
 
@@ -301,7 +307,10 @@ fn main() -> ExitCode {
             print!("{}", vagval_core::json_schema());
             Ok(())
         }
-        Cmd::Demo { output } => write(output, &Snapshot::new(demo_doc(), now(), "cli").to_pretty()),
+        Cmd::Demo { output, inspel, voters } => {
+            let doc = if *inspel == 0 { demo_doc() } else { vagval_core::demo::scaled_doc(*inspel, *voters) };
+            write(output, &Snapshot::new(doc, now(), "cli").to_pretty())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

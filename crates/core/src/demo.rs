@@ -175,6 +175,62 @@ fn add_round(doc: &mut Doc) {
     doc.rounds.0.insert(round_id, round);
 }
 
+/// The demo scaled up for load tests and benchmarks: `extra` synthetic inspel (ids
+/// `…-4000-8000-<n>`) and, when `voters > 0`, a dot-voting round "Skalprov" over the first
+/// 200 inspel with `voters` ballots (deterministic content).
+#[must_use]
+pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
+    const MUNICIPALITIES: [Municipality; 9] = [
+        Municipality::Berg, Municipality::Bracke, Municipality::Harjedalen, Municipality::Krokom, Municipality::Ragunda,
+        Municipality::Stromsund, Municipality::Are, Municipality::Ostersund, Municipality::Region,
+    ];
+    const THEMES: [&str; 4] = ["Infrastruktur", "Bredband", "Skattebas", "Kompetensförsörjning"];
+    let mut doc = demo_doc();
+    let mut ids = Vec::new();
+    for i in 0..extra {
+        let Ok(id) = Id::parse(&format!("00000000-0000-4000-8000-{i:012x}")) else { continue };
+        let mut r = Inspel::empty(id.clone());
+        let m = MUNICIPALITIES[i % MUNICIPALITIES.len()];
+        r.title = reg(format!("Inspel {i}: {} i {}", THEMES[i % 4], m.label(crate::Lang::Sv)));
+        r.description = reg("Länets kommuner efterfrågar långsiktiga satsningar så att hela Jämtland Härjedalen kan växa hållbart.".to_owned());
+        r.organisation = reg(format!("{} kommun", m.label(crate::Lang::Sv)));
+        r.municipality = reg(m);
+        r.theme = reg(THEMES[i % 4].to_owned());
+        r.dimensions = reg(vec![Dimension::Social, Dimension::Economic]);
+        r.status = reg(Status::Received);
+        doc.inspel.0.insert(id.clone(), r);
+        ids.push(id);
+    }
+    if voters > 0 && !ids.is_empty() {
+        let items: Vec<Id> = ids.iter().take(200).cloned().collect();
+        let Ok(round_id) = Id::parse("00000000-0000-4000-9000-000000000001") else { return doc };
+        let mut round = Round::empty(round_id.clone());
+        round.title = reg("Skalprov".to_owned());
+        round.items = reg(items.clone());
+        round.method = reg(Method::Dots { budget: 5, cap: 3, all_required: false });
+        round.seed = reg("skalprov".to_owned());
+        round.status = reg(RoundStatus::Open);
+        let hash = round.rules_hash();
+        for v in 0..voters {
+            let answer = Answer::Allocation((0..5).map(|k| (items[(v * 7 + k * 13) % items.len()].clone(), 1)).collect());
+            let who = format!("Deltagare {v}");
+            let id = ballot_id(&round_id, &who, &answer, &hash, Origin::Tablet, &[], 1_604_916_000_000, "scale");
+            let mut b = Ballot::empty(id);
+            b.round = reg(round_id.clone());
+            b.participant = reg(who);
+            b.municipality = reg(Some(MUNICIPALITIES[v % MUNICIPALITIES.len()]));
+            b.answer = reg(answer);
+            b.rules_hash = reg(hash.clone());
+            b.origin = reg(Origin::Tablet);
+            b.supersedes = reg(Vec::new());
+            b.cast_at = reg(1_604_916_000_000);
+            doc.ballots.0.insert(b.id.clone(), b);
+        }
+        doc.rounds.0.insert(round_id, round);
+    }
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +246,16 @@ mod tests {
             d.inspel.live().filter_map(|i| i.municipality().copied()).collect();
         assert_eq!(municipalities.len(), 9, "all eight municipalities and the region");
         assert_eq!(demo_doc(), d);
+    }
+
+    #[test]
+    fn the_scaled_demo_is_valid() {
+        let d = scaled_doc(300, 60);
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+        assert_eq!(d.inspel.live().count(), 312);
+        let res = crate::certificate::result_of(&d, &Id::parse("00000000-0000-4000-9000-000000000001").unwrap()).unwrap();
+        assert_eq!(res.counted.len(), 60);
+        assert!(res.invalid.is_empty());
     }
 
     #[test]

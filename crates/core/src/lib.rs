@@ -27,6 +27,7 @@ pub mod id;
 pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
+pub mod query;
 pub mod model;
 pub mod ratio;
 pub mod round;

@@ -1,0 +1,184 @@
+//! Searching, filtering and sorting the inspel list (the list view's model).
+//!
+//! The search key is built once per document change; typing only runs [`run`] over the
+//! prepared rows. Case folding covers ASCII and the Latin-1 letters used in Swedish names
+//! (no Unicode case tables in the bundle); sorting follows the Swedish alphabet (å ä ö last).
+use std::cmp::Ordering;
+
+use crate::doc::Doc;
+use crate::id::Id;
+use crate::model::{Dimension, Municipality, Status};
+
+/// One inspel prepared for searching.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The inspel.
+    pub id: Id,
+    /// Title as written.
+    pub title: String,
+    /// Folded title, description, organisation and theme, joined by newlines.
+    pub key: String,
+    /// Sort key of the title (Swedish order).
+    pub order: String,
+    /// Municipality.
+    pub municipality: Option<Municipality>,
+    /// Stage.
+    pub status: Status,
+    /// Dimensions.
+    pub dimensions: Vec<Dimension>,
+    /// Theme as written.
+    pub theme: String,
+    /// Number of originals (a merged inspel).
+    pub originals: usize,
+}
+
+/// How the list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// By title, Swedish order.
+    #[default]
+    Title,
+    /// By municipality, then title.
+    Municipality,
+    /// By stage, then title.
+    Status,
+    /// By theme, then title.
+    Theme,
+}
+
+/// What the list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Words that must all occur (case-insensitive).
+    pub text: String,
+    /// Only this municipality.
+    pub municipality: Option<Municipality>,
+    /// Only this stage.
+    pub status: Option<Status>,
+    /// Only inspel touching this dimension.
+    pub dimension: Option<Dimension>,
+    /// Order.
+    pub sort: Sort,
+}
+
+/// Lower case for ASCII and the Latin-1 letters (Å Ä Ö É Ü …); other characters unchanged.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// A sort key in Swedish alphabetical order: folded, with å ä ö after z.
+#[must_use]
+pub fn swedish_order(text: &str) -> String {
+    fold(text)
+        .chars()
+        .map(|c| match c {
+            'å' => '\u{7b}',
+            'ä' | 'æ' => '\u{7c}',
+            'ö' | 'ø' => '\u{7d}',
+            'é' | 'è' => 'e',
+            'ü' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// The live, not removed inspel of `doc`, prepared.
+#[must_use]
+pub fn rows(doc: &Doc) -> Vec<Row> {
+    doc.inspel
+        .live()
+        .filter(|r| r.removed() != Some(&true))
+        .map(|r| {
+            let title = r.title().cloned().unwrap_or_default();
+            let theme = r.theme().cloned().unwrap_or_default();
+            let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
+            Row {
+                id: r.id.clone(),
+                key: fold(&parts.join("\n")),
+                order: swedish_order(&title),
+                title,
+                municipality: r.municipality().copied(),
+                status: r.status().copied().unwrap_or_default(),
+                dimensions: r.dimensions().cloned().unwrap_or_default(),
+                theme,
+                originals: r.originals().map_or(0, Vec::len),
+            }
+        })
+        .collect()
+}
+
+/// Indices into `rows` of the inspel matching `q`, in `q.sort` order (ties by title, then id).
+#[must_use]
+pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
+    let needle = fold(&q.text);
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    let mut hits: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            q.municipality.is_none_or(|m| r.municipality == Some(m))
+                && q.status.is_none_or(|s| r.status == s)
+                && q.dimension.is_none_or(|d| r.dimensions.contains(&d))
+                && words.iter().all(|w| r.key.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let by_title = |a: &Row, b: &Row| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id));
+    let first = |a: &Row, b: &Row| -> Ordering {
+        match q.sort {
+            Sort::Title => Ordering::Equal,
+            Sort::Municipality => a.municipality.cmp(&b.municipality),
+            Sort::Status => a.status.cmp(&b.status),
+            Sort::Theme => swedish_order(&a.theme).cmp(&swedish_order(&b.theme)),
+        }
+    };
+    hits.sort_by(|&i, &j| first(&rows[i], &rows[j]).then_with(|| by_title(&rows[i], &rows[j])));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_swedish_order() {
+        assert_eq!(fold("ÅRE Östersund ÄNGE Émile"), "åre östersund änge émile");
+        let mut names = vec!["Östersund", "Åre", "Ängersjö", "Berg", "Zinkgruvan", "ärla"];
+        names.sort_by_key(|n| swedish_order(n));
+        assert_eq!(names, vec!["Berg", "Zinkgruvan", "Åre", "Ängersjö", "ärla", "Östersund"]);
+    }
+
+    #[test]
+    fn search_filters_and_sorts_the_demo() {
+        let doc = crate::demo::demo_doc();
+        let rows = rows(&doc);
+        assert_eq!(rows.len(), 12);
+        // Every word must occur, in any field, in any case.
+        let q = Query { text: "MITTBANAN pendla".into(), ..Query::default() };
+        let hits = run(&rows, &q);
+        assert_eq!(hits.len(), 1);
+        assert!(rows[hits[0]].title.contains("Mittbanan"));
+        // Theme search finds both infrastructure inspel of Östersund.
+        let q = Query { text: "infrastruktur".into(), municipality: Some(Municipality::Ostersund), ..Query::default() };
+        assert_eq!(run(&rows, &q).len(), 2);
+        // Dimension filter.
+        let q = Query { dimension: Some(Dimension::Ecological), ..Query::default() };
+        assert!(run(&rows, &q).iter().all(|&i| rows[i].dimensions.contains(&Dimension::Ecological)));
+        // Title order: Swedish alphabet; status order groups "i agendan" after the rest.
+        let all = run(&rows, &Query::default());
+        let titles: Vec<&str> = all.iter().map(|&i| rows[i].title.as_str()).collect();
+        let mut sorted = titles.clone();
+        sorted.sort_by_key(|t| swedish_order(t));
+        assert_eq!(titles, sorted);
+        let by_status = run(&rows, &Query { sort: Sort::Status, ..Query::default() });
+        assert_eq!(rows[*by_status.last().unwrap()].status, Status::InAgenda);
+        // No match.
+        assert!(run(&rows, &Query { text: "finns inte".into(), ..Query::default() }).is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+// List and ballot benchmarks (issue 4). Workspaces come from `vagval demo --inspel N
+// [--voters M]` (the CLI, so the app and the baseline see the same data). Time is measured in
+// the page from the action to the next paint (requestAnimationFrame, then a task).
+//
+// - render 1 000 inspel: in-app navigation to /inspel vs a vanilla-JS page that sorts the
+//   same 1 000 titles and builds the same DOM (page head, form, filters, the visible rows).
+// - update every 10th: another tab stores the workspace with every 10th title changed (the
+//   app's path for outside changes: storage event → decode → merge → re-render) vs the
+//   vanilla page parsing the same text and updating the same rows.
+// - filter typing on 5 000 inspel: one keystroke in the search field → next paint.
+// - a dot on a ballot with 200 inspel and 60 ballots in the round → next paint; and submit.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../e2e/harness.mjs";
+
+const ROUND = "00000000-0000-4000-9000-000000000001";
+
+export function workspaceFile(dir, inspel, voters = 0) {
+  const file = join(dir, `inspel-${inspel}-${voters}.json`);
+  execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "-o", file, "--inspel", String(inspel), "--voters", String(voters)], { cwd: ROOT });
+  return file;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Runs `act` in the page; resolves with ms to the next paint (rAF, then a task: style, layout
+ * and paint are done) and records the script work alone (a task queued right after the action
+ * runs once the action's microtasks — Leptos's effects — are done) in `window.__work`.
+ */
+const NEXT_PAINT = `(act) => new Promise((done) => {
+  const t0 = performance.now();
+  act();
+  setTimeout(() => { window.__work.push(performance.now() - t0); }, 0);
+  requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+})`;
+
+async function timed(page, actSource, arg) {
+  return page.evaluate(
+    ([paint, src, a]) => {
+      window.__work ??= [];
+      const act = new Function("a", src);
+      return eval(paint)(() => act(a));
+    },
+    [NEXT_PAINT, actSource, arg],
+  );
+}
+
+/** The script-work times recorded since the last call. */
+async function work(page) {
+  return page.evaluate(() => window.__work.splice(0));
+}
+
+async function loadWorkspace(browser, url, file, size = "tablet") {
+  const viewport = size === "tablet" ? { width: 820, height: 1180 } : { width: 1280, height: 800 };
+  const context = await browser.newContext({ viewport, locale: "sv-SE" });
+  const page = await context.newPage();
+  await page.goto(url + "/dela");
+  await page.waitForSelector("html[data-ready]");
+  await page.setInputFiles('[data-testid="import-input"]', file);
+  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 120_000 });
+  await page.click('[data-testid="merge"]');
+  await page.waitForSelector('[data-testid="merge-report"]', { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.dataset.state === "saved", null, { timeout: 60_000 });
+  return { context, page };
+}
+
+async function throttle(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+}
+
+/** Render and update-every-10th for the app and the vanilla page at `rate`. */
+export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs) {
+  const text = readFileSync(file, "utf8");
+  const changed = JSON.parse(text);
+  delete changed.checksum;
+  let k = 0;
+  for (const r of changed.workspace.inspel) {
+    if (k++ % 10 === 0) r.title = { value: r.title.value + " (uppdaterad)", stamp: [r.title.stamp[0] + 10_000_000, 0, "bench.other"] };
+  }
+  const changedText = JSON.stringify(changed);
+
+  const { context, page } = await loadWorkspace(browser, appUrl, file);
+  await throttle(context, page, rate);
+  const render = [];
+  const update = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => document.querySelector('.module-nav a[href="/dela"]').click());
+    await page.waitForSelector('[data-testid="export"]');
+    render.push(await timed(page, `document.querySelector('.module-nav a[href="/inspel"]').click()`));
+    await page.waitForSelector('[data-testid="inspel-list"] li');
+    // Another tab writes the changed workspace: the storage event reaches this tab.
+    const stored = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
+    const again = i % 2 === 0 ? changedText : stored;
+    update.push(await timed(page, `window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: a }))`, again));
+  }
+  const titles = await page.$$eval('[data-testid="inspel-list"] .title', (els) => els.length);
+  await context.close();
+
+  const v = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const vp = await v.newPage();
+  await vp.goto(vanillaUrl + "/list.html");
+  await vp.evaluate((t) => { window.__data = t; }, text);
+  await throttle(v, vp, rate);
+  const vrender = [];
+  const vupdate = [];
+  for (let i = 0; i < runs; i++) {
+    vrender.push(await timed(vp, `document.getElementById("app").textContent = ""; window.renderList(JSON.parse(window.__data))`));
+    vupdate.push(await timed(vp, `window.updateList(JSON.parse(a))`, i % 2 === 0 ? changedText : text));
+  }
+  await v.close();
+  return { render: median(render), update: median(update), vrender: median(vrender), vupdate: median(vupdate), rows: titles };
+}
+
+/** One keystroke at a time into the search field over 5 000 inspel. */
+export async function filterBench(browser, appUrl, file, rate) {
+  const { context, page } = await loadWorkspace(browser, appUrl, file);
+  await page.evaluate(() => document.querySelector('.module-nav a[href="/inspel"]').click());
+  await page.waitForSelector('[data-testid="inspel-list"] li');
+  await throttle(context, page, rate);
+  const times = [];
+  await work(page).catch(() => []);
+  for (const word of ["bredband", "inspel 42", "östersund"]) {
+    await timed(page, `const i = document.getElementById("inspel-search"); i.value = ""; i.dispatchEvent(new Event("input", { bubbles: true }))`);
+    for (let n = 1; n <= word.length; n++) {
+      times.push(await timed(page, `const i = document.getElementById("inspel-search"); i.value = a; i.dispatchEvent(new Event("input", { bubbles: true }))`, word.slice(0, n)));
+    }
+  }
+  const w = await work(page);
+  await context.close();
+  if (process.env.BENCH_VERBOSE) console.log("filter", times.map((t) => t.toFixed(0)).join(" "), "work", w.map((t) => t.toFixed(0)).join(" "));
+  return { median: median(times), max: Math.max(...times), n: times.length, work: median(w) };
+}
+
+/** Dots on a 200-item ballot in a round that already has 60 ballots; then submit. */
+export async function voteBench(browser, appUrl, file, rate) {
+  const { context, page } = await loadWorkspace(browser, appUrl, file);
+  await page.goto(appUrl + "/inspel/omrostning/" + ROUND);
+  await page.waitForSelector("html[data-ready]");
+  await page.fill("#tablet-participant", "Mätning");
+  await page.click('[data-testid="tablet-start"]');
+  await page.waitForSelector(".ballot-item");
+  await throttle(context, page, rate);
+  const dots = [];
+  for (const n of [3, 50, 120, 199, 7]) {
+    dots.push(await timed(page, `document.querySelectorAll(".ballot-item .stepper button:last-child")[a].click()`, n));
+  }
+  const dotWork = await work(page);
+  const submit = await timed(page, `document.querySelector('[data-testid="tablet-submit"]').click()`);
+  const submitWork = (await work(page))[0];
+  const ok = await page.locator('[data-testid="tablet-hand-over"]').count();
+  await context.close();
+  if (!ok) throw new Error("the benchmark ballot was not accepted");
+  return { dot: median(dots), dotMax: Math.max(...dots), dotWork: median(dotWork), submit, submitWork };
+}
