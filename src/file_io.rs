@@ -132,6 +132,23 @@ pub async fn read_files(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Pick
     out
 }
 
+/// Reads one file's bytes (for formats with their own encoding detection, e.g. CSV),
+/// refusing it before reading when it is larger than `max_bytes`.
+///
+/// # Errors
+/// Too large, or the browser could not read it.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, FileReadError> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(FileReadError::TooLarge(size));
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+        Err(_) => Err(FileReadError::NotText),
+    }
+}
+
 /// The files of a `FileList` (from an `<input type=file>` or a drop).
 #[must_use]
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {

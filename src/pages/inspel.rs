@@ -40,6 +40,7 @@ pub fn InspelPage() -> impl IntoView {
             <h1>{i18n.tr(|t| t.inspel.title)}</h1>
             <p class="lead">{i18n.tr(|t| t.inspel.summary)}</p>
             <NewInspel/>
+            <CsvImport/>
             <section class="card" aria-labelledby="inspel-list-heading">
                 <h2 id="inspel-list-heading">
                     {text(move || {
@@ -49,7 +50,11 @@ pub fn InspelPage() -> impl IntoView {
                     })}
                 </h2>
                 <Filters query=query/>
-                {when(move || selected.with(Option::is_some), move || view! { <Editor selected=selected/> }.into_any())}
+                // Rebuilt for each inspel chosen (not only when the editor opens or closes).
+                {dynamic(move || match selected.get() {
+                    Some(_) => untrack(|| view! { <Editor selected=selected/> }.into_any()),
+                    None => ().into_any(),
+                })}
                 {dynamic(move || {
                     if all.with(Vec::is_empty) {
                         view! { <p>{i18n.tr(|t| t.inspel_none)}</p> }.into_any()
@@ -303,6 +308,7 @@ fn Editor(selected: RwSignal<Option<Id>>) -> impl IntoView {
                 </fieldset>
             </div>
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
+            <MergePanel id=id selected=selected/>
         </section>
     }
 }
@@ -359,5 +365,235 @@ fn NewInspel() -> impl IntoView {
                 {text(move || error.get().map(|e| e.message(i18n.lang())).unwrap_or_default())}
             </p>
         </form>
+    }
+}
+
+/// Importing inspel from a spreadsheet (CSV): column mapping, per-row errors, confirm.
+#[component]
+fn CsvImport() -> impl IntoView {
+    use vagval_core::csv_import::{Encoding, Field, MAX_BYTES, Prepared, read};
+    let i18n = use_i18n();
+    let app = use_app();
+    let prepared = RwSignal::new(None::<Prepared>);
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<usize>);
+    let checked = Memo::new(move |_| prepared.with(|p| p.as_ref().map(Prepared::check).unwrap_or_default()));
+    let valid = Memo::new(move |_| checked.with(|c| c.iter().filter(|r| r.result.is_ok()).count()));
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else { return };
+        input.set_value("");
+        name.set(file.name());
+        done.set(None);
+        leptos::task::spawn_local(async move {
+            let lang = i18n.lang();
+            match crate::file_io::read_bytes(&file, MAX_BYTES).await {
+                Ok(bytes) => match read(&bytes) {
+                    Ok(p) => {
+                        error.set(None);
+                        prepared.set(Some(p));
+                    }
+                    Err(e) => {
+                        prepared.set(None);
+                        error.set(Some(e.message(lang)));
+                    }
+                },
+                Err(_) => {
+                    prepared.set(None);
+                    error.set(Some(i18n.t().v.csv_unreadable.to_owned()));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(cmd) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.commands(new_id))) else { return };
+        let n = valid.get_untracked();
+        match app.dispatch(&cmd) {
+            Ok(()) => {
+                prepared.set(None);
+                done.set(Some(n));
+            }
+            Err(e) => error.set(Some(e.message(i18n.lang()))),
+        }
+    };
+    let field_label = move |f: Option<Field>| {
+        let t = &i18n.t().v;
+        match f {
+            None => t.csv_ignore,
+            Some(Field::Title) => i18n.t().inspel_title,
+            Some(Field::Description) => t.description,
+            Some(Field::Organisation) => t.organisation,
+            Some(Field::Person) => t.person,
+            Some(Field::Municipality) => i18n.t().inspel_municipality,
+            Some(Field::Theme) => t.theme,
+            Some(Field::Dimensions) => t.dimensions,
+            Some(Field::Status) => t.status,
+        }
+    };
+    let preview = move || {
+        let Some(p) = prepared.get() else { return ().into_any() };
+        let t = i18n.t();
+        let lang = i18n.lang();
+        let cols = p.headers.len();
+        let note = (p.encoding == Encoding::Windows1252).then(|| view! { <p class="notice" role="note">{t.v.csv_cp1252}</p> });
+        let selects = (0..cols).map(|c| {
+            let header = p.headers.get(c).cloned().unwrap_or_default();
+            let current = p.mapping.get(c).copied().flatten();
+            let sid = format!("csv-col-{c}");
+            view! {
+                <th scope="col">
+                    <label for=sid.clone()>{header}</label>
+                    <select id=sid on:change=move |ev| {
+                        let f = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Field::ALL.get(i).copied());
+                        prepared.update(|p| if let Some(p) = p {
+                            if let Some(slot) = p.mapping.get_mut(c) { *slot = f; }
+                        });
+                    }>
+                        <option value="" selected=current.is_none()>{field_label(None)}</option>
+                        {Field::ALL.iter().enumerate().map(|(i, f)| view! {
+                            <option value=i.to_string() selected=current == Some(*f)>{field_label(Some(*f))}</option>
+                        }).collect_view()}
+                    </select>
+                </th>
+            }
+        }).collect_view();
+        let sample = p.rows.iter().take(5).map(|(line, cells)| view! {
+            <tr><th scope="row">{*line}</th>{(0..cols).map(|c| view! { <td>{cells.get(c).cloned().unwrap_or_default()}</td> }).collect_view()}</tr>
+        }).collect_view();
+        let problems: Vec<String> = checked.with_untracked(|c| {
+            c.iter()
+                .filter_map(|r| r.result.as_ref().err().map(|ps| format!("{} {}: {}", t.v.csv_row, r.line, ps.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" "))))
+                .take(200)
+                .collect()
+        });
+        let errors = (!problems.is_empty()).then(|| view! {
+            <h4>{t.v.csv_errors}</h4>
+            <ul class="import-errors" data-testid="csv-errors">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        });
+        view! {
+            <div class="preview" data-testid="csv-preview">
+                {note}
+                <p>{format!("{}: {} {}, {} {}", name.get_untracked(), valid.get(), t.v.csv_valid, checked.with(Vec::len) - valid.get(), t.v.csv_invalid)}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t.v.csv_mapping>
+                    <table class="data">
+                        <caption>{t.v.csv_mapping}</caption>
+                        <thead><tr><th scope="col">{t.v.csv_row}</th>{selects}</tr></thead>
+                        <tbody>{sample}</tbody>
+                    </table>
+                </div>
+                {errors}
+                <div class="row">
+                    <button type="button" data-testid="csv-confirm" on:click=confirm prop:disabled=move || valid.get() == 0>
+                        {move || format!("{} {} {}", i18n.t().v.csv_import_n, valid.get(), i18n.t().inspel_count)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| prepared.set(None)>{i18n.t().v.cancel}</button>
+                </div>
+            </div>
+        }.into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="csv-heading">
+            <h2 id="csv-heading">{i18n.tr(|t| t.v.csv_heading)}</h2>
+            <p class="hint">{i18n.tr(|t| t.v.csv_help)}</p>
+            <label class="button secondary" for="csv-file">{i18n.tr(|t| t.v.csv_pick)}</label>
+            <input id="csv-file" class="visually-hidden" type="file" accept=".csv,text/csv,text/plain" data-testid="csv-input" on:change=pick/>
+            <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
+            {when(move || done.with(Option::is_some), move || view! {
+                <p role="status" data-testid="csv-done">{text(move || format!("{} {} {}", done.get().unwrap_or(0), i18n.t().inspel_count, i18n.t().v.csv_done))}</p>
+            }.into_any())}
+            {dynamic(preview)}
+        </section>
+    }
+}
+
+/// In the editor: merge this inspel with duplicates (provenance kept, votes not moved), or
+/// split a merged one again.
+#[component]
+fn MergePanel(id: Id, selected: RwSignal<Option<Id>>) -> impl IntoView {
+    use vagval_core::dedupe::{ballots_naming, merge_inspel, split_inspel};
+    let i18n = use_i18n();
+    let app = use_app();
+    let search = RwSignal::new(String::new());
+    let others = RwSignal::new(Vec::<Id>::new());
+    let error = RwSignal::new(None::<String>);
+    let originals = {
+        let id = id.clone();
+        Memo::new(move |_| app.doc.with(|d| {
+            let lang = i18n.lang();
+            d.inspel.get(&id).and_then(Inspel::originals).map(|o| {
+                o.iter().filter_map(|x| d.inspel.get(x)).map(|r| format!("{} ({})", r.title().cloned().unwrap_or_default(), r.municipality().map_or("", |m| m.label(lang)))).collect::<Vec<_>>()
+            }).unwrap_or_default()
+        }))
+    };
+    let matches = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let text = search.get();
+            if text.trim().len() < 2 { return Vec::new() }
+            app.doc.with(|d| {
+                let rows = query_rows(d);
+                let q = Query { text, ..Query::default() };
+                run(&rows, &q).into_iter().map(|i| &rows[i]).filter(|r| r.id != id).take(8)
+                    .map(|r| (r.id.clone(), r.title.clone(), ballots_naming(d, &r.id))).collect::<Vec<_>>()
+            })
+        })
+    };
+    let own_votes = { let id = id.clone(); Memo::new(move |_| app.doc.with(|d| ballots_naming(d, &id))) };
+    let merge = {
+        let id = id.clone();
+        move |_| {
+            let mut ids = vec![id.clone()];
+            ids.extend(others.get_untracked());
+            let new = new_id();
+            let Some(cmd) = app.doc.with_untracked(|d| merge_inspel(d, &ids, new.clone())) else { return };
+            match app.dispatch(&cmd) {
+                Ok(()) => { others.set(Vec::new()); selected.set(Some(new)); }
+                Err(e) => error.set(Some(e.message(i18n.lang()))),
+            }
+        }
+    };
+    let split = {
+        let id = id.clone();
+        move |_| {
+            let Some(cmd) = app.doc.with_untracked(|d| split_inspel(d, &id)) else { return };
+            match app.dispatch(&cmd) {
+                Ok(()) => selected.set(None),
+                Err(e) => error.set(Some(e.message(i18n.lang()))),
+            }
+        }
+    };
+    view! {
+        <div class="merge" data-testid="merge-panel">
+            {when(move || originals.with(|o| !o.is_empty()), move || view! {
+                <p data-testid="originals">{i18n.tr(|t| t.v.merged_from)}": "{text(move || originals.get().join(" · "))}</p>
+                <button type="button" class="secondary" on:click=split.clone() data-testid="split">{i18n.tr(|t| t.v.split)}</button>
+            }.into_any())}
+            <div class="field">
+                <label for="merge-search">{i18n.tr(|t| t.v.merge_with)}</label>
+                <input id="merge-search" type="search" autocomplete="off" on:input=move |ev| search.set(event_target_value(&ev))/>
+            </div>
+            <ul class="check-list">
+                {crate::view::list(move || matches.get(), move |(oid, title, votes)| {
+                    let (a, b) = (oid.clone(), oid);
+                    let label = if votes > 0 { format!("{title} ({votes} {})", i18n.t().v.ballots_word) } else { title };
+                    view! {
+                        <li><label class="choice">
+                            <input type="checkbox" prop:checked=move || others.with(|o| o.contains(&a))
+                                on:change=move |ev| { let on = event_target_checked(&ev); others.update(|o| { o.retain(|x| *x != b); if on { o.push(b.clone()); } }); }/>
+                            <span>{label}</span>
+                        </label></li>
+                    }.into_any()
+                })}
+            </ul>
+            {when(move || others.with(|o| !o.is_empty()), move || view! {
+                <p class="hint">{text(move || {
+                    let t = &i18n.t().v;
+                    format!("{} ({} {} {})", t.votes_stay, own_votes.get(), t.ballots_word, t.on_this)
+                })}</p>
+                <button type="button" on:click=merge.clone() data-testid="merge-confirm">{i18n.tr(|t| t.v.merge_confirm)}</button>
+            }.into_any())}
+            <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
+        </div>
     }
 }

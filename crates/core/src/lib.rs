@@ -18,9 +18,11 @@
 
 #[macro_use]
 pub mod crdt;
+pub mod csv_import;
 pub mod certificate;
 pub mod clock;
 pub mod command;
+pub mod dedupe;
 pub mod demo;
 pub mod doc;
 pub mod id;

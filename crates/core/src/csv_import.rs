@@ -1,0 +1,462 @@
+//! Importing inspel from a spreadsheet saved as CSV (Swedish Excel: `;` between fields,
+//! UTF-8 with or without BOM, or Windows-1252 from older Excel versions).
+//!
+//! [`read`] detects the encoding and the delimiter, parses with `csv-core` (quoted fields,
+//! doubled quotes, line breaks inside quotes), guesses which column is which from the header
+//! and checks every row; [`Prepared::commands`] turns the valid rows into one undoable batch.
+//! Nothing is written until the user confirms.
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::command::{Command, Kind};
+use crate::crdt::to_json;
+use crate::id::Id;
+use crate::lang::{Lang, Localized};
+use crate::model::{Dimension, Municipality, NAME_MAX, Status, TEXT_MAX};
+use crate::query::fold;
+
+/// Largest file read (bytes).
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// Most rows imported at once.
+pub const MAX_ROWS: usize = 20_000;
+
+/// How the bytes were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (a BOM, if any, removed).
+    Utf8,
+    /// Not valid UTF-8: read as Windows-1252 (older Excel "CSV (semikolonavgränsad)").
+    Windows1252,
+}
+
+/// An inspel field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Title (required).
+    Title,
+    /// Description.
+    Description,
+    /// Organisation.
+    Organisation,
+    /// Contact person.
+    Person,
+    /// Municipality (by name).
+    Municipality,
+    /// Theme.
+    Theme,
+    /// Dimensions, e.g. "ekologisk, social".
+    Dimensions,
+    /// Stage, e.g. "inkommet".
+    Status,
+}
+
+impl Field {
+    /// Every field, in the order the mapping menu lists them.
+    pub const ALL: [Self; 8] = [
+        Self::Title, Self::Description, Self::Organisation, Self::Person,
+        Self::Municipality, Self::Theme, Self::Dimensions, Self::Status,
+    ];
+
+    /// The field's name in the record.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Description => "description",
+            Self::Organisation => "organisation",
+            Self::Person => "person",
+            Self::Municipality => "municipality",
+            Self::Theme => "theme",
+            Self::Dimensions => "dimensions",
+            Self::Status => "status",
+        }
+    }
+
+    /// Header words that map to this field (folded).
+    const fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Self::Title => &["rubrik", "titel", "title", "inspel", "namn", "rubrik på inspelet"],
+            Self::Description => &["beskrivning", "description", "text", "motivering", "innehåll"],
+            Self::Organisation => &["organisation", "organization", "avsändare", "inlämnat av", "aktör"],
+            Self::Person => &["kontaktperson", "kontakt", "person", "contact"],
+            Self::Municipality => &["kommun", "municipality", "geografi"],
+            Self::Theme => &["tema", "theme", "område", "sakområde"],
+            Self::Dimensions => &["dimension", "dimensioner", "hållbarhetsdimension", "hållbarhetsdimensioner", "dimensions"],
+            Self::Status => &["status", "läge", "stage"],
+        }
+    }
+}
+
+/// Why a row cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// No title.
+    NoTitle,
+    /// A text longer than allowed.
+    TooLong(Field),
+    /// A municipality name not recognised.
+    UnknownMunicipality(String),
+    /// A dimension not recognised.
+    UnknownDimension(String),
+    /// A stage not recognised.
+    UnknownStatus(String),
+}
+
+impl Localized for RowProblem {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::NoTitle, Lang::Sv) => "Rubrik saknas.".into(),
+            (Self::NoTitle, Lang::En) => "The title is missing.".into(),
+            (Self::TooLong(f), Lang::Sv) => format!("Fältet {} är för långt.", f.name()),
+            (Self::TooLong(f), Lang::En) => format!("The field {} is too long.", f.name()),
+            (Self::UnknownMunicipality(m), Lang::Sv) => format!("Okänd kommun \u{201d}{m}\u{201d} (länets kommuner, Regionen eller Annan)."),
+            (Self::UnknownMunicipality(m), Lang::En) => format!("Unknown municipality \u{201c}{m}\u{201d} (the county's municipalities, the region or other)."),
+            (Self::UnknownDimension(d), Lang::Sv) => format!("Okänd dimension \u{201d}{d}\u{201d} (ekologisk, social, ekonomisk)."),
+            (Self::UnknownDimension(d), Lang::En) => format!("Unknown dimension \u{201c}{d}\u{201d} (ecological, social, economic)."),
+            (Self::UnknownStatus(s), Lang::Sv) => format!("Okänd status \u{201d}{s}\u{201d}."),
+            (Self::UnknownStatus(s), Lang::En) => format!("Unknown status \u{201c}{s}\u{201d}."),
+        }
+    }
+}
+
+/// Why the file cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CsvError {
+    /// Empty or only a header.
+    #[error("no rows")]
+    Empty,
+    /// Larger than [`MAX_BYTES`].
+    #[error("too large")]
+    TooLarge,
+    /// More than [`MAX_ROWS`] rows.
+    #[error("too many rows")]
+    TooManyRows,
+}
+
+impl Localized for CsvError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::Empty, Lang::Sv) => "Filen har inga rader under rubrikraden. Inget har ändrats.".into(),
+            (Self::Empty, Lang::En) => "The file has no rows below the header. Nothing has changed.".into(),
+            (Self::TooLarge, Lang::Sv) => "Filen är större än 10 MB. Dela upp den. Inget har ändrats.".into(),
+            (Self::TooLarge, Lang::En) => "The file is larger than 10 MB. Split it. Nothing has changed.".into(),
+            (Self::TooManyRows, Lang::Sv) => format!("Filen har fler än {MAX_ROWS} rader. Dela upp den. Inget har ändrats."),
+            (Self::TooManyRows, Lang::En) => format!("The file has more than {MAX_ROWS} rows. Split it. Nothing has changed."),
+        }
+    }
+}
+
+/// A file read and checked, waiting for the user's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// How the bytes were decoded.
+    pub encoding: Encoding,
+    /// The delimiter found (`;`, `,` or tab).
+    pub delimiter: u8,
+    /// The header row.
+    pub headers: Vec<String>,
+    /// For each column, the field it fills (`None`: ignored). The user may change it.
+    pub mapping: Vec<Option<Field>>,
+    /// The data rows (Excel row number, cells).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One row's outcome under the current mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The row number as Excel shows it (1 = the header; a line break inside a cell does not
+    /// start a new row).
+    pub line: usize,
+    /// The fields to create, or what is wrong.
+    pub result: Result<BTreeMap<String, Value>, Vec<RowProblem>>,
+}
+
+/// Windows-1252's 0x80–0x9F; the rest of the byte range is Latin-1.
+const CP1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+fn decode(bytes: &[u8]) -> (String, Encoding) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), Encoding::Utf8),
+        Err(_) => {
+            let text = bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect();
+            (text, Encoding::Windows1252)
+        }
+    }
+}
+
+/// The delimiter that occurs most often (outside quotes) in the first line.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for c in first.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in &mut counts {
+                if c == *d {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    // Ties (e.g. a one-column file) go to `;`, Swedish Excel's choice.
+    counts.iter().max_by_key(|(d, n)| (*n, *d == b';')).map_or(b';', |(d, _)| *d)
+}
+
+/// Parses every record (RFC 4180 quoting) with `csv-core`.
+fn records(text: &str, delim: u8) -> Vec<Vec<String>> {
+    let mut rdr = csv_core::ReaderBuilder::new().delimiter(delim).build();
+    let mut input = text.as_bytes();
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let (mut o, mut e) = (0usize, 0usize);
+    let mut all = Vec::new();
+    loop {
+        let (res, nin, nout, nend) = rdr.read_record(input, &mut out[o..], &mut ends[e..]);
+        input = &input[nin..];
+        o += nout;
+        e += nend;
+        match res {
+            csv_core::ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::Record => {
+                let mut start = 0;
+                let fields = ends[..e]
+                    .iter()
+                    .map(|&end| {
+                        let f = String::from_utf8_lossy(&out[start..end]).into_owned();
+                        start = end;
+                        f
+                    })
+                    .collect();
+                all.push(fields);
+                o = 0;
+                e = 0;
+            }
+            csv_core::ReadRecordResult::End => break,
+        }
+    }
+    all
+}
+
+/// Reads a CSV file's bytes.
+///
+/// # Errors
+/// [`CsvError`] when there is nothing to import or the file is too large.
+pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(CsvError::TooLarge);
+    }
+    let (text, encoding) = decode(bytes);
+    let delim = delimiter(&text);
+    let mut recs = records(&text, delim).into_iter();
+    let headers: Vec<String> = recs.next().unwrap_or_default().into_iter().map(|h| h.trim().to_owned()).collect();
+    // Excel's row numbers: the header is row 1; blank rows are skipped.
+    let rows: Vec<(usize, Vec<String>)> = recs
+        .enumerate()
+        .map(|(i, r)| (i + 2, r))
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    if rows.is_empty() {
+        return Err(CsvError::Empty);
+    }
+    if rows.len() > MAX_ROWS {
+        return Err(CsvError::TooManyRows);
+    }
+    let mut mapping: Vec<Option<Field>> = Vec::new();
+    for h in &headers {
+        let key = fold(h);
+        let guess = Field::ALL.into_iter().find(|f| f.synonyms().contains(&key.as_str()) && !mapping.contains(&Some(*f)));
+        mapping.push(guess);
+    }
+    // No header matched a title: the first column is the title.
+    if !mapping.contains(&Some(Field::Title)) {
+        if let Some(first) = mapping.first_mut() {
+            *first = Some(Field::Title);
+        }
+    }
+    Ok(Prepared { encoding, delimiter: delim, headers, mapping, rows })
+}
+
+fn municipality(text: &str) -> Option<Municipality> {
+    let key = fold(text.trim());
+    // "Östersunds kommun" → "östersund" (genitive s before "kommun"), "Åre kommun" → "åre".
+    let base = key.strip_suffix(" kommun").unwrap_or(&key);
+    let genitive = key.strip_suffix("s kommun").unwrap_or(base);
+    Municipality::ALL.into_iter().find(|m| {
+        let (sv, en) = (fold(m.label(Lang::Sv)), fold(m.label(Lang::En)));
+        [base, genitive].iter().any(|k| *k == sv || *k == en)
+            || (*m == Municipality::Region && (base == "region" || base.starts_with("region jämtland")))
+    })
+}
+
+fn dimension(text: &str) -> Option<Dimension> {
+    match fold(text.trim()).as_str() {
+        "ekologisk" | "ecological" | "miljö" => Some(Dimension::Ecological),
+        "social" => Some(Dimension::Social),
+        "ekonomisk" | "economic" => Some(Dimension::Economic),
+        _ => None,
+    }
+}
+
+fn status(text: &str) -> Option<Status> {
+    match fold(text.trim()).as_str() {
+        "inkommet" | "received" => Some(Status::Received),
+        "sammanställt" | "compiled" => Some(Status::Compiled),
+        "prioriterat" | "prioritised" => Some(Status::Prioritised),
+        "i agendan" | "in the agenda" => Some(Status::InAgenda),
+        "på samråd" | "in consultation" => Some(Status::InConsultation),
+        "fastställt" | "adopted" => Some(Status::Adopted),
+        "ej med" | "not included" => Some(Status::NotIncluded),
+        _ => None,
+    }
+}
+
+impl Prepared {
+    /// Every row checked under the current mapping.
+    #[must_use]
+    pub fn check(&self) -> Vec<Checked> {
+        self.rows
+            .iter()
+            .map(|(line, cells)| {
+                let mut fields = BTreeMap::new();
+                let mut problems = Vec::new();
+                for (col, field) in self.mapping.iter().enumerate() {
+                    let (Some(field), Some(cell)) = (field, cells.get(col)) else { continue };
+                    let cell = cell.trim();
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let max = if *field == Field::Description { TEXT_MAX } else { NAME_MAX };
+                    if cell.chars().count() > max {
+                        problems.push(RowProblem::TooLong(*field));
+                        continue;
+                    }
+                    let value = match field {
+                        Field::Municipality => match municipality(cell) {
+                            Some(m) => to_json(&m),
+                            None => {
+                                problems.push(RowProblem::UnknownMunicipality(cell.to_owned()));
+                                continue;
+                            }
+                        },
+                        Field::Dimensions => {
+                            let mut dims = Vec::new();
+                            for part in cell.split([',', '/', '+']).map(str::trim).filter(|p| !p.is_empty()) {
+                                match dimension(part) {
+                                    Some(d) if !dims.contains(&d) => dims.push(d),
+                                    Some(_) => {}
+                                    None => problems.push(RowProblem::UnknownDimension(part.to_owned())),
+                                }
+                            }
+                            dims.sort();
+                            to_json(&dims)
+                        }
+                        Field::Status => match status(cell) {
+                            Some(s) => to_json(&s),
+                            None => {
+                                problems.push(RowProblem::UnknownStatus(cell.to_owned()));
+                                continue;
+                            }
+                        },
+                        _ => Value::String(cell.to_owned()),
+                    };
+                    fields.insert(field.name().to_owned(), value);
+                }
+                if !fields.contains_key("title") && !problems.iter().any(|p| matches!(p, RowProblem::TooLong(Field::Title))) {
+                    problems.push(RowProblem::NoTitle);
+                }
+                let result = if problems.is_empty() { Ok(fields) } else { Err(problems) };
+                Checked { line: *line, result }
+            })
+            .collect()
+    }
+
+    /// One batch creating an inspel per valid row (ids from `new_id`); `None` if no row is valid.
+    #[must_use]
+    pub fn commands(&self, mut new_id: impl FnMut() -> Id) -> Option<Command> {
+        let commands: Vec<Command> = self
+            .check()
+            .into_iter()
+            .filter_map(|c| c.result.ok())
+            .map(|fields| Command::Create { kind: Kind::Inspel, id: new_id(), fields })
+            .collect();
+        (!commands.is_empty()).then_some(Command::Batch { commands })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_excel_with_bom_semicolons_quotes_and_errors() {
+        // A BOM, `;`, a quoted field holding `;`, a doubled quote and a line break; one row
+        // without a title and one with an unknown municipality.
+        let text = "\u{feff}Rubrik;Kommun;Tema;Beskrivning;Dimensioner\r\n\
+                    Bredband i fjällen;Åre;Digital infrastruktur;\"Täckning; även \"\"vita fläckar\"\"\nsom rad två\";Social, ekonomisk\r\n\
+                    ;Berg;Service;;\r\n\
+                    Ny väg;Gotland;Infrastruktur;;\r\n\
+                    Mittbanan;Östersunds kommun;Infrastruktur;;ekologisk\r\n\
+                    Fjällvägen;Strömsund kommun;Infrastruktur;;\r\n";
+        let p = read(text.as_bytes()).unwrap();
+        assert_eq!(p.encoding, Encoding::Utf8);
+        assert_eq!(p.delimiter, b';');
+        assert_eq!(
+            p.mapping,
+            vec![Some(Field::Title), Some(Field::Municipality), Some(Field::Theme), Some(Field::Description), Some(Field::Dimensions)]
+        );
+        let checked = p.check();
+        assert_eq!(checked.len(), 5);
+        assert_eq!(checked[4].result.as_ref().unwrap()["municipality"], to_json(&Municipality::Stromsund));
+        let first = checked[0].result.as_ref().unwrap();
+        assert_eq!(first["description"], Value::String("Täckning; även \"vita fläckar\"\nsom rad två".into()));
+        assert_eq!(first["municipality"], to_json(&Municipality::Are));
+        assert_eq!(first["dimensions"], to_json(&vec![Dimension::Social, Dimension::Economic]));
+        assert_eq!(checked[1].line, 3, "Excel's row number: a line break inside a cell is still one row");
+        assert_eq!(checked[1].result, Err(vec![RowProblem::NoTitle]));
+        assert_eq!(checked[2].result, Err(vec![RowProblem::UnknownMunicipality("Gotland".into())]));
+        assert_eq!(checked[3].result.as_ref().unwrap()["municipality"], to_json(&Municipality::Ostersund));
+        let mut n = 0u8;
+        let Some(Command::Batch { commands }) = p.commands(|| { n += 1; Id::from_random_bytes([n; 16]) }) else { panic!() };
+        assert_eq!(commands.len(), 3, "only the valid rows");
+    }
+
+    #[test]
+    fn windows_1252_is_detected_and_decoded() {
+        // "Rubrik;Kommun\r\nVäg till Åre;Åre\r\n" as Windows-1252 (ä = 0xE4, Å = 0xC5), with an en dash (0x96).
+        let bytes = b"Rubrik;Kommun\r\nV\xe4g till \xc5re \x96 etapp 2;\xc5re\r\n";
+        let p = read(bytes).unwrap();
+        assert_eq!(p.encoding, Encoding::Windows1252);
+        let row = p.check().remove(0).result.unwrap();
+        assert_eq!(row["title"], Value::String("Väg till Åre – etapp 2".into()));
+        assert_eq!(row["municipality"], to_json(&Municipality::Are));
+    }
+
+    #[test]
+    fn commas_unknown_headers_and_empty_files() {
+        let p = read(b"Namn,Kolumn X\nEtt,x\nTv\xc3\xa5,y\n").unwrap();
+        assert_eq!(p.delimiter, b',');
+        assert_eq!(p.mapping, vec![Some(Field::Title), None]);
+        assert_eq!(p.check().iter().filter(|c| c.result.is_ok()).count(), 2);
+        // Unknown headers: the first column is taken as the title.
+        let p = read(b"A;B\nx;y\n").unwrap();
+        assert_eq!(p.mapping, vec![Some(Field::Title), None]);
+        assert_eq!(read(b"Rubrik;Kommun\r\n"), Err(CsvError::Empty));
+        assert_eq!(read(b""), Err(CsvError::Empty));
+        assert_eq!(read(&vec![b'a'; MAX_BYTES + 1]), Err(CsvError::TooLarge));
+    }
+}

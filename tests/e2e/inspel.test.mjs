@@ -1,0 +1,144 @@
+// The inspel list: 5 000 inspel render as a window of rows, scrolling reaches the last one,
+// search / filter / sort narrow and order it, and the editor changes a field.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { axe, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { workspaceFile } from "../bench/lists.mjs";
+
+const env = shared();
+
+test("5 000 inspel: virtualised list, search, filters, sort and the editor", async () => {
+  const file = workspaceFile(mkdtempSync(join(tmpdir(), "vagval-list-")), 4988);
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/dela");
+  await ready(page);
+  await page.setInputFiles('[data-testid="import-input"]', file);
+  await page.locator('[data-testid="import-preview"]').waitFor({ timeout: 60_000 });
+  await page.click('[data-testid="merge"]');
+  await page.locator('[data-testid="merge-report"]').waitFor({ timeout: 60_000 });
+  await saved(page);
+  await page.click('.module-nav a[href="/inspel"]');
+  await page.locator('[data-testid="inspel-list"] li').first().waitFor();
+  assert.match(await page.locator("#inspel-list-heading").textContent(), /^5000 inspel$/);
+  const rendered = await page.locator('[data-testid="inspel-list"] li').count();
+  assert.ok(rendered > 5 && rendered < 40, `only a window of rows is in the DOM: ${rendered}`);
+  // Scrolling to the end shows the last row.
+  await page.locator('[data-testid="inspel-scroller"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').waitFor();
+  assert.ok(await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').isVisible());
+
+  // Search: every word, any case, any field.
+  await page.fill("#inspel-search", "INSPEL 4987");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="inspel-list"] li').length === 1);
+  assert.match(await page.locator("#inspel-list-heading").textContent(), /^1 av 5000 inspel$/);
+  await page.fill("#inspel-search", "mittbanan");
+  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .title')?.textContent.includes("Mittbanan"));
+  await page.fill("#inspel-search", "ingenting sådant");
+  await page.locator("text=Inga inspel matchar sökningen.").waitFor();
+  await page.fill("#inspel-search", "");
+
+  // Filters and sort: Berg's digital infrastructure, then sorted by municipality.
+  await page.selectOption("#filter-municipality", { label: "Berg" });
+  await page.fill("#inspel-search", "bredband");
+  await page.waitForFunction(() => /^\d+ av 5000 inspel$/.test(document.getElementById("inspel-list-heading").textContent));
+  const metas = await page.$$eval('[data-testid="inspel-list"] .meta', (els) => els.map((e) => e.textContent));
+  assert.ok(metas.length > 0 && metas.every((m) => m.startsWith("Berg")), metas.slice(0, 3).join(" | "));
+  await page.selectOption("#filter-municipality", "");
+  await page.fill("#inspel-search", "");
+  await page.selectOption("#inspel-sort", "municipality");
+  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .meta')?.textContent.startsWith("Berg"));
+  await page.selectOption("#inspel-sort", "title");
+
+  // The editor: change the theme of Mittbanan; it is stored and undoable.
+  await page.fill("#inspel-search", "mittbanan");
+  await page.click('[data-testid="inspel-list"] li button:has-text("Ändra")');
+  await page.locator('[data-testid="inspel-editor"]').waitFor();
+  await page.fill("#edit-theme", "Järnväg");
+  await page.locator("#edit-theme").blur();
+  await saved(page);
+  const doc = await storedDoc(page);
+  assert.equal(doc.inspel.find((r) => r.title.value.includes("Mittbanan")).theme.value, "Järnväg");
+  const v = await axe(page);
+  assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("CSV from Swedish Excel: Windows-1252, mapping, per-row errors, nothing before confirm", async () => {
+  const { context, page, errors } = await openPage(env.browser, "laptop");
+  await page.goto(env.server.url + "/inspel");
+  await ready(page);
+  await saved(page);
+  const dir = mkdtempSync(join(tmpdir(), "vagval-csv-"));
+  const file = join(dir, "inspel från kommunerna.csv");
+  // Windows-1252 bytes: ä = e4, å = e5, ö = f6, Å = c5, Ö = d6; "–" = 96.
+  const latin = (s) => Buffer.from([...s].map((c) => (c === "–" ? 0x96 : c.charCodeAt(0))));
+  writeFileSync(file, latin(
+    "Rubrik;Kommun;Tema;Dimensioner\r\n" +
+    "Snöskoterleder i fjällen;Härjedalen;Besöksnäring;ekologisk, ekonomisk\r\n" +
+    ";Berg;Service;\r\n" +
+    "Laddinfrastruktur – längs E14;Åre kommun;Energi;ekologisk\r\n" +
+    "Ny färjelinje;Gotland;Infrastruktur;\r\n",
+  ));
+  const hash = await storageHash(page);
+  await page.setInputFiles('[data-testid="csv-input"]', file);
+  await page.locator('[data-testid="csv-preview"]').waitFor();
+  assert.match(await page.locator('[data-testid="csv-preview"]').textContent(), /Windows-1252/);
+  const problems = await page.locator('[data-testid="csv-errors"] li').allTextContents();
+  assert.deepEqual(problems.map((p) => p.slice(0, 6)), ["Rad 3:", "Rad 5:"]);
+  assert.match(problems[1], /Gotland/);
+  assert.match(await page.locator('[data-testid="csv-confirm"]').textContent(), /Importera 2 inspel/);
+  // The theme column is ignored for this import.
+  await page.selectOption("#csv-col-2", "");
+  await page.waitForTimeout(300);
+  assert.equal(await storageHash(page), hash, "nothing stored before confirming");
+  assert.deepEqual(await axe(page), [], "preview is accessible");
+  await page.click('[data-testid="csv-confirm"]');
+  await page.locator('[data-testid="csv-done"]').waitFor();
+  await saved(page);
+  const doc = await storedDoc(page);
+  const snow = doc.inspel.find((r) => r.title.value === "Snöskoterleder i fjällen");
+  assert.equal(snow.municipality.value, "harjedalen");
+  assert.deepEqual(snow.dimensions.value, ["ecological", "economic"]);
+  assert.equal(snow.theme, undefined, "ignored column");
+  assert.ok(doc.inspel.find((r) => r.title.value === "Laddinfrastruktur – längs E14" && r.municipality.value === "are"));
+  // One undo step takes the whole import back.
+  await page.click('.header-actions button:has-text("Ångra")');
+  await saved(page);
+  const after = await storedDoc(page);
+  assert.ok(after.inspel.filter((r) => r.title.value.startsWith("Snöskoter")).every((r) => r.removed?.value === true));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("merging duplicates keeps provenance and votes; splitting restores the originals", async () => {
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/inspel");
+  await ready(page);
+  await page.fill("#inspel-search", "bredband");
+  await page.click('[data-testid="inspel-list"] li:has-text("Bredband till hela landsbygden") button:has-text("Ändra")');
+  await page.fill("#merge-search", "mobiltäckning");
+  await page.locator('[data-testid="merge-panel"] .check-list input').first().check();
+  assert.match(await page.locator('[data-testid="merge-panel"]').textContent(), /Rösterna ligger kvar på originalen/);
+  await page.click('[data-testid="merge-confirm"]');
+  await page.locator('[data-testid="originals"]').waitFor();
+  const originals = await page.locator('[data-testid="originals"]').textContent();
+  assert.match(originals, /Bredband till hela landsbygden \(Strömsund\).*Mobiltäckning längs stråken och i fjällen \(Krokom\)/);
+  await saved(page);
+  let doc = await storedDoc(page);
+  const merged = doc.inspel.find((r) => r.originals?.value?.length === 2);
+  assert.ok(merged, "a merged inspel with two originals");
+  const ballots = doc.ballots.filter((b) => merged.originals.value.some((o) => (b.answer.value.allocation ?? {})[o]));
+  assert.ok(ballots.length > 0, "the demo ballots still name the originals");
+  assert.deepEqual(await axe(page), []);
+  await page.click('[data-testid="split"]');
+  await saved(page);
+  doc = await storedDoc(page);
+  assert.ok(merged.originals.value.every((o) => doc.inspel.find((r) => r.id === o).removed.value === false));
+  assert.equal(doc.inspel.find((r) => r.id === merged.id).removed.value, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
