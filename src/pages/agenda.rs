@@ -111,7 +111,10 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
     view! {
         <li class="card agenda-point">
             <h2>{point.text().cloned().unwrap_or_default()}</h2>
-            <p class="hint">{i18n.tr(|t| t.v.owner)}": "{point.owner().cloned().unwrap_or_default()}" · "{i18n.tr(|t| t.v.from_inspel)}": "{inspel_text}</p>
+            <p class="hint">
+                {point.owner().filter(|o| !o.is_empty()).map(|o| format!("{}: {o} · ", i18n.t().v.owner))}
+                {i18n.tr(|t| t.v.from_inspel)}": "{inspel_text}
+            </p>
             <p class="status">
                 {if adopted {
                     format!("{} {} {}", i18n.t().v.adopted, point.adopted_on().cloned().unwrap_or_default(), point.decision().cloned().unwrap_or_default())

@@ -358,29 +358,56 @@ fn Comparison(round: Memo<Option<Round>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, top, differs)| (m, top, Cell::Flag(differs))).collect());
     view! {
-        <section class="card" aria-labelledby="compare-heading" data-testid="comparison">
-            <h2 id="compare-heading">{i18n.tr(|t| t.v.comparison)}</h2>
-            <p>{i18n.tr(|t| t.v.comparison_help)}</p>
+        <SmallTable id="comparison" heading=|t| t.v.comparison help=Some(|t| t.v.comparison_help) empty=|t| t.v.comparison_none
+            columns=[|t| t.v.method, |t| t.v.top_list, |t| t.v.col_notes] rows=rows/>
+    }
+}
+
+type Pick = fn(&'static crate::i18n::Texts) -> &'static str;
+
+/// The third cell of a [`SmallTable`] row.
+#[derive(Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    /// "Ändras" (true) or "Samma" (false).
+    Flag(bool),
+}
+
+/// A captioned three-column table (row header, text, any cell) with a heading, an optional
+/// help text and a text for "nothing to show". One component for the small result tables.
+#[component]
+fn SmallTable(
+    id: &'static str,
+    heading: Pick,
+    help: Option<Pick>,
+    empty: Pick,
+    columns: [Pick; 3],
+    rows: Memo<Vec<(String, String, Cell)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (hid, labelled) = (format!("{id}-heading"), format!("{id}-heading"));
+    view! {
+        <section class="card" aria-labelledby=labelled data-testid=id>
+            <h2 id=hid>{i18n.tr(heading)}</h2>
+            {help.map(|h| view! { <p>{i18n.tr(h)}</p> })}
             {either(move || rows.with(|r| !r.is_empty()), move || view! {
                 <table class="data">
-                    <caption class="visually-hidden">{i18n.tr(|t| t.v.comparison)}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.tr(|t| t.v.method)}</th>
-                        <th scope="col">{i18n.tr(|t| t.v.top_list)}</th>
-                        <th scope="col">{i18n.tr(|t| t.v.col_notes)}</th>
-                    </tr></thead>
+                    <caption class="visually-hidden">{i18n.tr(heading)}</caption>
+                    <thead><tr>{columns.map(|c| view! { <th scope="col">{i18n.tr(c)}</th> }).into_iter().collect_view()}</tr></thead>
                     <tbody>
-                        {list(move || rows.get(), |r| view! {
-                            <tr>
-                                <th scope="row">{r.0}</th>
-                                <td>{r.1}</td>
-                                <td>{if r.2 { tag("tag warn", |t| t.v.differs) } else { tag("tag ok", |t| t.v.same) }}</td>
-                            </tr>
-                        }.into_any())}
+                        {list(move || rows.get(), |r| {
+                            let third = match r.2 {
+                                Cell::Text(t) => t.into_any(),
+                                Cell::Flag(true) => tag("tag warn", |t| t.v.differs),
+                                Cell::Flag(false) => tag("tag ok", |t| t.v.same),
+                            };
+                            view! { <tr><th scope="row">{r.0}</th><td>{r.1}</td><td>{third}</td></tr> }.into_any()
+                        })}
                     </tbody>
                 </table>
-            }.into_any(), move || view! { <p>{i18n.tr(|t| t.v.comparison_none)}</p> }.into_any())}
+            }.into_any(), move || view! { <p>{i18n.tr(empty)}</p> }.into_any())}
         </section>
     }
 }
@@ -403,24 +430,9 @@ fn Breakdown(round: Memo<Option<Round>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, n, top)| (m.to_owned(), n.to_string(), Cell::Text(top))).collect());
     view! {
-        <section class="card" aria-labelledby="breakdown-heading" data-testid="breakdown">
-            <h2 id="breakdown-heading">{i18n.tr(|t| t.v.breakdown)}</h2>
-            {either(move || rows.with(|r| !r.is_empty()), move || view! {
-                <table class="data">
-                    <caption class="visually-hidden">{i18n.tr(|t| t.v.breakdown)}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.tr(|t| t.inspel_municipality)}</th>
-                        <th scope="col">{i18n.tr(|t| t.v.col_ballots)}</th>
-                        <th scope="col">{i18n.tr(|t| t.v.top_three)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {list(move || rows.get(), |r| view! {
-                            <tr><th scope="row">{r.0}</th><td class="num">{r.1}</td><td>{r.2}</td></tr>
-                        }.into_any())}
-                    </tbody>
-                </table>
-            }.into_any(), move || view! { <p>{i18n.tr(|t| t.v.breakdown_none)}</p> }.into_any())}
-        </section>
+        <SmallTable id="breakdown" heading=|t| t.v.breakdown help=None empty=|t| t.v.breakdown_none
+            columns=[|t| t.inspel_municipality, |t| t.v.col_ballots, |t| t.v.top_three] rows=rows/>
     }
 }

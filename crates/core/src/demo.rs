@@ -160,19 +160,25 @@ fn add_round(doc: &mut Doc) {
     let hash = round.rules_hash();
     for (participant, municipality, dots) in BALLOTS {
         let answer = Answer::Allocation(dots.iter().map(|(n, d)| (demo_id(*n), *d)).collect());
-        let id = ballot_id(&round_id, participant, &answer, &hash, Origin::Tablet, &[], 1_604_916_000_000, "demo");
-        let mut b = Ballot::empty(id);
-        b.round = reg(round_id.clone());
-        b.participant = reg((*participant).to_owned());
-        b.municipality = reg(Some(*municipality));
-        b.answer = reg(answer);
-        b.rules_hash = reg(hash.clone());
-        b.origin = reg(Origin::Tablet);
-        b.supersedes = reg(Vec::new());
-        b.cast_at = reg(1_604_916_000_000);
+        let b = tablet_ballot(&round_id, &hash, participant, *municipality, answer, "demo");
         doc.ballots.0.insert(b.id.clone(), b);
     }
     doc.rounds.0.insert(round_id, round);
+}
+
+/// A ballot cast on a tablet at the demo workshop's time.
+fn tablet_ballot(round: &Id, hash: &str, participant: &str, municipality: Municipality, answer: Answer, device: &str) -> Ballot {
+    let id = ballot_id(round, participant, &answer, hash, Origin::Tablet, &[], 1_604_916_000_000, device);
+    let mut b = Ballot::empty(id);
+    b.round = reg(round.clone());
+    b.participant = reg(participant.to_owned());
+    b.municipality = reg(Some(municipality));
+    b.answer = reg(answer);
+    b.rules_hash = reg(hash.to_owned());
+    b.origin = reg(Origin::Tablet);
+    b.supersedes = reg(Vec::new());
+    b.cast_at = reg(1_604_916_000_000);
+    b
 }
 
 /// The demo scaled up for load tests and benchmarks: `extra` synthetic inspel (ids
@@ -214,16 +220,7 @@ pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
         for v in 0..voters {
             let answer = Answer::Allocation((0..5).map(|k| (items[(v * 7 + k * 13) % items.len()].clone(), 1)).collect());
             let who = format!("Deltagare {v}");
-            let id = ballot_id(&round_id, &who, &answer, &hash, Origin::Tablet, &[], 1_604_916_000_000, "scale");
-            let mut b = Ballot::empty(id);
-            b.round = reg(round_id.clone());
-            b.participant = reg(who);
-            b.municipality = reg(Some(MUNICIPALITIES[v % MUNICIPALITIES.len()]));
-            b.answer = reg(answer);
-            b.rules_hash = reg(hash.clone());
-            b.origin = reg(Origin::Tablet);
-            b.supersedes = reg(Vec::new());
-            b.cast_at = reg(1_604_916_000_000);
+            let b = tablet_ballot(&round_id, &hash, &who, MUNICIPALITIES[v % MUNICIPALITIES.len()], answer, "scale");
             doc.ballots.0.insert(b.id.clone(), b);
         }
         doc.rounds.0.insert(round_id, round);
