@@ -18,7 +18,11 @@ pub type Item = (Id, String, &'static str);
 /// What the participant has answered so far (one store per kind of answer).
 #[derive(Clone, Copy)]
 struct Draft {
-    alloc: RwSignal<BTreeMap<Id, u32>>,
+    /// Dots, approvals or points: one signal per item, so a tap touches one row.
+    /// (Reference-counted signals: they outlive any one row's view.)
+    alloc: StoredValue<BTreeMap<Id, ArcRwSignal<u32>>>,
+    /// Their sum.
+    used: RwSignal<u32>,
     ranking: RwSignal<Vec<Id>>,
     scores: RwSignal<BTreeMap<Id, u8>>,
     moscow: RwSignal<BTreeMap<Id, Moscow>>,
@@ -28,7 +32,8 @@ struct Draft {
 impl Draft {
     fn new() -> Self {
         Self {
-            alloc: RwSignal::new(BTreeMap::new()),
+            alloc: StoredValue::new(BTreeMap::new()),
+            used: RwSignal::new(0),
             ranking: RwSignal::new(Vec::new()),
             scores: RwSignal::new(BTreeMap::new()),
             moscow: RwSignal::new(BTreeMap::new()),
@@ -37,7 +42,8 @@ impl Draft {
     }
 
     fn clear(self) {
-        self.alloc.set(BTreeMap::new());
+        self.alloc.with_value(|a| a.values().for_each(|v| v.set(0)));
+        self.used.set(0);
         self.ranking.set(Vec::new());
         self.scores.set(BTreeMap::new());
         self.moscow.set(BTreeMap::new());
@@ -47,7 +53,9 @@ impl Draft {
     fn answer(self, method: &Method) -> Answer {
         match method {
             Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
-                Answer::Allocation(self.alloc.get_untracked().into_iter().filter(|(_, n)| *n > 0).collect())
+                Answer::Allocation(self.alloc.with_value(|a| {
+                    a.iter().map(|(id, v)| (id.clone(), v.get_untracked())).filter(|(_, n)| *n > 0).collect()
+                }))
             }
             Method::Ranking { .. } => Answer::Ranking(self.ranking.get_untracked()),
             Method::Score { .. } => Answer::Scores(self.scores.get_untracked()),
@@ -198,7 +206,7 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
                         Method::Score { lo, hi } => view! { <ScaleBallot items=items values=draft.scores lo=lo hi=hi/> }.into_any(),
                         Method::Moscow => view! { <MoscowBallot items=items values=draft.moscow/> }.into_any(),
                         Method::ImpactEffort => view! { <ImpactBallot items=items values=draft.impact/> }.into_any(),
-                        m => view! { <AllocBallot items=items alloc=draft.alloc method=m/> }.into_any(),
+                        m => view! { <AllocBallot items=items draft=draft method=m/> }.into_any(),
                     }}
                     <p class="field-error" role="alert">{move || error.get()}</p>
                     <div class="row">
@@ -224,7 +232,7 @@ fn Remaining(method: Memo<Method>, draft: Draft, item_count: Signal<usize>) -> i
     let i18n = use_i18n();
     let text = move || {
         let t = &i18n.t().v;
-        let used: u32 = draft.alloc.with(|a| a.values().sum());
+        let used = draft.used.get();
         match method.get() {
             Method::Dots { budget, .. } => Some(format!("{} {} {} {}", t.left, budget.saturating_sub(used), t.of, budget)),
             Method::Points { total, .. } => Some(format!("{} {} {} {}", t.left, total.saturating_sub(used), t.of, total)),
@@ -241,7 +249,7 @@ fn Remaining(method: Memo<Method>, draft: Draft, item_count: Signal<usize>) -> i
 
 /// Dots, approval and points.
 #[component]
-fn AllocBallot(items: Memo<Vec<Item>>, alloc: RwSignal<BTreeMap<Id, u32>>, method: Method) -> impl IntoView {
+fn AllocBallot(items: Memo<Vec<Item>>, draft: Draft, method: Method) -> impl IntoView {
     let (budget, cap, step) = match method {
         Method::Dots { budget, cap, .. } => (budget, cap, 1),
         Method::Points { total, max_per_item } => (total, max_per_item.unwrap_or(total), 5),
@@ -250,12 +258,12 @@ fn AllocBallot(items: Memo<Vec<Item>>, alloc: RwSignal<BTreeMap<Id, u32>>, metho
     let approval = matches!(method, Method::Approval);
     // One sum for all rows (not one per row): a tap re-runs one memo, then only the rows
     // whose value or "budget used up" state changed touch the DOM.
-    let used = Memo::new(move |_| alloc.with(|a| a.values().sum::<u32>()));
+    let used = draft.used;
     let full = Memo::new(move |_| used.get() >= budget);
     view! {
         <ul class="ballot-items">
             <For each=move || items.get() key=|i| i.0.clone() let:item>
-                <AllocRow item=item alloc=alloc used=used full=full budget=budget cap=cap step=step approval=approval/>
+                <AllocRow item=item draft=draft full=full budget=budget cap=cap step=step approval=approval/>
             </For>
         </ul>
     }
@@ -265,8 +273,7 @@ fn AllocBallot(items: Memo<Vec<Item>>, alloc: RwSignal<BTreeMap<Id, u32>>, metho
 #[allow(clippy::too_many_arguments)]
 fn AllocRow(
     item: Item,
-    alloc: RwSignal<BTreeMap<Id, u32>>,
-    used: Memo<u32>,
+    draft: Draft,
     full: Memo<bool>,
     budget: u32,
     cap: u32,
@@ -275,27 +282,23 @@ fn AllocRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (id, title, municipality) = item;
-    let value = {
-        let id = id.clone();
-        Memo::new(move |_| alloc.with(|a| a.get(&id).copied().unwrap_or(0)))
-    };
-    let change = {
-        let id = id.clone();
-        move |delta: i64| {
-            let now = i64::from(value.get_untracked());
-            let room = i64::from(budget) - i64::from(used.get_untracked()) + now;
-            let next = (now + delta).clamp(0, i64::from(cap).min(room));
-            let next = u32::try_from(next).unwrap_or(0);
-            alloc.update(|a| {
-                a.insert(id.clone(), next);
-            });
+    // This row's own signal (kept across hand-overs; clearing sets it to 0).
+    let value = draft.alloc.try_update_value(|a| a.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(0)).clone()).unwrap_or_else(|| ArcRwSignal::new(0));
+    let value = RwSignal::from(value);
+    let used = draft.used;
+    let change = move |delta: i64| {
+        let now = i64::from(value.get_untracked());
+        let room = i64::from(budget) - i64::from(used.get_untracked()) + now;
+        let next = u32::try_from((now + delta).clamp(0, i64::from(cap).min(room))).unwrap_or(0);
+        if i64::from(next) != now {
+            value.set(next);
+            used.update(|u| *u = (*u + next).saturating_sub(u32::try_from(now).unwrap_or(0)));
         }
     };
     let check_id = format!("approve-{id}");
     let add_label = format!("{} {title}", i18n.t().v.add_to);
     let remove_label = format!("{} {title}", i18n.t().v.remove_from);
-    let add = change.clone();
-    let tap = change.clone();
+    let (add, tap) = (change, change);
     view! {
         <li class="ballot-item" class:chosen=move || { value.get() > 0 }>
             {if approval {

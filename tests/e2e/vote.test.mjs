@@ -269,6 +269,18 @@ test("dots by tap on a tablet; the budget shows what is left", async () => {
   const doc = await storedDoc(page);
   const ballot = doc.ballots.find((x) => x.participant.value === "Q");
   assert.deepEqual(Object.values(ballot.answer.value.allocation).sort(), [1, 3]);
+  // Handing over clears the ballot for the next participant.
+  await page.tap('[data-testid="tablet-hand-over"]');
+  await page.fill("#tablet-participant", "R");
+  await page.tap('[data-testid="tablet-start"]');
+  assert.match(await page.locator('[data-testid="remaining"]').textContent(), /Kvar: 5 av 5/);
+  assert.deepEqual([...new Set(await page.locator(".ballot-item .count").allTextContents())], ["0"]);
+  await items.nth(2).tap();
+  await page.tap('[data-testid="tablet-submit"]');
+  await page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await saved(page);
+  const r = (await storedDoc(page)).ballots.find((x) => x.participant.value === "R");
+  assert.deepEqual(Object.values(r.answer.value.allocation), [1]);
   assert.deepEqual(errors, []);
   await context.close();
 });
