@@ -100,7 +100,7 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
     let draft = Draft::new();
     let error = RwSignal::new(None::<String>);
     let items = round_items(app, i18n, round);
-    let method = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::method).cloned().unwrap_or(Method::Approval)));
+    let method = Memo::new(move |_| round.with(|r| r.as_ref().map(Round::method_or_default).unwrap_or_default()));
     let prefix = if origin == Origin::Paper { "paper" } else { "tablet" };
 
     let start = move |ev: leptos::ev::SubmitEvent| {

@@ -69,7 +69,7 @@ pub fn RoundPage() -> impl IntoView {
 
 /// "Prickröstning (5 prickar, högst 3 per inspel) · 12 inspel · frö: …"
 fn describe(r: &Round, lang: vagval_core::Lang) -> String {
-    let method = r.method().map(|m| crate::i18n::method_label(m, lang)).unwrap_or_default();
+    let method = crate::i18n::method_label(&r.method_or_default(), lang);
     let n = r.items().map_or(0, Vec::len);
     let t = crate::i18n::texts(lang);
     format!("{method} · {n} {} · {}: {}", t.v.items_word, t.v.seed_short, r.seed().map_or("", String::as_str))
@@ -118,13 +118,12 @@ fn ExportBallots(round: Memo<Option<Round>>) -> impl IntoView {
 
 /// Short text of an answer, for the facilitator comparing two ballots.
 pub fn answer_summary(doc: &Doc, answer: &Answer) -> String {
-    let title = |id: &Id| doc.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default();
     let mut parts: Vec<String> = match answer {
-        Answer::Allocation(a) => a.iter().filter(|(_, n)| **n > 0).map(|(id, n)| format!("{} ×{n}", title(id))).collect(),
-        Answer::Ranking(r) => r.iter().enumerate().map(|(i, id)| format!("{}. {}", i + 1, title(id))).collect(),
-        Answer::Scores(s) => s.iter().map(|(id, v)| format!("{}: {v}", title(id))).collect(),
-        Answer::Moscow(m) => m.iter().map(|(id, v)| format!("{}: {}", title(id), v.points())).collect(),
-        Answer::ImpactEffort(m) => m.iter().map(|(id, p)| format!("{}: {}/{}", title(id), p[0], p[1])).collect(),
+        Answer::Allocation(a) => a.iter().filter(|(_, n)| **n > 0).map(|(id, n)| format!("{} ×{n}", doc.inspel_title(id))).collect(),
+        Answer::Ranking(r) => r.iter().enumerate().map(|(i, id)| format!("{}. {}", i + 1, doc.inspel_title(id))).collect(),
+        Answer::Scores(s) => s.iter().map(|(id, v)| format!("{}: {v}", doc.inspel_title(id))).collect(),
+        Answer::Moscow(m) => m.iter().map(|(id, v)| format!("{}: {}", doc.inspel_title(id), v.points())).collect(),
+        Answer::ImpactEffort(m) => m.iter().map(|(id, p)| format!("{}: {}/{}", doc.inspel_title(id), p[0], p[1])).collect(),
     };
     if parts.len() > 6 {
         parts.truncate(6);

@@ -68,7 +68,7 @@ pub fn RoundsPage() -> impl IntoView {
                 .filter(|r| r.removed() != Some(&true))
                 .map(|r| {
                     let n = ballots_of(d, &r.id).len();
-                    let method = method_label(r.method().unwrap_or(&Method::Approval), lang);
+                    let method = method_label(&r.method_or_default(), lang);
                     (r.id.clone(), r.title().cloned().unwrap_or_default(), method, n)
                 })
                 .collect::<Vec<_>>()

@@ -99,14 +99,13 @@ pub fn result_of(doc: &Doc, round: &Id) -> Result<RoundResult, CertError> {
 pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
     let res = result_of(doc, round)?;
     let r = doc.rounds.get(round).ok_or_else(|| CertError::NoRound(round.to_string()))?;
-    let title = |id: &Id| doc.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default();
     Ok(Certificate {
         format: CERT_FORMAT.to_owned(),
         workspace: doc.id.clone(),
         round: r.id().clone(),
         snapshot_root: res.ballots_root.clone(),
         rules_hash: res.rules_hash.clone(),
-        method: r.method().cloned().unwrap_or_default(),
+        method: r.method_or_default(),
         seed: r.seed().cloned().unwrap_or_default(),
         capacity: r.capacity().copied().flatten(),
         app_version: crate::APP_VERSION.to_owned(),
@@ -119,7 +118,7 @@ pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
             .map(|row| CertRow {
                 rank: row.rank,
                 item: row.item.clone(),
-                title: title(&row.item),
+                title: doc.inspel_title(&row.item),
                 score: row.score,
                 secondary: row.secondary,
                 tied: row.tied,

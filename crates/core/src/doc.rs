@@ -223,6 +223,12 @@ impl Doc {
         self.meta.name().map_or("", String::as_str)
     }
 
+    /// An inspel's title ("" if unknown or never set).
+    #[must_use]
+    pub fn inspel_title(&self, id: &Id) -> String {
+        self.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default()
+    }
+
     /// The largest stamp anywhere in the document (to advance the local clock).
     #[must_use]
     pub fn max_stamp(&self) -> Option<&Stamp> {

@@ -182,6 +182,13 @@ impl Round {
         }
     }
 
+    /// The method ballots are cast, checked and counted by (the default for a round without
+    /// one, as in [`round_result`]).
+    #[must_use]
+    pub fn method_or_default(&self) -> Method {
+        self.method().cloned().unwrap_or_default()
+    }
+
     /// The hash every ballot of this round carries.
     #[must_use]
     pub fn rules_hash(&self) -> String {
@@ -195,6 +202,8 @@ impl Round {
     }
 }
 
+// Hashed for a round without a method. Kept as it is: changing it would change the rules hash
+// that such rounds' ballots already carry. Casting and counting use `method_or_default`.
 static DEFAULT_METHOD: Method = Method::Approval;
 
 /// The content of a ballot that its id is derived from.
@@ -265,7 +274,7 @@ pub struct RoundResult {
 pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     let rules_hash = round.rules_hash();
     let items = round.item_set();
-    let method = round.method().cloned().unwrap_or_default();
+    let method = round.method_or_default();
     // One record per id (a file imported twice holds the same ballots).
     let ballots: BTreeMap<&Id, &Ballot> = ballots.iter().map(|b| (&b.id, *b)).collect();
     let superseded: BTreeSet<&Id> = ballots.values().flat_map(|b| b.supersedes().into_iter().flatten()).collect();
@@ -347,7 +356,7 @@ impl NewBallot<'_> {
     /// # Errors
     /// The rule the answer breaks.
     pub fn command(&self) -> Result<crate::Command, crate::vote::BallotError> {
-        validate(self.round.method().unwrap_or(&DEFAULT_METHOD), &self.round.item_set(), &self.answer)?;
+        validate(&self.round.method_or_default(), &self.round.item_set(), &self.answer)?;
         let hash = self.round.rules_hash();
         let participant = self.participant.trim();
         let id = ballot_id(
@@ -391,7 +400,7 @@ pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot
 #[must_use]
 pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Vec<(Municipality, Tally)> {
     let counted: BTreeSet<&Id> = counted.iter().collect();
-    let method = round.method().cloned().unwrap_or_default();
+    let method = round.method_or_default();
     let items = round.item_set();
     let seed = round.seed().map_or("", String::as_str);
     Municipality::ALL
@@ -621,5 +630,24 @@ mod tests {
             Override { items: vec![id(2), id(1)], reason: "Kommunerna enades om två".into(), at: 2 },
         ]);
         assert_eq!(res.final_items(&r), vec![&id(2), &id(1)]);
+    }
+
+    #[test]
+    fn casting_and_counting_use_the_same_method_for_a_round_without_one() {
+        let mut r = round();
+        r.method = None;
+        // Two dots on one item: valid under the default (dots, cap 3), not under approval.
+        let answer = Answer::Allocation([(id(1), 2)].into());
+        let nb = NewBallot {
+            round: &r, participant: "P", municipality: None, answer, origin: Origin::Tablet,
+            supersedes: vec![], cast_at: 0, device: "d",
+        };
+        let crate::Command::Create { id: bid, fields, .. } = nb.command().unwrap() else { panic!() };
+        let mut b = Ballot::empty(bid);
+        for (f, v) in fields {
+            crate::crdt::Record::set(&mut b, &f, v, Stamp(1, 0, "t".into())).unwrap();
+        }
+        let res = round_result(&r, &[&b]);
+        assert_eq!(res.counted.len(), 1, "a ballot accepted when cast is counted");
     }
 }
