@@ -52,7 +52,7 @@ pub fn InspelPage() -> impl IntoView {
                 <Filters query=query/>
                 // Rebuilt for each inspel chosen (not only when the editor opens or closes).
                 {dynamic(move || match selected.get() {
-                    Some(_) => untrack(|| view! { <Editor selected=selected/> }.into_any()),
+                    Some(_) => untrack(|| view! { <Editor selected=selected all=all/> }.into_any()),
                     None => ().into_any(),
                 })}
                 {dynamic(move || {
@@ -221,7 +221,7 @@ fn row(
 
 /// Every field of one inspel; each change is a command (undoable) when the field is left.
 #[component]
-fn Editor(selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Vec<vagval_core::query::Row>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let id = selected.get_untracked().unwrap_or_default();
@@ -308,7 +308,7 @@ fn Editor(selected: RwSignal<Option<Id>>) -> impl IntoView {
                 </fieldset>
             </div>
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
-            <MergePanel id=id selected=selected/>
+            <MergePanel id=id selected=selected all=all/>
         </section>
     }
 }
@@ -510,7 +510,7 @@ fn CsvImport() -> impl IntoView {
 /// In the editor: merge this inspel with duplicates (provenance kept, votes not moved), or
 /// split a merged one again.
 #[component]
-fn MergePanel(id: Id, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Vec<vagval_core::query::Row>>) -> impl IntoView {
     use vagval_core::dedupe::{ballots_naming, merge_inspel, split_inspel};
     let i18n = use_i18n();
     let app = use_app();
@@ -531,12 +531,12 @@ fn MergePanel(id: Id, selected: RwSignal<Option<Id>>) -> impl IntoView {
         Memo::new(move |_| {
             let text = search.get();
             if text.trim().len() < 2 { return Vec::new() }
-            app.doc.with(|d| {
-                let rows = query_rows(d);
-                let q = Query { text, ..Query::default() };
-                run(&rows, &q).into_iter().map(|i| &rows[i]).filter(|r| r.id != id).take(8)
+            // The page's prepared rows, not a second preparation per keystroke.
+            let q = Query { text, ..Query::default() };
+            all.with(|rows| app.doc.with(|d| {
+                run(rows, &q).into_iter().map(|i| &rows[i]).filter(|r| r.id != id).take(8)
                     .map(|r| (r.id.clone(), r.title.clone(), ballots_naming(d, &r.id))).collect::<Vec<_>>()
-            })
+            }))
         })
     };
     let own_votes = { let id = id.clone(); Memo::new(move |_| app.doc.with(|d| ballots_naming(d, &id))) };

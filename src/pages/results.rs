@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use vagval_core::certificate::{certificate, result_of, results_csv};
 use vagval_core::crdt::to_json;
 use vagval_core::model::Status;
-use vagval_core::round::{Override, Round, ballots_of, breakdown};
+use vagval_core::round::{Override, Round, RoundResult, ballots_of, breakdown};
 use vagval_core::select::compare;
 use vagval_core::vote::{Answer, Method};
 use vagval_core::{Command, Id, Kind, Localized};
@@ -100,7 +100,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                 if matches!(r.method(), Some(Method::Ranking { .. })) {
                     match &res.tally.condorcet_winner {
                         Some(id) => {
-                            let title = app.doc.with(|d| d.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default());
+                            let title = app.doc.with(|d| d.inspel_title(id));
                             out.push_str(&format!(" {}: {title}.", t.condorcet));
                         }
                         None => out.push_str(&format!(" {}.", t.no_condorcet)),
@@ -146,7 +146,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                     .into_iter()
                     .filter(|id| !already.contains(id))
                     .flat_map(|id| {
-                        let title = d.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default();
+                        let title = d.inspel_title(id);
                         let fields = [
                             ("text".to_owned(), to_json(&title)),
                             ("inspel".to_owned(), to_json(&vec![id.clone()])),
@@ -211,8 +211,8 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
             </div>
         </section>
         <Selection round=round rows=rows/>
-        <Comparison round=round/>
-        <Breakdown round=round/>
+        <Comparison round=round result=result/>
+        <Breakdown round=round result=result/>
     }
 }
 
@@ -336,27 +336,26 @@ fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>) -> impl IntoVie
 
 /// The applicable methods on the same ballots: does the top-N change?
 #[component]
-fn Comparison(round: Memo<Option<Round>>) -> impl IntoView {
+fn Comparison(round: Memo<Option<Round>>, result: Memo<Option<RoundResult>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
         let Some(r) = round.get() else { return Vec::new() };
-        app.doc.with(|d| {
+        result.with(|res| app.doc.with(|d| {
+            let Some(res) = res else { return Vec::new() };
             let ballots = ballots_of(d, &r.id);
-            let Ok(res) = result_of(d, &r.id) else { return Vec::new() };
             let counted: BTreeSet<&Id> = res.counted.iter().collect();
             let answers: Vec<&Answer> = ballots.iter().filter(|b| counted.contains(&b.id)).filter_map(|b| b.answer()).collect();
             let n = r.capacity().copied().flatten().map_or(3, |c| match c {
                 vagval_core::select::Capacity::TopN { n } => n as usize,
                 _ => res.selection.as_ref().map_or(3, |s| s.items.len()),
             });
-            let title = |id: &Id| d.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default();
-            compare(r.method().unwrap_or(&Method::Approval), &r.item_set(), &answers, r.seed().map_or("", String::as_str), n)
+            compare(&r.method_or_default(), &r.item_set(), &answers, r.seed().map_or("", String::as_str), n)
                 .into_iter()
-                .map(|c| (crate::i18n::method_label(&c.method, lang), c.top.iter().map(title).collect::<Vec<_>>().join(" · "), c.differs))
+                .map(|c| (crate::i18n::method_label(&c.method, lang), c.top.iter().map(|id| d.inspel_title(id)).collect::<Vec<_>>().join(" · "), c.differs))
                 .collect::<Vec<_>>()
-        })
+        }))
     });
     let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, top, differs)| (m, top, Cell::Flag(differs))).collect());
     view! {
@@ -414,21 +413,19 @@ fn SmallTable(
 
 /// The top three per participant municipality.
 #[component]
-fn Breakdown(round: Memo<Option<Round>>) -> impl IntoView {
+fn Breakdown(round: Memo<Option<Round>>, result: Memo<Option<RoundResult>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
         let Some(r) = round.get() else { return Vec::new() };
-        app.doc.with(|d| {
-            let Ok(res) = result_of(d, &r.id) else { return Vec::new() };
-            let ballots = ballots_of(d, &r.id);
-            let title = |id: &Id| d.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default();
-            breakdown(&r, &ballots, &res.counted)
+        result.with(|res| app.doc.with(|d| {
+            let Some(res) = res else { return Vec::new() };
+            breakdown(&r, &ballots_of(d, &r.id), &res.counted)
                 .into_iter()
-                .map(|(m, t)| (m.label(lang), t.ballots, t.rows.iter().take(3).map(|row| title(&row.item)).collect::<Vec<_>>().join(" · ")))
+                .map(|(m, t)| (m.label(lang), t.ballots, t.rows.iter().take(3).map(|row| d.inspel_title(&row.item)).collect::<Vec<_>>().join(" · ")))
                 .collect::<Vec<_>>()
-        })
+        }))
     });
     let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, n, top)| (m.to_owned(), n.to_string(), Cell::Text(top))).collect());
     view! {
