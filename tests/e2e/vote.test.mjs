@@ -45,6 +45,16 @@ async function openRound(page, title) {
   await page.locator('[data-testid="tab-vote"]').waitFor();
 }
 
+/** An offline tablet that has received the round's file and opened the round. */
+async function tablet(roundFile, title) {
+  const d = await offlineDevice("tablet", "/dela");
+  await importFiles(d.page, roundFile);
+  await d.page.click('[data-testid="merge"]');
+  await d.page.locator('[data-testid="merge-report"]').waitFor();
+  await openRound(d.page, title);
+  return d;
+}
+
 async function violations(page, label) {
   const v = await axe(page);
   assert.deepEqual(v, [], `${label}: ${JSON.stringify(v, null, 1)}`);
@@ -71,11 +81,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   const roundFile = await download(f.page, '[data-testid="export-ballots"]');
 
   // Tablet A — touch: tap three items into the ranking, then drag the third to the top.
-  const a = await offlineDevice("tablet", "/dela");
-  await importFiles(a.page, roundFile);
-  await a.page.click('[data-testid="merge"]');
-  await a.page.locator('[data-testid="merge-report"]').waitFor();
-  await openRound(a.page, "Workshop e2e");
+  const a = await tablet(roundFile, "Workshop e2e");
   await a.page.fill("#tablet-participant", "P1");
   await a.page.selectOption("#tablet-municipality", "Åre");
   await a.page.tap('[data-testid="tablet-start"]');
@@ -106,11 +112,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   const fileA = await download(a.page, '[data-testid="export-ballots"]');
 
   // Tablet B — keyboard only: Tab and Enter/Space, arrows move a ranked item.
-  const b = await offlineDevice("tablet", "/dela");
-  await importFiles(b.page, roundFile);
-  await b.page.click('[data-testid="merge"]');
-  await b.page.locator('[data-testid="merge-report"]').waitFor();
-  await openRound(b.page, "Workshop e2e");
+  const b = await tablet(roundFile, "Workshop e2e");
   await b.page.focus("#tablet-participant");
   await b.page.keyboard.type("P2");
   await b.page.keyboard.press("Tab"); // municipality
@@ -142,11 +144,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   const fileB = await download(b.page, '[data-testid="export-ballots"]');
 
   // Tablet C — P1 again, with a different ranking: a double vote.
-  const c = await offlineDevice("tablet", "/dela");
-  await importFiles(c.page, roundFile);
-  await c.page.click('[data-testid="merge"]');
-  await c.page.locator('[data-testid="merge-report"]').waitFor();
-  await openRound(c.page, "Workshop e2e");
+  const c = await tablet(roundFile, "Workshop e2e");
   await c.page.fill("#tablet-participant", "P1");
   await c.page.tap('[data-testid="tablet-start"]');
   const poolC = c.page.locator('[data-testid="pool"] li');
