@@ -69,6 +69,8 @@ pub struct AppState {
     /// The text this tab last wrote (or read), to skip re-merging when nobody else wrote.
     last_written: StoredValue<Option<String>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped whenever the document is replaced as a whole (see [`AppState::generation`]).
+    generation: StoredValue<u64>,
     retry: StoredValue<Option<IntervalHandle>>,
     local: StoredValue<LocalMeta>,
 }
@@ -151,6 +153,7 @@ impl AppState {
             device: StoredValue::new(device),
             last_written: StoredValue::new(last_written),
             pending: StoredValue::new(None),
+            generation: StoredValue::new(0),
             retry: StoredValue::new(None),
             local: StoredValue::new(local),
         };
@@ -232,7 +235,7 @@ impl AppState {
         self.can_redo.set(false);
         // Forget what was stored so the next save writes `doc` as it is.
         self.last_written.set_value(None);
-        self.doc.set(doc);
+        self.adopt_quietly(doc);
         self.write(false);
     }
 
@@ -344,6 +347,8 @@ impl AppState {
         self.save.set(SaveState::Saved);
     }
 
+    /// Every whole-document replacement goes through here: the clock sees its stamps (so the
+    /// next command's stamps are new) and the generation moves on.
     fn adopt_quietly(self, doc: Doc) {
         if let Some(s) = doc.max_stamp() {
             let now = now_ms();
@@ -351,7 +356,16 @@ impl AppState {
                 c.observe(s, now);
             });
         }
+        self.generation.update_value(|g| *g += 1);
         self.doc.set(doc);
+    }
+
+    /// Changes when the document is replaced as a whole (a merge, a restore), not when a
+    /// command changes it: memos that follow commands incrementally
+    /// ([`vagval_core::query::update_rows`]) start afresh when it moves.
+    #[must_use]
+    pub fn generation(self) -> u64 {
+        self.generation.get_value()
     }
 
     fn failed(self, e: StorageError) {

@@ -1,9 +1,11 @@
 //! Inspel: the list (search, filter, sort; virtualised above 200 rows so 5 000 stay fast),
 //! adding, editing every field and removing. Voting rounds and the agenda are sub-pages.
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use vagval_core::crdt::to_json;
 use vagval_core::model::{Dimension, Inspel, Municipality, Status};
-use vagval_core::query::{Query, Sort, rows as query_rows, run};
+
+use vagval_core::query::{Query, Row, Sort, rows as query_rows, run, set_status, update_rows};
 use vagval_core::{Command, Id, Kind, Localized};
 
 use super::page_title;
@@ -30,10 +32,22 @@ pub fn InspelPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     page_title(move || i18n.t().inspel.title);
-    let all = Memo::new(move |_| app.doc.with(query_rows));
+    // Commands update the prepared rows of the inspel they touched; a merge prepares all again.
+    let seen = StoredValue::new(u64::MAX);
+    let all = Memo::new_owning(move |prev: Option<Vec<Row>>| {
+        let generation = app.generation();
+        app.doc.with(|d| match prev {
+            Some(prev) if seen.get_value() == generation => update_rows(d, prev),
+            _ => {
+                seen.set_value(generation);
+                (query_rows(d), true)
+            }
+        })
+    });
     let query = RwSignal::new(Query::default());
     let hits = Memo::new(move |_| all.with(|rows| query.with(|q| run(rows, q))));
     let selected = RwSignal::new(None::<Id>);
+    let marked = RwSignal::new(BTreeSet::<Id>::new());
     view! {
         <article class="page">
             <super::rounds::SubNav/>
@@ -64,7 +78,8 @@ pub fn InspelPage() -> impl IntoView {
                         ().into_any()
                     }
                 })}
-                <List all=all hits=hits selected=selected/>
+                <Bulk all=all hits=hits marked=marked/>
+                <List all=all hits=hits selected=selected marked=marked/>
             </section>
         </article>
     }
@@ -127,7 +142,12 @@ fn Filters(query: RwSignal<Query>) -> impl IntoView {
 /// The rows in view: all of them up to [`VIRTUAL_FROM`], else a window around the scroll
 /// position with spacers above and below (one scroll container, fixed row height).
 #[component]
-fn List(all: Memo<Vec<vagval_core::query::Row>>, hits: Memo<Vec<usize>>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn List(
+    all: Memo<Vec<Row>>,
+    hits: Memo<Vec<usize>>,
+    selected: RwSignal<Option<Id>>,
+    marked: RwSignal<BTreeSet<Id>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let scroll = RwSignal::new(0usize);
@@ -183,7 +203,7 @@ fn List(all: Memo<Vec<vagval_core::query::Row>>, hits: Memo<Vec<usize>>, selecte
         <div class="vlist" on:scroll=on_scroll data-testid="inspel-scroller">
             <ul class="inspel-list" data-testid="inspel-list" style:padding-top=move || pad(true) style:padding-bottom=move || pad(false)>
                 <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone()) let:r>
-                    {row(r, total, selected, app, i18n.t())}
+                    {row(r, total, selected, marked, app, i18n.t())}
                 </For>
             </ul>
         </div>
@@ -196,13 +216,33 @@ fn row(
     (pos, id, title, meta): (usize, Id, String, String),
     total: impl Fn() -> String + Send + Sync + 'static,
     selected: RwSignal<Option<Id>>,
+    marked: RwSignal<BTreeSet<Id>>,
     app: crate::state::AppState,
     t: &'static crate::i18n::Texts,
 ) -> impl IntoView {
     let edit_label = format!("{} {title}", t.v.edit);
     let remove_label = format!("{} {title}", t.inspel_remove);
+    let mark_label = format!("{} {title}", t.v.mark);
+    let mark = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            marked.update(|m| {
+                if on {
+                    m.insert(id.clone());
+                } else {
+                    m.remove(&id);
+                }
+            });
+        }
+    };
+    let is_marked = {
+        let id = id.clone();
+        move || marked.with(|m| m.contains(&id))
+    };
     view! {
         <li aria-setsize=total aria-posinset=(pos + 1).to_string()>
+            <label class="mark"><input type="checkbox" aria-label=mark_label prop:checked=is_marked on:change=mark/></label>
             <div class="text">
                 <span class="title">{title}</span>
                 <span class="meta">{meta}</span>
@@ -219,9 +259,91 @@ fn row(
     }
 }
 
+/// Marking rows ("markera") and moving the marked ones that are shown to one stage, as one
+/// undoable command.
+#[component]
+fn Bulk(
+    all: Memo<Vec<Row>>,
+    hits: Memo<Vec<usize>>,
+    marked: RwSignal<BTreeSet<Id>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let status = RwSignal::new(Status::Compiled);
+    let error = RwSignal::new(None::<String>);
+    // The shown rows that are marked (rows hidden by a filter stay marked but are left alone).
+    let chosen = Memo::new(move |_| {
+        marked.with(|m| {
+            if m.is_empty() {
+                return Vec::new();
+            }
+            hits.with(|h| {
+                all.with(|rows| {
+                    h.iter()
+                        .copied()
+                        .filter(|&i| m.contains(&rows[i].id))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let every = move || hits.with(|h| !h.is_empty() && chosen.with(Vec::len) == h.len());
+    let toggle_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        hits.with_untracked(|h| {
+            all.with_untracked(|rows| {
+                marked.update(|m| {
+                    for &i in h {
+                        if on {
+                            m.insert(rows[i].id.clone());
+                        } else {
+                            m.remove(&rows[i].id);
+                        }
+                    }
+                });
+            });
+        });
+    };
+    let apply = move |_| {
+        let to = status.get_untracked();
+        let cmd = chosen.with_untracked(|c| {
+            all.with_untracked(|rows| set_status(c.iter().map(|&i| &rows[i]), to))
+        });
+        let r = cmd.map_or(Ok(()), |cmd| app.dispatch(&cmd));
+        error.set(r.err().map(|e| e.message(i18n.lang())));
+    };
+    let lang = move || i18n.lang();
+    view! {
+        <div class="row bulk" data-testid="inspel-bulk">
+            <label class="choice">
+                <input type="checkbox" data-testid="mark-all" prop:checked=every on:change=toggle_all/>
+                {i18n.tr(|t| t.v.mark_all)}
+            </label>
+            <span role="status" data-testid="marked-count">
+                {text(move || match chosen.with(Vec::len) { 0 => String::new(), n => format!("{n} {}", i18n.t().v.marked) })}
+            </span>
+            {when(move || !chosen.with(Vec::is_empty), move || view! {
+                <div class="field">
+                    <label for="bulk-status">{i18n.tr(|t| t.v.new_status)}</label>
+                    <select id="bulk-status" on:change=move |ev| {
+                        if let Some(s) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| STATUSES.get(i)) { status.set(*s) }
+                    }>
+                        {STATUSES.iter().enumerate().map(|(i, s)| view! {
+                            <option value=i.to_string() selected=move || status.get() == *s>{move || status_label(*s, lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" data-testid="bulk-apply" on:click=apply>{i18n.tr(|t| t.v.set_status)}</button>
+                <button type="button" class="secondary" on:click=move |_| marked.update(BTreeSet::clear)>{i18n.tr(|t| t.v.unmark)}</button>
+            }.into_any())}
+            <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
+        </div>
+    }
+}
+
 /// Every field of one inspel; each change is a command (undoable) when the field is left.
 #[component]
-fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Vec<vagval_core::query::Row>>) -> impl IntoView {
+fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Vec<Row>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let id = selected.get_untracked().unwrap_or_default();
@@ -510,7 +632,7 @@ fn CsvImport() -> impl IntoView {
 /// In the editor: merge this inspel with duplicates (provenance kept, votes not moved), or
 /// split a merged one again.
 #[component]
-fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Vec<vagval_core::query::Row>>) -> impl IntoView {
+fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Vec<Row>>) -> impl IntoView {
     use vagval_core::dedupe::{ballots_naming, merge_inspel, split_inspel};
     let i18n = use_i18n();
     let app = use_app();

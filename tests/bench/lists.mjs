@@ -4,9 +4,12 @@
 //
 // - render 1 000 inspel: in-app navigation to /inspel vs a vanilla-JS page that sorts the
 //   same 1 000 titles and builds the same DOM (page head, form, filters, the visible rows).
-// - update every 10th: another tab stores the workspace with every 10th title changed (the
-//   app's path for outside changes: storage event → decode → merge → re-render) vs the
-//   vanilla page parsing the same text and updating the same rows.
+// - update every 10th: every 10th row of the sorted list is marked and "Sätt status" moves
+//   them to another stage (one batch command → the list) vs the vanilla page updating the same
+//   rows' data and the rows in view.
+// - update every 10th from another tab: the other tab stores the workspace with every 10th
+//   title changed (the app's path for outside changes: storage event → decode → merge →
+//   re-render) vs the vanilla page parsing the same text and updating the same rows.
 // - filter typing on 5 000 inspel: one keystroke in the search field → next paint.
 // - a dot on a ballot with 200 inspel and 60 ballots in the round → next paint; and submit.
 import { execFileSync } from "node:child_process";
@@ -100,6 +103,33 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
     update.push(await timed(page, `window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: a }))`, again));
   }
   const titles = await page.$$eval('[data-testid="inspel-list"] .title', (els) => els.length);
+  // Mark every 10th row of the sorted list (scrolling the virtual list to each), then time
+  // "Sätt status", alternating between two stages.
+  const marked = await page.evaluate(async () => {
+    const sc = document.querySelector('[data-testid="inspel-scroller"]');
+    const list = () => document.querySelector('[data-testid="inspel-list"]');
+    const n = Number(list().querySelector("li").getAttribute("aria-setsize"));
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    let count = 0;
+    for (let p = 0; p < n; p += 10) {
+      sc.scrollTop = p * 64;
+      sc.dispatchEvent(new Event("scroll"));
+      await frame();
+      list().querySelector(`li[aria-posinset="${p + 1}"] .mark input`).click();
+      count++;
+    }
+    sc.scrollTop = 0;
+    sc.dispatchEvent(new Event("scroll"));
+    await frame();
+    return count;
+  });
+  const shown = await page.textContent('[data-testid="marked-count"]');
+  if (shown !== `${marked} markerade`) throw new Error(`marked ${marked} rows, the page says "${shown}"`);
+  const bulk = [];
+  for (let i = 0; i < runs; i++) {
+    await page.selectOption("#bulk-status", i % 2 === 0 ? "1" : "0");
+    bulk.push(await timed(page, `document.querySelector('[data-testid="bulk-apply"]').click()`));
+  }
   await context.close();
 
   const v = await browser.newContext({ viewport: { width: 820, height: 1180 } });
@@ -109,12 +139,21 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
   await throttle(v, vp, rate);
   const vrender = [];
   const vupdate = [];
+  const vbulk = [];
   for (let i = 0; i < runs; i++) {
     vrender.push(await timed(vp, `document.getElementById("app").textContent = ""; window.renderList(JSON.parse(window.__data))`));
     vupdate.push(await timed(vp, `window.updateList(JSON.parse(a))`, i % 2 === 0 ? changedText : text));
   }
+  const vmarked = await vp.evaluate(() => window.markEvery(10));
+  if (vmarked !== marked) throw new Error(`the app marked ${marked} rows, the baseline ${vmarked}`);
+  for (let i = 0; i < runs; i++) {
+    vbulk.push(await timed(vp, `window.setStatus(a)`, i % 2 === 0 ? "compiled" : "received"));
+  }
   await v.close();
-  return { render: median(render), update: median(update), vrender: median(vrender), vupdate: median(vupdate), rows: titles };
+  return {
+    render: median(render), update: median(update), bulk: median(bulk),
+    vrender: median(vrender), vupdate: median(vupdate), vbulk: median(vbulk), rows: titles, marked,
+  };
 }
 
 /** One keystroke at a time into the search field over 5 000 inspel. */

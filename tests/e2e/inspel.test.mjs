@@ -61,6 +61,34 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   await saved(page);
   const doc = await storedDoc(page);
   assert.equal(doc.inspel.find((r) => r.title.value.includes("Mittbanan")).theme.value, "Järnväg");
+
+  // Marking: every Berg broadband inspel shown, moved to "Prioriterat" in one step; one undo
+  // takes them all back.
+  const heading = async () => Number((await page.locator("#inspel-list-heading").textContent()).split(" ")[0]);
+  const prioritised = (d) => d.inspel.filter((r) => r.status?.value === "prioritised").length;
+  await page.fill("#inspel-search", "bredband");
+  await page.selectOption("#filter-municipality", { label: "Berg" });
+  await page.waitForFunction(() => /^\d+ av 5000 inspel$/.test(document.getElementById("inspel-list-heading").textContent));
+  const shownCount = await heading();
+  await page.selectOption("#filter-status", { label: "Prioriterat" });
+  await page.waitForFunction((n) => !document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), shownCount);
+  const before = await heading();
+  await page.selectOption("#filter-status", "");
+  await page.check('[data-testid="mark-all"]');
+  assert.equal(await page.textContent('[data-testid="marked-count"]'), `${shownCount} markerade`);
+  await page.selectOption("#bulk-status", { label: "Prioriterat" });
+  await page.click('[data-testid="bulk-apply"]');
+  await page.selectOption("#filter-status", { label: "Prioriterat" });
+  await page.waitForFunction((n) => document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), shownCount);
+  await saved(page);
+  const stored = prioritised(await storedDoc(page));
+  assert.equal(stored, prioritised(doc) + shownCount - before);
+  await page.click('.header-actions button:has-text("Ångra")');
+  await page.waitForFunction((n) => document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), before);
+  await saved(page);
+  assert.equal(prioritised(await storedDoc(page)), prioritised(doc));
+  await page.selectOption("#filter-status", "");
+  await page.locator('[data-testid="bulk-apply"]').waitFor();
   const v = await axe(page);
   assert.deepEqual(v, [], JSON.stringify(v, null, 1));
   assert.deepEqual(errors, []);

@@ -311,14 +311,21 @@ fn in_collection<R: Record>(
 pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
     match cmd {
         Command::Batch { commands } => {
-            let mut work = doc.clone();
+            // All or nothing: the records each command is about to touch are kept as they
+            // were and put back if a later command fails (cloning the whole document instead
+            // cost more than the edits themselves on a large workspace).
+            let mut before = Before::default();
             let mut inverses = Vec::new();
             for c in commands {
-                if let Some(inv) = apply(&mut work, c, st)? {
-                    inverses.push(inv);
+                before.keep(doc, c);
+                match apply(doc, c, st) {
+                    Ok(inverse) => inverses.extend(inverse),
+                    Err(e) => {
+                        before.restore(doc);
+                        return Err(e);
+                    }
                 }
             }
-            *doc = work;
             inverses.reverse();
             Ok(Some(Command::Batch { commands: inverses }))
         }
@@ -357,6 +364,64 @@ pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Optio
         Command::Create { kind: Kind::Agenda, .. }
         | Command::Edit { kind: Kind::Agenda, .. }
         | Command::Erase { kind: Kind::Agenda, .. } => in_collection(&mut doc.agenda, Kind::Agenda, cmd, st),
+    }
+}
+
+/// Records as they were before a batch touched them (`None`: the record did not exist).
+#[derive(Default)]
+struct Before {
+    meta: Option<Meta>,
+    inspel: BTreeMap<Id, Option<Inspel>>,
+    rounds: BTreeMap<Id, Option<Round>>,
+    ballots: BTreeMap<Id, Option<Ballot>>,
+    agenda: BTreeMap<Id, Option<Agenda>>,
+}
+
+impl Before {
+    /// Keeps the record(s) `cmd` addresses unless already kept.
+    fn keep(&mut self, doc: &Doc, cmd: &Command) {
+        fn one<R: Clone>(kept: &mut BTreeMap<Id, Option<R>>, c: &Collection<R>, id: &Id) {
+            kept.entry(id.clone())
+                .or_insert_with(|| c.0.get(id).cloned());
+        }
+        let (kind, id) = match cmd {
+            Command::Batch { commands } => {
+                for c in commands {
+                    self.keep(doc, c);
+                }
+                return;
+            }
+            Command::Create { kind, id, .. }
+            | Command::Edit { kind, id, .. }
+            | Command::Erase { kind, id } => (kind, id),
+        };
+        match kind {
+            Kind::Meta => {
+                self.meta.get_or_insert_with(|| doc.meta.clone());
+            }
+            Kind::Inspel => one(&mut self.inspel, &doc.inspel, id),
+            Kind::Round => one(&mut self.rounds, &doc.rounds, id),
+            Kind::Ballot => one(&mut self.ballots, &doc.ballots, id),
+            Kind::Agenda => one(&mut self.agenda, &doc.agenda, id),
+        }
+    }
+
+    fn restore(self, doc: &mut Doc) {
+        fn put<R>(c: &mut Collection<R>, kept: BTreeMap<Id, Option<R>>) {
+            for (id, r) in kept {
+                match r {
+                    Some(r) => c.0.insert(id, r),
+                    None => c.0.remove(&id),
+                };
+            }
+        }
+        if let Some(m) = self.meta {
+            doc.meta = m;
+        }
+        put(&mut doc.inspel, self.inspel);
+        put(&mut doc.rounds, self.rounds);
+        put(&mut doc.ballots, self.ballots);
+        put(&mut doc.agenda, self.agenda);
     }
 }
 
@@ -478,6 +543,43 @@ mod tests {
             ],
         };
         assert!(apply(&mut d, &bad_batch, &mut st).is_err());
+        assert_eq!(d, before);
+        // Existing records edited, renamed and erased, then a failing command: all put back.
+        let fields = [("title".into(), json!("B"))].into();
+        apply(
+            &mut d,
+            &Command::Create {
+                kind: Kind::Inspel,
+                id: id(2),
+                fields,
+            },
+            &mut st,
+        )
+        .unwrap();
+        let before = d.clone();
+        let bad_batch = Command::Batch {
+            commands: vec![
+                Command::edit(Kind::Meta, &id(0), "name", "Ny"),
+                Command::edit(Kind::Inspel, &id(2), "title", "C"),
+                Command::Batch {
+                    commands: vec![Command::edit(Kind::Inspel, &id(2), "theme", "T")],
+                },
+                Command::Erase {
+                    kind: Kind::Inspel,
+                    id: id(2),
+                },
+                Command::Create {
+                    kind: Kind::Inspel,
+                    id: id(3),
+                    fields: BTreeMap::new(),
+                },
+                Command::edit(Kind::Inspel, &id(9), "title", "finns inte"),
+            ],
+        };
+        assert!(matches!(
+            apply(&mut d, &bad_batch, &mut st),
+            Err(DomainError::NotFound { .. })
+        ));
         assert_eq!(d, before);
     }
 
