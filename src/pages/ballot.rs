@@ -193,7 +193,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
             </Show>
             // Kept mounted between participants: handing over clears it instead of tearing
             // down and rebuilding one row per inspel.
-            <div hidden=move || step.get() != 1>
+            // Parked with `content-visibility: hidden` rather than `hidden`: the browser keeps the
+            // 200 rows' layout instead of tearing it down on submit and building it on hand-over.
+            <div class:parked=move || step.get() != 1>
                 <form class="card vote" on:submit=submit>
                     <h2 id=format!("{prefix}-vote-heading") tabindex="-1">{move || format!("{} {}", i18n.t().v.voting_as, participant.get().trim())}</h2>
                     <p class="hint">{move || crate::i18n::method_help(crate::i18n::method_kind(&method.get()), i18n.lang())}</p>

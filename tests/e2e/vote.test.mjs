@@ -106,6 +106,9 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   await violations(a.page, "tablet ballot (ranking)");
   await a.page.tap('[data-testid="tablet-submit"]');
   await a.page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  // The parked ballot is out of sight, of the tab order and of the accessibility tree.
+  assert.equal(await a.page.locator('[data-testid="tablet-submit"]').isVisible(), false);
+  assert.equal(await a.page.evaluate(() => { const b = document.querySelector('[data-testid="tablet-submit"]'); b.focus(); return document.activeElement === b; }), false);
   await a.page.tap('[data-testid="tablet-hand-over"]');
   assert.equal(await a.page.inputValue("#tablet-participant"), "", "screen cleared for the next person");
   await saved(a.page);
