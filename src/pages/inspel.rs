@@ -139,6 +139,9 @@ fn Filters(query: RwSignal<Query>) -> impl IntoView {
     }
 }
 
+/// A row in view: position in the list, inspel, title and the meta line.
+type Shown = (usize, Id, String, String);
+
 /// The rows in view: all of them up to [`VIRTUAL_FROM`], else a window around the scroll
 /// position with spacers above and below (one scroll container, fixed row height).
 #[component]
@@ -202,18 +205,21 @@ fn List(
     view! {
         <div class="vlist" on:scroll=on_scroll data-testid="inspel-scroller">
             <ul class="inspel-list" data-testid="inspel-list" style:padding-top=move || pad(true) style:padding-bottom=move || pad(false)>
-                <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone()) let:r>
-                    {row(r, total, selected, marked, app, i18n.t())}
+                // Keyed by position, inspel and title: a new stage or municipality (the meta
+                // line) updates the row's text instead of rebuilding the row.
+                <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone()) let:r>
+                    {row(r, visible, total, selected, marked, app, i18n.t())}
                 </For>
             </ul>
         </div>
     }
 }
 
-/// One row. A plain function with the page's context passed in (no context lookups, no
-/// signals per row): rows are keyed by their content, so a change rebuilds the row.
+/// One row. A plain function with the page's context passed in (no context lookups); a new
+/// title rebuilds the row, the meta line follows `visible`.
 fn row(
-    (pos, id, title, meta): (usize, Id, String, String),
+    (pos, id, title, _): Shown,
+    visible: Memo<Vec<Shown>>,
     total: impl Fn() -> String + Send + Sync + 'static,
     selected: RwSignal<Option<Id>>,
     marked: RwSignal<BTreeSet<Id>>,
@@ -245,7 +251,7 @@ fn row(
             <label class="mark"><input type="checkbox" aria-label=mark_label prop:checked=is_marked on:change=mark/></label>
             <div class="text">
                 <span class="title">{title}</span>
-                <span class="meta">{meta}</span>
+                <span class="meta">{text(move || visible.with(|v| v.iter().find(|r| r.0 == pos).map(|r| r.3.clone()).unwrap_or_default()))}</span>
             </div>
             <button type="button" class="secondary small" aria-label=edit_label on:click={
                 let id = id.clone();
