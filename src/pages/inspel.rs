@@ -202,9 +202,34 @@ fn List(
         format!("{px}px")
     };
     let total = move || hits.with(Vec::len).to_string();
+    // When the window moves, the keyed list moves row nodes in the DOM, and a moved element
+    // loses focus (Tab into a row above the view scrolls it, the window follows, focus drops
+    // to the page). The control that had focus gets it back once the rows are in place.
+    let focused = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        focused.set_value(ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()));
+    };
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        // Focus moved on by the user (it has somewhere to go), not lost with a moved node.
+        if ev.related_target().is_some() {
+            focused.set_value(None);
+        }
+    };
+    Effect::new(move |_| {
+        visible.track();
+        focused.with_value(|el| {
+            let Some(el) = el else { return };
+            let lost = document().active_element().is_none_or(|a| document().body().is_some_and(|b| a == *b.as_ref()));
+            if lost && el.is_connected() {
+                let _ = el.focus();
+            }
+        });
+    });
     view! {
-        <div class="vlist" on:scroll=on_scroll data-testid="inspel-scroller">
-            <ul class="inspel-list" data-testid="inspel-list" style:padding-top=move || pad(true) style:padding-bottom=move || pad(false)>
+        // Focusable, so the keyboard can scroll it (arrows, Page Down) and Tab on into the rows
+        // that scrolling brings into the window.
+        <div class="vlist" on:scroll=on_scroll data-testid="inspel-scroller" tabindex="0" role="region" aria-labelledby="inspel-list-heading">
+            <ul class="inspel-list" data-testid="inspel-list" on:focusin=on_focusin on:focusout=on_focusout style:padding-top=move || pad(true) style:padding-bottom=move || pad(false)>
                 // Keyed by position, inspel and title: a new stage or municipality (the meta
                 // line) updates the row's text instead of rebuilding the row.
                 <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone()) let:r>

@@ -29,6 +29,18 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   await page.locator('[data-testid="inspel-scroller"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').waitFor();
   assert.ok(await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').isVisible());
+  // Keyboard: the list takes focus, End scrolls it to the last row, Tab goes on into the rows
+  // shown there.
+  await page.locator('[data-testid="inspel-scroller"]').evaluate((el) => { el.scrollTop = 0; });
+  await page.locator('[data-testid="inspel-list"] li[aria-posinset="1"]').waitFor();
+  await page.focus('[data-testid="inspel-scroller"]');
+  await page.keyboard.press("End");
+  await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').waitFor();
+  await page.keyboard.press("Tab");
+  // (Focusing a row above the view scrolls the list; the window follows and the row keeps focus.)
+  await page.waitForFunction(() => document.activeElement?.closest("li"));
+  const pos = await page.evaluate(() => Number(document.activeElement?.closest("li")?.getAttribute("aria-posinset")));
+  assert.ok(pos > 4900, `Tab after End lands in the last rows, not at the top: ${pos}`);
 
   // Search: every word, any case, any field.
   await page.fill("#inspel-search", "INSPEL 4987");
