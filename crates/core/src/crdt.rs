@@ -91,6 +91,32 @@ pub fn merge_reg<T: Clone + PartialEq + Serialize>(
     }
 }
 
+/// Merges a list register as a set: the items of both sides are kept (in their order,
+/// without repeats) under the newer of the two stamps, and nothing is reported as lost. For
+/// lists that are only added to, like an agenda point's consultation comments: two devices
+/// adding a comment at the same time both keep theirs, where [`merge_reg`] would keep one
+/// list. The price: an item taken out on one side comes back from the other. Commutative,
+/// associative and idempotent like [`merge_reg`] (tests); falls back to it when the union
+/// would hold more than `MAX` items.
+pub fn merge_set<T: Clone + Ord + Serialize, const MAX: usize>(
+    field: &str,
+    local: &Option<Reg<Vec<T>>>,
+    incoming: &Option<Reg<Vec<T>>>,
+    conflicts: &mut Vec<FieldConflict>,
+) -> Option<Reg<Vec<T>>> {
+    if let (Some(a), Some(b)) = (local, incoming) {
+        if a.value != b.value {
+            let mut all: Vec<T> = a.value.iter().chain(&b.value).cloned().collect();
+            all.sort();
+            all.dedup();
+            if all.len() <= MAX {
+                return Some(Reg { value: all, stamp: std::cmp::max(&a.stamp, &b.stamp).clone() });
+            }
+        }
+    }
+    merge_reg(field, local, incoming, conflicts)
+}
+
 /// Merges maps of unknown fields. Per key the larger value wins under a total order:
 /// first the stamp of values shaped like registers (others count as older), then the
 /// value's canonical bytes. Deterministic and order-free, like typed registers.
@@ -213,13 +239,16 @@ pub trait RecordInfo: Record {
 
 /// Declares a record kind: the struct of `Option<Reg<T>>` fields, its manual (fast,
 /// unknown-field-keeping) deserialiser, merge, erase, typed getters and field access by
-/// name. Each field names a check `fn(&T) -> Option<ProblemKind>`.
+/// name. Each field names a check `fn(&T) -> Option<ProblemKind>` and, after `=>`, optionally
+/// a merge other than [`merge_reg`] (such as [`merge_set`]).
 #[macro_export]
 macro_rules! record_kind {
+    (@merge) => { $crate::crdt::merge_reg };
+    (@merge $merge:expr) => { $merge };
     (
         $(#[$meta:meta])*
         $name:ident = $kind:literal {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $check:expr ),* $(,)?
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $check:expr $(=> $merge:expr)? ),* $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -329,7 +358,7 @@ macro_rules! record_kind {
                 let out = Self {
                     id: self.id.clone(),
                     deleted: None,
-                    $( $field: $crate::crdt::merge_reg(
+                    $( $field: $crate::record_kind!(@merge $($merge)?)(
                         stringify!($field), &self.$field, &incoming.$field, &mut report.conflicts), )*
                     extra: $crate::crdt::merge_extra(&self.extra, &incoming.extra),
                 };

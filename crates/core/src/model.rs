@@ -150,6 +150,9 @@ impl RecordInfo for Inspel {
     }
 }
 
+/// Most consultation comments on one agenda point.
+pub const COMMENTS_MAX: usize = 1_000;
+
 /// A consultation comment on an agenda item (samrådssynpunkt).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -162,6 +165,19 @@ pub struct Comment {
     pub at: u64,
 }
 
+/// Oldest first, then by who and what: the order of a merged list of comments.
+impl Ord for Comment {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, &self.who, &self.what).cmp(&(other.at, &other.who, &other.what))
+    }
+}
+
+impl PartialOrd for Comment {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 record_kind! {
     /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
     Agenda = "agenda" {
@@ -171,8 +187,9 @@ record_kind! {
         owner: String = check::text::<NAME_MAX>,
         /// The inspel it carries forward.
         inspel: Vec<Id> = check::list::<Id, ORIGINALS_MAX>,
-        /// Consultation comments, oldest first.
-        comments: Vec<Comment> = check::list::<Comment, 1_000>,
+        /// Consultation comments, oldest first. Merged as a set: comments added on two
+        /// devices at the same time are both kept.
+        comments: Vec<Comment> = check::list::<Comment, COMMENTS_MAX> => crate::crdt::merge_set::<Comment, COMMENTS_MAX>,
         /// Adoption date (YYYY-MM-DD), empty until adopted.
         adopted_on: String = check::text::<10>,
         /// The decision reference (e.g. "RS 2020-12-08 § 142").

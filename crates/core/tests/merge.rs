@@ -318,3 +318,56 @@ fn merging_two_different_workspaces_is_reported() {
     assert_eq!(m.id, id(8).min(id(9)));
     assert_eq!(m.inspel.live().count(), 2);
 }
+
+// ------------------------------------------------------------------ comments merge as a set
+
+fn comments() -> impl Strategy<Value = Option<Reg<Vec<vagval_core::model::Comment>>>> {
+    use vagval_core::model::Comment;
+    let one = (prop::sample::select(vec!["Berg", "Åre"]), prop::sample::select(vec!["ja", "nej"]), 0u64..3)
+        .prop_map(|(who, what, at)| Comment { who: who.into(), what: what.into(), at });
+    prop::option::of((prop::collection::vec(one, 0..4), stamp()).prop_map(|(value, stamp)| Reg { value, stamp }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn comment_sets_merge_by_the_laws(a in comments(), b in comments(), c in comments()) {
+        use vagval_core::crdt::merge_set;
+        use vagval_core::model::{COMMENTS_MAX, Comment};
+        let m = |x: &Option<Reg<Vec<Comment>>>, y: &Option<Reg<Vec<Comment>>>| merge_set::<Comment, COMMENTS_MAX>("comments", x, y, &mut Vec::new());
+        prop_assert_eq!(m(&a, &b), m(&b, &a));
+        prop_assert_eq!(m(&m(&a, &b), &c), m(&a, &m(&b, &c)));
+        prop_assert_eq!(&m(&a, &a), &a);
+        let ab = m(&a, &b);
+        prop_assert_eq!(&m(&ab, &b), &ab);
+        // Nothing either side had is lost.
+        for side in [&a, &b] {
+            if let (Some(s), Some(out)) = (side, &ab) {
+                prop_assert!(s.value.iter().all(|x| out.value.contains(x)));
+            }
+        }
+    }
+}
+
+#[test]
+fn comments_added_on_two_devices_at_once_are_both_kept() {
+    let base = vagval_core::demo::demo_doc();
+    let point = base.agenda.0.keys().next().unwrap().clone();
+    let add = |actor: &str, who: &str| {
+        let mut d = base.clone();
+        let mut clock = Hlc::new(actor);
+        clock.observe(d.max_stamp().unwrap(), 2_000_000_000_000);
+        let mut list = d.agenda.0[&point].comments().cloned().unwrap_or_default();
+        list.push(vagval_core::model::Comment { who: who.into(), what: "Instämmer".into(), at: 2_000_000_000_000 });
+        let cmd = Command::edit(Kind::Agenda, &point, "comments", serde_json::to_value(&list).unwrap());
+        apply(&mut d, &cmd, &mut Stamper { clock: &mut clock, now_ms: 2_000_000_000_000 }).unwrap();
+        d
+    };
+    let (a, b) = (add("dev.a", "Krokoms kommun"), add("dev.b", "Åre kommun"));
+    let (merged, report) = merge(&a, &b);
+    let who: Vec<String> = merged.agenda.0[&point].comments().unwrap().iter().map(|c| c.who.clone()).collect();
+    assert!(who.contains(&"Krokoms kommun".to_owned()) && who.contains(&"Åre kommun".to_owned()), "{who:?}");
+    assert!(report.overwritten.is_empty() && report.kept_local.is_empty(), "nothing reported lost");
+    assert_eq!(merge(&b, &a).0, merged);
+}
