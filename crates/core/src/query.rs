@@ -34,6 +34,8 @@ pub struct Row {
     pub originals: usize,
     /// A 64-bit fingerprint of the stamps of all the inspel's fields (see [`update_rows`]).
     pub version: u64,
+    /// The same for the fields `key` and `order` come from.
+    pub texts: u64,
 }
 
 /// How the list is sorted.
@@ -95,7 +97,7 @@ pub fn swedish_order(text: &str) -> String {
 /// The live, not removed inspel of `doc`, prepared.
 #[must_use]
 pub fn rows(doc: &Doc) -> Vec<Row> {
-    listed(doc).map(|r| row_of(r, fingerprint(r))).collect()
+    listed(doc).map(|r| row_of(r, fingerprint(r), None)).collect()
 }
 
 /// [`rows`] again after commands on `doc`, reusing the rows of `prev` (the rows before) whose
@@ -120,8 +122,8 @@ pub fn update_rows(doc: &Doc, prev: Vec<Row>) -> (Vec<Row>, bool) {
         let version = fingerprint(r);
         match old.next_if(|o| o.id == r.id) {
             Some(o) if o.version == version => out.push(o),
-            _ => {
-                out.push(row_of(r, version));
+            o => {
+                out.push(row_of(r, version, o));
                 changed = true;
             }
         }
@@ -172,19 +174,27 @@ impl std::hash::Hasher for Mix {
     }
 }
 
-fn row_of(r: &Inspel, version: u64) -> Row {
+/// A row for `r`; the search and sort keys are taken over from `old` when its text fields
+/// (title, description, organisation, theme) carry the same stamps — a new stage or
+/// municipality then folds nothing.
+fn row_of(r: &Inspel, version: u64, old: Option<Row>) -> Row {
+    use std::hash::{Hash, Hasher};
+    let mut h = Mix(0);
+    [&r.title, &r.description, &r.organisation, &r.theme].map(|f| f.as_ref().map(|g| &g.stamp)).hash(&mut h);
+    let texts = h.finish();
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
-    let parts = [
-        title.as_str(),
-        r.description().map_or("", String::as_str),
-        r.organisation().map_or("", String::as_str),
-        theme.as_str(),
-    ];
+    let (key, order) = match old {
+        Some(o) if o.texts == texts => (o.key, o.order),
+        _ => {
+            let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
+            (fold(&parts.join("\n")), swedish_order(&title))
+        }
+    };
     Row {
         id: r.id.clone(),
-        key: fold(&parts.join("\n")),
-        order: swedish_order(&title),
+        key,
+        order,
         title,
         municipality: r.municipality().copied(),
         status: r.status().copied().unwrap_or_default(),
@@ -192,6 +202,7 @@ fn row_of(r: &Inspel, version: u64) -> Row {
         theme,
         originals: r.originals().map_or(0, Vec::len),
         version,
+        texts,
     }
 }
 
