@@ -48,6 +48,9 @@ pub fn InspelPage() -> impl IntoView {
     let hits = Memo::new(move |_| all.with(|rows| query.with(|q| run(rows, q))));
     let selected = RwSignal::new(None::<Id>);
     let marked = RwSignal::new(BTreeSet::<Id>::new());
+    // Moves when marks change for many rows at once; rows in view are then rebuilt (a row's
+    // mark box is not reactive: a tap toggles it in the page and in `marked`).
+    let epoch = RwSignal::new(0u32);
     view! {
         <article class="page">
             <super::rounds::SubNav/>
@@ -78,8 +81,8 @@ pub fn InspelPage() -> impl IntoView {
                         ().into_any()
                     }
                 })}
-                <Bulk all=all hits=hits marked=marked/>
-                <List all=all hits=hits selected=selected marked=marked/>
+                <Bulk all=all hits=hits marked=marked epoch=epoch/>
+                <List all=all hits=hits selected=selected marked=marked epoch=epoch/>
             </section>
         </article>
     }
@@ -139,8 +142,8 @@ fn Filters(query: RwSignal<Query>) -> impl IntoView {
     }
 }
 
-/// A row in view: position in the list, inspel, title and the meta line.
-type Shown = (usize, Id, String, String);
+/// A row in view: position in the list, inspel, title, the meta line and the marking epoch.
+type Shown = (usize, Id, String, String, u32);
 
 /// The rows in view: all of them up to [`VIRTUAL_FROM`], else a window around the scroll
 /// position with spacers above and below (one scroll container, fixed row height).
@@ -150,6 +153,7 @@ fn List(
     hits: Memo<Vec<usize>>,
     selected: RwSignal<Option<Id>>,
     marked: RwSignal<BTreeSet<Id>>,
+    epoch: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -167,6 +171,7 @@ fn List(
     let visible = Memo::new(move |_| {
         let (a, b) = window.get();
         let lang = i18n.lang();
+        let e = epoch.get();
         hits.with(|h| {
             all.with(|rows| {
                 h[a..b]
@@ -183,7 +188,7 @@ fn List(
                         .filter(|s| !s.is_empty())
                         .collect::<Vec<_>>()
                         .join(" · ");
-                        (a + k, r.id.clone(), r.title.clone(), meta)
+                        (a + k, r.id.clone(), r.title.clone(), meta, e)
                     })
                     .collect::<Vec<_>>()
             })
@@ -232,7 +237,7 @@ fn List(
             <ul class="inspel-list" data-testid="inspel-list" on:focusin=on_focusin on:focusout=on_focusout style:padding-top=move || pad(true) style:padding-bottom=move || pad(false)>
                 // Keyed by position, inspel and title: a new stage or municipality (the meta
                 // line) updates the row's text instead of rebuilding the row.
-                <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone()) let:r>
+                <For each=move || visible.get() key=|r| (r.0, r.1.clone(), r.2.clone(), r.4) let:r>
                     {row(r, visible, total, selected, marked, app, i18n.t())}
                 </For>
             </ul>
@@ -243,7 +248,7 @@ fn List(
 /// One row. A plain function with the page's context passed in (no context lookups); a new
 /// title rebuilds the row, the meta line follows `visible`.
 fn row(
-    (pos, id, title, _): Shown,
+    (pos, id, title, _, _): Shown,
     visible: Memo<Vec<Shown>>,
     total: impl Fn() -> String + Send + Sync + 'static,
     selected: RwSignal<Option<Id>>,
@@ -267,10 +272,7 @@ fn row(
             });
         }
     };
-    let is_marked = {
-        let id = id.clone();
-        move || marked.with(|m| m.contains(&id))
-    };
+    let is_marked = marked.with_untracked(|m| m.contains(&id));
     view! {
         <li aria-setsize=total aria-posinset=(pos + 1).to_string()>
             <label class="mark"><input type="checkbox" aria-label=mark_label prop:checked=is_marked on:change=mark/></label>
@@ -297,6 +299,7 @@ fn Bulk(
     all: Memo<Vec<Row>>,
     hits: Memo<Vec<usize>>,
     marked: RwSignal<BTreeSet<Id>>,
+    epoch: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -332,6 +335,7 @@ fn Bulk(
                         }
                     }
                 });
+                epoch.update(|e| *e = e.wrapping_add(1));
             });
         });
     };
@@ -365,7 +369,7 @@ fn Bulk(
                     </select>
                 </div>
                 <button type="button" data-testid="bulk-apply" on:click=apply>{i18n.tr(|t| t.v.set_status)}</button>
-                <button type="button" class="secondary" on:click=move |_| marked.update(BTreeSet::clear)>{i18n.tr(|t| t.v.unmark)}</button>
+                <button type="button" class="secondary" on:click=move |_| { marked.update(BTreeSet::clear); epoch.update(|e| *e = e.wrapping_add(1)); }>{i18n.tr(|t| t.v.unmark)}</button>
             }.into_any())}
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
         </div>

@@ -101,8 +101,13 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   assert.equal(prioritised(await storedDoc(page)), prioritised(doc));
   await page.selectOption("#filter-status", "");
   await page.locator('[data-testid="bulk-apply"]').waitFor();
+  const boxes = () => page.$$eval('[data-testid="inspel-list"] .mark input', (els) => els.map((e) => e.checked));
+  assert.ok((await boxes()).every(Boolean), "every row shown is marked");
   const v = await axe(page);
   assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+  await page.click('button:has-text("Avmarkera alla")');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="inspel-list"] .mark input')].every((e) => !e.checked));
+  assert.equal(await page.textContent('[data-testid="marked-count"]'), "");
   assert.deepEqual(errors, []);
   await context.close();
 });
