@@ -16,7 +16,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../e2e/harness.mjs";
+import { ROOT, mergeFile } from "../e2e/harness.mjs";
 
 const ROUND = "00000000-0000-4000-9000-000000000001";
 
@@ -63,13 +63,7 @@ async function loadWorkspace(browser, url, file, size = "tablet") {
   const viewport = size === "tablet" ? { width: 820, height: 1180 } : { width: 1280, height: 800 };
   const context = await browser.newContext({ viewport, locale: "sv-SE" });
   const page = await context.newPage();
-  await page.goto(url + "/dela");
-  await page.waitForSelector("html[data-ready]");
-  await page.setInputFiles('[data-testid="import-input"]', file);
-  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 120_000 });
-  await page.click('[data-testid="merge"]');
-  await page.waitForSelector('[data-testid="merge-report"]', { timeout: 120_000 });
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.dataset.state === "saved", null, { timeout: 60_000 });
+  await mergeFile(page, url, file, { timeout: 120_000, saveTimeout: 60_000 });
   return { context, page };
 }
 

@@ -109,10 +109,24 @@ export async function axe(page) {
 }
 
 /** Waits until the header says everything is stored. */
-export async function saved(page) {
+export async function saved(page, timeout = 10_000) {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.dataset.state === "saved", null, {
-    timeout: 10_000,
+    timeout,
   });
+}
+
+/**
+ * Merges a workspace file on the Dela page as a user would (pick, preview, "Slå ihop") and
+ * waits until the result is stored. `timeout` bounds the preview and the merge report.
+ */
+export async function mergeFile(page, url, file, { timeout, saveTimeout } = {}) {
+  await page.goto(url + "/dela");
+  await ready(page);
+  await page.setInputFiles('[data-testid="import-input"]', file);
+  await page.locator('[data-testid="import-preview"]').waitFor({ timeout });
+  await page.click('[data-testid="merge"]');
+  await page.locator('[data-testid="merge-report"]').waitFor({ timeout });
+  await saved(page, saveTimeout);
 }
 
 /** SHA-256 over every localStorage key and value, sorted: "byte-identical" in one string. */

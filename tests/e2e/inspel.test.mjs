@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axe, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { axe, mergeFile, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
 import { workspaceFile } from "../bench/lists.mjs";
 
 const env = shared();
@@ -13,13 +13,7 @@ const env = shared();
 test("5 000 inspel: virtualised list, search, filters, sort and the editor", async () => {
   const file = workspaceFile(mkdtempSync(join(tmpdir(), "vagval-list-")), 4988);
   const { context, page, errors } = await openPage(env.browser, "tablet");
-  await page.goto(env.server.url + "/dela");
-  await ready(page);
-  await page.setInputFiles('[data-testid="import-input"]', file);
-  await page.locator('[data-testid="import-preview"]').waitFor({ timeout: 60_000 });
-  await page.click('[data-testid="merge"]');
-  await page.locator('[data-testid="merge-report"]').waitFor({ timeout: 60_000 });
-  await saved(page);
+  await mergeFile(page, env.server.url, file, { timeout: 60_000 });
   await page.click('.module-nav a[href="/inspel"]');
   await page.locator('[data-testid="inspel-list"] li').first().waitFor();
   assert.match(await page.locator("#inspel-list-heading").textContent(), /^5000 inspel$/);
