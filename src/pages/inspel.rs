@@ -322,11 +322,16 @@ fn Bulk(
         })
     });
     let every = move || hits.with(|h| !h.is_empty() && chosen.with(Vec::len) == h.len());
+    // Marks of many rows at once: the rows in view are rebuilt to show them.
+    let mark_many = move |f: &dyn Fn(&mut BTreeSet<Id>)| {
+        marked.update(|m| f(m));
+        epoch.update(|e| *e = e.wrapping_add(1));
+    };
     let toggle_all = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         hits.with_untracked(|h| {
             all.with_untracked(|rows| {
-                marked.update(|m| {
+                mark_many(&|m| {
                     for &i in h {
                         if on {
                             m.insert(rows[i].id.clone());
@@ -335,7 +340,6 @@ fn Bulk(
                         }
                     }
                 });
-                epoch.update(|e| *e = e.wrapping_add(1));
             });
         });
     };
@@ -369,7 +373,7 @@ fn Bulk(
                     </select>
                 </div>
                 <button type="button" data-testid="bulk-apply" on:click=apply>{i18n.tr(|t| t.v.set_status)}</button>
-                <button type="button" class="secondary" on:click=move |_| { marked.update(BTreeSet::clear); epoch.update(|e| *e = e.wrapping_add(1)); }>{i18n.tr(|t| t.v.unmark)}</button>
+                <button type="button" class="secondary" on:click=move |_| mark_many(&BTreeSet::clear)>{i18n.tr(|t| t.v.unmark)}</button>
             }.into_any())}
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
         </div>

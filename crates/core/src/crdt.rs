@@ -91,8 +91,8 @@ pub fn merge_reg<T: Clone + PartialEq + Serialize>(
     }
 }
 
-/// Merges a list register as a set: the items of both sides are kept (in their order,
-/// without repeats) under the newer of the two stamps, and nothing is reported as lost. For
+/// Merges a list register as a set: the items of both sides are kept (sorted, without
+/// repeats) under the newer of the two stamps, and nothing is reported as lost. For
 /// lists that are only added to, like an agenda point's consultation comments: two devices
 /// adding a comment at the same time both keep theirs, where [`merge_reg`] would keep one
 /// list. The price: an item taken out on one side comes back from the other. Commutative,

@@ -139,9 +139,13 @@ fn listed(doc: &Doc) -> impl Iterator<Item = &Inspel> {
 
 /// The field stamps of `r`, in field order, hashed.
 fn fingerprint(r: &Inspel) -> u64 {
-    use std::hash::{Hash, Hasher};
+    hash_of(&r.stamps())
+}
+
+fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
     let mut h = Mix(0);
-    r.stamps().hash(&mut h);
+    value.hash(&mut h);
     h.finish()
 }
 
@@ -178,10 +182,7 @@ impl std::hash::Hasher for Mix {
 /// (title, description, organisation, theme) carry the same stamps — a new stage or
 /// municipality then folds nothing.
 fn row_of(r: &Inspel, version: u64, old: Option<Row>) -> Row {
-    use std::hash::{Hash, Hasher};
-    let mut h = Mix(0);
-    [&r.title, &r.description, &r.organisation, &r.theme].map(|f| f.as_ref().map(|g| &g.stamp)).hash(&mut h);
-    let texts = h.finish();
+    let texts = hash_of(&[&r.title, &r.description, &r.organisation, &r.theme].map(|f| f.as_ref().map(|g| &g.stamp)));
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
     let (key, order) = match old {
@@ -239,10 +240,11 @@ pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
 /// edits, leaving out those already there. `None` when nothing would change.
 #[must_use]
 pub fn set_status<'a>(rows: impl IntoIterator<Item = &'a Row>, status: Status) -> Option<Command> {
+    let value = crate::crdt::to_json(&status);
     let commands: Vec<Command> = rows
         .into_iter()
         .filter(|r| r.status != status)
-        .map(|r| Command::edit(Kind::Inspel, &r.id, "status", crate::crdt::to_json(&status)))
+        .map(|r| Command::edit(Kind::Inspel, &r.id, "status", value.clone()))
         .collect();
     (!commands.is_empty()).then_some(Command::Batch { commands })
 }
