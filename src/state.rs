@@ -12,7 +12,8 @@ use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Snapshot, Stamper
 
 use crate::storage::{self, Loaded, LocalMeta, StorageError, StorageKey};
 
-/// How long edits are collected before one save.
+/// How long edits are collected before one save (counted from the first unsaved edit: a run
+/// of edits does not put the save off).
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(400);
 /// How often a save that failed (full storage) is tried again.
 const SAVE_RETRY: Duration = Duration::from_secs(10);
@@ -247,7 +248,12 @@ impl AppState {
         if !self.writable() {
             return;
         }
-        if !matches!(self.save.get_untracked(), SaveState::Failed(_)) {
+        let state = self.save.get_untracked();
+        if state == SaveState::Pending && self.pending.with_value(Option::is_some) {
+            // A save is already on its way and will take this edit along.
+            return;
+        }
+        if !matches!(state, SaveState::Failed(_)) {
             self.save.set(SaveState::Pending);
         }
         if let Some(h) = self.pending.get_value() {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use vagval_core::crdt::to_json;
 use vagval_core::model::{Dimension, Inspel, Municipality, Status};
 
-use vagval_core::query::{Query, Row, Sort, rows as query_rows, run, set_status, update_rows};
+use vagval_core::query::{Query, Row, Sort, marked_hits, rows as query_rows, run, set_status, update_rows};
 use vagval_core::{Command, Id, Kind, Localized};
 
 use super::page_title;
@@ -306,21 +306,7 @@ fn Bulk(
     let status = RwSignal::new(Status::Compiled);
     let error = RwSignal::new(None::<String>);
     // The shown rows that are marked (rows hidden by a filter stay marked but are left alone).
-    let chosen = Memo::new(move |_| {
-        marked.with(|m| {
-            if m.is_empty() {
-                return Vec::new();
-            }
-            hits.with(|h| {
-                all.with(|rows| {
-                    h.iter()
-                        .copied()
-                        .filter(|&i| m.contains(&rows[i].id))
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    });
+    let chosen = Memo::new(move |_| marked.with(|m| hits.with(|h| all.with(|rows| marked_hits(rows, h, m)))));
     let every = move || hits.with(|h| !h.is_empty() && chosen.with(Vec::len) == h.len());
     // Marks of many rows at once: the rows in view are rebuilt to show them.
     let mark_many = move |f: &dyn Fn(&mut BTreeSet<Id>)| {

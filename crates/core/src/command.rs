@@ -253,9 +253,8 @@ fn live<'a, R: Record>(r: Option<&'a mut R>, kind: Kind, id: &Id) -> Result<&'a 
 /// Sets `field` on `r` and returns the old value (or the field's default if never set).
 fn edit_record<R: Record>(r: &mut R, field: &str, value: Value, st: &mut Stamper<'_>) -> Result<Value, DomainError> {
     let old = r.get(field).or_else(|| R::default_of(field));
-    let mut next = r.clone();
-    next.set(field, value, st.clock.tick(st.now_ms))?;
-    *r = next;
+    // `set` checks everything before it writes: a failing edit leaves the record as it was.
+    r.set(field, value, st.clock.tick(st.now_ms))?;
     Ok(old.unwrap_or(Value::Null))
 }
 
@@ -309,26 +308,41 @@ fn in_collection<R: Record>(
 /// # Errors
 /// [`DomainError`] when the command breaks a rule; `doc` is then unchanged.
 pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
-    match cmd {
-        Command::Batch { commands } => {
-            // All or nothing: the records each command is about to touch are kept as they
-            // were and put back if a later command fails (cloning the whole document instead
-            // cost more than the edits themselves on a large workspace).
-            let mut before = Before::default();
-            let mut inverses = Vec::new();
-            for c in commands {
-                before.keep(doc, c);
-                match apply(doc, c, st) {
-                    Ok(inverse) => inverses.extend(inverse),
-                    Err(e) => {
-                        before.restore(doc);
-                        return Err(e);
-                    }
+    apply_logged(doc, cmd, st, &mut Vec::new())
+}
+
+/// [`apply`], keeping in `log` what a batch's commands change so that a failing command puts
+/// back everything the batch did before it.
+fn apply_logged<'a>(doc: &mut Doc, cmd: &'a Command, st: &mut Stamper<'_>, log: &mut Vec<Kept<'a>>) -> Result<Option<Command>, DomainError> {
+    let Command::Batch { commands } = cmd else {
+        // One command changes nothing when it fails.
+        return apply_one(doc, cmd, st);
+    };
+    // All or nothing. Only what each command is about to change is kept — one field's
+    // register for an edit (cloning whole records, or the document, cost more than the edits
+    // themselves on a large workspace) — and put back in reverse order on failure.
+    let mark = log.len();
+    let mut inverses = Vec::new();
+    for c in commands {
+        keep(doc, c, log);
+        match apply_logged(doc, c, st, log) {
+            Ok(inverse) => inverses.extend(inverse),
+            Err(e) => {
+                for k in log.drain(mark..).rev() {
+                    put_back(doc, k);
                 }
+                return Err(e);
             }
-            inverses.reverse();
-            Ok(Some(Command::Batch { commands: inverses }))
         }
+    }
+    inverses.reverse();
+    Ok(Some(Command::Batch { commands: inverses }))
+}
+
+/// A command other than a batch.
+fn apply_one(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
+    match cmd {
+        Command::Batch { .. } => apply(doc, cmd, st),
         Command::Create { kind: Kind::Meta, id, .. } => {
             Err(DomainError::Exists { kind: Meta::KIND, id: id.clone() })
         }
@@ -367,61 +381,75 @@ pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Optio
     }
 }
 
-/// Records as they were before a batch touched them (`None`: the record did not exist).
-#[derive(Default)]
-struct Before {
-    meta: Option<Meta>,
-    inspel: BTreeMap<Id, Option<Inspel>>,
-    rounds: BTreeMap<Id, Option<Round>>,
-    ballots: BTreeMap<Id, Option<Ballot>>,
-    agenda: BTreeMap<Id, Option<Agenda>>,
+/// What one command of a batch is about to change, as it was: a field's register (an edit)
+/// or the whole record (`Option<R>`: create, erase).
+struct Kept<'a> {
+    kind: Kind,
+    id: &'a Id,
+    field: Option<&'a str>,
+    saved: Box<dyn std::any::Any>,
 }
 
-impl Before {
-    /// Keeps the record(s) `cmd` addresses unless already kept.
-    fn keep(&mut self, doc: &Doc, cmd: &Command) {
-        fn one<R: Clone>(kept: &mut BTreeMap<Id, Option<R>>, c: &Collection<R>, id: &Id) {
-            kept.entry(id.clone())
-                .or_insert_with(|| c.0.get(id).cloned());
-        }
-        let (kind, id) = match cmd {
-            Command::Batch { commands } => {
-                for c in commands {
-                    self.keep(doc, c);
-                }
-                return;
-            }
-            Command::Create { kind, id, .. }
-            | Command::Edit { kind, id, .. }
-            | Command::Erase { kind, id } => (kind, id),
-        };
-        match kind {
-            Kind::Meta => {
-                self.meta.get_or_insert_with(|| doc.meta.clone());
-            }
-            Kind::Inspel => one(&mut self.inspel, &doc.inspel, id),
-            Kind::Round => one(&mut self.rounds, &doc.rounds, id),
-            Kind::Ballot => one(&mut self.ballots, &doc.ballots, id),
-            Kind::Agenda => one(&mut self.agenda, &doc.agenda, id),
+/// Keeps what `cmd` (not a batch: those keep their own) is about to change.
+fn keep<'a>(doc: &Doc, cmd: &'a Command, log: &mut Vec<Kept<'a>>) {
+    fn saved<R: Record + 'static>(r: Option<&R>, field: Option<&str>) -> Option<Box<dyn std::any::Any>> {
+        match field {
+            // No such record or field: the edit fails without changing anything.
+            Some(f) => r?.keep(f),
+            None => Some(Box::new(r.cloned())),
         }
     }
+    let (kind, id, field) = match cmd {
+        Command::Batch { .. } => return,
+        Command::Edit { kind, id, field, .. } => (*kind, id, Some(field.as_str())),
+        Command::Create { kind, id, .. } | Command::Erase { kind, id } => (*kind, id, None),
+    };
+    let s = match kind {
+        Kind::Meta => saved(Some(&doc.meta), field),
+        Kind::Inspel => saved(doc.inspel.0.get(id), field),
+        Kind::Round => saved(doc.rounds.0.get(id), field),
+        Kind::Ballot => saved(doc.ballots.0.get(id), field),
+        Kind::Agenda => saved(doc.agenda.0.get(id), field),
+    };
+    if let Some(saved) = s {
+        log.push(Kept { kind, id, field, saved });
+    }
+}
 
-    fn restore(self, doc: &mut Doc) {
-        fn put<R>(c: &mut Collection<R>, kept: BTreeMap<Id, Option<R>>) {
-            for (id, r) in kept {
-                match r {
-                    Some(r) => c.0.insert(id, r),
-                    None => c.0.remove(&id),
-                };
+/// Puts back what [`keep`] kept.
+fn put_back(doc: &mut Doc, k: Kept<'_>) {
+    fn one<R: Record + 'static>(c: &mut Collection<R>, k: Kept<'_>) {
+        match k.field {
+            Some(f) => {
+                if let Some(r) = c.0.get_mut(k.id) {
+                    r.put_back(f, k.saved);
+                }
+            }
+            None => {
+                if let Ok(r) = k.saved.downcast::<Option<R>>() {
+                    match *r {
+                        Some(r) => c.0.insert(k.id.clone(), r),
+                        None => c.0.remove(k.id),
+                    };
+                }
             }
         }
-        if let Some(m) = self.meta {
-            doc.meta = m;
-        }
-        put(&mut doc.inspel, self.inspel);
-        put(&mut doc.rounds, self.rounds);
-        put(&mut doc.ballots, self.ballots);
-        put(&mut doc.agenda, self.agenda);
+    }
+    match k.kind {
+        Kind::Meta => match k.field {
+            Some(f) => doc.meta.put_back(f, k.saved),
+            None => {
+                if let Ok(m) = k.saved.downcast::<Option<Meta>>() {
+                    if let Some(m) = *m {
+                        doc.meta = m;
+                    }
+                }
+            }
+        },
+        Kind::Inspel => one(&mut doc.inspel, k),
+        Kind::Round => one(&mut doc.rounds, k),
+        Kind::Ballot => one(&mut doc.ballots, k),
+        Kind::Agenda => one(&mut doc.agenda, k),
     }
 }
 
@@ -561,6 +589,7 @@ mod tests {
             commands: vec![
                 Command::edit(Kind::Meta, &id(0), "name", "Ny"),
                 Command::edit(Kind::Inspel, &id(2), "title", "C"),
+                Command::edit(Kind::Inspel, &id(2), "title", "D"),
                 Command::Batch {
                     commands: vec![Command::edit(Kind::Inspel, &id(2), "theme", "T")],
                 },
@@ -573,7 +602,14 @@ mod tests {
                     id: id(3),
                     fields: BTreeMap::new(),
                 },
-                Command::edit(Kind::Inspel, &id(9), "title", "finns inte"),
+                Command::edit(Kind::Inspel, &id(3), "title", "X"),
+                // A nested batch fails after one of its own edits.
+                Command::Batch {
+                    commands: vec![
+                        Command::edit(Kind::Inspel, &id(3), "theme", "T3"),
+                        Command::edit(Kind::Inspel, &id(9), "title", "finns inte"),
+                    ],
+                },
             ],
         };
         assert!(matches!(

@@ -221,6 +221,11 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     /// # Errors
     /// A [`crate::command::DomainError`] for an unknown field, a wrong type or a broken rule.
     fn set(&mut self, field: &str, value: Value, at: Stamp) -> Result<(), crate::command::DomainError>;
+    /// A copy of `field`'s register as it is (value and stamp, or never set), for putting it
+    /// back with [`Record::put_back`]; `None` for an unknown field.
+    fn keep(&self, field: &str) -> Option<Box<dyn std::any::Any>>;
+    /// Puts back a register kept by [`Record::keep`] for the same field.
+    fn put_back(&mut self, field: &str, kept: Box<dyn std::any::Any>);
     /// Checks every field's rules; pushes problems under `path`.
     fn validate(&self, path: &str, problems: &mut Vec<Problem>);
     /// Every stamp in the record (for clock observation and validation).
@@ -414,6 +419,24 @@ macro_rules! record_kind {
                     _ => Err($crate::command::DomainError::UnknownField {
                         kind: $kind, field: field.to_owned(),
                     }),
+                }
+            }
+
+            fn keep(&self, field: &str) -> Option<Box<dyn std::any::Any>> {
+                match field {
+                    $( stringify!($field) => Some(Box::new(self.$field.clone())), )*
+                    _ => None,
+                }
+            }
+
+            fn put_back(&mut self, field: &str, kept: Box<dyn std::any::Any>) {
+                match field {
+                    $( stringify!($field) => {
+                        if let Ok(reg) = kept.downcast::<Option<$crate::crdt::Reg<$ty>>>() {
+                            self.$field = *reg;
+                        }
+                    } )*
+                    _ => {}
                 }
             }
 

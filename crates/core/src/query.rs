@@ -236,6 +236,25 @@ pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
     hits
 }
 
+/// The entries of `hits` (indices into `rows`, which are in id order as [`rows`] makes them)
+/// whose inspel is in `marked`, in the order of `hits`. One pass over both id-ordered sets, so
+/// a change to the list costs a comparison per row, not a set lookup per row.
+#[must_use]
+pub fn marked_hits(rows: &[Row], hits: &[usize], marked: &std::collections::BTreeSet<Id>) -> Vec<usize> {
+    if marked.is_empty() {
+        return Vec::new();
+    }
+    let mut is_marked = vec![false; rows.len()];
+    let mut m = marked.iter().peekable();
+    for (i, r) in rows.iter().enumerate() {
+        while m.next_if(|id| **id < r.id).is_some() {}
+        if m.peek().is_some_and(|id| **id == r.id) {
+            is_marked[i] = true;
+        }
+    }
+    hits.iter().copied().filter(|&i| is_marked.get(i).copied().unwrap_or(false)).collect()
+}
+
 /// One undoable command that moves the inspel of `rows` to `status`: a batch of `status`
 /// edits, leaving out those already there. `None` when nothing would change.
 #[must_use]
@@ -287,6 +306,22 @@ mod tests {
         assert_eq!(rows[*by_status.last().unwrap()].status, Status::InAgenda);
         // No match.
         assert!(run(&rows, &Query { text: "finns inte".into(), ..Query::default() }).is_empty());
+    }
+
+    #[test]
+    fn marked_hits_keep_the_shown_order() {
+        let doc = crate::demo::demo_doc();
+        let rows = rows(&doc);
+        assert!(rows.windows(2).all(|w| w[0].id < w[1].id), "rows are in id order");
+        let hits = run(&rows, &Query::default());
+        // Marked: the 2nd, 5th and last shown, and one not shown (filtered out) — by id.
+        let shown = [hits[1], hits[4], hits[hits.len() - 1]];
+        let mut marked: std::collections::BTreeSet<Id> = shown.iter().map(|&i| rows[i].id.clone()).collect();
+        marked.insert(Id::default());
+        assert_eq!(marked_hits(&rows, &hits, &marked), shown);
+        let few = &hits[..3];
+        assert_eq!(marked_hits(&rows, few, &marked), vec![hits[1]]);
+        assert!(marked_hits(&rows, &hits, &std::collections::BTreeSet::new()).is_empty());
     }
 
     #[test]
