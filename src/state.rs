@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use vagval_core::snapshot::{Decoded, decode};
-use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Snapshot, Stamper, demo::demo_doc, merge};
+use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Kind, Snapshot, Stamper, demo::demo_doc, merge};
 
 use crate::storage::{self, Loaded, LocalMeta, StorageError, StorageKey};
 
@@ -70,10 +70,52 @@ pub struct AppState {
     /// The text this tab last wrote (or read), to skip re-merging when nobody else wrote.
     last_written: StoredValue<Option<String>>,
     pending: StoredValue<Option<TimeoutHandle>>,
-    /// Bumped whenever the document is replaced as a whole (see [`AppState::generation`]).
-    generation: StoredValue<u64>,
+    /// The records commands touched (see [`AppState::touched_since`]).
+    journal: StoredValue<Journal>,
     retry: StoredValue<Option<IntervalHandle>>,
     local: StoredValue<LocalMeta>,
+}
+
+/// The records that commands touched since the document was last replaced as a whole, in
+/// order, for views that update what they derived one record at a time (the inspel list).
+#[derive(Debug, Default)]
+struct Journal {
+    /// Moves on when the document is replaced as a whole (a merge, a restore).
+    generation: u64,
+    /// Position of `touched[0]` in the stream of touched records.
+    start: usize,
+    touched: Vec<(Kind, Id)>,
+}
+
+/// Entries kept in the journal before older ones are dropped (a view that has not read them
+/// derives everything again). A single command's records are always kept whole.
+const JOURNAL_MAX: usize = 4096;
+
+/// How far a view has read the journal ([`AppState::mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    generation: u64,
+    position: usize,
+}
+
+impl Journal {
+    fn end(&self) -> Mark {
+        Mark { generation: self.generation, position: self.start + self.touched.len() }
+    }
+
+    fn note(&mut self, cmd_records: Vec<(Kind, Id)>) {
+        if self.touched.len() + cmd_records.len() > JOURNAL_MAX {
+            self.start += self.touched.len();
+            self.touched.clear();
+        }
+        self.touched.extend(cmd_records);
+    }
+
+    fn replaced(&mut self) {
+        self.generation += 1;
+        self.start += self.touched.len();
+        self.touched.clear();
+    }
 }
 
 /// Milliseconds since 1970 from the browser clock.
@@ -154,7 +196,7 @@ impl AppState {
             device: StoredValue::new(device),
             last_written: StoredValue::new(last_written),
             pending: StoredValue::new(None),
-            generation: StoredValue::new(0),
+            journal: StoredValue::new(Journal::default()),
             retry: StoredValue::new(None),
             local: StoredValue::new(local),
         };
@@ -178,6 +220,12 @@ impl AppState {
                     result = h.apply(doc, cmd, &mut Stamper { clock, now_ms: now });
                 });
             });
+            // Noted before the document's readers hear of the change.
+            if result.is_ok() {
+                let mut records = Vec::new();
+                cmd.for_each_record(&mut |k, id| records.push((k, id.clone())));
+                self.journal.update_value(|j| j.note(records));
+            }
         });
         if result.is_ok() {
             self.after_change();
@@ -202,7 +250,9 @@ impl AppState {
             self.clock.update_value(|clock| {
                 self.history.update_value(|h| {
                     let mut st = Stamper { clock, now_ms: now };
-                    done = if undo { h.undo(doc, &mut st) } else { h.redo(doc, &mut st) };
+                    let mut records = Vec::new();
+                    done = h.step_touching(undo, doc, &mut st, &mut |k, id| records.push((k, id.clone())));
+                    self.journal.update_value(|j| j.note(records));
                 });
             });
         });
@@ -354,7 +404,7 @@ impl AppState {
     }
 
     /// Every whole-document replacement goes through here: the clock sees its stamps (so the
-    /// next command's stamps are new) and the generation moves on.
+    /// next command's stamps are new) and the journal of touched records starts a new generation.
     fn adopt_quietly(self, doc: Doc) {
         if let Some(s) = doc.max_stamp() {
             let now = now_ms();
@@ -362,16 +412,29 @@ impl AppState {
                 c.observe(s, now);
             });
         }
-        self.generation.update_value(|g| *g += 1);
+        self.journal.update_value(Journal::replaced);
         self.doc.set(doc);
     }
 
-    /// Changes when the document is replaced as a whole (a merge, a restore), not when a
-    /// command changes it: memos that follow commands incrementally
-    /// ([`vagval_core::query::update_rows`]) start afresh when it moves.
+    /// Where the journal of touched records ends now: pass it to
+    /// [`AppState::touched_since`] later.
     #[must_use]
-    pub fn generation(self) -> u64 {
-        self.generation.get_value()
+    pub fn mark(self) -> Mark {
+        self.journal.with_value(Journal::end)
+    }
+
+    /// The records of `kind` that commands touched since `mark` (some may come more than
+    /// once), or `None` when the document was replaced as a whole since (a merge, a restore)
+    /// or the journal no longer reaches back that far: then derive everything again.
+    #[must_use]
+    pub fn touched_since(self, mark: Mark, kind: Kind) -> Option<Vec<Id>> {
+        self.journal.with_value(|j| {
+            if mark.generation != j.generation || mark.position < j.start {
+                return None;
+            }
+            let from = j.touched.get(mark.position - j.start..)?;
+            Some(from.iter().filter(|(k, _)| *k == kind).map(|(_, id)| id.clone()).collect())
+        })
     }
 
     fn failed(self, e: StorageError) {

@@ -5,12 +5,12 @@ use std::collections::BTreeSet;
 use vagval_core::crdt::to_json;
 use vagval_core::model::{Dimension, Inspel, Municipality, Status};
 
-use vagval_core::query::{Query, Row, Sort, marked_hits, rows as query_rows, run, set_status, update_rows};
+use vagval_core::query::{Patch, Query, Row, Sort, hits_hold, marked_hits, patch_rows, rows as query_rows, run, set_status};
 use vagval_core::{Command, Id, Kind, Localized};
 
 use super::page_title;
 use crate::i18n::{dimension_label, status_label, use_i18n};
-use crate::state::{new_id, use_app};
+use crate::state::{Mark, new_id, use_app};
 use crate::view::{dynamic, text, when};
 
 /// Row height in px (CSS `.vlist li` has the same); rows above/below the window are spacers.
@@ -32,20 +32,50 @@ pub fn InspelPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     page_title(move || i18n.t().inspel.title);
-    // Commands update the prepared rows of the inspel they touched; a merge prepares all again.
-    let seen = StoredValue::new(u64::MAX);
+    // Commands update the prepared rows of the inspel they touched (the app's journal); a merge
+    // or a restore prepares all again. `patched` counts the updates and keeps what the last one
+    // changed, so `hits` can keep its order when only a stage changed.
+    let seen = StoredValue::new(None::<Mark>);
+    let patched = StoredValue::new((0u64, Patch::Shape));
     let all = Memo::new_owning(move |prev: Option<Vec<Row>>| {
-        let generation = app.generation();
-        app.doc.with(|d| match prev {
-            Some(prev) if seen.get_value() == generation => update_rows(d, prev),
-            _ => {
-                seen.set_value(generation);
-                (query_rows(d), true)
+        app.doc.with(|d| {
+            let touched = seen.get_value().and_then(|m| app.touched_since(m, Kind::Inspel));
+            seen.set_value(Some(app.mark()));
+            let (rows, patch) = match (prev, touched) {
+                (Some(mut rows), Some(ids)) => {
+                    let patch = patch_rows(d, &mut rows, &ids);
+                    (rows, patch)
+                }
+                _ => (query_rows(d), Patch::Shape),
+            };
+            let changed = patch != Patch::Nothing;
+            if changed {
+                patched.update_value(|(n, p)| {
+                    *n += 1;
+                    *p = patch;
+                });
             }
+            (rows, changed)
         })
     });
     let query = RwSignal::new(Query::default());
-    let hits = Memo::new(move |_| all.with(|rows| query.with(|q| run(rows, q))));
+    // Runs the query again unless the only change since the last run was in place and does not
+    // move any row in or out or up or down. Tells its readers on every full run, so they may
+    // rely on it to move whenever rows came or went.
+    let ran = StoredValue::new((u64::MAX, Query::default()));
+    let hits = Memo::new_owning(move |prev: Option<Vec<usize>>| {
+        all.with(|rows| {
+            query.with(|q| {
+                let (n, holds) = patched.with_value(|(n, p)| (*n, matches!(p, Patch::InPlace(c) if hits_hold(rows, q, c))));
+                let same = ran.with_value(|(m, last)| m.wrapping_add(1) == n && last == q);
+                ran.set_value((n, q.clone()));
+                match prev {
+                    Some(prev) if same && holds => (prev, false),
+                    _ => (run(rows, q), true),
+                }
+            })
+        })
+    });
     let selected = RwSignal::new(None::<Id>);
     let marked = RwSignal::new(BTreeSet::<Id>::new());
     // Moves when marks change for many rows at once; rows in view are then rebuilt (a row's
@@ -306,7 +336,9 @@ fn Bulk(
     let status = RwSignal::new(Status::Compiled);
     let error = RwSignal::new(None::<String>);
     // The shown rows that are marked (rows hidden by a filter stay marked but are left alone).
-    let chosen = Memo::new(move |_| marked.with(|m| hits.with(|h| all.with(|rows| marked_hits(rows, h, m)))));
+    // `all` is read untracked: a row's inspel only changes with the rows' shape, and then
+    // `hits` moves too; a new stage alone leaves the marked rows as they were.
+    let chosen = Memo::new(move |_| marked.with(|m| hits.with(|h| all.with_untracked(|rows| marked_hits(rows, h, m)))));
     let every = move || hits.with(|h| !h.is_empty() && chosen.with(Vec::len) == h.len());
     // Marks of many rows at once: the rows in view are rebuilt to show them.
     let mark_many = move |f: &dyn Fn(&mut BTreeSet<Id>)| {

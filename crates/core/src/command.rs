@@ -95,6 +95,19 @@ impl Command {
     pub fn edit(kind: Kind, id: &Id, field: &str, value: impl Into<Value>) -> Self {
         Self::Edit { kind, id: id.clone(), field: field.to_owned(), value: value.into() }
     }
+
+    /// Calls `f` with the kind and id of every record this command addresses (those of a
+    /// batch's commands, in order; a record may come more than once).
+    pub fn for_each_record(&self, f: &mut impl FnMut(Kind, &Id)) {
+        match self {
+            Self::Create { kind, id, .. } | Self::Edit { kind, id, .. } | Self::Erase { kind, id } => f(*kind, id),
+            Self::Batch { commands } => {
+                for c in commands {
+                    c.for_each_record(f);
+                }
+            }
+        }
+    }
 }
 
 /// A command that breaks a rule of the model; the document is unchanged.
@@ -489,20 +502,35 @@ impl History {
 
     /// Undoes the last command; returns `false` when there was nothing to undo.
     pub fn undo(&mut self, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
-        Self::step(&mut self.undo, &mut self.redo, doc, st)
+        Self::step(&mut self.undo, &mut self.redo, doc, st, &mut |_, _| {})
     }
 
     /// Redoes the last undone command; returns `false` when there was nothing to redo.
     pub fn redo(&mut self, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
-        Self::step(&mut self.redo, &mut self.undo, doc, st)
+        Self::step(&mut self.redo, &mut self.undo, doc, st, &mut |_, _| {})
     }
 
-    fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, doc: &mut Doc, st: &mut Stamper<'_>) -> bool {
+    /// [`History::undo`] (`undo`) or [`History::redo`], calling `touched` with the records
+    /// the applied step addressed (see [`Command::for_each_record`]).
+    pub fn step_touching(&mut self, undo: bool, doc: &mut Doc, st: &mut Stamper<'_>, touched: &mut impl FnMut(Kind, &Id)) -> bool {
+        if undo {
+            Self::step(&mut self.undo, &mut self.redo, doc, st, touched)
+        } else {
+            Self::step(&mut self.redo, &mut self.undo, doc, st, touched)
+        }
+    }
+
+    fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, doc: &mut Doc, st: &mut Stamper<'_>, touched: &mut impl FnMut(Kind, &Id)) -> bool {
         // A step that no longer applies (its record was erased by a merge) is dropped.
         while let Some(cmd) = from.pop() {
-            if let Ok(Some(inverse)) = apply(doc, &cmd, st) {
-                to.push(inverse);
-                return true;
+            match apply(doc, &cmd, st) {
+                Ok(inverse) => {
+                    cmd.for_each_record(touched);
+                    // `None`: applied but cannot be stepped back (undoing a ballot erases it).
+                    to.extend(inverse);
+                    return true;
+                }
+                Err(_) => {}
             }
         }
         false
@@ -639,5 +667,24 @@ mod tests {
         assert!(matches!(apply(&mut d, &again, &mut st), Err(DomainError::Exists { .. })));
         let edit = Command::edit(Kind::Inspel, &id(1), "title", "x");
         assert!(matches!(apply(&mut d, &edit, &mut st), Err(DomainError::Erased { .. })));
+    }
+
+    #[test]
+    fn undoing_a_ballot_erases_it_and_nothing_else() {
+        let mut d = doc();
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
+        let mut h = History::default();
+        h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
+        h.apply(&mut d, &Command::Create { kind: Kind::Ballot, id: id(5), fields: BTreeMap::new() }, &mut st).unwrap();
+        let mut touched = Vec::new();
+        assert!(h.step_touching(true, &mut d, &mut st, &mut |k, i| touched.push((k, i.clone()))));
+        assert_eq!(touched, vec![(Kind::Ballot, id(5))]);
+        assert!(d.ballots.0[&id(5)].deleted.is_some());
+        // One step: the edit before it is still there, and still undoable.
+        assert_eq!(d.name(), "Andra");
+        assert!(h.can_undo() && !h.can_redo());
+        assert!(h.undo(&mut d, &mut st));
+        assert_eq!(d.name(), "Första");
     }
 }

@@ -6,7 +6,6 @@
 use std::cmp::Ordering;
 
 use crate::command::{Command, Kind};
-use crate::crdt::Record;
 use crate::doc::Doc;
 use crate::id::Id;
 use crate::model::{Dimension, Inspel, Municipality, Status};
@@ -32,9 +31,8 @@ pub struct Row {
     pub theme: String,
     /// Number of originals (a merged inspel).
     pub originals: usize,
-    /// A 64-bit fingerprint of the stamps of all the inspel's fields (see [`update_rows`]).
-    pub version: u64,
-    /// The same for the fields `key` and `order` come from.
+    /// A 64-bit fingerprint of the stamps of the fields `key` and `order` come from (title,
+    /// description, organisation, theme): a new stage reuses the folded keys.
     pub texts: u64,
 }
 
@@ -94,52 +92,116 @@ pub fn swedish_order(text: &str) -> String {
         .collect()
 }
 
-/// The live, not removed inspel of `doc`, prepared.
+/// The live, not removed inspel of `doc`, prepared, in id order.
 #[must_use]
 pub fn rows(doc: &Doc) -> Vec<Row> {
-    listed(doc).map(|r| row_of(r, fingerprint(r), None)).collect()
+    listed(doc).map(|r| row_of(r, None)).collect()
 }
 
-/// [`rows`] again after commands on `doc`, reusing the rows of `prev` (the rows before) whose
-/// inspel has the same fingerprint of field stamps, so an edit of 100 inspel folds 100 texts,
-/// not all of them.
-///
-/// For changes made by commands: a command gives each field it sets a stamp from this
-/// device's clock, which never issues a stamp twice, so the field's stamp changes and with it
-/// the 64-bit fingerprint (barring a hash collision). A merge can change a value without
-/// changing its stamp (a tie between two devices' values is broken by the value), so after a
-/// merge use [`rows`]. Also returns whether anything changed.
-#[must_use]
-pub fn update_rows(doc: &Doc, prev: Vec<Row>) -> (Vec<Row>, bool) {
-    let mut old = prev.into_iter().peekable();
-    let mut out = Vec::with_capacity(old.len());
-    let mut changed = false;
-    for r in listed(doc) {
-        // Rows of inspel that are gone (same order: by id).
-        while old.next_if(|o| o.id < r.id).is_some() {
-            changed = true;
-        }
-        let version = fingerprint(r);
-        match old.next_if(|o| o.id == r.id) {
-            Some(o) if o.version == version => out.push(o),
-            o => {
-                out.push(row_of(r, version, o));
-                changed = true;
+/// What [`patch_rows`] changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Patch {
+    /// The rows are as they were.
+    Nothing,
+    /// Rows changed in place (the same inspel at the same index): each one's index and what
+    /// it was filtered and sorted by before.
+    InPlace(Vec<(usize, Facets)>),
+    /// Rows came or went: indices moved.
+    Shape,
+}
+
+/// What a row is filtered and sorted by besides its texts, and a fingerprint of those.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facets {
+    municipality: Option<Municipality>,
+    status: Status,
+    dimensions: Vec<Dimension>,
+    texts: u64,
+}
+
+impl Facets {
+    fn of(r: &Row) -> Self {
+        Self { municipality: r.municipality, status: r.status, dimensions: r.dimensions.clone(), texts: r.texts }
+    }
+}
+
+/// Brings `rows` (made by [`rows`] from an earlier state of `doc`) up to date after commands
+/// that addressed the inspel `touched` (see [`crate::Command::for_each_record`]): only those
+/// rows are prepared again, so an edit of 100 inspel costs 100 rows, not the whole list. After
+/// a change not made by commands (a merge, a restore) use [`rows`].
+pub fn patch_rows(doc: &Doc, rows: &mut Vec<Row>, touched: &[Id]) -> Patch {
+    let mut ids: Vec<&Id> = touched.iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut in_place = Vec::new();
+    let mut shape = false;
+    for id in ids {
+        let now = doc.inspel.get(id).filter(|r| is_listed(r));
+        match (rows.binary_search_by(|r| r.id.cmp(id)), now) {
+            (Ok(i), Some(r)) => {
+                let old = &rows[i];
+                let next = row_of(r, Some(old));
+                if next != *old {
+                    in_place.push((i, Facets::of(old)));
+                    rows[i] = next;
+                }
             }
+            (Ok(i), None) => {
+                rows.remove(i);
+                shape = true;
+            }
+            (Err(i), Some(r)) => {
+                rows.insert(i, row_of(r, None));
+                shape = true;
+            }
+            (Err(_), None) => {}
         }
     }
-    changed |= old.next().is_some();
-    (out, changed)
+    if shape {
+        Patch::Shape
+    } else if in_place.is_empty() {
+        Patch::Nothing
+    } else {
+        Patch::InPlace(in_place)
+    }
+}
+
+/// Whether `run(rows, q)` still gives what it gave before the in-place changes `changes` (from
+/// [`patch_rows`]): every changed row matches `q` as before and, if shown, sorts as before.
+#[must_use]
+pub fn hits_hold(rows: &[Row], q: &Query, changes: &[(usize, Facets)]) -> bool {
+    changes.iter().all(|(i, was)| {
+        let Some(now) = rows.get(*i) else { return false };
+        if now.texts != was.texts {
+            // Title, texts or theme changed: the search key and the order may have.
+            return false;
+        }
+        let shown = passes(q, now.municipality, now.status, &now.dimensions);
+        shown == passes(q, was.municipality, was.status, &was.dimensions)
+            && (!shown
+                || match q.sort {
+                    Sort::Title | Sort::Theme => true,
+                    Sort::Municipality => now.municipality == was.municipality,
+                    Sort::Status => now.status == was.status,
+                })
+    })
+}
+
+/// The filters of `q` other than its words.
+fn passes(q: &Query, municipality: Option<Municipality>, status: Status, dimensions: &[Dimension]) -> bool {
+    q.municipality.is_none_or(|m| municipality == Some(m))
+        && q.status.is_none_or(|s| status == s)
+        && q.dimension.is_none_or(|d| dimensions.contains(&d))
 }
 
 /// The inspel in the list: live and not removed, by id.
 fn listed(doc: &Doc) -> impl Iterator<Item = &Inspel> {
-    doc.inspel.live().filter(|r| r.removed() != Some(&true))
+    doc.inspel.live().filter(|r| is_listed(r))
 }
 
-/// The field stamps of `r`, in field order, hashed.
-fn fingerprint(r: &Inspel) -> u64 {
-    hash_of(&r.stamps())
+/// A live inspel is listed unless it is in the trash.
+fn is_listed(r: &Inspel) -> bool {
+    r.removed() != Some(&true)
 }
 
 fn hash_of(value: &impl std::hash::Hash) -> u64 {
@@ -181,12 +243,12 @@ impl std::hash::Hasher for Mix {
 /// A row for `r`; the search and sort keys are taken over from `old` when its text fields
 /// (title, description, organisation, theme) carry the same stamps — a new stage or
 /// municipality then folds nothing.
-fn row_of(r: &Inspel, version: u64, old: Option<Row>) -> Row {
+fn row_of(r: &Inspel, old: Option<&Row>) -> Row {
     let texts = hash_of(&[&r.title, &r.description, &r.organisation, &r.theme].map(|f| f.as_ref().map(|g| &g.stamp)));
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
     let (key, order) = match old {
-        Some(o) if o.texts == texts => (o.key, o.order),
+        Some(o) if o.texts == texts => (o.key.clone(), o.order.clone()),
         _ => {
             let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
             (fold(&parts.join("\n")), swedish_order(&title))
@@ -202,7 +264,6 @@ fn row_of(r: &Inspel, version: u64, old: Option<Row>) -> Row {
         dimensions: r.dimensions().cloned().unwrap_or_default(),
         theme,
         originals: r.originals().map_or(0, Vec::len),
-        version,
         texts,
     }
 }
@@ -215,12 +276,7 @@ pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
     let mut hits: Vec<usize> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            q.municipality.is_none_or(|m| r.municipality == Some(m))
-                && q.status.is_none_or(|s| r.status == s)
-                && q.dimension.is_none_or(|d| r.dimensions.contains(&d))
-                && words.iter().all(|w| r.key.contains(w))
-        })
+        .filter(|(_, r)| passes(q, r.municipality, r.status, &r.dimensions) && words.iter().all(|w| r.key.contains(w)))
         .map(|(i, _)| i)
         .collect();
     let by_title = |a: &Row, b: &Row| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id));
@@ -306,6 +362,35 @@ mod tests {
         assert_eq!(rows[*by_status.last().unwrap()].status, Status::InAgenda);
         // No match.
         assert!(run(&rows, &Query { text: "finns inte".into(), ..Query::default() }).is_empty());
+    }
+
+    #[test]
+    fn a_new_stage_patches_one_row_and_keeps_the_hits_unless_they_depend_on_it() {
+        use crate::{History, Hlc, Stamper};
+        let mut doc = crate::demo::demo_doc();
+        let mut list = rows(&doc);
+        let i = list.iter().position(|r| r.status != Status::Adopted).unwrap();
+        let id = list[i].id.clone();
+        let mut clock = Hlc::new("dev.a");
+        clock.observe(doc.max_stamp().unwrap(), 1);
+        let mut st = Stamper { clock: &mut clock, now_ms: 2 };
+        let mut h = History::default();
+        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "status", "adopted"), &mut st).unwrap();
+        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else { panic!("in place") };
+        assert_eq!(changes.len(), 1);
+        assert_eq!(list, rows(&doc));
+        // Title order, no filter: the same hits. A stage filter or stage order: run again.
+        assert!(hits_hold(&list, &Query::default(), &changes));
+        assert!(!hits_hold(&list, &Query { status: Some(Status::Adopted), ..Query::default() }, &changes));
+        assert!(!hits_hold(&list, &Query { sort: Sort::Status, ..Query::default() }, &changes));
+        // A new title: run again; the trash: the rows move.
+        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "title", "Ny rubrik"), &mut st).unwrap();
+        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else { panic!("in place") };
+        assert!(!hits_hold(&list, &Query::default(), &changes));
+        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "removed", true), &mut st).unwrap();
+        assert_eq!(patch_rows(&doc, &mut list, std::slice::from_ref(&id)), Patch::Shape);
+        assert_eq!(list, rows(&doc));
+        assert_eq!(patch_rows(&doc, &mut list, &[id]), Patch::Nothing);
     }
 
     #[test]

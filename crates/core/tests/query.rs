@@ -1,10 +1,13 @@
-//! The list's incremental rows: after any sequence of commands (create, edit, remove, restore,
-//! erase, batches, undo, redo) `update_rows` on the rows before equals `rows` computed afresh.
+//! The list's incremental rows and hits: after any sequence of commands (create, edit, remove,
+//! restore, erase, batches, undo, redo) `patch_rows` with the records the commands addressed
+//! equals `rows` computed afresh, and when `hits_hold` says the list's hits still hold, `run`
+//! computed afresh gives those hits.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use vagval_core::query::{rows, update_rows};
+use vagval_core::query::{Patch, Query, Sort, hits_hold, patch_rows, rows, run};
+use vagval_core::model::{Dimension, Municipality, Status};
 use vagval_core::{Command, Doc, History, Hlc, Id, Kind, Stamper};
 
 #[derive(Debug, Clone)]
@@ -80,34 +83,63 @@ fn command(doc: &Doc, op: &Op) -> Option<Command> {
     })
 }
 
+fn query() -> impl Strategy<Value = Query> {
+    let sort = prop::sample::select(vec![Sort::Title, Sort::Municipality, Sort::Status, Sort::Theme]);
+    let status = prop::option::of(prop::sample::select(vec![Status::Received, Status::Compiled, Status::Prioritised]));
+    let municipality = prop::option::of(prop::sample::select(vec![Municipality::Berg, Municipality::Are, Municipality::Ostersund]));
+    let dimension = prop::option::of(Just(Dimension::Ecological));
+    let text = prop::sample::select(vec!["", "a", "ö", "bredband"]);
+    (sort, status, municipality, dimension, text).prop_map(|(sort, status, municipality, dimension, text)| Query {
+        text: text.to_owned(),
+        municipality,
+        status,
+        dimension,
+        sort,
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     #[test]
-    fn updated_rows_equal_fresh_rows(ops in prop::collection::vec(op(), 1..25)) {
+    fn patched_rows_and_kept_hits_equal_fresh_ones(ops in prop::collection::vec(op(), 1..25), q in query()) {
         let mut doc = vagval_core::demo::demo_doc();
         let mut clock = Hlc::new("dev.a");
         // The demo's stamps lie in 2020 and "now" is 1970 here: the clock treats them as
-        // coming from the future (clamped), so every command's stamp is older than the demo's —
-        // the fingerprint must still change.
+        // coming from the future (clamped), so every command's stamp is older than the demo's.
         clock.observe(doc.max_stamp().unwrap(), 1);
         let mut history = History::default();
         let mut listed = rows(&doc);
+        let mut hits = run(&listed, &q);
         for (k, op) in ops.iter().enumerate() {
             let now = 2 + k as u64 / 3; // several commands in one millisecond, too
             let mut st = Stamper { clock: &mut clock, now_ms: now };
+            let mut touched = Vec::new();
+            let mut note = |kind: Kind, id: &Id| if kind == Kind::Inspel { touched.push(id.clone()) };
             match op {
-                Op::Undo => { history.undo(&mut doc, &mut st); }
-                Op::Redo => { history.redo(&mut doc, &mut st); }
-                _ => if let Some(cmd) = command(&doc, op) { let _ = history.apply(&mut doc, &cmd, &mut st); },
+                Op::Undo => { history.step_touching(true, &mut doc, &mut st, &mut note); }
+                Op::Redo => { history.step_touching(false, &mut doc, &mut st, &mut note); }
+                _ => if let Some(cmd) = command(&doc, op) {
+                    if history.apply(&mut doc, &cmd, &mut st).is_ok() {
+                        cmd.for_each_record(&mut note);
+                    }
+                },
             }
             let before = listed.clone();
-            let (next, changed) = update_rows(&doc, listed);
-            prop_assert_eq!(&next, &rows(&doc), "after {:?}", op);
-            if !changed {
-                prop_assert_eq!(&next, &before);
+            let patch = patch_rows(&doc, &mut listed, &touched);
+            prop_assert_eq!(&listed, &rows(&doc), "after {:?}", op);
+            match &patch {
+                Patch::Nothing => prop_assert_eq!(&listed, &before),
+                Patch::InPlace(changes) => {
+                    prop_assert_eq!(listed.iter().map(|r| &r.id).collect::<Vec<_>>(), before.iter().map(|r| &r.id).collect::<Vec<_>>());
+                    prop_assert!(changes.iter().all(|(i, _)| listed[*i] != before[*i]));
+                    if hits_hold(&listed, &q, changes) {
+                        prop_assert_eq!(&hits, &run(&listed, &q), "hits kept after {:?} for {:?}", op, q);
+                    }
+                }
+                Patch::Shape => {}
             }
-            listed = next;
+            hits = run(&listed, &q);
         }
     }
 }
