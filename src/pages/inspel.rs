@@ -1,7 +1,9 @@
 //! Inspel: the list (search, filter, sort; virtualised above 200 rows so 5 000 stay fast),
 //! adding, editing every field and removing. Voting rounds and the agenda are sub-pages.
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use vagval_core::crdt::to_json;
 use vagval_core::model::{Dimension, Inspel, Municipality, Status};
 
@@ -27,6 +29,14 @@ const STATUSES: [Status; 7] = [
 ];
 const DIMENSIONS: [Dimension; 3] = [Dimension::Ecological, Dimension::Social, Dimension::Economic];
 
+/// The list's prepared rows, shared with the page's readers without copying.
+type Rows = Arc<Vec<Row>>;
+
+thread_local! {
+    /// The prepared rows and how far they follow the journal, from the last visit to the page.
+    static KEPT: RefCell<Option<(Mark, Rows)>> = const { RefCell::new(None) };
+}
+
 #[component]
 pub fn InspelPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -34,29 +44,38 @@ pub fn InspelPage() -> impl IntoView {
     page_title(move || i18n.t().inspel.title);
     // Commands update the prepared rows of the inspel they touched (the app's journal); a merge
     // or a restore prepares all again. `patched` counts the updates and keeps what the last one
-    // changed, so `hits` can keep its order when only a stage changed.
-    let seen = StoredValue::new(None::<Mark>);
+    // changed, so `hits` can keep its order when only a stage changed. The rows outlive the
+    // page ([`KEPT`]): coming back patches them instead of folding every inspel's texts again.
+    let kept = KEPT.with(RefCell::take);
+    let seen = StoredValue::new(kept.as_ref().map(|(m, _)| *m));
+    let kept = StoredValue::new(kept.map(|(_, rows)| rows));
     let patched = StoredValue::new((0u64, Patch::Shape));
-    let all = Memo::new_owning(move |prev: Option<Vec<Row>>| {
+    let all = Memo::new_owning(move |prev: Option<Rows>| {
         app.doc.with(|d| {
             let touched = seen.get_value().and_then(|m| app.touched_since(m, Kind::Inspel));
             seen.set_value(Some(app.mark()));
-            let (rows, patch) = match (prev, touched) {
+            let first = prev.is_none();
+            let (rows, patch) = match (prev.or_else(|| kept.try_update_value(Option::take).flatten()), touched) {
                 (Some(mut rows), Some(ids)) => {
-                    let patch = patch_rows(d, &mut rows, &ids);
+                    let patch = patch_rows(d, Arc::make_mut(&mut rows), &ids);
                     (rows, patch)
                 }
-                _ => (query_rows(d), Patch::Shape),
+                _ => (Arc::new(query_rows(d)), Patch::Shape),
             };
-            let changed = patch != Patch::Nothing;
+            let changed = first || patch != Patch::Nothing;
             if changed {
                 patched.update_value(|(n, p)| {
                     *n += 1;
-                    *p = patch;
+                    *p = if first { Patch::Shape } else { patch };
                 });
             }
             (rows, changed)
         })
+    });
+    on_cleanup(move || {
+        if let (Some(mark), Some(rows)) = (seen.try_get_value().flatten(), all.try_get_untracked()) {
+            KEPT.with(|k| *k.borrow_mut() = Some((mark, rows)));
+        }
     });
     let query = RwSignal::new(Query::default());
     // Runs the query again unless the only change since the last run was in place and does not
@@ -91,7 +110,7 @@ pub fn InspelPage() -> impl IntoView {
             <section class="card" aria-labelledby="inspel-list-heading">
                 <h2 id="inspel-list-heading">
                     {text(move || {
-                        let (n, total) = (hits.with(Vec::len), all.with(Vec::len));
+                        let (n, total) = (hits.with(Vec::len), all.with(|r| r.len()));
                         let t = i18n.t();
                         if n == total { format!("{total} {}", t.inspel_count) } else { format!("{n} {} {total} {}", t.v.of, t.inspel_count) }
                     })}
@@ -103,7 +122,7 @@ pub fn InspelPage() -> impl IntoView {
                     None => ().into_any(),
                 })}
                 {dynamic(move || {
-                    if all.with(Vec::is_empty) {
+                    if all.with(|r| r.is_empty()) {
                         view! { <p>{i18n.tr(|t| t.inspel_none)}</p> }.into_any()
                     } else if hits.with(Vec::is_empty) {
                         view! { <p role="status">{i18n.tr(|t| t.v.no_match)}</p> }.into_any()
@@ -179,7 +198,7 @@ type Shown = (usize, Id, String, String, u32);
 /// position with spacers above and below (one scroll container, fixed row height).
 #[component]
 fn List(
-    all: Memo<Vec<Row>>,
+    all: Memo<Rows>,
     hits: Memo<Vec<usize>>,
     selected: RwSignal<Option<Id>>,
     marked: RwSignal<BTreeSet<Id>>,
@@ -326,7 +345,7 @@ fn row(
 /// undoable command.
 #[component]
 fn Bulk(
-    all: Memo<Vec<Row>>,
+    all: Memo<Rows>,
     hits: Memo<Vec<usize>>,
     marked: RwSignal<BTreeSet<Id>>,
     epoch: RwSignal<u32>,
@@ -400,7 +419,7 @@ fn Bulk(
 
 /// Every field of one inspel; each change is a command (undoable) when the field is left.
 #[component]
-fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Vec<Row>>) -> impl IntoView {
+fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let id = selected.get_untracked().unwrap_or_default();
@@ -689,7 +708,7 @@ fn CsvImport() -> impl IntoView {
 /// In the editor: merge this inspel with duplicates (provenance kept, votes not moved), or
 /// split a merged one again.
 #[component]
-fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Vec<Row>>) -> impl IntoView {
+fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl IntoView {
     use vagval_core::dedupe::{ballots_naming, merge_inspel, split_inspel};
     let i18n = use_i18n();
     let app = use_app();

@@ -30,12 +30,13 @@ export const ROUTES = [
   ["/installningar", "Inställningar", "Settings"],
 ];
 
-export function launch() {
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ...extra,
     ],
   });
 }
