@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use js_sys::JsString;
 use vagval_core::snapshot::{Decoded, decode};
 use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Kind, Snapshot, Stamper, demo::demo_doc, merge};
 
@@ -68,7 +69,7 @@ pub struct AppState {
     clock: StoredValue<Hlc>,
     device: StoredValue<String>,
     /// The text this tab last wrote (or read), to skip re-merging when nobody else wrote.
-    last_written: StoredValue<Option<String>>,
+    last_written: StoredValue<Option<JsString>, LocalStorage>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The records commands touched (see [`AppState::touched_since`]).
     journal: StoredValue<Journal>,
@@ -194,7 +195,7 @@ impl AppState {
             history: StoredValue::new(History::default()),
             clock: StoredValue::new(clock),
             device: StoredValue::new(device),
-            last_written: StoredValue::new(last_written),
+            last_written: StoredValue::new_local(last_written.map(|t: String| JsString::from(t.as_str()))),
             pending: StoredValue::new(None),
             journal: StoredValue::new(Journal::default()),
             retry: StoredValue::new(None),
@@ -336,17 +337,19 @@ impl AppState {
         if !self.writable() {
             return;
         }
-        let mut doc = self.doc.get_untracked();
+        // What another tab stored since this tab last wrote, merged with ours; the document
+        // is serialised where it lies (no copy) when nobody else wrote.
+        let mut merged = None;
         if merge_first {
             match self.stored_changes() {
-                Ok(Some(stored)) => {
-                    let (merged, _) = merge(&stored, &doc);
-                    if merged == stored {
+                Ok(Some((stored, raw))) => {
+                    let (m, _) = self.doc.with_untracked(|doc| merge(&stored, doc));
+                    if m == stored {
                         // The stored copy already holds everything we have.
-                        self.saved(&doc, &merged, None);
+                        self.saved(Some(m), raw);
                         return;
                     }
-                    doc = merged;
+                    merged = Some(m);
                 }
                 Ok(None) => {}
                 Err(StorageError::Newer) => {
@@ -359,46 +362,52 @@ impl AppState {
                 }
             }
         }
-        let snapshot = Snapshot::new(doc.clone(), iso_now(), self.device.get_value());
-        match storage::save_workspace(&snapshot) {
-            Ok(text) => {
-                let memory = self.doc.get_untracked();
-                self.saved(&memory, &doc, Some(text));
-            }
+        let (at, device) = (iso_now(), self.device.get_value());
+        let text = match &merged {
+            Some(doc) => Snapshot::compact_of(doc, &at, &device),
+            None => self.doc.with_untracked(|doc| Snapshot::compact_of(doc, &at, &device)),
+        };
+        let text = JsString::from(text.as_str());
+        match storage::write_js(StorageKey::Workspace, &text) {
+            Ok(()) => self.saved(merged, text),
             Err(e) => self.failed(e),
         }
     }
 
-    /// The stored document if another tab changed it since this tab last wrote.
-    fn stored_changes(self) -> Result<Option<Doc>, StorageError> {
-        let raw = storage::read(StorageKey::Workspace)?;
-        let unchanged = self.last_written.with_value(|w| w.as_deref() == raw.as_deref());
+    /// The stored document and its text if another tab changed it since this tab last wrote.
+    fn stored_changes(self) -> Result<Option<(Doc, JsString)>, StorageError> {
+        let raw = storage::read_js(StorageKey::Workspace)?;
+        // Compared in JS: the text only comes into wasm when another tab wrote.
+        let unchanged = self.last_written.with_value(|w| *w == raw);
         match raw {
-            Some(text) if !unchanged => match decode(&text) {
-                Ok(d) if d.newer() => Err(StorageError::Newer),
-                Ok(d) => Ok(Some(d.snapshot.workspace)),
-                // Unreadable: keep it aside once, then write ours over the main key.
-                Err(_) => {
-                    let _ = storage::write(StorageKey::Unreadable, &text);
-                    Ok(None)
+            Some(js) if !unchanged => {
+                let text = String::from(&js);
+                match decode(&text) {
+                    Ok(d) if d.newer() => Err(StorageError::Newer),
+                    Ok(d) => Ok(Some((d.snapshot.workspace, js))),
+                    // Unreadable: keep it aside once, then write ours over the main key.
+                    Err(_) => {
+                        let _ = storage::write(StorageKey::Unreadable, &text);
+                        Ok(None)
+                    }
                 }
-            },
+            }
             _ => Ok(None),
         }
     }
 
-    fn saved(self, memory: &Doc, stored: &Doc, text: Option<String>) {
-        if let Some(text) = text {
-            self.last_written.set_value(Some(text));
-        } else if let Ok(raw) = storage::read(StorageKey::Workspace) {
-            self.last_written.set_value(raw);
-        }
+    /// Storage holds `text`; `stored` is its document when it may differ from the one in memory
+    /// (another tab's changes merged in), and is then taken over.
+    fn saved(self, stored: Option<Doc>, text: JsString) {
+        self.last_written.set_value(Some(text));
         if let Some(h) = self.retry.get_value() {
             h.clear();
             self.retry.set_value(None);
         }
-        if stored != memory {
-            self.adopt_quietly(stored.clone());
+        if let Some(stored) = stored {
+            if self.doc.with_untracked(|memory| *memory != stored) {
+                self.adopt_quietly(stored);
+            }
         }
         self.save.set(SaveState::Saved);
     }
@@ -459,7 +468,7 @@ impl AppState {
             self.adopt_quietly(merged.clone());
         }
         if merged == incoming {
-            self.last_written.set_value(Some(text.to_owned()));
+            self.last_written.set_value(Some(JsString::from(text)));
             if self.save.get_untracked() == SaveState::Pending {
                 return;
             }

@@ -132,6 +132,36 @@ pub fn write(key: StorageKey, value: &str) -> Result<(), StorageError> {
     local()?.set_item(&key.as_str(), value).map_err(|e| browser_error(&e))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `window.localStorage`, seen through the two methods below.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    /// `Storage.getItem`, keeping the JS string (no copy into wasm memory).
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+    /// `Storage.setItem` with a JS string.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &js_sys::JsString) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// [`read`] as a JS string: the autosave compares the stored workspace (≈ 1 MB per 1 000
+/// inspel) with what it last wrote without copying it across.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_js(key: StorageKey) -> Result<Option<js_sys::JsString>, StorageError> {
+    local()?.unchecked_ref::<RawStorage>().get_item_js(&key.as_str()).map_err(|e| browser_error(&e))
+}
+
+/// [`write`] with a JS string.
+///
+/// # Errors
+/// As [`write`].
+pub fn write_js(key: StorageKey, value: &js_sys::JsString) -> Result<(), StorageError> {
+    local()?.unchecked_ref::<RawStorage>().set_item_js(&key.as_str(), value).map_err(|e| browser_error(&e))
+}
+
 /// Per-device preferences. Kept apart from the workspace and never exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

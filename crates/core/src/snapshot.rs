@@ -224,6 +224,43 @@ impl Snapshot {
         }
     }
 
+    /// What `Snapshot::new(workspace.clone(), exported_at, device).to_compact()` gives, without
+    /// copying the workspace and serialising it once: the checksum is taken over the same bytes
+    /// that go into the text (the autosave's path).
+    #[must_use]
+    pub fn compact_of(workspace: &Doc, exported_at: &str, device: &str) -> String {
+        #[derive(Serialize)]
+        struct Head<'a> {
+            format: &'a str,
+            schema_version: u32,
+            min_reader_version: u32,
+            app_version: &'a str,
+            exported_at: &'a str,
+            device: &'a str,
+            checksum: &'a str,
+        }
+        let body = serde_json::to_string(workspace).unwrap_or_default();
+        let sum = format!("crc32:{:08x}", crc32fast::hash(body.as_bytes()));
+        let head = Head {
+            format: FORMAT,
+            schema_version: CURRENT,
+            min_reader_version: crate::migrate::MIN_READER,
+            app_version: crate::APP_VERSION,
+            exported_at,
+            device,
+            checksum: &sum,
+        };
+        let head = serde_json::to_string(&head).unwrap_or_default();
+        // `head` is one object: open its closing brace for the workspace, the last field.
+        let open = head.strip_suffix('}').unwrap_or(&head);
+        let mut out = String::with_capacity(open.len() + body.len() + 16);
+        out.push_str(open);
+        out.push_str(",\"workspace\":");
+        out.push_str(&body);
+        out.push('}');
+        out
+    }
+
     /// Indented JSON, as written to exported files: objects one field a line, arrays
     /// (stamps, lists) on one line, so a file stays readable and compact.
     #[must_use]

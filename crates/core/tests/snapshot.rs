@@ -137,6 +137,18 @@ fn snapshots_written_now_read_back_identically() {
 }
 
 #[test]
+fn the_autosave_text_is_the_snapshot_text() {
+    let demo = vagval_core::demo::demo_doc();
+    let empty = vagval_core::Doc::new(vagval_core::Id::default(), "Tom \"arbetsyta\" ÅÄÖ", Stamp(1, 0, "dev.a".into()));
+    for doc in [demo, empty] {
+        let text = Snapshot::compact_of(&doc, "2026-11-22T12:00:00Z", "dev-1");
+        assert_eq!(text, Snapshot::new(doc.clone(), "2026-11-22T12:00:00Z", "dev-1").to_compact());
+        // And it reads back, checksum and all.
+        assert_eq!(decode(&text).unwrap().snapshot.workspace, doc);
+    }
+}
+
+#[test]
 fn the_published_json_schema_is_up_to_date() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/snapshot.schema.json");
     let current = vagval_core::json_schema();
