@@ -77,11 +77,11 @@ pub struct AppState {
     local: StoredValue<LocalMeta>,
 }
 
-/// The records that commands touched since the document was last replaced as a whole, in
-/// order, for views that update what they derived one record at a time (the inspel list).
+/// The records that commands touched (and merges and restores changed), in order, for views
+/// that update what they derived one record at a time (the inspel list).
 #[derive(Debug, Default)]
 struct Journal {
-    /// Moves on when the document is replaced as a whole (a merge, a restore).
+    /// Moves on when another workspace replaces this one (the records are then all new).
     generation: u64,
     /// Position of `touched[0]` in the stream of touched records.
     start: usize,
@@ -413,7 +413,7 @@ impl AppState {
     }
 
     /// Every whole-document replacement goes through here: the clock sees its stamps (so the
-    /// next command's stamps are new) and the journal of touched records starts a new generation.
+    /// next command's stamps are new) and the journal notes the records that differ.
     fn adopt_quietly(self, doc: Doc) {
         if let Some(s) = doc.max_stamp() {
             let now = now_ms();
@@ -421,7 +421,12 @@ impl AppState {
                 c.observe(s, now);
             });
         }
-        self.journal.update_value(Journal::replaced);
+        // What changed record by record goes into the journal like a command's records (the
+        // inspel list patches those rows); another workspace altogether starts it afresh.
+        match self.doc.with_untracked(|old| old.changed_records(&doc)) {
+            Some(records) => self.journal.update_value(|j| j.note(records)),
+            None => self.journal.update_value(Journal::replaced),
+        }
         self.doc.set(doc);
     }
 
@@ -432,9 +437,9 @@ impl AppState {
         self.journal.with_value(Journal::end)
     }
 
-    /// The records of `kind` that commands touched since `mark` (some may come more than
-    /// once), or `None` when the document was replaced as a whole since (a merge, a restore)
-    /// or the journal no longer reaches back that far: then derive everything again.
+    /// The records of `kind` that commands, merges and restores changed since `mark` (some may
+    /// come more than once), or `None` when another workspace replaced this one since or the
+    /// journal no longer reaches back that far: then derive everything again.
     #[must_use]
     pub fn touched_since(self, mark: Mark, kind: Kind) -> Option<Vec<Id>> {
         self.journal.with_value(|j| {

@@ -487,6 +487,47 @@ pub fn valid_stamp(s: &Stamp) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Collection<R>(pub BTreeMap<Id, R>);
 
+impl<R: PartialEq> Collection<R> {
+    /// Ids whose record is in one of the two collections only, or differs between them, in id
+    /// order (one pass over both).
+    #[must_use]
+    pub fn differing<'a>(&'a self, other: &'a Self) -> Vec<&'a Id> {
+        use std::cmp::Ordering;
+        let mut out = Vec::new();
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        loop {
+            match (a.peek(), b.peek()) {
+                (Some((ka, ra)), Some((kb, rb))) => match ka.cmp(kb) {
+                    Ordering::Less => {
+                        out.push(*ka);
+                        a.next();
+                    }
+                    Ordering::Greater => {
+                        out.push(*kb);
+                        b.next();
+                    }
+                    Ordering::Equal => {
+                        if ra != rb {
+                            out.push(*ka);
+                        }
+                        a.next();
+                        b.next();
+                    }
+                },
+                (Some((k, _)), None) => {
+                    out.push(*k);
+                    a.next();
+                }
+                (None, Some((k, _))) => {
+                    out.push(*k);
+                    b.next();
+                }
+                (None, None) => return out,
+            }
+        }
+    }
+}
+
 impl<R> Default for Collection<R> {
     fn default() -> Self {
         Self(BTreeMap::new())

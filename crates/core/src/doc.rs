@@ -201,6 +201,27 @@ pub fn merge(local: &Doc, incoming: &Doc) -> (Doc, MergeReport) {
 }
 
 impl Doc {
+    /// The records that differ between `self` and `other` (in one only, or not equal), with
+    /// their kinds — what a whole-document replacement (a merge, a restore) changed, for views
+    /// that follow changes record by record. `None` for two different workspaces.
+    #[must_use]
+    pub fn changed_records(&self, other: &Doc) -> Option<Vec<(crate::command::Kind, Id)>> {
+        use crate::command::Kind;
+        if self.id != other.id {
+            return None;
+        }
+        let mut out = Vec::new();
+        if self.meta != other.meta {
+            out.push((Kind::Meta, self.id.clone()));
+        }
+        let mut add = |kind: Kind, ids: Vec<&Id>| out.extend(ids.into_iter().map(|id| (kind, id.clone())));
+        add(Kind::Inspel, self.inspel.differing(&other.inspel));
+        add(Kind::Round, self.rounds.differing(&other.rounds));
+        add(Kind::Ballot, self.ballots.differing(&other.ballots));
+        add(Kind::Agenda, self.agenda.differing(&other.agenda));
+        Some(out)
+    }
+
     /// An empty workspace with its name set at `at`.
     #[must_use]
     pub fn new(id: Id, name: &str, at: Stamp) -> Self {

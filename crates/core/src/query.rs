@@ -31,8 +31,8 @@ pub struct Row {
     pub theme: String,
     /// Number of originals (a merged inspel).
     pub originals: usize,
-    /// A 64-bit fingerprint of the stamps of the fields `key` and `order` come from (title,
-    /// description, organisation, theme): a new stage reuses the folded keys.
+    /// A 64-bit fingerprint of the texts `key` and `order` come from (title, description,
+    /// organisation, theme): a new stage reuses the folded keys.
     pub texts: u64,
 }
 
@@ -126,9 +126,9 @@ impl Facets {
 }
 
 /// Brings `rows` (made by [`rows`] from an earlier state of `doc`) up to date after commands
-/// that addressed the inspel `touched` (see [`crate::Command::for_each_record`]): only those
-/// rows are prepared again, so an edit of 100 inspel costs 100 rows, not the whole list. After
-/// a change not made by commands (a merge, a restore) use [`rows`].
+/// that addressed the inspel `touched` (see [`crate::Command::for_each_record`]), or a merge
+/// that changed them ([`Doc::changed_records`]): only those rows are prepared again, so an edit
+/// of 100 inspel costs 100 rows, not the whole list.
 pub fn patch_rows(doc: &Doc, rows: &mut Vec<Row>, touched: &[Id]) -> Patch {
     let mut ids: Vec<&Id> = touched.iter().collect();
     ids.sort_unstable();
@@ -240,13 +240,13 @@ impl std::hash::Hasher for Mix {
     }
 }
 
-/// A row for `r`; the search and sort keys are taken over from `old` when its text fields
-/// (title, description, organisation, theme) carry the same stamps — a new stage or
-/// municipality then folds nothing.
+/// A row for `r`; the search and sort keys are taken over from `old` when its texts (title,
+/// description, organisation, theme) are the same — a new stage or municipality then folds
+/// nothing.
 fn row_of(r: &Inspel, old: Option<&Row>) -> Row {
-    let texts = hash_of(&[&r.title, &r.description, &r.organisation, &r.theme].map(|f| f.as_ref().map(|g| &g.stamp)));
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
+    let texts = hash_of(&[title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()]);
     let (key, order) = match old {
         Some(o) if o.texts == texts => (o.key.clone(), o.order.clone()),
         _ => {

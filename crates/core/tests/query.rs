@@ -143,3 +143,43 @@ proptest! {
         }
     }
 }
+
+/// Applies `ops` to `doc` as device `actor`, from "now" = `start` on.
+fn edit(doc: &mut Doc, actor: &str, start: u64, ops: &[Op]) {
+    let mut clock = Hlc::new(actor);
+    clock.observe(doc.max_stamp().unwrap(), 1);
+    let mut history = History::default();
+    for (k, op) in ops.iter().enumerate() {
+        let mut st = Stamper { clock: &mut clock, now_ms: start + k as u64 };
+        match op {
+            Op::Undo => { history.undo(doc, &mut st); }
+            Op::Redo => { history.redo(doc, &mut st); }
+            _ => if let Some(cmd) = command(doc, op) { let _ = history.apply(doc, &cmd, &mut st); },
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// What a merge changed (`Doc::changed_records`) is all the list needs to patch its rows.
+    #[test]
+    fn rows_patched_with_what_a_merge_changed_equal_fresh_ones(
+        mine in prop::collection::vec(op(), 0..15),
+        theirs in prop::collection::vec(op(), 0..15),
+        same_ms in any::<bool>(),
+    ) {
+        let base = vagval_core::demo::demo_doc();
+        let (mut a, mut b) = (base.clone(), base);
+        edit(&mut a, "dev.a", 2, &mine);
+        // Edits in the same milliseconds, too: ties are broken by device and value.
+        edit(&mut b, "dev.b", if same_ms { 2 } else { 100 }, &theirs);
+        let (merged, _) = vagval_core::merge(&a, &b);
+        let changed = a.changed_records(&merged).unwrap();
+        let ids: Vec<Id> = changed.into_iter().filter(|(k, _)| *k == Kind::Inspel).map(|(_, id)| id).collect();
+        let mut listed = rows(&a);
+        patch_rows(&merged, &mut listed, &ids);
+        prop_assert_eq!(listed, rows(&merged));
+        prop_assert_eq!(a.changed_records(&a), Some(Vec::new()));
+    }
+}
