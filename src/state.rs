@@ -404,10 +404,10 @@ impl AppState {
             h.clear();
             self.retry.set_value(None);
         }
-        if let Some(stored) = stored {
-            if self.doc.with_untracked(|memory| *memory != stored) {
-                self.adopt_quietly(stored);
-            }
+        if let Some(stored) = stored
+            && self.doc.with_untracked(|memory| *memory != stored)
+        {
+            self.adopt_quietly(stored);
         }
         self.save.set(SaveState::Saved);
     }

@@ -452,10 +452,10 @@ fn put_back(doc: &mut Doc, k: Kept<'_>) {
         Kind::Meta => match k.field {
             Some(f) => doc.meta.put_back(f, k.saved),
             None => {
-                if let Ok(m) = k.saved.downcast::<Option<Meta>>() {
-                    if let Some(m) = *m {
-                        doc.meta = m;
-                    }
+                if let Ok(m) = k.saved.downcast::<Option<Meta>>()
+                    && let Some(m) = *m
+                {
+                    doc.meta = m;
                 }
             }
         },
@@ -523,14 +523,11 @@ impl History {
     fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, doc: &mut Doc, st: &mut Stamper<'_>, touched: &mut impl FnMut(Kind, &Id)) -> bool {
         // A step that no longer applies (its record was erased by a merge) is dropped.
         while let Some(cmd) = from.pop() {
-            match apply(doc, &cmd, st) {
-                Ok(inverse) => {
-                    cmd.for_each_record(touched);
-                    // `None`: applied but cannot be stepped back (undoing a ballot erases it).
-                    to.extend(inverse);
-                    return true;
-                }
-                Err(_) => {}
+            if let Ok(inverse) = apply(doc, &cmd, st) {
+                cmd.for_each_record(touched);
+                // `None`: applied but cannot be stepped back (undoing a ballot erases it).
+                to.extend(inverse);
+                return true;
             }
         }
         false

@@ -119,10 +119,10 @@ proptest! {
             match op {
                 Op::Undo => { history.step_touching(true, &mut doc, &mut st, &mut note); }
                 Op::Redo => { history.step_touching(false, &mut doc, &mut st, &mut note); }
-                _ => if let Some(cmd) = command(&doc, op) {
-                    if history.apply(&mut doc, &cmd, &mut st).is_ok() {
-                        cmd.for_each_record(&mut note);
-                    }
+                _ => if let Some(cmd) = command(&doc, op)
+                    && history.apply(&mut doc, &cmd, &mut st).is_ok()
+                {
+                    cmd.for_each_record(&mut note);
                 },
             }
             let before = listed.clone();
