@@ -75,6 +75,16 @@ async function throttle(context, page, rate) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
 }
 
+/**
+ * Waits until nothing is waiting to be saved and the page has been idle a moment: the autosave
+ * (a task of its own, 400 ms after an edit) and the garbage it leaves are not part of the
+ * interaction measured — a participant takes longer than that between two taps.
+ */
+async function settled(page) {
+  await saved(page, 60_000);
+  await page.waitForTimeout(500);
+}
+
 /** Marks every 10th row of the app's sorted list (scrolling the virtual list to each). */
 async function markEvery10th(page) {
   return page.evaluate(async () => {
@@ -123,10 +133,8 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
   const update = [];
   const vrender = [];
   const vupdate = [];
-  // Each measurement starts with nothing waiting to be saved: the autosave (a task of its
-  // own, 400 ms after an edit) is not part of the interaction measured.
   for (let i = 0; i < runs; i++) {
-    await saved(page, 60_000);
+    await settled(page);
     await page.evaluate(() => document.querySelector('.module-nav a[href="/dela"]').click());
     await page.waitForSelector('[data-testid="export"]');
     render.push(await timed(page, `document.querySelector('.module-nav a[href="/inspel"]').click()`));
@@ -135,7 +143,7 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
     // Another tab writes the changed workspace: the storage event reaches this tab.
     const stored = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
     const again = i % 2 === 0 ? changedText : stored;
-    await saved(page, 60_000);
+    await settled(page);
     update.push(await timed(page, `window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: a }))`, again));
     vupdate.push(await timed(vp, `window.updateList(JSON.parse(a))`, i % 2 === 0 ? changedText : text));
   }
@@ -151,7 +159,7 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
   const vbulk = [];
   for (let i = 0; i < runs; i++) {
     await page.selectOption("#bulk-status", i % 2 === 0 ? "1" : "0");
-    await saved(page, 60_000);
+    await settled(page);
     bulk.push(await timed(page, `document.querySelector('[data-testid="bulk-apply"]').click()`));
     vbulk.push(await timed(vp, `window.setStatus(a)`, i % 2 === 0 ? "compiled" : "received"));
   }
