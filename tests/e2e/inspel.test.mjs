@@ -181,3 +181,43 @@ test("merging duplicates keeps provenance and votes; splitting restores the orig
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the list follows changes made while it was not shown: an undo elsewhere, another tab", async () => {
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  await page.goto(env.server.url + "/inspel");
+  await ready(page);
+  await saved(page);
+  const row = (title) => page.locator('[data-testid="inspel-list"] li', { hasText: title }).locator(".meta");
+  const title = "Bredband till hela landsbygden";
+  const before = await row(title).textContent();
+  assert.match(before, /I agendan/);
+  // Mark one row and move it to "Ej med".
+  await page.locator('[data-testid="inspel-list"] li', { hasText: title }).locator(".mark input").check();
+  await page.selectOption("#bulk-status", { label: "Ej med" });
+  await page.click('[data-testid="bulk-apply"]');
+  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="inspel-list"] li')].some((li) => li.textContent.includes(t) && li.querySelector(".meta").textContent.includes("Ej med")), title);
+  // Away from the list, the change is undone; back on it, the row shows the stage it had.
+  await page.click('.module-nav a[href="/dela"]');
+  await page.click('.header-actions button:has-text("Ångra")');
+  await page.click('.module-nav a[href="/inspel"]');
+  await page.locator('[data-testid="inspel-list"] li').first().waitFor();
+  assert.equal(await row(title).textContent(), before);
+  await saved(page);
+  // Away again, another tab stores a new title: back on the list, it shows.
+  await page.click('.module-nav a[href="/dela"]');
+  const text = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
+  const other = JSON.parse(text);
+  delete other.checksum;
+  const r = other.workspace.inspel.find((i) => i.title?.value === title);
+  r.title = { value: "Bredband överallt", stamp: [r.title.stamp[0] + 10_000_000, 0, "e2e.other"] };
+  await page.evaluate((t) => {
+    localStorage.setItem("vagval.workspace", t);
+    window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
+  }, JSON.stringify(other));
+  await page.click('.module-nav a[href="/inspel"]');
+  await page.locator('[data-testid="inspel-list"] li', { hasText: "Bredband överallt" }).waitFor();
+  assert.equal(await page.locator('[data-testid="inspel-list"] li', { hasText: title }).count(), 0);
+  assert.match(await page.locator("#inspel-list-heading").textContent(), /^12 inspel$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
