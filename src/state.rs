@@ -104,12 +104,12 @@ impl Journal {
         Mark { generation: self.generation, position: self.start + self.touched.len() }
     }
 
-    fn note(&mut self, cmd_records: Vec<(Kind, Id)>) {
-        if self.touched.len() + cmd_records.len() > JOURNAL_MAX {
+    fn note(&mut self, records: Vec<(Kind, Id)>) {
+        if self.touched.len() + records.len() > JOURNAL_MAX {
             self.start += self.touched.len();
             self.touched.clear();
         }
-        self.touched.extend(cmd_records);
+        self.touched.extend(records);
     }
 
     fn replaced(&mut self) {
@@ -363,13 +363,12 @@ impl AppState {
             }
         }
         let (at, device) = (iso_now(), self.device.get_value());
-        let text = match &merged {
-            Some(doc) => Snapshot::compact_of(doc, &at, &device),
-            None => self.doc.with_untracked(|doc| Snapshot::compact_of(doc, &at, &device)),
+        let written = match &merged {
+            Some(doc) => storage::save_workspace(doc, &at, &device),
+            None => self.doc.with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
         };
-        let text = JsString::from(text.as_str());
-        match storage::write_js(StorageKey::Workspace, &text) {
-            Ok(()) => self.saved(merged, text),
+        match written {
+            Ok(text) => self.saved(merged, text),
             Err(e) => self.failed(e),
         }
     }

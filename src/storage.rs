@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use vagval_core::snapshot::{Decoded, ImportError, decode};
-use vagval_core::{Lang, Localized, Snapshot};
+use vagval_core::{Doc, Lang, Localized, Snapshot};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -271,14 +271,15 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
 /// The last-known-good copy is only kept while two copies fit well inside a 5 MB quota.
 const LKG_MAX_CHARS: usize = 1_200_000;
 
-/// Stores the workspace snapshot.
+/// Stores `workspace` in its envelope (`Snapshot::compact_of`: one pass, no copy of the
+/// document) and returns the stored text as a JS string, for [`read_js`] comparisons.
 ///
 /// # Errors
 /// As [`write`]; the previous stored copy survives any failure.
-pub fn save_workspace(snapshot: &Snapshot) -> Result<String, StorageError> {
-    let json = snapshot.to_compact();
-    write(StorageKey::Workspace, &json)?;
-    Ok(json)
+pub fn save_workspace(workspace: &Doc, exported_at: &str, device: &str) -> Result<js_sys::JsString, StorageError> {
+    let text = js_sys::JsString::from(Snapshot::compact_of(workspace, exported_at, device).as_str());
+    write_js(StorageKey::Workspace, &text)?;
+    Ok(text)
 }
 
 /// This device's random id, created on first use. Falls back to a per-load id when

@@ -26,6 +26,11 @@ fn snap() -> Snapshot {
     Snapshot::new(demo_doc(), "2026-11-22T10:00:00.000Z", "dev-test")
 }
 
+/// Stores `s` the way the autosave does; returns the stored text.
+fn save(s: &Snapshot) -> Result<String, StorageError> {
+    storage::save_workspace(&s.workspace, &s.exported_at, &s.device).map(|t| String::from(&t))
+}
+
 fn ready(l: Loaded) -> (Snapshot, bool) {
     match l {
         Loaded::Ready { decoded, from_backup, .. } => (decoded.snapshot, from_backup),
@@ -38,7 +43,7 @@ fn workspace_round_trips_and_refreshes_the_last_known_good_copy() {
     local().clear().unwrap();
     assert!(storage::is_available());
     assert!(matches!(storage::load_workspace(), Ok(Loaded::Empty)));
-    let written = storage::save_workspace(&snap()).unwrap();
+    let written = save(&snap()).unwrap();
     assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(written.as_str()));
     let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
     assert_eq!(loaded, snap());
@@ -49,7 +54,7 @@ fn workspace_round_trips_and_refreshes_the_last_known_good_copy() {
 #[wasm_bindgen_test]
 fn a_damaged_copy_falls_back_to_the_last_known_good_one_and_is_kept() {
     local().clear().unwrap();
-    let good = storage::save_workspace(&snap()).unwrap();
+    let good = save(&snap()).unwrap();
     storage::load_workspace().unwrap(); // writes the last-known-good copy
     let broken = &good[..good.len() / 2];
     set_raw(StorageKey::Workspace, broken);
@@ -115,7 +120,7 @@ fn device_id_is_created_once() {
 #[wasm_bindgen_test]
 fn a_full_quota_is_a_typed_error_and_keeps_the_old_value() {
     local().clear().unwrap();
-    storage::save_workspace(&snap()).unwrap();
+    save(&snap()).unwrap();
     let before = raw(StorageKey::Workspace);
     let mut n = 0;
     for size in [512 * 1024, 16 * 1024] {
@@ -136,7 +141,7 @@ fn a_full_quota_is_a_typed_error_and_keeps_the_old_value() {
     .unwrap();
     assert_eq!(bigger.workspace.id, id);
     let bigger = Snapshot::new(bigger.workspace, "t", "d");
-    assert_eq!(storage::save_workspace(&bigger), Err(StorageError::QuotaExceeded));
+    assert_eq!(save(&bigger), Err(StorageError::QuotaExceeded));
     assert_eq!(raw(StorageKey::Workspace), before);
     local().clear().unwrap();
 }

@@ -42,10 +42,11 @@ pub fn InspelPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     page_title(move || i18n.t().inspel.title);
-    // Commands update the prepared rows of the inspel they touched (the app's journal); a merge
-    // or a restore prepares all again. `patched` counts the updates and keeps what the last one
-    // changed, so `hits` can keep its order when only a stage changed. The rows outlive the
-    // page ([`KEPT`]): coming back patches them instead of folding every inspel's texts again.
+    // Commands, merges and restores update the prepared rows of the inspel they changed (the
+    // app's journal); only another workspace prepares all again. `patched` counts the updates
+    // and keeps what the last one changed, so `hits` can keep its order when only a stage
+    // changed. The rows outlive the page ([`KEPT`]): coming back patches them instead of
+    // folding every inspel's texts again.
     let kept = KEPT.with(RefCell::take);
     let seen = StoredValue::new(kept.as_ref().map(|(m, _)| *m));
     let kept = StoredValue::new(kept.map(|(_, rows)| rows));
@@ -62,11 +63,12 @@ pub fn InspelPage() -> impl IntoView {
                 }
                 _ => (Arc::new(query_rows(d)), Patch::Shape),
             };
+            // The first value always counts as a change (`hits` then runs the query anyway).
             let changed = first || patch != Patch::Nothing;
             if changed {
                 patched.update_value(|(n, p)| {
                     *n += 1;
-                    *p = if first { Patch::Shape } else { patch };
+                    *p = patch;
                 });
             }
             (rows, changed)

@@ -246,13 +246,11 @@ impl std::hash::Hasher for Mix {
 fn row_of(r: &Inspel, old: Option<&Row>) -> Row {
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
-    let texts = hash_of(&[title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()]);
+    let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
+    let texts = hash_of(&parts);
     let (key, order) = match old {
         Some(o) if o.texts == texts => (o.key.clone(), o.order.clone()),
-        _ => {
-            let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
-            (fold(&parts.join("\n")), swedish_order(&title))
-        }
+        _ => (fold(&parts.join("\n")), swedish_order(&title)),
     };
     Row {
         id: r.id.clone(),
