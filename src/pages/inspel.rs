@@ -32,9 +32,18 @@ const DIMENSIONS: [Dimension; 3] = [Dimension::Ecological, Dimension::Social, Di
 /// The list's prepared rows, shared with the page's readers without copying.
 type Rows = Arc<Vec<Row>>;
 
+/// What the page leaves for its next visit: the prepared rows, how far they follow the
+/// journal, and the last query with its hits (indices into the rows).
+struct Kept {
+    mark: Mark,
+    rows: Rows,
+    query: Query,
+    hits: Vec<usize>,
+}
+
 thread_local! {
-    /// The prepared rows and how far they follow the journal, from the last visit to the page.
-    static KEPT: RefCell<Option<(Mark, Rows)>> = const { RefCell::new(None) };
+    /// From the last visit to the page.
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
 #[component]
@@ -46,10 +55,15 @@ pub fn InspelPage() -> impl IntoView {
     // app's journal); only another workspace prepares all again. `patched` counts the updates
     // and keeps what the last one changed, so `hits` can keep its order when only a stage
     // changed. The rows outlive the page ([`KEPT`]): coming back patches them instead of
-    // folding every inspel's texts again.
-    let kept = KEPT.with(RefCell::take);
-    let seen = StoredValue::new(kept.as_ref().map(|(m, _)| *m));
-    let kept = StoredValue::new(kept.map(|(_, rows)| rows));
+    // folding every inspel's texts again, and keeps the hits of the same query when the patch
+    // leaves them as they were.
+    let (seen, kept, kept_hits) = match KEPT.with(RefCell::take) {
+        Some(k) => (Some(k.mark), Some(k.rows), Some((k.query, k.hits))),
+        None => (None, None, None),
+    };
+    let seen = StoredValue::new(seen);
+    let kept = StoredValue::new(kept);
+    let kept_hits = StoredValue::new(kept_hits);
     let patched = StoredValue::new((0u64, Patch::Shape));
     let all = Memo::new_owning(move |prev: Option<Rows>| {
         app.doc.with(|d| {
@@ -74,11 +88,6 @@ pub fn InspelPage() -> impl IntoView {
             (rows, changed)
         })
     });
-    on_cleanup(move || {
-        if let (Some(mark), Some(rows)) = (seen.try_get_value().flatten(), all.try_get_untracked()) {
-            KEPT.with(|k| *k.borrow_mut() = Some((mark, rows)));
-        }
-    });
     let query = RwSignal::new(Query::default());
     // Runs the query again unless the only change since the last run was in place and does not
     // move any row in or out or up or down. Tells its readers on every full run, so they may
@@ -90,12 +99,31 @@ pub fn InspelPage() -> impl IntoView {
                 let (n, holds) = patched.with_value(|(n, p)| (*n, matches!(p, Patch::InPlace(c) if hits_hold(rows, q, c))));
                 let same = ran.with_value(|(m, last)| m.wrapping_add(1) == n && last == q);
                 ran.set_value((n, q.clone()));
-                match prev {
-                    Some(prev) if same && holds => (prev, false),
-                    _ => (run(rows, q), true),
+                let first = prev.is_none();
+                let keep = match prev {
+                    Some(prev) => (same && holds).then_some(prev),
+                    // The last visit's hits, for the same query over the same rows (the kept
+                    // vector, patched since) when the patch leaves them as they were.
+                    None => kept_hits
+                        .try_update_value(Option::take)
+                        .flatten()
+                        .filter(|(last, _)| last == q)
+                        .filter(|_| holds || patched.with_value(|(_, p)| *p == Patch::Nothing))
+                        .map(|(_, hits)| hits),
+                };
+                match keep {
+                    Some(hits) => (hits, first),
+                    None => (run(rows, q), true),
                 }
             })
         })
+    });
+    on_cleanup(move || {
+        if let (Some(mark), Some(rows), Some(query), Some(hits)) =
+            (seen.try_get_value().flatten(), all.try_get_untracked(), query.try_get_untracked(), hits.try_get_untracked())
+        {
+            KEPT.with(|k| *k.borrow_mut() = Some(Kept { mark, rows, query, hits }));
+        }
     });
     let selected = RwSignal::new(None::<Id>);
     let marked = RwSignal::new(BTreeSet::<Id>::new());

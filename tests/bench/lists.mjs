@@ -85,6 +85,38 @@ async function settled(page) {
   await page.waitForTimeout(500);
 }
 
+/**
+ * The elements, attributes and texts under `<main>`, one line each (comment nodes, Leptos's
+ * markers, left out).
+ */
+const DOM_LINES = () => {
+  const out = [];
+  const walk = (n, depth) => {
+    for (const c of n.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) {
+        if (c.data.trim()) out.push(`${" ".repeat(depth)}"${c.data.trim()}"`);
+      } else if (c.nodeType === Node.ELEMENT_NODE) {
+        const attrs = [...c.attributes].map((a) => `${a.name}=${a.value}`).sort().join(" ");
+        out.push(`${" ".repeat(depth)}<${c.localName} ${attrs}>`);
+        walk(c, depth + 1);
+      }
+    }
+  };
+  walk(document.querySelector("main"), 0);
+  return out;
+};
+
+/** Fails unless the baseline page built the same DOM as the app (so the ratio compares like with like). */
+async function sameDom(page, vp) {
+  await vp.evaluate(() => { document.getElementById("main").textContent = ""; window.renderList(JSON.parse(window.__data)); });
+  const [a, b] = [await page.evaluate(DOM_LINES), await vp.evaluate(DOM_LINES)];
+  const k = a.findIndex((line, i) => line !== b[i]);
+  if (k >= 0 || a.length !== b.length) {
+    const at = k >= 0 ? k : Math.min(a.length, b.length);
+    throw new Error(`the baseline's DOM differs from the app's at line ${at} of ${a.length}: app ${a[at]} | baseline ${b[at]}`);
+  }
+}
+
 /** Marks every 10th row of the app's sorted list (scrolling the virtual list to each). */
 async function markEvery10th(page) {
   return page.evaluate(async () => {
@@ -139,7 +171,8 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
     await page.waitForSelector('[data-testid="export"]');
     render.push(await timed(page, `document.querySelector('.module-nav a[href="/inspel"]').click()`));
     await page.waitForSelector('[data-testid="inspel-list"] li');
-    vrender.push(await timed(vp, `document.getElementById("app").textContent = ""; window.renderList(JSON.parse(window.__data))`));
+    if (i === 0) await sameDom(page, vp);
+    vrender.push(await timed(vp, `document.getElementById("main").textContent = ""; window.renderList(JSON.parse(window.__data))`));
     // Another tab writes the changed workspace: the storage event reaches this tab.
     const stored = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
     const again = i % 2 === 0 ? changedText : stored;
@@ -165,7 +198,7 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
   }
   await context.close();
   await v.close();
-  if (process.env.BENCH_VERBOSE) console.log(`${rate}x render`, render, vrender, "update", update, vupdate, "bulk", bulk, vbulk);
+  if (process.env.BENCH_VERBOSE) console.log(`${rate}x render`, [render, vrender, update, vupdate, bulk, vbulk].map((a) => a.map((x) => x.toFixed(1)).join(" ")).join("\n"));
   return {
     render: median(render), update: median(update), bulk: median(bulk),
     vrender: median(vrender), vupdate: median(vupdate), vbulk: median(vbulk), rows: titles, marked,

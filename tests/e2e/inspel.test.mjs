@@ -203,21 +203,41 @@ test("the list follows changes made while it was not shown: an undo elsewhere, a
   await page.locator('[data-testid="inspel-list"] li').first().waitFor();
   assert.equal(await row(title).textContent(), before);
   await saved(page);
-  // Away again, another tab stores a new title: back on the list, it shows.
-  await page.click('.module-nav a[href="/dela"]');
-  const text = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
-  const other = JSON.parse(text);
-  delete other.checksum;
-  const r = other.workspace.inspel.find((i) => i.title?.value === title);
-  r.title = { value: "Bredband överallt", stamp: [r.title.stamp[0] + 10_000_000, 0, "e2e.other"] };
-  await page.evaluate((t) => {
-    localStorage.setItem("vagval.workspace", t);
-    window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
-  }, JSON.stringify(other));
-  await page.click('.module-nav a[href="/inspel"]');
-  await page.locator('[data-testid="inspel-list"] li', { hasText: "Bredband överallt" }).waitFor();
+  // Away again, another tab stores a new title: back on the list, it shows, in its place in
+  // the order (the list's order from the last visit does not hold).
+  const titles = () => page.$$eval('[data-testid="inspel-list"] li .title', (els) => els.map((e) => e.textContent));
+  const fromOtherTab = async (change) => {
+    await page.click('.module-nav a[href="/dela"]');
+    const other = JSON.parse(await page.evaluate(() => localStorage.getItem("vagval.workspace")));
+    delete other.checksum;
+    change(other.workspace.inspel);
+    await page.evaluate((t) => {
+      localStorage.setItem("vagval.workspace", t);
+      window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
+    }, JSON.stringify(other));
+    await page.click('.module-nav a[href="/inspel"]');
+  };
+  await fromOtherTab((inspel) => {
+    const r = inspel.find((i) => i.title?.value === title);
+    r.title = { value: "Öppet bredband överallt", stamp: [r.title.stamp[0] + 10_000_000, 0, "e2e.other"] };
+  });
+  await page.locator('[data-testid="inspel-list"] li', { hasText: "Öppet bredband överallt" }).waitFor();
   assert.equal(await page.locator('[data-testid="inspel-list"] li', { hasText: title }).count(), 0);
   assert.match(await page.locator("#inspel-list-heading").textContent(), /^12 inspel$/);
+  let shown = await titles();
+  assert.equal(shown.at(-1), "Öppet bredband överallt");
+  assert.equal(shown[0], "Dubbelspår och högre hastighet på Mittbanan");
+  // And a new inspel, first in the order.
+  await fromOtherTab((inspel) => {
+    const st = [inspel[0].title.stamp[0] + 20_000_000, 0, "e2e.other"];
+    inspel.push({ id: "00000000-0000-4000-8000-0000000e2e01", title: { value: "Attraktiva boendemiljöer", stamp: st }, municipality: { value: "berg", stamp: st } });
+    inspel.sort((a, b) => (a.id < b.id ? -1 : 1));
+  });
+  await page.locator('[data-testid="inspel-list"] li', { hasText: "Attraktiva boendemiljöer" }).waitFor();
+  assert.match(await page.locator("#inspel-list-heading").textContent(), /^13 inspel$/);
+  shown = await titles();
+  assert.equal(shown.length, 13);
+  assert.equal(shown[0], "Attraktiva boendemiljöer");
   assert.deepEqual(errors, []);
   await context.close();
 });
