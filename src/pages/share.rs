@@ -1,5 +1,7 @@
 //! Dela & importera: export, share, and import with a preview, merge or replace, and the
 //! merge report with "restore".
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use vagval_core::doc::{MergeReport, Overwrite};
 use vagval_core::snapshot::{Decoded, FileError, MAX_FILE_BYTES, decode};
@@ -21,12 +23,13 @@ pub fn export_overdue(last_export_ms: Option<f64>) -> bool {
     last_export_ms.is_some_and(|ms| js_sys::Date::now() - ms >= limit)
 }
 
-/// One file that decoded, with what it would do.
+/// One file that decoded, with what it would do. Shared, not copied, by the flow's views (a
+/// decoded workspace may be megabytes).
 #[derive(Clone)]
 struct Incoming {
     name: String,
-    decoded: Decoded,
-    report: MergeReport,
+    decoded: Arc<Decoded>,
+    report: Arc<MergeReport>,
 }
 
 /// The import flow.
@@ -38,7 +41,7 @@ enum Flow {
     Preview {
         files: Vec<Incoming>,
         errors: Vec<String>,
-        merged: Doc,
+        merged: Arc<Doc>,
     },
     ConfirmReplace(Box<Incoming>),
     Done {
@@ -187,7 +190,8 @@ fn ImportCard() -> impl IntoView {
             mark("vagval-import-read");
             let mut errors = Vec::new();
             let mut incoming = Vec::new();
-            let mut merged = app.doc.get_untracked();
+            // The local document is read in place for the first file, not copied.
+            let mut merged: Option<Doc> = None;
             for file in &picked {
                 if let Some(e) = read_error(file, lang) {
                     errors.push(e);
@@ -196,14 +200,18 @@ fn ImportCard() -> impl IntoView {
                 let Ok(text) = &file.text else { continue };
                 match decode(text) {
                     Ok(decoded) => {
-                        let (next, report) = merge(&merged, &decoded.snapshot.workspace);
-                        merged = next;
-                        incoming.push(Incoming { name: file.name.clone(), decoded, report });
+                        let (next, report) = match &merged {
+                            Some(m) => merge(m, &decoded.snapshot.workspace),
+                            None => app.doc.with_untracked(|d| merge(d, &decoded.snapshot.workspace)),
+                        };
+                        merged = Some(next);
+                        incoming.push(Incoming { name: file.name.clone(), decoded: Arc::new(decoded), report: Arc::new(report) });
                     }
                     Err(error) => errors.push(FileError { file: file.name.clone(), error }.message(lang)),
                 }
             }
             mark("vagval-import-merged");
+            let merged = Arc::new(merged.unwrap_or_else(|| app.doc.get_untracked()));
             flow.set(Flow::Preview { files: incoming, errors, merged });
         });
     };
@@ -269,7 +277,7 @@ fn totals(files: &[Incoming]) -> (usize, usize, usize, usize, usize) {
 }
 
 #[component]
-fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merged: Doc) -> impl IntoView {
+fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merged: Arc<Doc>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let (added, changed, deleted, over, kept) = totals(&files);
@@ -290,7 +298,7 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
     let errors_after = errors.clone();
     let do_merge = move |_| {
         let (report, kept): (Vec<_>, Vec<_>) = all_reports.iter().cloned().unzip();
-        app.adopt(merged.clone());
+        app.adopt(Doc::clone(&merged));
         flow.set(Flow::Done {
             files: names.clone(),
             errors: errors_after.clone(),
@@ -340,10 +348,10 @@ fn ConfirmReplace(flow: RwSignal<Flow>, file: Incoming) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let name = file.name.clone();
-    let doc = file.decoded.snapshot.workspace.clone();
+    let decoded = file.decoded;
     let yes = move |_| {
         export_now(app);
-        app.replace(doc.clone());
+        app.replace(decoded.snapshot.workspace.clone());
         flow.set(Flow::Done { files: vec![name.clone()], errors: Vec::new(), report: Vec::new(), kept: Vec::new(), counts: (0, 0, 0) });
     };
     view! {

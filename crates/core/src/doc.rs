@@ -160,18 +160,22 @@ fn merge_collection<R: RecordInfo>(
     incoming: &Collection<R>,
     report: &mut MergeReport,
 ) -> Collection<R> {
+    use std::collections::btree_map::Entry;
+    // The local records as they are, then each incoming one looked up once.
     let mut out = local.0.clone();
     for (id, b) in &incoming.0 {
-        match local.0.get(id) {
-            None => {
+        match out.entry(id.clone()) {
+            Entry::Vacant(slot) => {
                 if b.deleted().is_none() {
                     report.added.push(record_ref(b));
                 }
-                out.insert(id.clone(), b.clone());
+                slot.insert(b.clone());
             }
-            Some(a) if a == b => {}
-            Some(a) => {
-                out.insert(id.clone(), merge_one(a, b, report));
+            Entry::Occupied(mut slot) => {
+                if slot.get() != b {
+                    let merged = merge_one(slot.get(), b, report);
+                    slot.insert(merged);
+                }
             }
         }
     }
@@ -290,16 +294,21 @@ impl Doc {
         &'a self,
         name: &str,
         c: &'a Collection<R>,
+        repeated: &BTreeSet<&'a Id>,
         seen: &mut BTreeSet<&'a Id>,
         problems: &mut Vec<Problem>,
         limit: usize,
     ) {
+        use std::fmt::Write as _;
+        let mut path = String::new();
         for (i, r) in c.0.values().enumerate() {
             if problems.len() >= limit {
                 return;
             }
-            let path = format!("workspace.{name}[{i}]");
-            if !seen.insert(r.id()) {
+            path.clear();
+            let _ = write!(path, "workspace.{name}[{i}]");
+            // Every occurrence of a repeated id after its first is a problem.
+            if repeated.contains(r.id()) && !seen.insert(r.id()) {
                 problems.push(Problem { path: format!("{path}.id"), kind: ProblemKind::DuplicateId { id: r.id().to_string() } });
             }
             r.validate(&path, problems);
@@ -329,12 +338,41 @@ impl Doc {
             problems.push(Problem { path: "workspace.meta.name".into(), kind: ProblemKind::Empty });
         }
         self.meta.validate("workspace.meta", &mut problems);
+        // Ids are unique across kinds (and within one, as map keys). Each kind is in id order,
+        // so the ids two kinds share are found walking both at once; usually there are none
+        // and no id is looked up below.
+        let keys = |k: usize| -> Box<dyn Iterator<Item = &Id> + '_> {
+            match k {
+                0 => Box::new(std::iter::once(&self.id)),
+                1 => Box::new(self.inspel.0.keys()),
+                2 => Box::new(self.rounds.0.keys()),
+                3 => Box::new(self.ballots.0.keys()),
+                _ => Box::new(self.agenda.0.keys()),
+            }
+        };
+        let mut repeated: BTreeSet<&Id> = BTreeSet::new();
+        for i in 0..5 {
+            for j in i + 1..5 {
+                let (mut a, mut b) = (keys(i), keys(j));
+                let (mut x, mut y) = (a.next(), b.next());
+                while let (Some(p), Some(q)) = (x, y) {
+                    match p.cmp(q) {
+                        std::cmp::Ordering::Less => x = a.next(),
+                        std::cmp::Ordering::Greater => y = b.next(),
+                        std::cmp::Ordering::Equal => {
+                            repeated.insert(p);
+                            (x, y) = (a.next(), b.next());
+                        }
+                    }
+                }
+            }
+        }
         let mut seen: BTreeSet<&Id> = BTreeSet::new();
         seen.insert(&self.id);
-        self.validate_collection("inspel", &self.inspel, &mut seen, &mut problems, limit);
-        self.validate_collection("rounds", &self.rounds, &mut seen, &mut problems, limit);
-        self.validate_collection("ballots", &self.ballots, &mut seen, &mut problems, limit);
-        self.validate_collection("agenda", &self.agenda, &mut seen, &mut problems, limit);
+        self.validate_collection("inspel", &self.inspel, &repeated, &mut seen, &mut problems, limit);
+        self.validate_collection("rounds", &self.rounds, &repeated, &mut seen, &mut problems, limit);
+        self.validate_collection("ballots", &self.ballots, &repeated, &mut seen, &mut problems, limit);
+        self.validate_collection("agenda", &self.agenda, &repeated, &mut seen, &mut problems, limit);
         problems.truncate(limit);
         problems
     }

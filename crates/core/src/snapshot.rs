@@ -464,6 +464,11 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { size: text.len(), max: MAX_FILE_BYTES });
     }
+    // Nearly every file is of this very schema and decodes in one pass; any other file, or any
+    // failure, takes the full path, which reads the envelope first and names the problem.
+    if let Some(snapshot) = current(text) {
+        return checked(snapshot, CURRENT);
+    }
     // A first pass reads only the envelope and checks the JSON syntax and depth.
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
@@ -492,6 +497,51 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     } else {
         typed(text)?
     };
+    checked(snapshot, file_version)
+}
+
+/// The envelope of [`Snapshot`] with no room for unknown fields: the one-pass read below takes
+/// only files whose every value is kept, where serde_json's recursion limit applies (an
+/// ignored field would be skipped at any depth, which the envelope pass refuses).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Strict {
+    format: String,
+    schema_version: u32,
+    min_reader_version: u32,
+    app_version: String,
+    exported_at: String,
+    device: String,
+    #[serde(default)]
+    checksum: Option<String>,
+    workspace: Doc,
+}
+
+/// A file of the current schema decoded in one pass, or `None` for anything else (then
+/// [`decode`] reads it step by step and names the problem). Only an object: serde_json would
+/// also read a struct from an array, which the envelope pass refuses.
+fn current(text: &str) -> Option<Snapshot> {
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let s = Strict::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    let current = s.format == FORMAT && s.schema_version == CURRENT && (1..=CURRENT).contains(&s.min_reader_version);
+    current.then_some(Snapshot {
+        format: s.format,
+        schema_version: s.schema_version,
+        min_reader_version: s.min_reader_version,
+        app_version: s.app_version,
+        exported_at: s.exported_at,
+        device: s.device,
+        checksum: s.checksum,
+        workspace: s.workspace,
+    })
+}
+
+/// The checks after decoding: checksum (for a file of this schema) and semantic validation.
+fn checked(snapshot: Snapshot, file_version: u32) -> Result<Decoded, ImportError> {
     // Only a file of this very schema can be re-serialised byte for byte; a migrated or
     // newer file is checked by the rest of the pipeline instead.
     if let (Some(expected), true) = (&snapshot.checksum, file_version == CURRENT) {

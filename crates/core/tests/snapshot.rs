@@ -158,3 +158,78 @@ fn the_published_json_schema_is_up_to_date() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(committed == current, "docs/snapshot.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test -p vagval-core --test snapshot`");
 }
+
+/// A file of the current schema is read in one pass; everything else the one pass does not
+/// take goes the step-by-step way, with the same outcome as before.
+#[test]
+fn the_one_pass_read_agrees_with_the_step_by_step_read() {
+    let text = fixture(CURRENT);
+    let snapshot: Snapshot = serde_json::from_str(&text).unwrap();
+    let d = decode(&text).unwrap();
+    assert_eq!((d.snapshot, d.file_version), (snapshot, CURRENT));
+    let mut raw: Value = serde_json::from_str(&text).unwrap();
+    raw.as_object_mut().unwrap().remove("checksum");
+    // An unknown top-level field is ignored when shallow …
+    raw["note"] = json!({"from": "another tool"});
+    assert!(decode(&raw.to_string()).is_ok());
+    // … and refused when nested deeper than 128 levels, though nothing of it would be kept.
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let text = raw.to_string().replacen(r#""note":{"from":"another tool"}"#, &format!(r#""note":{deep}"#), 1);
+    assert!(text.contains(&deep));
+    assert!(matches!(decode(&text), Err(ImportError::Json { .. })), "{:?}", decode(&text));
+    // The envelope as an array (serde would read a struct from it) is not a workspace file.
+    let fields = ["format", "schema_version", "min_reader_version", "app_version", "exported_at", "device"];
+    let array = Value::Array(fields.iter().map(|f| raw[*f].clone()).chain([Value::Null, raw["workspace"].clone()]).collect());
+    assert!(matches!(decode(&array.to_string()), Err(ImportError::WrongFormat { .. })));
+}
+
+/// Ids are unique across kinds and against the workspace's own id; every later occurrence is
+/// named (the first occurrence, in the order workspace, inspel, rounds, ballots, agenda, is not).
+#[test]
+fn repeated_ids_are_named_at_each_later_occurrence() {
+    let mut raw: Value = serde_json::from_str(&fixture(CURRENT)).unwrap();
+    raw.as_object_mut().unwrap().remove("checksum");
+    let workspace_id = raw["workspace"]["id"].clone();
+    let inspel_id = raw["workspace"]["inspel"][1]["id"].clone();
+    raw["workspace"]["inspel"][0]["id"] = workspace_id.clone();
+    raw["workspace"]["rounds"][0]["id"] = inspel_id.clone();
+    let Err(ImportError::Invalid { problems }) = decode(&raw.to_string()) else { panic!("not refused") };
+    let repeated: Vec<(String, String)> = problems
+        .iter()
+        .filter_map(|p| match &p.kind {
+            vagval_core::crdt::ProblemKind::DuplicateId { id } => Some((p.path.clone(), id.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(repeated.len(), 2, "{problems:?}");
+    assert!(repeated[0].0.starts_with("workspace.inspel[") && repeated[0].0.ends_with("].id"));
+    assert_eq!(repeated[0].1, workspace_id.as_str().unwrap());
+    assert_eq!(repeated[1], ("workspace.rounds[0].id".to_owned(), inspel_id.as_str().unwrap().to_owned()));
+}
+
+/// Records may come in any order (read into id order); a repeated id is refused at the record
+/// that repeats it, in order or not.
+#[test]
+fn records_in_any_order_are_read_and_a_repeated_id_is_named() {
+    let mut raw: Value = serde_json::from_str(&fixture(CURRENT)).unwrap();
+    raw.as_object_mut().unwrap().remove("checksum");
+    let in_order = decode(&raw.to_string()).unwrap().snapshot;
+    raw["workspace"]["inspel"].as_array_mut().unwrap().reverse();
+    assert_eq!(decode(&raw.to_string()).unwrap().snapshot, in_order);
+    for reversed in [true, false] {
+        let mut raw: Value = serde_json::from_str(&fixture(CURRENT)).unwrap();
+        raw.as_object_mut().unwrap().remove("checksum");
+        let list = raw["workspace"]["inspel"].as_array_mut().unwrap();
+        if reversed {
+            list.reverse();
+        }
+        list[3]["id"] = list[2]["id"].clone();
+        match decode(&raw.to_string()).unwrap_err() {
+            ImportError::Decode { path, detail } => {
+                assert!(path.starts_with("workspace.inspel[3]"), "{path}");
+                assert!(detail.contains("duplicate id"), "{detail}");
+            }
+            e => panic!("{e:?}"),
+        }
+    }
+}
