@@ -439,6 +439,14 @@ fn RankedRow(id: Id, title: String, ranking: RwSignal<Vec<Id>>, dragging: RwSign
         <li data-rank=move || pos.get().to_string() class:dragging=move || dragging.with(|x| x.as_ref() == Some(&a))>
             <span class="handle" aria-hidden="true" on:pointerdown=move |ev: leptos::ev::PointerEvent| {
                 ev.prevent_default();
+                // The list, not the handle, holds the pointer: the row (and its handle) moves in
+                // the DOM as it is dragged, and a moved element would lose the touch.
+                let list = ev.target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|el| el.closest("ol.ranked").ok().flatten());
+                if let Some(list) = list {
+                    let _ = list.set_pointer_capture(ev.pointer_id());
+                }
                 dragging.set(Some(b.clone()));
             }>"⠿"</span>
             <span class="pos">{move || pos.get() + 1}"."</span>
