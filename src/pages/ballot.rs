@@ -400,9 +400,17 @@ fn RankBallot(items: Memo<Vec<Item>>, ranking: RwSignal<Vec<Id>>, need: usize) -
     }
 }
 
-/// Moves keyboard focus to the element with `id` once the DOM has caught up.
+/// Moves keyboard focus to the element with `id` once the DOM has caught up — unless focus has
+/// moved on meanwhile (it is neither where it was, nor lost with a moved or hidden node): a
+/// quick keyboard user's next control keeps it.
 fn refocus(id: String) {
+    let before = document().active_element();
     request_animation_frame(move || {
+        let now = document().active_element();
+        let lost = now.as_ref().is_none_or(|a| document().body().is_some_and(|b| a == b.as_ref()));
+        if !lost && now != before {
+            return;
+        }
         if let Some(el) = document().get_element_by_id(&id) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();

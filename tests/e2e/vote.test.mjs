@@ -60,6 +60,18 @@ async function violations(page, label) {
   assert.deepEqual(v, [], `${label}: ${JSON.stringify(v, null, 1)}`);
 }
 
+
+/** Waits for the hand-over screen after a submit; if it does not come, says what the page shows. */
+async function handedOver(page) {
+  try {
+    await page.locator('[data-testid="tablet-hand-over"]').waitFor({ timeout: 15_000 });
+  } catch (e) {
+    const alerts = await page.evaluate(() => [...document.querySelectorAll('[role="alert"]')].map((el) => el.textContent.trim()).filter(Boolean));
+    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+    throw new Error(`no hand-over after submit; alerts ${JSON.stringify(alerts)}; focus ${focus}; ${e.message}`);
+  }
+}
+
 test("workshop journey: set-up, three tablets, collecting, results, override, agenda, print", async () => {
   const work = mkdtempSync(join(tmpdir(), "vagval-vote-"));
   const f = await offlineDevice("laptop", "/inspel/omrostningar");
@@ -110,7 +122,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   // that state, so the submit below is a real tap that must click.
   await a.page.tap("#ranked-heading");
   await a.page.tap('[data-testid="tablet-submit"]');
-  await a.page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await handedOver(a.page);
   // The parked ballot is out of sight, of the tab order and of the accessibility tree.
   assert.equal(await a.page.locator('[data-testid="tablet-submit"]').isVisible(), false);
   assert.equal(await a.page.evaluate(() => { const b = document.querySelector('[data-testid="tablet-submit"]'); b.focus(); return document.activeElement === b; }), false);
@@ -145,9 +157,23 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   assert.deepEqual(await rankedB.allTextContents(), [orderB[0], orderB[2], orderB[1]]);
   await b.page.keyboard.press("Enter");
   assert.deepEqual(await rankedB.allTextContents(), [orderB[2], orderB[0], orderB[1]]);
+  // A control focused right after an arrow keeps focus: the arrow's own refocus waits for the
+  // next frame and must not take it back (a quick keyboard user's Enter would move a row
+  // instead of submitting). Row 2 up, then back down, each followed at once by a focus move.
+  for (const arrow of ['li:nth-child(2) button[aria-label^="Flytta upp"]', 'li:nth-child(1) button[aria-label^="Flytta ned"]']) {
+    const kept = await b.page.evaluate((sel) => new Promise((done) => {
+      const button = document.querySelector(`[data-testid="ranked"] ${sel}`);
+      button.focus();
+      button.click();
+      document.querySelector('[data-testid="tablet-submit"]').focus();
+      requestAnimationFrame(() => requestAnimationFrame(() => done(document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.id)));
+    }), arrow);
+    assert.equal(kept, "tablet-submit", arrow);
+  }
+  assert.deepEqual(await rankedB.allTextContents(), [orderB[2], orderB[0], orderB[1]]);
   await b.page.focus('[data-testid="tablet-submit"]');
   await b.page.keyboard.press("Enter");
-  await b.page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await handedOver(b.page);
   await saved(b.page);
   const fileB = await download(b.page, '[data-testid="export-ballots"]');
 
@@ -158,7 +184,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   const poolC = c.page.locator('[data-testid="pool"] li');
   for (const n of [6, 7, 8]) await poolC.nth(n).locator("button").tap();
   await c.page.tap('[data-testid="tablet-submit"]');
-  await c.page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await handedOver(c.page);
   await saved(c.page);
   const fileC = await download(c.page, '[data-testid="export-ballots"]');
 
@@ -270,7 +296,7 @@ test("dots by tap on a tablet; the budget shows what is left", async () => {
   await items.nth(1).tap();
   assert.match(await page.locator('[data-testid="remaining"]').textContent(), /Kvar: 1 av 5/);
   await page.tap('[data-testid="tablet-submit"]');
-  await page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await handedOver(page);
   await saved(page);
   const doc = await storedDoc(page);
   const ballot = doc.ballots.find((x) => x.participant.value === "Q");
@@ -283,7 +309,7 @@ test("dots by tap on a tablet; the budget shows what is left", async () => {
   assert.deepEqual([...new Set(await page.locator(".ballot-item .count").allTextContents())], ["0"]);
   await items.nth(2).tap();
   await page.tap('[data-testid="tablet-submit"]');
-  await page.locator('[data-testid="tablet-hand-over"]').waitFor();
+  await handedOver(page);
   await saved(page);
   const r = (await storedDoc(page)).ballots.find((x) => x.participant.value === "R");
   assert.deepEqual(Object.values(r.answer.value.allocation), [1]);
