@@ -50,3 +50,10 @@ pub fn list<T: 'static>(
 pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
     Signal::derive(f)
 }
+
+/// Whether keyboard focus is nowhere in particular (on the body, or none): where it falls when
+/// the focused element is moved in the DOM or hidden, as a keyed list does to its rows.
+#[must_use]
+pub fn focus_lost(active: Option<&web_sys::Element>) -> bool {
+    active.is_none_or(|a| document().body().is_some_and(|b| a == b.as_ref()))
+}

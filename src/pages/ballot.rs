@@ -407,7 +407,7 @@ fn refocus(id: String) {
     let before = document().active_element();
     request_animation_frame(move || {
         let now = document().active_element();
-        let lost = now.as_ref().is_none_or(|a| document().body().is_some_and(|b| a == b.as_ref()));
+        let lost = crate::view::focus_lost(now.as_ref());
         if !lost && now != before {
             return;
         }

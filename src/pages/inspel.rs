@@ -303,7 +303,7 @@ fn List(
         visible.track();
         focused.with_value(|el| {
             let Some(el) = el else { return };
-            let lost = document().active_element().is_none_or(|a| document().body().is_some_and(|b| a == *b.as_ref()));
+            let lost = crate::view::focus_lost(document().active_element().as_ref());
             if lost && el.is_connected() {
                 let _ = el.focus();
             }
