@@ -114,7 +114,7 @@ fn read(path: &Path, lang: Lang) -> Result<Decoded, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Failure::Invalid(FileError { file: name.clone(), error: vagval_core::ImportError::NotText }.message(lang)))?;
-    decode(text.strip_prefix('\u{feff}').unwrap_or(&text))
+    decode(&text)
         .map_err(|error| Failure::Invalid(FileError { file: name, error }.message(lang)))
 }
 

@@ -216,6 +216,12 @@ impl Localized for ProblemKind {
             (Self::DuplicateId { id }, Lang::En) => format!("id {id} occurs more than once"),
             (Self::TooMany { max }, Lang::Sv) => format!("får ha högst {max} poster"),
             (Self::TooMany { max }, Lang::En) => format!("may have at most {max} entries"),
+            (Self::Missing, Lang::Sv) => "saknas men måste finnas".into(),
+            (Self::Missing, Lang::En) => "is missing but required".into(),
+            (Self::ErasedWithData, Lang::Sv) => "finns i en raderad post, som bara får ha id och tidsstämpel".into(),
+            (Self::ErasedWithData, Lang::En) => "is in an erased record, which may hold only its id and stamp".into(),
+            (Self::OtherKind { kind }, Lang::Sv) => format!("är ett fält för {kind}: posten ligger i fel samling"),
+            (Self::OtherKind { kind }, Lang::En) => format!("is a field of {kind}: the record is in the wrong collection"),
         }
     }
 }
@@ -284,6 +290,9 @@ fn create<R: Record>(
     let mut r = R::empty(id.clone());
     for (field, value) in fields {
         r.set(field, value.clone(), st.clock.tick(st.now_ms))?;
+    }
+    if let Some(field) = r.missing() {
+        return Err(DomainError::Rule { kind: kind.as_str(), field, problem: crate::crdt::ProblemKind::Missing });
     }
     c.0.insert(id.clone(), r);
     // Undoing a creation moves the record to the trash; erasing stays a deliberate act.
@@ -625,7 +634,7 @@ mod tests {
                 Command::Create {
                     kind: Kind::Inspel,
                     id: id(3),
-                    fields: BTreeMap::new(),
+                    fields: [("title".into(), json!("W"))].into(),
                 },
                 Command::edit(Kind::Inspel, &id(3), "title", "X"),
                 // A nested batch fails after one of its own edits.
@@ -673,7 +682,15 @@ mod tests {
         let mut st = Stamper { clock: &mut clock, now_ms: 5 };
         let mut h = History::default();
         h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
-        h.apply(&mut d, &Command::Create { kind: Kind::Ballot, id: id(5), fields: BTreeMap::new() }, &mut st).unwrap();
+        let fields = [
+            ("round".into(), json!(id(9))),
+            ("participant".into(), json!("P")),
+            ("answer".into(), json!({"allocation": {}})),
+            ("rules_hash".into(), json!("")),
+            ("origin".into(), json!("tablet")),
+        ]
+        .into();
+        h.apply(&mut d, &Command::Create { kind: Kind::Ballot, id: id(5), fields }, &mut st).unwrap();
         let mut touched = Vec::new();
         assert!(h.step_touching(true, &mut d, &mut st, &mut |k, i| touched.push((k, i.clone()))));
         assert_eq!(touched, vec![(Kind::Ballot, id(5))]);

@@ -196,6 +196,15 @@ pub enum ProblemKind {
         /// Limit.
         max: usize,
     },
+    /// A required field is absent or `null`.
+    Missing,
+    /// An erased record (a tombstone) holds a field besides its id and stamp.
+    ErasedWithData,
+    /// An unknown field named like a field of another kind: a record in the wrong collection.
+    OtherKind {
+        /// The kind that has a field of this name.
+        kind: &'static str,
+    },
 }
 
 /// A record kind of the document: a struct of optional registers plus a tombstone.
@@ -212,6 +221,13 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     fn merge(&self, incoming: &Self) -> (Self, RecordMerge);
     /// Erases the record: keeps only id and tombstone (no personal data survives).
     fn erase(&mut self, at: Stamp);
+    /// For an erased record, drops every field but the id and the tombstone (whatever a
+    /// file held); a live record is left as it is.
+    fn scrub(&mut self);
+    /// The first required field a live record lacks, if any.
+    fn missing(&self) -> Option<&'static str>;
+    /// The unknown fields kept from a newer version.
+    fn extra(&self) -> &BTreeMap<String, Value>;
     /// A field's value as JSON, `None` when never set.
     fn get(&self, field: &str) -> Option<Value>;
     /// A field's default value, or `None` for an unknown field.
@@ -250,10 +266,12 @@ pub trait RecordInfo: Record {
 macro_rules! record_kind {
     (@merge) => { $crate::crdt::merge_reg };
     (@merge $merge:expr) => { $merge };
+    // Only the word `required` may follow a field's check after `;`.
+    (@required required) => { true };
     (
         $(#[$meta:meta])*
         $name:ident = $kind:literal {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $check:expr $(=> $merge:expr)? ),* $(,)?
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $check:expr $(=> $merge:expr)? $(; $req:ident)? ),* $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -287,6 +305,9 @@ macro_rules! record_kind {
 
             /// The field names of this kind, in declaration order.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The fields every live record of this kind must have (set, and not `null`).
+            pub const REQUIRED: &'static [&'static str] = &[$($( { let _ = $crate::record_kind!(@required $req); stringify!($field) } ,)?)*];
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
@@ -308,7 +329,10 @@ macro_rules! record_kind {
                                     if id.is_some() { return Err(serde::de::Error::duplicate_field("id")); }
                                     id = Some(map.next_value()?);
                                 }
-                                "deleted" => deleted = map.next_value()?,
+                                "deleted" => {
+                                    if deleted.is_some() { return Err(serde::de::Error::duplicate_field("deleted")); }
+                                    deleted = map.next_value()?;
+                                }
                                 $( stringify!($field) => {
                                     if $field.is_some() {
                                         return Err(serde::de::Error::duplicate_field(stringify!($field)));
@@ -320,7 +344,10 @@ macro_rules! record_kind {
                                     if extra.len() >= $crate::crdt::MAX_EXTRA_FIELDS {
                                         return Err(serde::de::Error::custom("too many unknown fields"));
                                     }
-                                    let v: serde_json::Value = map.next_value()?;
+                                    if extra.contains_key(&other) {
+                                        return Err(serde::de::Error::custom(format!("duplicate field `{other}`")));
+                                    }
+                                    let v = map.next_value::<$crate::crdt::Unique>()?.0;
                                     extra.insert(other, v);
                                 }
                             }
@@ -368,6 +395,24 @@ macro_rules! record_kind {
                     extra: $crate::crdt::merge_extra(&self.extra, &incoming.extra),
                 };
                 (out, report)
+            }
+
+            fn extra(&self) -> &std::collections::BTreeMap<String, serde_json::Value> {
+                &self.extra
+            }
+
+            fn missing(&self) -> Option<&'static str> {
+                $( $( if $crate::record_kind!(@required $req) && self.$field.is_none() {
+                    return Some(stringify!($field));
+                } )? )*
+                None
+            }
+
+            fn scrub(&mut self) {
+                if let Some(at) = self.deleted.take() {
+                    *self = Self::empty(self.id.clone());
+                    self.deleted = Some(at);
+                }
             }
 
             fn erase(&mut self, at: $crate::clock::Stamp) {
@@ -441,6 +486,22 @@ macro_rules! record_kind {
             }
 
             fn validate(&self, path: &str, problems: &mut Vec<$crate::crdt::Problem>) {
+                if self.deleted.is_some() {
+                    // A tombstone holds its id and stamp only: an erased person stays erased.
+                    let mut data: Option<&str> = None;
+                    $( if data.is_none() && self.$field.is_some() { data = Some(stringify!($field)); } )*
+                    if let Some(field) = data.or_else(|| self.extra.keys().next().map(String::as_str)) {
+                        problems.push($crate::crdt::Problem {
+                            path: format!("{path}.{field}"), kind: $crate::crdt::ProblemKind::ErasedWithData,
+                        });
+                    }
+                } else {
+                    $( $( if $crate::record_kind!(@required $req) && self.$field.is_none() {
+                        problems.push($crate::crdt::Problem {
+                            path: format!("{path}.{}", stringify!($field)), kind: $crate::crdt::ProblemKind::Missing,
+                        });
+                    } )? )*
+                }
                 for stamp in self.stamps() {
                     if !$crate::crdt::valid_stamp(stamp) {
                         problems.push($crate::crdt::Problem {
@@ -473,6 +534,62 @@ macro_rules! record_kind {
 
 /// Most unknown fields kept on one record.
 pub const MAX_EXTRA_FIELDS: usize = 64;
+
+/// A JSON value read with every object's keys unique: a key given twice is refused (serde_json's
+/// own `Value` keeps the last one silently). Used for the unknown fields a record keeps.
+pub struct Unique(pub Value);
+
+impl<'de> Deserialize<'de> for Unique {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Unique;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Unique, E> {
+                Ok(Unique(Value::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Unique, E> {
+                Ok(Unique(Value::from(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Unique, E> {
+                Ok(Unique(Value::from(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Unique, E> {
+                Ok(Unique(Value::from(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Unique, E> {
+                Ok(Unique(Value::String(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Unique, E> {
+                Ok(Unique(Value::String(v)))
+            }
+            fn visit_unit<E>(self) -> Result<Unique, E> {
+                Ok(Unique(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Unique(v)) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(Unique(Value::Array(out)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+                let mut out = serde_json::Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                    let Unique(v) = map.next_value()?;
+                    out.insert(key, v);
+                }
+                Ok(Unique(Value::Object(out)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 /// Latest wall time accepted in a stamp (year 3000), to catch garbage.
 pub const MAX_WALL_MS: u64 = 32_503_680_000_000;

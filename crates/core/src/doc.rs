@@ -51,20 +51,36 @@ impl<'de> Deserialize<'de> for Doc {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
                 let (mut id, mut meta, mut inspel, mut rounds, mut ballots, mut agenda) = (None, None, None, None, None, None);
                 let mut extra = BTreeMap::new();
+                // A member given twice is refused, as in the envelope and in records: the
+                // last one silently winning would hide data.
+                fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+                    map: &mut A,
+                    slot: &mut Option<T>,
+                    name: &'static str,
+                ) -> Result<(), A::Error> {
+                    if slot.is_some() {
+                        return Err(de::Error::duplicate_field(name));
+                    }
+                    *slot = Some(map.next_value()?);
+                    Ok(())
+                }
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
-                        "id" => id = Some(map.next_value()?),
-                        "meta" => meta = Some(map.next_value()?),
-                        "inspel" => inspel = Some(map.next_value()?),
-                        "rounds" => rounds = Some(map.next_value()?),
-                        "ballots" => ballots = Some(map.next_value()?),
-                        "agenda" => agenda = Some(map.next_value()?),
+                        "id" => once(&mut map, &mut id, "id")?,
+                        "meta" => once(&mut map, &mut meta, "meta")?,
+                        "inspel" => once(&mut map, &mut inspel, "inspel")?,
+                        "rounds" => once(&mut map, &mut rounds, "rounds")?,
+                        "ballots" => once(&mut map, &mut ballots, "ballots")?,
+                        "agenda" => once(&mut map, &mut agenda, "agenda")?,
                         other => {
                             let other = other.to_owned();
                             if extra.len() >= crate::crdt::MAX_EXTRA_FIELDS {
                                 return Err(de::Error::custom("too many unknown collections"));
                             }
-                            let v: Value = map.next_value()?;
+                            if extra.contains_key(&other) {
+                                return Err(de::Error::custom(format!("duplicate field `{other}`")));
+                            }
+                            let v = map.next_value::<crate::crdt::Unique>()?.0;
                             extra.insert(other, v);
                         }
                     }
@@ -81,6 +97,27 @@ impl<'de> Deserialize<'de> for Doc {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+/// Every record kind with its fields, for telling a record of one kind in another's collection.
+const KINDS: [(&str, &[&str]); 5] = [
+    (Inspel::KIND, Inspel::FIELDS),
+    (Round::KIND, Round::FIELDS),
+    (Ballot::KIND, Ballot::FIELDS),
+    (Agenda::KIND, Agenda::FIELDS),
+    (Meta::KIND, Meta::FIELDS),
+];
+
+/// An unknown field named like a field of another kind means a record of that kind was put in
+/// this collection (unknown fields from a newer version are kept, but never under another kind's
+/// field names).
+fn other_kinds_fields<R: Record>(r: &R, path: &str, problems: &mut Vec<Problem>) {
+    for key in r.extra().keys() {
+        if let Some((kind, _)) = KINDS.iter().find(|(k, fields)| *k != R::KIND && fields.contains(&key.as_str())) {
+            problems.push(Problem { path: format!("{path}.{key}"), kind: ProblemKind::OtherKind { kind } });
+            return;
+        }
     }
 }
 
@@ -178,6 +215,10 @@ fn merge_collection<R: RecordInfo>(
                 }
             }
         }
+    }
+    // An erased record keeps its id and tombstone only, whatever either side held with it.
+    for r in out.values_mut() {
+        r.scrub();
     }
     Collection(out)
 }
@@ -312,6 +353,7 @@ impl Doc {
                 problems.push(Problem { path: format!("{path}.id"), kind: ProblemKind::DuplicateId { id: r.id().to_string() } });
             }
             r.validate(&path, problems);
+            other_kinds_fields(r, &path, problems);
             for (field, kind, target) in r.references() {
                 if !self.resolves(kind, target) {
                     problems.push(Problem {
@@ -320,6 +362,18 @@ impl Doc {
                     });
                 }
             }
+        }
+    }
+
+    /// The id of the `index`-th record (in id order) of the collection called `name`.
+    #[must_use]
+    pub fn record_id(&self, name: &str, index: usize) -> Option<&Id> {
+        match name {
+            "inspel" => self.inspel.0.keys().nth(index),
+            "rounds" => self.rounds.0.keys().nth(index),
+            "ballots" => self.ballots.0.keys().nth(index),
+            "agenda" => self.agenda.0.keys().nth(index),
+            _ => None,
         }
     }
 
@@ -334,10 +388,8 @@ impl Doc {
                 kind: ProblemKind::Dangling { id: self.meta.id.to_string() },
             });
         }
-        if self.meta.name.is_none() {
-            problems.push(Problem { path: "workspace.meta.name".into(), kind: ProblemKind::Empty });
-        }
         self.meta.validate("workspace.meta", &mut problems);
+        other_kinds_fields(&self.meta, "workspace.meta", &mut problems);
         // Ids are unique across kinds (and within one, as map keys). Each kind is in id order,
         // so the ids two kinds share are found walking both at once; usually there are none
         // and no id is looked up below.

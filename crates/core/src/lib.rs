@@ -47,10 +47,19 @@ pub use snapshot::{Decoded, ImportError, Snapshot};
 /// The app version written into every snapshot.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// What the reader holds beyond what JSON Schema can say (docs/snapshot-format.md has them all).
+#[cfg(feature = "schema")]
+const SCHEMA_COMMENT: &str = "Beyond this schema the reader holds: an integer is written without a \
+fraction or exponent (1, not 1.0 — JSON Schema's integer would admit 1.0; the reader refuses it); \
+nesting of at most 127 arrays and objects, the envelope counting as the first; no object key given \
+twice; required fields present and not null; an erased record holds only id and deleted; \
+semantic rules and limits as in docs/snapshot-format.md.";
+
 /// The JSON Schema of a snapshot file, pretty-printed.
 #[cfg(feature = "schema")]
 #[must_use]
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Snapshot);
+    let mut schema = schemars::schema_for!(Snapshot);
+    schema.insert("$comment".into(), serde_json::Value::String(SCHEMA_COMMENT.into()));
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

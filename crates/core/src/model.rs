@@ -17,7 +17,7 @@ record_kind! {
     /// The workspace's own details; exactly one, with the workspace's id.
     Meta = "meta" {
         /// Name shown in the header.
-        name: String = check::required_text::<NAME_MAX>,
+        name: String = check::required_text::<NAME_MAX>; required,
         /// Owning organisation.
         organisation: String = check::text::<NAME_MAX>,
         /// What the workspace is for.
@@ -118,7 +118,7 @@ record_kind! {
     /// An inspel: an issue or proposal sent in for the joint agenda.
     Inspel = "inspel" {
         /// Short title.
-        title: String = check::required_text::<NAME_MAX>,
+        title: String = check::required_text::<NAME_MAX>; required,
         /// The proposal in full.
         description: String = check::text::<TEXT_MAX>,
         /// Submitting organisation.
@@ -182,7 +182,7 @@ record_kind! {
     /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
     Agenda = "agenda" {
         /// The point as worded in the agenda.
-        text: String = check::required_text::<TEXT_MAX>,
+        text: String = check::required_text::<TEXT_MAX>; required,
         /// Who is responsible (organisation or role).
         owner: String = check::text::<NAME_MAX>,
         /// The inspel it carries forward.

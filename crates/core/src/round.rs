@@ -76,11 +76,11 @@ record_kind! {
     /// A voting round over a set of inspel with one method.
     Round = "round" {
         /// Name, e.g. "Workshop 9 november – prickar".
-        title: String = check::required_text::<NAME_MAX>,
+        title: String = check::required_text::<NAME_MAX>; required,
         /// The inspel voted on.
-        items: Vec<Id> = check::list::<Id, 5_000>,
+        items: Vec<Id> = check::list::<Id, 5_000>; required,
         /// Method and parameters.
-        method: Method = check::any,
+        method: Method = check::any; required,
         /// Published seed for the tie-break hash order.
         seed: String = check::text::<200>,
         /// The capacity rule, locked with the rest.
@@ -113,17 +113,17 @@ record_kind! {
     /// One participant's answer in one round. Written once, never edited.
     Ballot = "ballot" {
         /// The round.
-        round: Id = check::any,
+        round: Id = check::any; required,
         /// The participant's code or name (a pseudonym is enough).
-        participant: String = check::required_text::<120>,
+        participant: String = check::required_text::<120>; required,
         /// The participant's municipality, for the breakdown.
         municipality: Option<Municipality> = check::any,
         /// The answer.
-        answer: Answer = check::any,
+        answer: Answer = check::any; required,
         /// Hash of the round's rules when the ballot was cast.
-        rules_hash: String = check::text::<64>,
+        rules_hash: String = check::text::<64>; required,
         /// Tablet, paper or resolution.
-        origin: Origin = check::any,
+        origin: Origin = check::any; required,
         /// Ballots this one replaces (a changed vote on the same device, or a resolution).
         supersedes: Vec<Id> = check::list::<Id, 100>,
         /// When it was cast (ms since 1970; information only — never used to order ballots).
@@ -572,7 +572,11 @@ mod tests {
         use crate::command::apply;
         let mut doc = crate::demo::demo_doc();
         let r = round();
-        doc.inspel.0.extend([1u8, 2, 3].map(|n| (id(n), crate::model::Inspel::empty(id(n)))));
+        doc.inspel.0.extend([1u8, 2, 3].map(|n| {
+            let mut i = crate::model::Inspel::empty(id(n));
+            i.title = reg(format!("Inspel {n}"));
+            (id(n), i)
+        }));
         doc.rounds.0.insert(r.id.clone(), r.clone());
         let mut clock = crate::Hlc::new("t");
         let mut st = stamper(&mut clock);

@@ -372,6 +372,7 @@ struct Header {
     format: Option<Value>,
     schema_version: Option<Value>,
     min_reader_version: Option<Value>,
+    checksum: Option<Value>,
 }
 
 /// Walks any JSON value, keeping nothing.
@@ -396,7 +397,14 @@ impl<'de> Deserialize<'de> for Walk {
                 Ok(Walk)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Walk, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, Walk>()?.is_some() {}
+                // A key given twice is refused at any depth (serde_json would keep the last).
+                let mut keys = std::collections::BTreeSet::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if !keys.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                    map.next_value::<Walk>()?;
+                }
                 Ok(Walk)
             }
         }
@@ -414,11 +422,16 @@ impl<'de> Deserialize<'de> for Header {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
                 let mut h = Header::default();
+                let mut keys = std::collections::BTreeSet::new();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if !keys.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+                    }
                     match key.as_ref() {
                         "format" => h.format = Some(map.next_value()?),
                         "schema_version" => h.schema_version = Some(map.next_value()?),
                         "min_reader_version" => h.min_reader_version = Some(map.next_value()?),
+                        "checksum" => h.checksum = Some(map.next_value()?),
                         _ => {
                             map.next_value::<Walk>()?;
                         }
@@ -442,15 +455,18 @@ fn version(v: Option<&Value>, field: &'static str) -> Result<u32, ImportError> {
 fn typed(text: &str) -> Result<Snapshot, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Snapshot::deserialize(&mut de).and_then(|s| de.end().map(|()| s));
-    result.map_err(|e| {
-        let mut path = crate::jsonpath::path_at(text, e.line(), e.column());
-        if path.len() > 120 {
-            let cut = (0..=117).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
-            path.truncate(cut);
-            path.push('…');
-        }
-        ImportError::Decode { path, detail: e.to_string() }
-    })
+    result.map_err(|e| decode_error(text, &e))
+}
+
+/// A shape error at its JSON path.
+fn decode_error(text: &str, e: &serde_json::Error) -> ImportError {
+    let mut path = crate::jsonpath::path_at(text, e.line(), e.column());
+    if path.len() > 120 {
+        let cut = (0..=117).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
+        path.truncate(cut);
+        path.push('…');
+    }
+    ImportError::Decode { path, detail: e.to_string() }
 }
 
 /// Reads a file or stored copy: size, JSON, format, version, migration, typed decode,
@@ -467,11 +483,13 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     // Nearly every file is of this very schema and decodes in one pass; any other file, or any
     // failure, takes the full path, which reads the envelope first and names the problem.
     if let Some(snapshot) = current(text) {
-        return checked(snapshot, CURRENT);
+        return checked(snapshot, CURRENT, text, true);
     }
     // A first pass reads only the envelope and checks the JSON syntax and depth.
     let header: Header = serde_json::from_str(text).map_err(|e| {
-        if e.classify() == serde_json::error::Category::Data {
+        if e.to_string().starts_with("duplicate field") {
+            decode_error(text, &e)
+        } else if e.classify() == serde_json::error::Category::Data {
             ImportError::WrongFormat { found: None }
         } else {
             ImportError::from(e)
@@ -485,8 +503,20 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     }
     let file_version = version(header.schema_version.as_ref(), "schema_version")?;
     let min_reader = version(header.min_reader_version.as_ref(), "min_reader_version")?;
+    if min_reader > file_version {
+        // A file cannot need a newer reader than its own schema.
+        return Err(ImportError::BadVersion { field: "min_reader_version" });
+    }
     if min_reader > CURRENT {
         return Err(ImportError::TooNew { found: min_reader, supported: CURRENT });
+    }
+    // The checksum of a file of any version is over its own `workspace` text, compacted: checked
+    // here, before a migration rewrites the document.
+    if let Some(Value::String(expected)) = &header.checksum {
+        let actual = format!("crc32:{:08x}", compact_crc(workspace_text(text).unwrap_or_default()));
+        if *expected != actual {
+            return Err(ImportError::Checksum { expected: expected.clone(), actual });
+        }
     }
     let snapshot = if file_version < CURRENT {
         let raw: Value = serde_json::from_str(text)?;
@@ -497,7 +527,7 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     } else {
         typed(text)?
     };
-    checked(snapshot, file_version)
+    checked(snapshot, file_version, text, false)
 }
 
 /// The envelope of [`Snapshot`] with no room for unknown fields: the one-pass read below takes
@@ -540,21 +570,122 @@ fn current(text: &str) -> Option<Snapshot> {
     })
 }
 
-/// The checks after decoding: checksum (for a file of this schema) and semantic validation.
-fn checked(snapshot: Snapshot, file_version: u32) -> Result<Decoded, ImportError> {
-    // Only a file of this very schema can be re-serialised byte for byte; a migrated or
-    // newer file is checked by the rest of the pipeline instead.
-    if let (Some(expected), true) = (&snapshot.checksum, file_version == CURRENT) {
+/// The checks after decoding: the checksum, if `sum` (the one-pass read of a file of this schema
+/// re-serialises the decoded document, which gives the same bytes as the file's own text for
+/// every file Vägval wrote and costs no second scan; the step-by-step read has checked the
+/// file's text already), then semantic validation.
+fn checked(snapshot: Snapshot, file_version: u32, text: &str, sum: bool) -> Result<Decoded, ImportError> {
+    if let (Some(expected), true) = (&snapshot.checksum, sum) {
         let actual = checksum(&snapshot.workspace);
         if *expected != actual {
             return Err(ImportError::Checksum { expected: expected.clone(), actual });
         }
     }
-    let problems = snapshot.workspace.validate(MAX_PROBLEMS);
+    let mut problems = snapshot.workspace.validate(MAX_PROBLEMS);
     if !problems.is_empty() {
+        at_file_positions(&snapshot.workspace, text, &mut problems);
         return Err(ImportError::Invalid { problems });
     }
     Ok(Decoded { snapshot, file_version })
+}
+
+/// The text of the top-level `workspace` member's value, if the text is an object that has one.
+/// Assumes syntactically valid JSON (the envelope pass has checked it).
+fn workspace_text(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let (mut i, mut depth, mut key_start) = (0usize, 0usize, None);
+    let mut last_key: Option<&str> = None;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if depth == 1 && key_start.is_none() {
+                    key_start = Some(start);
+                    last_key = text.get(start..i);
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => key_start = None,
+            b':' if depth == 1 && last_key == Some("workspace") => {
+                let start = i + 1;
+                let mut d = 0usize;
+                let mut j = start;
+                while j < b.len() {
+                    match b[j] {
+                        b'"' => {
+                            j += 1;
+                            while j < b.len() && b[j] != b'"' {
+                                j += if b[j] == b'\\' { 2 } else { 1 };
+                            }
+                        }
+                        b'{' | b'[' => d += 1,
+                        b'}' | b']' if d == 0 => return text.get(start..j),
+                        b'}' | b']' => d -= 1,
+                        b',' if d == 0 => return text.get(start..j),
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                return None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// CRC-32 of JSON text with the white space between tokens left out: the compact text it was
+/// indented from (exported files are indented compact text, see [`pretty`]).
+fn compact_crc(json: &str) -> u32 {
+    let mut h = crc32fast::Hasher::new();
+    let b = json.as_bytes();
+    let (mut run, mut i, mut in_string) = (0usize, 0usize, false);
+    while i < b.len() {
+        let c = b[i];
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if matches!(c, b' ' | b'\n' | b'\r' | b'\t') {
+            h.update(&b[run..i]);
+            run = i + 1;
+        } else if c == b'"' {
+            in_string = true;
+        }
+        i += 1;
+    }
+    h.update(&b[run.min(b.len())..]);
+    h.finalize()
+}
+
+/// Problems name a record by its position in the document, whose collections are in id order;
+/// the user looks in the file, so each `workspace.<collection>[i]` becomes the position of that
+/// record in the file as written.
+fn at_file_positions(doc: &Doc, text: &str, problems: &mut [Problem]) {
+    let Ok(file) = serde_json::from_str::<Value>(text) else { return };
+    let Some(ws) = file.get("workspace") else { return };
+    for p in problems.iter_mut() {
+        let Some(rest) = p.path.strip_prefix("workspace.") else { continue };
+        let Some((name, tail)) = rest.split_once('[') else { continue };
+        let Some((index, after)) = tail.split_once(']') else { continue };
+        let Ok(index) = index.parse::<usize>() else { continue };
+        let Some(id) = doc.record_id(name, index) else { continue };
+        let Some(list) = ws.get(name).and_then(Value::as_array) else { continue };
+        let found = list.iter().position(|r| r.get("id").and_then(Value::as_str).is_some_and(|s| crate::id::Id::parse(s).is_ok_and(|x| x == *id)));
+        if let Some(at) = found {
+            p.path = format!("workspace.{name}[{at}]{after}");
+        }
+    }
 }
 
 /// An import ready to be confirmed: the merged copy and what the merge would do.

@@ -40,7 +40,8 @@ fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
 fn inspel(n: u8) -> impl Strategy<Value = Inspel> {
     let titles = vec!["Bredband".to_owned(), "Väg".to_owned(), "Tåg <b>".to_owned()];
     (
-        reg(titles),
+        // The title is required: every live inspel has one.
+        (prop::sample::select(titles), stamp()).prop_map(|(value, stamp)| Some(Reg { value, stamp })),
         reg(vec![Municipality::Are, Municipality::Berg]),
         reg(vec![false, true]),
         prop::option::of(stamp()),

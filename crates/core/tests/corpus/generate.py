@@ -213,6 +213,59 @@ for i, (a, b) in enumerate([("Bredband till hela landsbygden", "Bredband till he
                             ("\"compiled\"", "\"adopted\""), ("1604880000000, 0, \"demo\"]", "1604880000001, 0, \"demo\"]")]):
     invalid(f"checksum-{i}", BASE_TEXT.replace(a, b, 1))
 
+# --- issue 11: what the published format promises, the reader holds
+# Required fields absent or null, for every kind (the reader names the record and field).
+for i, (path, how) in enumerate([
+    (["workspace", "inspel", 0, "title"], "drop"), (["workspace", "inspel", 0, "title"], "null"),
+    (["workspace", "rounds", 0, "title"], "drop"), (["workspace", "rounds", 0, "title"], "null"),
+    (["workspace", "rounds", 0, "items"], "drop"), (["workspace", "rounds", 0, "method"], "null"),
+    (["workspace", "ballots", 0, "participant"], "drop"), (["workspace", "ballots", 0, "answer"], "null"),
+    (["workspace", "ballots", 0, "round"], "drop"), (["workspace", "ballots", 0, "rules_hash"], "drop"),
+    (["workspace", "agenda", 0, "text"], "drop"), (["workspace", "meta", "name"], "null"),
+]):
+    invalid(f"required-{i}", drop(path) if how == "drop" else put(path, None))
+# A record of one kind in another kind's collection.
+d = doc(); r = copy.deepcopy(d["workspace"]["rounds"][0]); r.pop("status", None)
+d["workspace"]["rounds"] = []; d["workspace"]["ballots"] = []; d["workspace"]["inspel"].insert(0, r)
+invalid("kind-round-in-inspel", d)
+d = doc(); d["workspace"]["agenda"].append(copy.deepcopy(d["workspace"]["inspel"][0])); invalid("kind-inspel-in-agenda", d)
+d = doc(); d["workspace"]["rounds"].append(copy.deepcopy(d["workspace"]["ballots"][0])); invalid("kind-ballot-in-rounds", d)
+d = doc(); b = copy.deepcopy(d["workspace"]["inspel"][0]); b["id"] = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e7777"
+d["workspace"]["ballots"].append(b); invalid("kind-inspel-in-ballots", d)
+# A tombstone that carries data back (GDPR: an erased person stays erased).
+d = doc(); d["workspace"]["inspel"][0]["deleted"] = [1604880000001, 0, "demo"]; invalid("tombstone-with-fields", d)
+d = doc(); d["workspace"]["inspel"][0] = {"id": d["workspace"]["inspel"][0]["id"], "deleted": [1, 0, "x"],
+                                          "person": {"value": "Anna Andersson", "stamp": [1, 0, "x"]}}
+invalid("tombstone-with-person", d)
+d = doc(); d["workspace"]["inspel"][0] = {"id": d["workspace"]["inspel"][0]["id"], "deleted": [1, 0, "x"], "kontakt": "070-1234567"}
+invalid("tombstone-with-unknown-field", d)
+# Duplicate keys in the workspace object and deeper.
+text = json.dumps(doc(), ensure_ascii=False)
+ws = '"workspace": {'
+meta = json.dumps(doc()["workspace"]["meta"], ensure_ascii=False)
+invalid("dupws-meta", text.replace(ws, ws + '"meta": ' + meta + ", ", 1))
+invalid("dupws-inspel", text.replace(ws, ws + '"inspel": [], ', 1))
+invalid("dupws-agenda", text.replace(ws, ws + '"agenda": [], ', 1))
+invalid("dupws-id", text.replace(ws, ws + '"id": "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e1f41", ', 1))
+invalid("dupws-unknown", text.replace(ws, ws + '"later": [], "later": [1], ', 1))
+d = doc(); d["workspace"]["inspel"][0]["future"] = {"a": 1}
+invalid("dupws-in-unknown-value", json.dumps(d, ensure_ascii=False).replace('{"a": 1}', '{"a": 1, "a": 2}', 1))
+# Two byte-order marks.
+invalid("bom-twice", "\ufeff\ufeff" + json.dumps(doc(), ensure_ascii=False))
+# A wrong checksum in a file of an older schema version.
+for v in (2, 3):
+    with open(os.path.join(FIXTURES, f"v{v}.json"), encoding="utf-8") as f:
+        old = f.read()
+    invalid(f"checksum-old-v{v}", old.replace("Påverkansagenda", "Påverkansagendx", 1))
+# min_reader_version newer than the file's own schema.
+invalid("version-min-reader-above-schema", put(["min_reader_version"], BASE["schema_version"] + 1))
+# Nesting of exactly 128 levels (the envelope is level 1; 127 is the deepest read).
+d = doc(); d["workspace"]["inspel"][0]["future"] = "X"
+invalid("deep-128", json.dumps(d, ensure_ascii=False).replace('"X"', "[" * 124 + "]" * 124, 1))
+# A whole-number float where an integer is asked.
+invalid("float-stamp-counter", put(["workspace", "inspel", 0, "title", "stamp", 1], 0.0))
+invalid("float-schema-version", put(["schema_version"], float(BASE["schema_version"])))
+
 # ----------------------------------------------------------------- hostile but valid
 PAYLOADS = [
     "<script>alert('xss')</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
