@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::provide();
     let i18n = I18n(lang);
     let router = provide_router();
+    let kiosk = crate::pages::kiosk::provide();
 
     // Reach outside: remember preferences, and mirror them on <html>.
     Effect::new(move |_| {
@@ -63,7 +64,12 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::Custom::<web_sys::Event>::new("visibilitychange"), move |_| {
         app.flush();
     });
-    let _ = window_event_listener(ev::keydown, move |e| undo_shortcut(app, &e));
+    // No undo in participant mode: a participant never takes back anyone's vote.
+    let _ = window_event_listener(ev::keydown, move |e| {
+        if kiosk.0.with_untracked(Option::is_none) {
+            undo_shortcut(app, &e);
+        }
+    });
     // Another tab saved: merge its copy into ours.
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
         if e.key().as_deref() == Some(&*crate::storage::StorageKey::Workspace.as_str()) {
@@ -87,19 +93,27 @@ pub fn App() -> impl IntoView {
         Route::Settings => view! { <Settings/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     };
+    let whole = move || match kiosk.0.get() {
+        // Participant mode: one round's ballot, nothing else reachable.
+        Some(k) => view! { <crate::pages::kiosk::KioskView k/> }.into_any(),
+        None => view! {
+            <Header/>
+            <Banners/>
+            <div class="layout">
+                <Nav/>
+                <main id="main" tabindex="-1">
+                    <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
+                        <Recovery/>
+                    </Show>
+                    {page}
+                </main>
+            </div>
+        }
+        .into_any(),
+    };
     view! {
         <a class="skip-link" href="#main">{i18n.tr(|t| t.skip_to_content)}</a>
-        <Header/>
-        <Banners/>
-        <div class="layout">
-            <Nav/>
-            <main id="main" tabindex="-1">
-                <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
-                    <Recovery/>
-                </Show>
-                {page}
-            </main>
-        </div>
+        {whole}
     }
 }
 

@@ -30,6 +30,10 @@ pub enum StorageKey {
     Local,
     /// Random id of this device, written into snapshots.
     Device,
+    /// A ballot half-way through (`tablet` or `paper`), so that a reload keeps it.
+    BallotDraft(&'static str),
+    /// Participant mode on this tablet (round and code hash); never exported.
+    Kiosk,
 }
 
 impl StorageKey {
@@ -44,6 +48,8 @@ impl StorageKey {
             Self::Prefs => "vagval.prefs".into(),
             Self::Local => "vagval.local".into(),
             Self::Device => "vagval.device".into(),
+            Self::BallotDraft(which) => format!("vagval.ballot.{which}").into(),
+            Self::Kiosk => "vagval.rostlage".into(),
         }
     }
 }
@@ -106,6 +112,13 @@ fn browser_error(e: &wasm_bindgen::JsValue) -> StorageError {
         Some(ex) if ex.name() == "QuotaExceededError" || matches!(ex.code(), 22 | 1014) => StorageError::QuotaExceeded,
         Some(ex) => StorageError::Browser(format!("{}: {}", ex.name(), ex.message())),
         None => StorageError::Browser(format!("{e:?}")),
+    }
+}
+
+/// Removes `key` (nothing happens when storage is unavailable).
+pub fn remove(key: StorageKey) {
+    if let Ok(s) = local() {
+        let _ = s.remove_item(&key.as_str());
     }
 }
 

@@ -50,6 +50,36 @@ impl Draft {
         self.impact.set(BTreeMap::new());
     }
 
+    /// Puts a kept answer back (a ballot half-way through, after a reload).
+    fn restore(self, answer: &Answer) {
+        match answer {
+            Answer::Allocation(a) => {
+                let mut used = 0u32;
+                for (id, n) in a {
+                    let v = self.alloc.try_update_value(|m| m.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(0)).clone());
+                    if let Some(v) = v {
+                        v.set(*n);
+                        used = used.saturating_add(*n);
+                    }
+                }
+                self.used.set(used);
+            }
+            Answer::Ranking(r) => self.ranking.set(r.clone()),
+            Answer::Scores(m) => self.scores.set(m.clone()),
+            Answer::Moscow(m) => self.moscow.set(m.clone()),
+            Answer::ImpactEffort(m) => self.impact.set(m.clone()),
+        }
+    }
+
+    /// Subscribes the running effect to every change of the answer.
+    fn track(self) {
+        self.used.track();
+        self.ranking.track();
+        self.scores.track();
+        self.moscow.track();
+        self.impact.track();
+    }
+
     fn answer(self, method: &Method) -> Answer {
         match method {
             Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
@@ -65,6 +95,16 @@ impl Draft {
             }
         }
     }
+}
+
+/// A ballot half-way through, kept in storage so that a reload (or a browser killed mid-vote)
+/// comes back to it. Removed on submit and on hand-over.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept {
+    round: Id,
+    participant: String,
+    municipality: Option<Municipality>,
+    answer: Answer,
 }
 
 /// The round's items with titles, in the round's order.
@@ -102,6 +142,33 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
     let items = round_items(app, i18n, round);
     let method = Memo::new(move |_| round.with(|r| r.as_ref().map(Round::method_or_default).unwrap_or_default()));
     let prefix = if origin == Origin::Paper { "paper" } else { "tablet" };
+    let kept_key = crate::storage::StorageKey::BallotDraft(prefix);
+    // A ballot half-way through when the page was left: back to it.
+    if let Some(k) = crate::storage::read(kept_key).ok().flatten().and_then(|t| serde_json::from_str::<Kept>(&t).ok())
+        && round.with_untracked(|r| r.as_ref().is_some_and(|r| r.id == k.round))
+    {
+        participant.set(k.participant);
+        municipality.set(k.municipality);
+        draft.restore(&k.answer);
+        step.set(1);
+    }
+    // Keeps the ballot in storage while it is being filled in.
+    Effect::new(move |_| {
+        draft.track();
+        if step.get() != 1 {
+            return;
+        }
+        let Some(r) = round.get_untracked() else { return };
+        let kept = Kept {
+            round: r.id.clone(),
+            participant: participant.get_untracked(),
+            municipality: municipality.get_untracked(),
+            answer: draft.answer(&method.get_untracked()),
+        };
+        if let Ok(text) = serde_json::to_string(&kept) {
+            let _ = crate::storage::write(kept_key, &text);
+        }
+    });
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -145,15 +212,24 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
         let lang = i18n.lang();
         let result = nb.command().map_err(|e| e.message(lang)).and_then(|cmd| app.dispatch(&cmd).map_err(|e| e.message(lang)));
         match result {
+            // "Sparat" must be true: the ballot is written to storage before the thanks shows
+            // (a browser killed right after it keeps the vote).
             Ok(()) => {
-                error.set(None);
-                step.set(2);
-                refocus(format!("{prefix}-hand-over"));
+                app.save_now();
+                if app.save.get_untracked() == crate::state::SaveState::Saved {
+                    crate::storage::remove(kept_key);
+                    error.set(None);
+                    step.set(2);
+                    refocus(format!("{prefix}-hand-over"));
+                } else {
+                    error.set(Some(i18n.t().v.ballot_not_saved.to_owned()));
+                }
             }
             Err(e) => error.set(Some(e)),
         }
     };
     let hand_over = move |_| {
+        crate::storage::remove(kept_key);
         participant.set(String::new());
         municipality.set(None);
         draft.clear();

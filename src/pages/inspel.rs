@@ -599,7 +599,7 @@ fn NewInspel() -> impl IntoView {
 /// Importing inspel from a spreadsheet (CSV): column mapping, per-row errors, confirm.
 #[component]
 fn CsvImport() -> impl IntoView {
-    use vagval_core::csv_import::{Encoding, Field, MAX_BYTES, Prepared, read};
+    use vagval_core::csv_import::{Encoding, Field, MAX_BYTES, Prepared, dimensions, read};
     let i18n = use_i18n();
     let app = use_app();
     let prepared = RwSignal::new(None::<Prepared>);
@@ -686,8 +686,17 @@ fn CsvImport() -> impl IntoView {
                 </th>
             }
         }).collect_view();
+        // Under a dimensions column, what the cell is read as ("ekonomisk;social" → Social, Ekonomisk).
+        let understood = |c: usize, cell: &str| (p.mapping.get(c).copied().flatten() == Some(Field::Dimensions)).then(|| {
+            let known: Vec<&str> = dimensions(cell).known.into_iter().map(|d| dimension_label(d, lang)).collect();
+            (!known.is_empty()).then(|| view! { <br/><small class="hint" data-testid="csv-dimensions">{format!("{} {}", t.v.csv_understood, known.join(", "))}</small> })
+        });
         let sample = p.rows.iter().take(5).map(|(line, cells)| view! {
-            <tr><th scope="row">{*line}</th>{(0..cols).map(|c| view! { <td>{cells.get(c).cloned().unwrap_or_default()}</td> }).collect_view()}</tr>
+            <tr><th scope="row">{*line}</th>{(0..cols).map(|c| {
+                let cell = cells.get(c).cloned().unwrap_or_default();
+                let read_as = understood(c, &cell);
+                view! { <td>{cell}{read_as}</td> }
+            }).collect_view()}</tr>
         }).collect_view();
         let problems: Vec<String> = checked.with_untracked(|c| {
             c.iter()
@@ -804,7 +813,7 @@ fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl I
             <ul class="check-list">
                 {crate::view::list(move || matches.get(), move |(oid, title, votes)| {
                     let (a, b) = (oid.clone(), oid);
-                    let label = if votes > 0 { format!("{title} ({votes} {})", i18n.t().v.ballots_word) } else { title };
+                    let label = if votes > 0 { format!("{title} ({votes} {})", i18n.t().v.ballots(votes)) } else { title };
                     view! {
                         <li><label class="choice">
                             <input type="checkbox" prop:checked=move || others.with(|o| o.contains(&a))
@@ -817,7 +826,7 @@ fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl I
             {when(move || others.with(|o| !o.is_empty()), move || view! {
                 <p class="hint">{text(move || {
                     let t = &i18n.t().v;
-                    format!("{} ({} {} {})", t.votes_stay, own_votes.get(), t.ballots_word, t.on_this)
+                    format!("{} ({} {} {})", t.votes_stay, own_votes.get(), t.ballots(own_votes.get()), t.on_this)
                 })}</p>
                 <button type="button" on:click=merge.clone() data-testid="merge-confirm">{i18n.tr(|t| t.v.merge_confirm)}</button>
             }.into_any())}

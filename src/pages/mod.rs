@@ -3,6 +3,7 @@
 mod agenda;
 mod ballot;
 mod inspel;
+pub mod kiosk;
 mod module;
 mod not_found;
 mod overview;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use vagval_core::certificate::{certificate, result_of, results_csv};
 use vagval_core::crdt::to_json;
 use vagval_core::model::Status;
-use vagval_core::round::{Override, Round, RoundResult, ballots_of, breakdown};
+use vagval_core::round::{Group, Override, Round, RoundResult, ballots_of, breakdown};
 use vagval_core::select::compare;
 use vagval_core::vote::{Answer, Method};
 use vagval_core::{Command, Id, Kind, Localized};
@@ -71,7 +71,8 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                             item: row.item.clone(),
                             title: i.and_then(|i| i.title().cloned()).unwrap_or_default(),
                             municipality: i.and_then(|i| i.municipality()).map_or("", |m| m.label(lang)),
-                            score: row.score.decimal(2, comma),
+                            // Whole numbers stay whole ("4", not "4,00").
+                            score: if row.score.den() == 1 { row.score.num().to_string() } else { row.score.decimal(2, comma) },
                             spread,
                             supporters: row.supporters,
                             tied: row.tied,
@@ -222,6 +223,17 @@ fn tag(class: &'static str, pick: fn(&'static crate::i18n::Texts) -> &'static st
 }
 
 /// Horizontal bars of the scores (the table above is its data table).
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut (the
+/// full text is in the bar's tooltip and in the table).
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let cut = head.rfind(' ').filter(|at| *at > head.len() / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([' ', ',', '–', '-']))
+}
+
 #[component]
 fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -237,7 +249,8 @@ fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
             <svg role="img" aria-labelledby="chart-caption" width="100%" height=text(height) viewBox=text(move || format!("0 0 640 {}", height()))>
                 {list(move || bars.get(), |b| view! {
                     <g transform=format!("translate(0,{})", b.0 * 28 + 4)>
-                        <text x="0" y="17" class="label">{b.1.chars().take(40).collect::<String>()}</text>
+                        <title>{b.1.clone()}</title>
+                        <text x="0" y="17" class="label">{clip(&b.1, 40)}</text>
                         <rect x="300" y="2" height="20" width=b.3.to_string() class=if b.4 { "selected" } else { "" }/>
                         <text x=(b.3 + 306).to_string() y="17" class="value">{b.2}</text>
                     </g>
@@ -416,20 +429,36 @@ fn SmallTable(
 fn Breakdown(round: Memo<Option<Round>>, result: Memo<Option<RoundResult>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let hidden = RwSignal::new(0usize);
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
         let Some(r) = round.get() else { return Vec::new() };
         result.with(|res| app.doc.with(|d| {
             let Some(res) = res else { return Vec::new() };
-            breakdown(&r, &ballots_of(d, &r.id), &res.counted)
+            let by = breakdown(&r, &ballots_of(d, &r.id), &res.counted);
+            hidden.set(by.hidden);
+            by.groups
                 .into_iter()
-                .map(|(m, t)| (m.label(lang), t.ballots, t.rows.iter().take(3).map(|row| d.inspel_title(&row.item)).collect::<Vec<_>>().join(" · ")))
+                .map(|(g, t)| {
+                    let name = match g {
+                        Group::One(m) => m.label(lang).to_owned(),
+                        Group::Others(list) => format!(
+                            "{} ({})",
+                            crate::i18n::texts(lang).v.breakdown_others,
+                            list.iter().map(|m| m.label(lang)).collect::<Vec<_>>().join(", ")
+                        ),
+                    };
+                    (name, t.ballots, t.rows.iter().take(3).map(|row| d.inspel_title(&row.item)).collect::<Vec<_>>().join(" · "))
+                })
                 .collect::<Vec<_>>()
         }))
     });
-    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, n, top)| (m.to_owned(), n.to_string(), Cell::Text(top))).collect());
+    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, n, top)| (m, n.to_string(), Cell::Text(top))).collect());
     view! {
-        <SmallTable id="breakdown" heading=|t| t.v.breakdown help=None empty=|t| t.v.breakdown_none
+        <SmallTable id="breakdown" heading=|t| t.v.breakdown help=Some(|t| t.v.breakdown_privacy) empty=|t| t.v.breakdown_none
             columns=[|t| t.inspel_municipality, |t| t.v.col_ballots, |t| t.v.top_three] rows=rows/>
+        {when(move || hidden.get() > 0, move || view! {
+            <p class="hint" data-testid="breakdown-hidden">{move || format!("{} {}", hidden.get(), i18n.t().v.breakdown_hidden)}</p>
+        }.into_any())}
     }
 }

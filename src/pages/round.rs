@@ -2,7 +2,7 @@
 //! ballots), results, and the rules.
 use leptos::prelude::*;
 use vagval_core::certificate::result_of;
-use vagval_core::round::{NewBallot, Origin, Round, ballot_file, ballots_of};
+use vagval_core::round::{NewBallot, Origin, Round, RoundStatus, ballot_file, ballots_of};
 use vagval_core::vote::Answer;
 use vagval_core::{Doc, Id, Localized, Snapshot};
 
@@ -81,7 +81,11 @@ fn VoteTab(round: Memo<Option<Round>>) -> impl IntoView {
     view! {
         <section aria-labelledby="vote-heading">
             <h2 id="vote-heading" class="visually-hidden">{i18n.tr(|t| t.v.tab_vote)}</h2>
-            <BallotFlow round=round origin=Origin::Tablet/>
+            <Show when=move || round.with(|r| r.as_ref().and_then(Round::status) != Some(&RoundStatus::Closed))
+                fallback=move || view! { <p class="card" data-testid="vote-closed">{i18n.tr(|t| t.v.vote_closed)}</p> }>
+                <BallotFlow round=round origin=Origin::Tablet/>
+                <super::kiosk::StartKiosk round=round/>
+            </Show>
             <ExportBallots round=round/>
         </section>
     }
@@ -110,7 +114,7 @@ fn ExportBallots(round: Memo<Option<Round>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="export-ballots-heading">
             <h2 id="export-ballots-heading">{i18n.tr(|t| t.v.export_ballots)}</h2>
-            <p>{i18n.tr(|t| t.v.export_ballots_help)}" ("{move || count.get()}" "{i18n.tr(|t| t.v.ballots_word)}")"</p>
+            <p>{i18n.tr(|t| t.v.export_ballots_help)}" ("{move || count.get()}" "{move || i18n.t().v.ballots(count.get())}")"</p>
             <button type="button" on:click=export data-testid="export-ballots">{i18n.tr(|t| t.v.export_ballots_button)}</button>
         </section>
     }
@@ -146,7 +150,7 @@ fn Collect(round: Memo<Option<Round>>) -> impl IntoView {
                 format!(
                     "{} {}: {} {}, {} {}, {} {}.",
                     total.get(),
-                    t.ballots_word,
+                    t.ballots(total.get()),
                     r.counted.len(),
                     t.counted,
                     r.double_votes.len(),
@@ -164,6 +168,7 @@ fn Collect(round: Memo<Option<Round>>) -> impl IntoView {
             <p data-testid="collect-summary">{summary}</p>
             <p>{i18n.tr(|t| t.v.collect_help)}" "<a href=Route::Share.path()>{i18n.tr(|t| t.share.title)}</a></p>
         </section>
+        <OpenOrClosed round=round/>
         <Show when=move || doubles.with(|d| !d.is_empty())>
             <section class="card warning" aria-labelledby="double-heading" data-testid="double-votes">
                 <h2 id="double-heading">{i18n.tr(|t| t.v.double_heading)}</h2>
@@ -181,6 +186,35 @@ fn Collect(round: Memo<Option<Round>>) -> impl IntoView {
                 }>
                 <BallotFlow round=round origin=Origin::Paper/>
             </Show>
+        </section>
+    }
+}
+
+/// Whether the round takes ballots, and the facilitator's command to close it (or open it
+/// again). Ballots cast after closing are not counted ("omgången stängd").
+#[component]
+fn OpenOrClosed(round: Memo<Option<Round>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let closed = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::status) == Some(&RoundStatus::Closed)));
+    let toggle = move |_| {
+        let Some(id) = round.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
+        let next = if closed.get_untracked() { RoundStatus::Open } else { RoundStatus::Closed };
+        let cmd = vagval_core::Command::edit(vagval_core::Kind::Round, &id, "status", vagval_core::crdt::to_json(&next));
+        match app.dispatch(&cmd) {
+            Ok(()) => error.set(None),
+            Err(e) => error.set(Some(e.message(i18n.lang()))),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="status-heading" data-testid="round-status">
+            <h2 id="status-heading">{i18n.tr(|t| t.v.round_status_heading)}</h2>
+            <p>{move || if closed.get() { i18n.t().v.round_is_closed } else { i18n.t().v.round_is_open }}</p>
+            <button type="button" class="secondary" data-testid="round-close" on:click=toggle>
+                {move || if closed.get() { i18n.t().v.reopen_round } else { i18n.t().v.close_round }}
+            </button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
     }
 }

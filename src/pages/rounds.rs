@@ -87,7 +87,7 @@ pub fn RoundsPage() -> impl IntoView {
                         <For each=move || rounds.get() key=|r| r.clone() let:r>
                             <li>
                                 <a href=round_path(&r.0)>{r.1}</a>
-                                <span class="hint">{r.2}" · "{r.3}" "{i18n.tr(|t| t.v.ballots_word)}</span>
+                                <span class="hint">{r.2}" · "{r.3}" "{move || i18n.t().v.ballots(r.3)}</span>
                             </li>
                         </For>
                     </ul>

@@ -124,8 +124,17 @@ fn StorageInfo() -> impl IntoView {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let mb = move |b: f64| {
         let tenths = (b / 100_000.0).round() as u64;
-        let sep = if i18n.lang() == Lang::Sv { ',' } else { '.' };
-        format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+        let sv = i18n.lang() == Lang::Sv;
+        // Thousands grouped: "10 739,2 MB" (a no-break space in Swedish), "10,739.2 MB".
+        let whole = (tenths / 10).to_string();
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(if sv { '\u{a0}' } else { ',' });
+            }
+            grouped.push(c);
+        }
+        format!("{grouped}{}{} MB", if sv { ',' } else { '.' }, tenths % 10)
     };
     view! {
         <section class="card" aria-labelledby="storage-heading">

@@ -49,7 +49,8 @@ enum Flow {
         errors: Vec<String>,
         report: Vec<Overwrite>,
         kept: Vec<Overwrite>,
-        counts: (usize, usize, usize),
+        /// What the merge did, in people's words.
+        lines: Vec<String>,
     },
 }
 
@@ -252,8 +253,8 @@ fn ImportCard() -> impl IntoView {
                     <Preview flow files errors merged/>
                 }.into_any(),
                 Flow::ConfirmReplace(file) => view! { <ConfirmReplace flow file=*file/> }.into_any(),
-                Flow::Done { files, errors, report, kept, counts } => view! {
-                    <Report files errors report kept counts/>
+                Flow::Done { files, errors, report, kept, lines } => view! {
+                    <Report files errors report kept lines/>
                 }.into_any(),
             }}
         </section>
@@ -267,6 +268,28 @@ fn Errors(errors: Vec<String>) -> impl IntoView {
             <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
         </div>
     })
+}
+
+/// What the files would do, in people's words (one line each), then the values overwritten and
+/// kept, counted.
+fn summary(reports: &[Arc<vagval_core::MergeReport>], over: usize, kept: usize, i18n: crate::i18n::I18n) -> Vec<String> {
+    let lang = i18n.lang();
+    let mut all = vagval_core::MergeReport::default();
+    for r in reports {
+        all.added.extend(r.added.iter().cloned());
+        all.changed.extend(r.changed.iter().cloned());
+        all.deleted.extend(r.deleted.iter().cloned());
+        all.overwritten.extend(r.overwritten.iter().cloned());
+    }
+    let t = &i18n.t().sh;
+    let mut lines = vagval_core::describe::merge_summary(&all, lang);
+    if over > 0 {
+        lines.push(format!("{over} {}", if over == 1 { t.overwritten_one } else { t.overwritten }));
+    }
+    if kept > 0 {
+        lines.push(format!("{kept} {}", if kept == 1 { t.kept_local_one } else { t.kept_local }));
+    }
+    lines
 }
 
 fn totals(files: &[Incoming]) -> (usize, usize, usize, usize, usize) {
@@ -296,6 +319,8 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
     let all_reports: Vec<(Vec<Overwrite>, Vec<Overwrite>)> =
         files.iter().map(|f| (f.report.overwritten.clone(), f.report.kept_local.clone())).collect();
     let errors_after = errors.clone();
+    let reports_done: Vec<Arc<vagval_core::MergeReport>> = files.iter().map(|f| f.report.clone()).collect();
+    let kept_n = kept;
     let do_merge = move |_| {
         let (report, kept): (Vec<_>, Vec<_>) = all_reports.iter().cloned().unzip();
         app.adopt(Doc::clone(&merged));
@@ -304,10 +329,11 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
             errors: errors_after.clone(),
             report: report.concat(),
             kept: kept.concat(),
-            counts: (added, changed, deleted),
+            lines: summary(&reports_done, over, kept_n, i18n),
         });
     };
     let has_files = !files.is_empty();
+    let reports: Vec<Arc<vagval_core::MergeReport>> = files.iter().map(|f| f.report.clone()).collect();
     view! {
         <Errors errors/>
         {has_files.then(|| view! {
@@ -320,11 +346,7 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
                 } else {
                     view! {
                         <ul class="counts" data-testid="preview-counts">
-                            <li>{added}" "{i18n.tr(|t| t.sh.added)}</li>
-                            <li>{changed}" "{i18n.tr(|t| t.sh.changed)}</li>
-                            <li>{deleted}" "{i18n.tr(|t| t.sh.deleted)}</li>
-                            <li>{over}" "{i18n.tr(|t| t.sh.overwritten)}</li>
-                            <li>{kept}" "{i18n.tr(|t| t.sh.kept_local)}</li>
+                            {move || summary(&reports, over, kept, i18n).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
@@ -352,7 +374,7 @@ fn ConfirmReplace(flow: RwSignal<Flow>, file: Incoming) -> impl IntoView {
     let yes = move |_| {
         export_now(app);
         app.replace(decoded.snapshot.workspace.clone());
-        flow.set(Flow::Done { files: vec![name.clone()], errors: Vec::new(), report: Vec::new(), kept: Vec::new(), counts: (0, 0, 0) });
+        flow.set(Flow::Done { files: vec![name.clone()], errors: Vec::new(), report: Vec::new(), kept: Vec::new(), lines: Vec::new() });
     };
     view! {
         <div class="confirm" role="alertdialog" aria-labelledby="replace-q" data-testid="replace-confirm">
@@ -371,7 +393,7 @@ fn Report(
     errors: Vec<String>,
     report: Vec<Overwrite>,
     kept: Vec<Overwrite>,
-    counts: (usize, usize, usize),
+    lines: Vec<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = report.into_iter().map(|o| (o, true)).chain(kept.into_iter().map(|o| (o, false))).collect::<Vec<_>>();
@@ -381,7 +403,7 @@ fn Report(
         <div class="report" role="status" data-testid="merge-report">
             <h3>{i18n.tr(|t| t.sh.report_heading)}</h3>
             <p>{i18n.tr(|t| t.sh.merged_files)}": "{files.join(", ")}</p>
-            <p>{counts.0}" "{i18n.tr(|t| t.sh.added)}", "{counts.1}" "{i18n.tr(|t| t.sh.changed)}", "{counts.2}" "{i18n.tr(|t| t.sh.deleted)}</p>
+            <ul class="counts">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         </div>
         {has_rows.then(|| view! {
             <table class="data" data-testid="overwrites">
@@ -398,8 +420,11 @@ fn Report(
     }
 }
 
-fn show(v: &serde_json::Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+/// A value by name in the user's language (texts whole: this is where they are compared).
+fn show(field: &str, v: &serde_json::Value, i18n: crate::i18n::I18n) -> String {
+    v.as_str()
+        .filter(|_| !matches!(field, "status" | "municipality"))
+        .map_or_else(|| vagval_core::describe::value_label(field, v, i18n.lang()), str::to_owned)
 }
 
 #[component]
@@ -422,9 +447,9 @@ fn OverwriteRow(o: Overwrite, overwritten: bool) -> impl IntoView {
     view! {
         <tr>
             <td>{o.record.label.clone()}</td>
-            <td>{o.conflict.field.clone()}</td>
-            <td>{show(&o.conflict.local)}</td>
-            <td>{show(&o.conflict.incoming)}</td>
+            <td>{let f = o.conflict.field.clone(); move || vagval_core::describe::field_label(&f, i18n.lang())}</td>
+            <td>{show(&o.conflict.field, &o.conflict.local, i18n)}</td>
+            <td>{show(&o.conflict.field, &o.conflict.incoming, i18n)}</td>
             <td>
                 {move || if done.get() {
                     view! { <span>{i18n.tr(|t| t.sh.restored)}</span> }.into_any()

@@ -101,7 +101,7 @@ test("a file exported in one browser imports into a fresh one identically, twice
   }, readFileSync(file, "utf8"));
   await b.page.locator('[data-testid="import-preview"]').waitFor();
   assert.match(await b.page.locator('[data-testid="import-preview"]').textContent(), /fran-surfplatta\.json/);
-  assert.match(await b.page.locator('[data-testid="preview-counts"]').textContent(), /1 nya poster/);
+  assert.match(await b.page.locator('[data-testid="preview-counts"]').textContent(), /1 nytt inspel/);
   assert.deepEqual(await axe(b.page), [], "preview is accessible");
   await b.page.click('[data-testid="merge"]');
   await b.page.locator('[data-testid="merge-report"]').waitFor();
@@ -135,7 +135,10 @@ test("an overwritten value is in the report and can be restored", async () => {
   }));
   await pick(page, file);
   await page.locator('[data-testid="import-preview"]').waitFor();
-  assert.match(await page.locator('[data-testid="preview-counts"]').textContent(), /1 värden skrivs över/);
+  // In people's words: what changed, by name, and how many values the file overwrites.
+  const counts = await page.locator('[data-testid="preview-counts"]').textContent();
+  assert.match(counts, /1 inspel ändrat \(rubrik: ”Bredband till hela landsbygden” → ”Bredband – ändrat på surfplatta 3”\)/);
+  assert.match(counts, /1 värde skrivs över/);
   await page.click('[data-testid="merge"]');
   const table = page.locator('[data-testid="overwrites"]');
   await table.waitFor();

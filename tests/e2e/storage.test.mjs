@@ -101,7 +101,7 @@ test("an edit survives a reload, and persistence and usage show in Inställninga
   assert.ok((await listTitles(page)).includes("Laddinfrastruktur längs E14"));
   await page.goto(env.server.url + "/installningar");
   await ready(page);
-  await page.waitForFunction(() => /Använt: \d+,\d MB \/ \d+,\d MB/.test(document.querySelector('[data-testid="storage-usage"]').textContent));
+  await page.waitForFunction(() => /Använt: [\d\u00a0]+,\d MB \/ [\d\u00a0]+,\d MB/.test(document.querySelector('[data-testid="storage-usage"]').textContent));
   assert.match(await page.locator('[data-testid="storage-persisted"]').textContent(), /Webbläsaren/);
   assert.deepEqual(errors, []);
   await context.close();

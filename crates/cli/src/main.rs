@@ -38,7 +38,8 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Merge snapshot files into one; prints the merge report.
+    /// Merge snapshot files into one; prints the merge report. Writes only a file that Vägval
+    /// reads back (size, records per kind, ids unique across kinds): exit 1 otherwise.
     Merge {
         /// Files to merge, in any order (the result is the same).
         #[arg(required = true)]
@@ -98,6 +99,31 @@ enum Cmd {
 enum Failure {
     Invalid(String),
     Io(String),
+    /// Standard output was closed by its reader (`vagval … | head -1`): end quietly.
+    Closed,
+}
+
+/// Writes to standard output. A reader that has gone is no error to report: the command ends
+/// quietly with [`Failure::Closed`] (Rust ignores SIGPIPE, so `print!` would panic instead).
+fn out(args: std::fmt::Arguments<'_>) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Closed),
+        Err(e) => Err(Failure::Io(format!("stdout: {e}"))),
+    }
+}
+
+/// `println!` through [`out`]: gives `Result<(), Failure>`.
+macro_rules! outln {
+    ($($arg:tt)*) => { out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// A message on standard error; a closed standard error is not worth a panic either.
+fn err(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
 
 fn lang(cli: &Cli) -> Lang {
@@ -120,6 +146,39 @@ fn read(path: &Path, lang: Lang) -> Result<Decoded, Failure> {
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     std::fs::write(path, text).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
+}
+
+/// Writes `snap` as Vägval writes files, after checking that Vägval can read it back
+/// ([`Snapshot::checked_text`]); nothing is written otherwise. Compact JSON when only that fits
+/// the size limit (said on standard error).
+fn write_checked(path: &Path, snap: &Snapshot, lang: Lang, merged: bool) -> Result<(), Failure> {
+    let sv = lang == Lang::Sv;
+    let name = path.display().to_string();
+    let written = snap.checked_text().map_err(|error| {
+        let why = match (merged, sv) {
+            (true, true) => "skrivs inte: den sammanslagna filen skulle inte gå att läsa in i Vägval.",
+            (true, false) => "not written: the merged file could not be read into Vägval.",
+            (false, true) => "skrivs inte: filen skulle inte gå att läsa in i Vägval.",
+            (false, false) => "not written: the file could not be read into Vägval.",
+        };
+        Failure::Invalid(format!("{name} {why} {}", error.message(lang)))
+    })?;
+    if written.compact {
+        let (size, max) = (mib(written.text.len(), lang), mib(MAX_FILE_BYTES, lang));
+        err(&if sv {
+            format!("{name}: indragen JSON skulle bli större än gränsen {max} MB; skrev kompakt JSON ({size} MB).")
+        } else {
+            format!("{name}: indented JSON would exceed the {max} MB limit; wrote compact JSON ({size} MB).")
+        });
+    }
+    write(path, &written.text)
+}
+
+/// Mebibytes with one decimal (decimal comma in Swedish).
+fn mib(bytes: usize, lang: Lang) -> String {
+    let tenths = (bytes as u128 * 10 + 524_288) / 1_048_576;
+    let sep = if lang == Lang::Sv { ',' } else { '.' };
+    format!("{}{sep}{}", tenths / 10, tenths % 10)
 }
 
 fn now() -> String {
@@ -167,41 +226,42 @@ fn info(file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
         records,
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&info).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&info).unwrap_or_default())?;
         return Ok(());
     }
-    println!("file:               {}", info.file);
-    println!("format:             {}", info.format);
-    println!("schema_version:     {} (file: {})", info.schema_version, info.file_schema_version);
-    println!("min_reader_version: {}", info.min_reader_version);
-    println!("app_version:        {}", info.app_version);
-    println!("exported_at:        {}", info.exported_at);
-    println!("device:             {}", info.device);
-    println!("workspace:          {} ({})", info.workspace_name, info.workspace_id);
+    outln!("file:               {}", info.file)?;
+    outln!("format:             {}", info.format)?;
+    outln!("schema_version:     {} (file: {})", info.schema_version, info.file_schema_version)?;
+    outln!("min_reader_version: {}", info.min_reader_version)?;
+    outln!("app_version:        {}", info.app_version)?;
+    outln!("exported_at:        {}", info.exported_at)?;
+    outln!("device:             {}", info.device)?;
+    outln!("workspace:          {} ({})", info.workspace_name, info.workspace_id)?;
     for (kind, c) in &info.records {
-        println!("records {kind:<11} {} live, {} erased", c.live, c.erased);
+        outln!("records {kind:<11} {} live, {} erased", c.live, c.erased)?;
     }
     Ok(())
 }
 
-fn print_report(file: &Path, r: &MergeReport, lang: Lang) {
+fn print_report(file: &Path, r: &MergeReport, lang: Lang) -> Result<(), Failure> {
     let sv = lang == Lang::Sv;
     let (added, changed, deleted, over, kept) = if sv {
         ("tillagda", "ändrade", "raderade", "överskrivna värden", "behållna lokala värden")
     } else {
         ("added", "changed", "erased", "overwritten values", "local values kept")
     };
-    println!(
+    outln!(
         "{}: {added} {}, {changed} {}, {deleted} {}, {over} {}, {kept} {}",
         file.display(), r.added.len(), r.changed.len(), r.deleted.len(), r.overwritten.len(), r.kept_local.len()
-    );
+    )?;
     for o in &r.overwritten {
-        println!("  {} {} «{}».{}: {} → {}", o.record.kind, o.record.id, o.record.label, o.conflict.field,
-            o.conflict.local, o.conflict.incoming);
+        outln!("  {} {} «{}».{}: {} → {}", o.record.kind, o.record.id, o.record.label, o.conflict.field,
+            o.conflict.local, o.conflict.incoming)?;
     }
     if r.other_workspace {
-        println!("  {}", if sv { "obs: filen kommer från en annan arbetsyta" } else { "note: the file is from another workspace" });
+        outln!("  {}", if sv { "obs: filen kommer från en annan arbetsyta" } else { "note: the file is from another workspace" })?;
     }
+    Ok(())
 }
 
 fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
@@ -211,6 +271,7 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
         match read(f, lang) {
             Ok(d) => decoded.push((f, d)),
             Err(Failure::Invalid(m) | Failure::Io(m)) => errors.push(m),
+            Err(Failure::Closed) => {}
         }
     }
     if !errors.is_empty() {
@@ -226,15 +287,17 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
         reports.push((f.display().to_string(), report));
     }
     let snap = Snapshot::new(doc, now(), "cli");
-    write(output, &snap.to_pretty())?;
+    // Only a file Vägval can read back is written: the merge of valid files can break the
+    // import's rules (size, records per kind, an id in two kinds).
+    write_checked(output, &snap, lang, true)?;
     if json {
-        let out: Vec<_> = reports.iter().map(|(f, r)| serde_json::json!({"file": f, "report": r})).collect();
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        let list: Vec<_> = reports.iter().map(|(f, r)| serde_json::json!({"file": f, "report": r})).collect();
+        outln!("{}", serde_json::to_string_pretty(&list).unwrap_or_default())?;
     } else {
         for (f, r) in &reports {
-            print_report(Path::new(f), r, lang);
+            print_report(Path::new(f), r, lang)?;
         }
-        println!("→ {}", output.display());
+        outln!("→ {}", output.display())?;
     }
     Ok(())
 }
@@ -248,17 +311,17 @@ fn certificate_of(file: &Path, round: &str, lang: Lang) -> Result<Certificate, F
 fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
     let cert = certificate_of(file, round, lang)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&cert).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&cert).unwrap_or_default())?;
     } else if csv {
-        print!("{}", results_csv(&cert, lang));
+        out(format_args!("{}", results_csv(&cert, lang)))?;
     } else {
         let comma = lang == Lang::Sv;
         for r in &cert.results {
             let chosen = cert.selection.as_ref().is_some_and(|s| s.contains(&r.item));
-            println!("{:>3}{} {:>8}  {}", r.rank, if chosen { "*" } else { " " }, r.score.decimal(2, comma), r.title);
+            outln!("{:>3}{} {:>8}  {}", r.rank, if chosen { "*" } else { " " }, r.score.decimal(2, comma), r.title)?;
         }
         let counted = if lang == Lang::Sv { "räknade röster" } else { "ballots counted" };
-        println!("{counted}: {}; rules {}; root {}", cert.ballots_counted, &cert.rules_hash[..12], &cert.snapshot_root[..12]);
+        outln!("{counted}: {}; rules {}; root {}", cert.ballots_counted, &cert.rules_hash[..12], &cert.snapshot_root[..12])?;
     }
     Ok(())
 }
@@ -270,7 +333,7 @@ fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let d = read(file, lang)?;
     let diff = vagval_core::certificate::verify(&cert, &d.snapshot.workspace);
     if diff.is_empty() {
-        println!("{}", if lang == Lang::Sv { "Bekräftat: resultatet stämmer." } else { "Confirmed: the result holds." });
+        outln!("{}", if lang == Lang::Sv { "Bekräftat: resultatet stämmer." } else { "Confirmed: the result holds." })?;
         Ok(())
     } else {
         let what = if lang == Lang::Sv { "Skiljer sig" } else { "Differs" };
@@ -288,13 +351,19 @@ fn main() -> ExitCode {
                 match read(f, lang) {
                     Ok(_) => {}
                     Err(Failure::Invalid(m)) => {
-                        println!("{m}");
                         failed.get_or_insert(EXIT_INVALID);
+                        // A closed output ends the run with the verdict so far.
+                        if matches!(outln!("{m}"), Err(Failure::Closed)) {
+                            break;
+                        }
                     }
                     Err(Failure::Io(m)) => {
-                        println!("{m}");
                         failed = Some(EXIT_IO);
+                        if matches!(outln!("{m}"), Err(Failure::Closed)) {
+                            break;
+                        }
                     }
+                    Err(Failure::Closed) => break,
                 }
             }
             return failed.map_or(ExitCode::SUCCESS, ExitCode::from);
@@ -303,23 +372,20 @@ fn main() -> ExitCode {
         Cmd::Results { file, round, json, csv } => results(file, round, *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
-        Cmd::Schema => {
-            print!("{}", vagval_core::json_schema());
-            Ok(())
-        }
+        Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),
         Cmd::Demo { output, inspel, voters } => {
             let doc = if *inspel == 0 { demo_doc() } else { vagval_core::demo::scaled_doc(*inspel, *voters) };
-            write(output, &Snapshot::new(doc, now(), "cli").to_pretty())
+            write_checked(output, &Snapshot::new(doc, now(), "cli"), lang, false)
         }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(Failure::Invalid(m)) => {
-            eprintln!("{m}");
+            err(&m);
             ExitCode::from(EXIT_INVALID)
         }
         Err(Failure::Io(m)) => {
-            eprintln!("{m}");
+            err(&m);
             ExitCode::from(EXIT_IO)
         }
     }

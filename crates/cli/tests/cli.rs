@@ -162,3 +162,149 @@ fn results_recompute_the_demo_round_and_verify_confirms_or_finds_differences() {
     assert!(text(&bad.stderr).contains("snapshot_root"), "{}", text(&bad.stderr));
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// `vagval … | head -1`: a reader that goes away ends the command quietly — no panic, no
+/// error message, exit 0 (or `validate`'s verdict so far).
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let d = dir("pipe");
+    let demo = d.join("demo.json");
+    vagval(&["demo", "-o"], &[&demo]);
+    let round = vagval_core::demo::DEMO_ROUND;
+    let cert = d.join("intyg.json");
+    std::fs::write(&cert, vagval(&["results", "--round", round, "--json"], &[&demo]).stdout).unwrap();
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "[]").unwrap();
+    let merged = d.join("merged.json");
+    let (demo_s, cert_s, bad_s, merged_s) =
+        (demo.to_str().unwrap(), cert.to_str().unwrap(), bad.to_str().unwrap(), merged.to_str().unwrap());
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["schema"], 0),
+        (vec!["info", demo_s], 0),
+        (vec!["info", "--json", demo_s], 0),
+        (vec!["validate", bad_s, demo_s, bad_s], 1),
+        (vec!["results", "--round", round, demo_s], 0),
+        (vec!["results", "--round", round, "--json", demo_s], 0),
+        (vec!["results", "--round", round, "--csv", demo_s], 0),
+        (vec!["verify", cert_s, demo_s], 0),
+        (vec!["merge", "-o", merged_s, demo_s, demo_s], 0),
+        (vec!["merge", "--json", "-o", merged_s, demo_s, demo_s], 0),
+    ];
+    for (args, code) in cases {
+        // Standard output is a pipe nobody reads: the first write fails with EPIPE.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_vagval"))
+            .args(["--lang", "sv"])
+            .args(&args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+    assert!(vagval(&["validate"], &[&merged]).status.success(), "the merge was written before its report");
+    std::fs::remove_dir_all(&d).ok();
+}
+
+/// The same with a reader that takes one line and goes: `validate` of the corpus three times
+/// over writes far more than a pipe holds, so it is still writing when the reader leaves.
+#[test]
+fn a_reader_that_leaves_after_one_line_ends_the_run_quietly() {
+    use std::io::BufRead as _;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/invalid");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let files: Vec<PathBuf> = files.iter().chain(&files).chain(&files).cloned().collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vagval"))
+        .args(["--lang", "sv", "validate"])
+        .args(&files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.ends_with("Inget har ändrats.\n"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked") && stderr.is_empty(), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "the verdict so far: an invalid file");
+}
+
+/// A demo file with one more record: `{"id": id, …}` appended to `collection`.
+fn with_record(src: &Path, dst: &Path, collection: &str, record: serde_json::Value) {
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("checksum");
+    v["workspace"][collection].as_array_mut().unwrap().push(record);
+    std::fs::write(dst, v.to_string()).unwrap();
+}
+
+#[test]
+fn merge_writes_what_validate_accepts_and_refuses_an_id_in_two_kinds() {
+    let d = dir("merge-check");
+    let base = d.join("base.json");
+    vagval(&["demo", "-o"], &[&base]);
+    let id = "00000000-0000-4000-8004-000000000001";
+    let stamp = serde_json::json!([1_700_000_000_000u64, 0, "tab-a"]);
+    // A: an inspel with `id`; B: a title edited on another tablet, and an agenda point with the
+    // same `id`. Each is valid alone; A + B would hold `id` as an inspel and as an agenda point.
+    let a = d.join("a.json");
+    with_record(&base, &a, "inspel", serde_json::json!({"id": id, "title": {"value": "Bredband", "stamp": stamp}}));
+    let b_edit = d.join("b-edit.json");
+    edited(&base, &b_edit, "Bredband till hela landsbygden", "Snabbt bredband", 1_700_000_000_001, "tab-b");
+    let b = d.join("b.json");
+    with_record(&b_edit, &b, "agenda", serde_json::json!({"id": id, "text": {"value": "Bredband i hela länet", "stamp": stamp}}));
+    for f in [&a, &b_edit, &b] {
+        assert!(vagval(&["validate"], &[f]).status.success(), "{}", f.display());
+    }
+    let ok = d.join("ok.json");
+    let out = vagval(&["merge", "-o"], &[&ok, &a, &b_edit]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(vagval(&["validate"], &[&ok]).status.success());
+    let refused = d.join("refused.json");
+    let out = vagval(&["merge", "-o"], &[&refused, &a, &b]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!refused.exists(), "nothing written");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("refused.json skrivs inte") && stderr.contains(&format!("id {id} förekommer mer än en gång")), "{stderr}");
+    let en = Command::new(env!("CARGO_BIN_EXE_vagval")).args(["--lang", "en", "merge", "-o"]).args([&refused, &a, &b]).output().unwrap();
+    assert!(text(&en.stderr).contains("not written") && text(&en.stderr).contains("occurs more than once"), "{}", text(&en.stderr));
+    std::fs::remove_dir_all(&d).ok();
+}
+
+/// The demo with 6 500 synthetic inspel is about 6.1 MB indented (some 930 bytes an inspel,
+/// 660 compact). Two such files with different ids merge to 13 000 inspel: about 12.2 MB
+/// indented, over the 10 MiB limit, and 8.6 MB compact, under it — written compact. A third
+/// makes 19 500: about 12.9 MB even compact — refused.
+#[test]
+fn a_merge_too_large_indented_is_written_compact_and_too_large_compact_is_refused() {
+    let d = dir("merge-size");
+    let base = d.join("base.json");
+    assert!(vagval(&["demo", "--inspel", "6500", "-o"], &[&base]).status.success());
+    let text_of = std::fs::read_to_string(&base).unwrap();
+    let copy = |group: &str| {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&text_of.replace("00000000-0000-4000-8000-", &format!("00000000-0000-4000-{group}-"))).unwrap();
+        v.as_object_mut().unwrap().remove("checksum");
+        let p = d.join(format!("{group}.json"));
+        std::fs::write(&p, v.to_string()).unwrap();
+        p
+    };
+    let (b, c) = (copy("8001"), copy("8002"));
+    let two = d.join("two.json");
+    let out = vagval(&["merge", "-o"], &[&two, &base, &b]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("skrev kompakt JSON"), "{}", text(&out.stderr));
+    let size = std::fs::metadata(&two).unwrap().len();
+    assert!(size <= vagval_core::snapshot::MAX_FILE_BYTES as u64, "{size}");
+    assert!(vagval(&["validate"], &[&two]).status.success());
+    let three = d.join("three.json");
+    let out = vagval(&["merge", "-o"], &[&three, &base, &b, &c]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!three.exists());
+    assert!(text(&out.stderr).contains("större än gränsen 10,0 MB"), "{}", text(&out.stderr));
+    std::fs::remove_dir_all(&d).ok();
+}

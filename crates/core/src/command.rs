@@ -165,6 +165,9 @@ pub enum DomainError {
         /// Id.
         id: Id,
     },
+    /// The round is closed: it takes no more ballots.
+    #[error("the round is closed")]
+    RoundClosed,
     /// The field is locked: a round's rules once it has ballots, or any field of a ballot.
     #[error("{kind}.{field} is locked")]
     Locked {
@@ -179,6 +182,8 @@ fn sv_field(field: &str) -> &'static str {
     match field {
         "name" => "Namnet",
         "title" => "Rubriken",
+        "text" => "Texten",
+        "participant" => "Deltagarkoden",
         "organisation" => "Organisationen",
         "person" => "Kontaktpersonen",
         "theme" => "Temat",
@@ -191,6 +196,8 @@ fn en_field(field: &str) -> &'static str {
     match field {
         "name" => "The name",
         "title" => "The title",
+        "text" => "The text",
+        "participant" => "The participant code",
         "organisation" => "The organisation",
         "person" => "The contact person",
         "theme" => "The theme",
@@ -230,7 +237,14 @@ impl Localized for DomainError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Self::Rule { field, problem, .. }, Lang::Sv) => {
-                format!("{} {}.", sv_field(field), problem.message(lang))
+                // The adjective agrees with the noun: "Rubriken får inte vara tom", "Namnet får
+                // inte vara tomt" (an en-word's definite form ends in -n, an ett-word's in -t).
+                let noun = sv_field(field);
+                let text = match problem {
+                    ProblemKind::Empty if noun.ends_with('n') => "får inte vara tom".to_owned(),
+                    _ => problem.message(lang),
+                };
+                format!("{noun} {text}.")
             }
             (Self::Rule { field, problem, .. }, Lang::En) => {
                 format!("{} {}.", en_field(field), problem.message(lang))
@@ -245,6 +259,8 @@ impl Localized for DomainError {
             (Self::Exists { .. }, Lang::En) => "A record with this id already exists.".into(),
             (Self::Erased { .. }, Lang::Sv) => "Posten har raderats permanent.".into(),
             (Self::Erased { .. }, Lang::En) => "The record has been erased for good.".into(),
+            (Self::RoundClosed, Lang::Sv) => "Omröstningen är stängd och tar inte emot fler röster.".into(),
+            (Self::RoundClosed, Lang::En) => "The round is closed and takes no more ballots.".into(),
             (Self::Locked { kind: "ballot", .. }, Lang::Sv) => "En avlämnad röst kan inte ändras. Rösta igen för att ersätta den.".into(),
             (Self::Locked { kind: "ballot", .. }, Lang::En) => "A cast ballot cannot be changed. Vote again to replace it.".into(),
             (Self::Locked { .. }, Lang::Sv) => "Reglerna är låsta eftersom omröstningen har röster. Skapa en ny omröstning för att ändra dem.".into(),
@@ -283,7 +299,7 @@ fn create<R: Record>(
     id: &Id,
     fields: &BTreeMap<String, Value>,
     st: &mut Stamper<'_>,
-) -> Result<Command, DomainError> {
+) -> Result<Option<Command>, DomainError> {
     if c.0.contains_key(id) {
         return Err(DomainError::Exists { kind: kind.as_str(), id: id.clone() });
     }
@@ -296,11 +312,13 @@ fn create<R: Record>(
     }
     c.0.insert(id.clone(), r);
     // Undoing a creation moves the record to the trash; erasing stays a deliberate act.
-    // Ballots have no trash (they are never edited): undoing one erases it.
+    // A ballot is never undone: on a shared tablet "Ångra" must not take back the previous
+    // participant's vote (nor anything before it: the history ends here). The facilitator
+    // withdraws a ballot by erasing it.
     if kind == Kind::Ballot {
-        return Ok(Command::Erase { kind, id: id.clone() });
+        return Ok(None);
     }
-    Ok(Command::edit(kind, id, "removed", true))
+    Ok(Some(Command::edit(kind, id, "removed", true)))
 }
 
 fn in_collection<R: Record>(
@@ -310,7 +328,7 @@ fn in_collection<R: Record>(
     st: &mut Stamper<'_>,
 ) -> Result<Option<Command>, DomainError> {
     match cmd {
-        Command::Create { id, fields, .. } => create(c, kind, id, fields, st).map(Some),
+        Command::Create { id, fields, .. } => create(c, kind, id, fields, st),
         Command::Edit { id, field, value, .. } => {
             let r = live(c.0.get_mut(id), kind, id)?;
             let old = edit_record(r, field, value.clone(), st)?;
@@ -394,6 +412,7 @@ fn apply_one(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Optio
             // Content-addressed: the same ballot again is nothing new (and nothing to undo).
             Ok(Some(Command::Batch { commands: Vec::new() }))
         }
+        Command::Create { kind: Kind::Ballot, fields, .. } if closed_round(doc, fields) => Err(DomainError::RoundClosed),
         Command::Create { kind: Kind::Ballot, .. } | Command::Erase { kind: Kind::Ballot, .. } => {
             in_collection(&mut doc.ballots, Kind::Ballot, cmd, st)
         }
@@ -401,6 +420,12 @@ fn apply_one(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Optio
         | Command::Edit { kind: Kind::Agenda, .. }
         | Command::Erase { kind: Kind::Agenda, .. } => in_collection(&mut doc.agenda, Kind::Agenda, cmd, st),
     }
+}
+
+/// Whether a new ballot's `round` is a closed round.
+fn closed_round(doc: &Doc, fields: &BTreeMap<String, Value>) -> bool {
+    let round = fields.get("round").and_then(Value::as_str).and_then(|s| Id::parse(s).ok());
+    round.and_then(|id| doc.rounds.get(&id)).is_some_and(|r| r.status() == Some(&crate::round::RoundStatus::Closed))
 }
 
 /// What one command of a batch is about to change, as it was: a field's register (an edit)
@@ -676,12 +701,25 @@ mod tests {
     }
 
     #[test]
-    fn undoing_a_ballot_erases_it_and_nothing_else() {
+    fn swedish_messages_agree_with_the_noun() {
+        // Rubriken and Texten are en-words → "tom"; Namnet and Fältet are ett-words → "tomt".
+        let rule = |field| DomainError::Rule { kind: "inspel", field, problem: ProblemKind::Empty }.message(Lang::Sv);
+        assert_eq!(rule("title"), "Rubriken får inte vara tom.");
+        assert_eq!(rule("text"), "Texten får inte vara tom.");
+        assert_eq!(rule("name"), "Namnet får inte vara tomt.");
+        assert_eq!(rule("seed"), "Fältet får inte vara tomt.");
+    }
+
+    #[test]
+    fn a_submitted_ballot_is_never_undone() {
+        // On a shared tablet "Ångra" after a vote must not take it back, nor reach what came
+        // before it (the previous participant's steps): the history ends at a ballot.
         let mut d = doc();
         let mut clock = Hlc::new("dev.a");
         let mut st = Stamper { clock: &mut clock, now_ms: 5 };
         let mut h = History::default();
         h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
+        assert!(h.can_undo());
         let fields = [
             ("round".into(), json!(id(9))),
             ("participant".into(), json!("P")),
@@ -691,14 +729,9 @@ mod tests {
         ]
         .into();
         h.apply(&mut d, &Command::Create { kind: Kind::Ballot, id: id(5), fields }, &mut st).unwrap();
-        let mut touched = Vec::new();
-        assert!(h.step_touching(true, &mut d, &mut st, &mut |k, i| touched.push((k, i.clone()))));
-        assert_eq!(touched, vec![(Kind::Ballot, id(5))]);
-        assert!(d.ballots.0[&id(5)].deleted.is_some());
-        // One step: the edit before it is still there, and still undoable.
-        assert_eq!(d.name(), "Andra");
-        assert!(h.can_undo() && !h.can_redo());
-        assert!(h.undo(&mut d, &mut st));
-        assert_eq!(d.name(), "Första");
+        assert!(!h.can_undo() && !h.can_redo());
+        assert!(!h.undo(&mut d, &mut st));
+        assert!(d.ballots.get(&id(5)).is_some(), "the ballot stays");
+        assert_eq!(d.name(), "Andra", "the step before it stays too");
     }
 }

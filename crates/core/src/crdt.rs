@@ -104,14 +104,14 @@ pub fn merge_set<T: Clone + Ord + Serialize, const MAX: usize>(
     incoming: &Option<Reg<Vec<T>>>,
     conflicts: &mut Vec<FieldConflict>,
 ) -> Option<Reg<Vec<T>>> {
-    if let (Some(a), Some(b)) = (local, incoming) {
-        if a.value != b.value {
-            let mut all: Vec<T> = a.value.iter().chain(&b.value).cloned().collect();
-            all.sort();
-            all.dedup();
-            if all.len() <= MAX {
-                return Some(Reg { value: all, stamp: std::cmp::max(&a.stamp, &b.stamp).clone() });
-            }
+    if let (Some(a), Some(b)) = (local, incoming)
+        && a.value != b.value
+    {
+        let mut all: Vec<T> = a.value.iter().chain(&b.value).cloned().collect();
+        all.sort();
+        all.dedup();
+        if all.len() <= MAX {
+            return Some(Reg { value: all, stamp: std::cmp::max(&a.stamp, &b.stamp).clone() });
         }
     }
     merge_reg(field, local, incoming, conflicts)

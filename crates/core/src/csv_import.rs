@@ -283,10 +283,10 @@ pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
         mapping.push(guess);
     }
     // No header matched a title: the first column is the title.
-    if !mapping.contains(&Some(Field::Title)) {
-        if let Some(first) = mapping.first_mut() {
-            *first = Some(Field::Title);
-        }
+    if !mapping.contains(&Some(Field::Title))
+        && let Some(first) = mapping.first_mut()
+    {
+        *first = Some(Field::Title);
     }
     Ok(Prepared { encoding, delimiter: delim, headers, mapping, rows })
 }
@@ -303,13 +303,78 @@ fn municipality(text: &str) -> Option<Municipality> {
     })
 }
 
+/// Lower case without accents, words one space apart: "Miljö" and "MILJO" both give "miljo".
+fn plain(text: &str) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| match c {
+            'à'..='å' => 'a',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ò'..='ö' | 'ø' => 'o',
+            'ù'..='ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn dimension(text: &str) -> Option<Dimension> {
-    match fold(text.trim()).as_str() {
-        "ekologisk" | "ecological" | "miljö" => Some(Dimension::Ecological),
+    let key = plain(text);
+    // "Social hållbarhet", as the dimensions are also called.
+    let key = key.strip_suffix(" hallbarhet").or_else(|| key.strip_suffix(" sustainability")).unwrap_or(&key);
+    match key {
+        "ekologisk" | "ecological" | "miljo" => Some(Dimension::Ecological),
         "social" => Some(Dimension::Social),
         "ekonomisk" | "economic" => Some(Dimension::Economic),
         _ => None,
     }
+}
+
+/// What a dimensions cell says, as the import preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dimensions {
+    /// The dimensions understood, each once, in the model's order.
+    pub known: Vec<Dimension>,
+    /// The parts not understood, as written.
+    pub unknown: Vec<String>,
+}
+
+/// Reads a dimensions cell as spreadsheets hold it: a list separated by `;`, `,`, `/`, `+`, a
+/// line break or the word "och" (or "and") — `ekonomisk;social` is how Excel writes a list in
+/// one cell of a comma-separated file — in any case, with or without accents ("Miljo" is
+/// "Miljö"). The words: ekologisk, ecological or miljö; social; ekonomisk or economic; each may
+/// be followed by "hållbarhet" ("sustainability").
+#[must_use]
+pub fn dimensions(cell: &str) -> Dimensions {
+    let mut out = Dimensions::default();
+    for part in cell.split([';', ',', '/', '+', '\n', '\r']) {
+        // Between the words "och"/"and": the part's words, as written.
+        let mut words: Vec<&str> = Vec::new();
+        let mut groups = Vec::new();
+        for word in part.split_whitespace().chain(std::iter::once("och")) {
+            if matches!(plain(word).as_str(), "och" | "and") {
+                if !words.is_empty() {
+                    groups.push(words.join(" "));
+                }
+                words.clear();
+            } else {
+                words.push(word);
+            }
+        }
+        for group in groups {
+            match dimension(&group) {
+                Some(d) if !out.known.contains(&d) => out.known.push(d),
+                Some(_) => {}
+                None => out.unknown.push(group),
+            }
+        }
+    }
+    out.known.sort();
+    out
 }
 
 fn status(text: &str) -> Option<Status> {
@@ -354,16 +419,9 @@ impl Prepared {
                             }
                         },
                         Field::Dimensions => {
-                            let mut dims = Vec::new();
-                            for part in cell.split([',', '/', '+']).map(str::trim).filter(|p| !p.is_empty()) {
-                                match dimension(part) {
-                                    Some(d) if !dims.contains(&d) => dims.push(d),
-                                    Some(_) => {}
-                                    None => problems.push(RowProblem::UnknownDimension(part.to_owned())),
-                                }
-                            }
-                            dims.sort();
-                            to_json(&dims)
+                            let dims = dimensions(cell);
+                            problems.extend(dims.unknown.into_iter().map(RowProblem::UnknownDimension));
+                            to_json(&dims.known)
                         }
                         Field::Status => match status(cell) {
                             Some(s) => to_json(&s),
@@ -458,5 +516,44 @@ mod tests {
         assert_eq!(read(b"Rubrik;Kommun\r\n"), Err(CsvError::Empty));
         assert_eq!(read(b""), Err(CsvError::Empty));
         assert_eq!(read(&vec![b'a'; MAX_BYTES + 1]), Err(CsvError::TooLarge));
+    }
+
+    #[test]
+    fn dimension_lists_as_excel_writes_them() {
+        // A comma-separated file (Excel with `,` as list separator): a list in one cell is
+        // quoted when it holds a comma, and written with `;` by people who know that.
+        let text = "Rubrik,Dimensioner\r\n\
+                    Bredband,ekonomisk;social\r\n\
+                    Mittbanan,\"Ekologisk, EKONOMISK\"\r\n\
+                    Fjällvägen,ekonomisk och social\r\n\
+                    Skolor,Miljö/Social\r\n\
+                    Vård,MILJO + social hållbarhet\r\n\
+                    Turism,Ekologisk OCH ekologisk\r\n\
+                    Kultur,\"kultur; social\"\r\n";
+        let p = read(text.as_bytes()).unwrap();
+        assert_eq!(p.delimiter, b',');
+        assert_eq!(p.mapping, vec![Some(Field::Title), Some(Field::Dimensions)]);
+        let dims: Vec<_> = p.check().into_iter().map(|c| c.result.map(|f| f["dimensions"].clone())).collect();
+        use Dimension::{Ecological as Eco, Economic as Ec, Social as So};
+        assert_eq!(dims[0], Ok(to_json(&vec![So, Ec])), "ekonomisk;social");
+        assert_eq!(dims[1], Ok(to_json(&vec![Eco, Ec])), "upper case, a quoted comma");
+        assert_eq!(dims[2], Ok(to_json(&vec![So, Ec])), "och");
+        assert_eq!(dims[3], Ok(to_json(&vec![Eco, So])), "miljö is ecological; a slash");
+        assert_eq!(dims[4], Ok(to_json(&vec![Eco, So])), "no accent, a plus, \"hållbarhet\"");
+        assert_eq!(dims[5], Ok(to_json(&vec![Eco])), "once each");
+        assert_eq!(dims[6], Err(vec![RowProblem::UnknownDimension("kultur".into())]));
+    }
+
+    #[test]
+    fn a_dimensions_cell_says_what_was_understood() {
+        let d = |cell: &str| dimensions(cell);
+        use Dimension::{Ecological as Eco, Economic as Ec, Social as So};
+        assert_eq!(d("ekonomisk  och social\nEkologisk"), Dimensions { known: vec![Eco, So, Ec], unknown: vec![] });
+        assert_eq!(d("ÉKONOMISK"), Dimensions { known: vec![Ec], unknown: vec![] }, "accents do not matter");
+        assert_eq!(d("ecological and Social"), Dimensions { known: vec![Eco, So], unknown: vec![] });
+        assert_eq!(d("Ekonomisk hållbarhet; kultur och  fritid"), Dimensions { known: vec![Ec], unknown: vec!["kultur".into(), "fritid".into()] });
+        assert_eq!(d("ekologisk & social"), Dimensions { known: vec![], unknown: vec!["ekologisk & social".into()] }, "& is not a separator");
+        assert_eq!(d(" ; och , "), Dimensions::default());
+        assert_eq!(d("hållbarhet"), Dimensions { known: vec![], unknown: vec!["hållbarhet".into()] });
     }
 }

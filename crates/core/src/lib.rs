@@ -24,6 +24,7 @@ pub mod clock;
 pub mod command;
 pub mod dedupe;
 pub mod demo;
+pub mod describe;
 pub mod doc;
 pub mod id;
 pub mod jsonpath;

@@ -114,6 +114,44 @@ pub enum Status {
     NotIncluded,
 }
 
+impl Status {
+    /// The stage's name.
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Received, Lang::Sv) => "Inkommet",
+            (Self::Compiled, Lang::Sv) => "Sammanställt",
+            (Self::Prioritised, Lang::Sv) => "Prioriterat",
+            (Self::InAgenda, Lang::Sv) => "I agendan",
+            (Self::InConsultation, Lang::Sv) => "På samråd",
+            (Self::Adopted, Lang::Sv) => "Fastställt",
+            (Self::NotIncluded, Lang::Sv) => "Ej med",
+            (Self::Received, Lang::En) => "Received",
+            (Self::Compiled, Lang::En) => "Compiled",
+            (Self::Prioritised, Lang::En) => "Prioritised",
+            (Self::InAgenda, Lang::En) => "In the agenda",
+            (Self::InConsultation, Lang::En) => "In consultation",
+            (Self::Adopted, Lang::En) => "Adopted",
+            (Self::NotIncluded, Lang::En) => "Not included",
+        }
+    }
+}
+
+impl Dimension {
+    /// The dimension's name.
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Ecological, Lang::Sv) => "Ekologisk",
+            (Self::Social, Lang::Sv) => "Social",
+            (Self::Economic, Lang::Sv) => "Ekonomisk",
+            (Self::Ecological, Lang::En) => "Ecological",
+            (Self::Social, Lang::En) => "Social",
+            (Self::Economic, Lang::En) => "Economic",
+        }
+    }
+}
+
 record_kind! {
     /// An inspel: an issue or proposal sent in for the joint agenda.
     Inspel = "inspel" {

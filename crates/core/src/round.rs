@@ -395,25 +395,60 @@ pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot
         .collect()
 }
 
+/// Fewest counted ballots one group of the per-municipality breakdown may show: a smaller group
+/// would let anyone who knows who voted there read off how they voted.
+pub const BREAKDOWN_MIN: usize = 3;
+
+/// A group of the per-municipality breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Group {
+    /// One municipality with at least [`BREAKDOWN_MIN`] voters.
+    One(Municipality),
+    /// Municipalities with fewer voters each, shown together (at least [`BREAKDOWN_MIN`] in all).
+    Others(Vec<Municipality>),
+}
+
+/// The tally per participant municipality, with no group small enough to reveal a vote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// The groups shown, in [`Municipality::ALL`] order, the merged one last.
+    pub groups: Vec<(Group, Tally)>,
+    /// Counted ballots not shown: their municipalities together had fewer than
+    /// [`BREAKDOWN_MIN`] voters.
+    pub hidden: usize,
+}
+
 /// The tally per participant municipality over the counted ballots (ballots without a
-/// municipality are left out), in [`Municipality::ALL`] order.
+/// municipality are left out). Municipalities with fewer than [`BREAKDOWN_MIN`] voters are
+/// merged into one group; if that group too has fewer, it is not shown and counted in `hidden`.
 #[must_use]
-pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Vec<(Municipality, Tally)> {
+pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Breakdown {
     let counted: BTreeSet<&Id> = counted.iter().collect();
     let method = round.method_or_default();
     let items = round.item_set();
     let seed = round.seed().map_or("", String::as_str);
-    Municipality::ALL
-        .into_iter()
-        .filter_map(|m| {
-            let answers: Vec<&Answer> = ballots
-                .iter()
-                .filter(|b| counted.contains(&b.id) && b.municipality().copied().flatten() == Some(m))
-                .filter_map(|b| b.answer())
-                .collect();
-            (!answers.is_empty()).then(|| (m, tally(&method, &items, &answers, seed)))
-        })
-        .collect()
+    let mut groups = Vec::new();
+    let (mut small, mut small_answers): (Vec<Municipality>, Vec<&Answer>) = (Vec::new(), Vec::new());
+    for m in Municipality::ALL {
+        let answers: Vec<&Answer> = ballots
+            .iter()
+            .filter(|b| counted.contains(&b.id) && b.municipality().copied().flatten() == Some(m))
+            .filter_map(|b| b.answer())
+            .collect();
+        if answers.len() >= BREAKDOWN_MIN {
+            groups.push((Group::One(m), tally(&method, &items, &answers, seed)));
+        } else if !answers.is_empty() {
+            small.push(m);
+            small_answers.extend(answers);
+        }
+    }
+    let mut hidden = 0;
+    if small_answers.len() >= BREAKDOWN_MIN {
+        groups.push((Group::Others(small), tally(&method, &items, &small_answers, seed)));
+    } else {
+        hidden = small_answers.len();
+    }
+    Breakdown { groups, hidden }
 }
 
 /// The small file a tablet hands in: the workspace's meta, the round, its inspel and the
@@ -606,10 +641,10 @@ mod tests {
         assert!(bad.command().is_err());
         // The breakdown groups counted ballots by municipality.
         let res = round_result(&r, &ballots);
+        // One voter from Åre: too few to show on their own, so not shown at all.
         let by = breakdown(&r, &ballots, &res.counted);
-        assert_eq!(by.len(), 1);
-        assert_eq!(by[0].0, Municipality::Are);
-        assert_eq!(by[0].1.ballots, 1);
+        assert!(by.groups.is_empty());
+        assert_eq!(by.hidden, 1);
         // The tablet's file holds the round, its inspel and its ballots, and validates.
         let file = ballot_file(&doc, &r.id);
         assert_eq!(file.ballots.0.len(), 1);
@@ -621,6 +656,42 @@ mod tests {
         let (merged, report) = crate::merge(&doc, &file);
         assert!(report.is_noop());
         assert_eq!(merged, doc);
+    }
+
+    #[test]
+    fn the_breakdown_never_shows_a_group_of_fewer_than_three() {
+        // Åre 3 voters, Berg 1, Krokom 1, Ragunda 1, one without a municipality:
+        // Åre is shown alone (3); Berg + Krokom + Ragunda together (3); the last is left out.
+        let r = round();
+        let who = |name: &str, m: Option<Municipality>, yes: u8| {
+            let mut b = ballot(&r, name, &[yes], vec![], "d");
+            b.municipality = reg(m);
+            b
+        };
+        let list = [
+            who("A1", Some(Municipality::Are), 1),
+            who("A2", Some(Municipality::Are), 1),
+            who("A3", Some(Municipality::Are), 2),
+            who("B", Some(Municipality::Berg), 3),
+            who("K", Some(Municipality::Krokom), 3),
+            who("R", Some(Municipality::Ragunda), 2),
+            who("X", None, 1),
+        ];
+        let refs: Vec<&Ballot> = list.iter().collect();
+        let res = round_result(&r, &refs);
+        let by = breakdown(&r, &refs, &res.counted);
+        assert_eq!(by.groups.len(), 2);
+        assert_eq!(by.groups[0].0, Group::One(Municipality::Are));
+        assert_eq!(by.groups[0].1.ballots, 3);
+        assert_eq!(by.groups[1].0, Group::Others(vec![Municipality::Berg, Municipality::Krokom, Municipality::Ragunda]));
+        assert_eq!(by.groups[1].1.ballots, 3);
+        assert_eq!(by.hidden, 0);
+        // Without Ragunda, Berg + Krokom are two: hidden, and said so.
+        let refs: Vec<&Ballot> = list.iter().filter(|b| b.participant().is_some_and(|p| p != "R")).collect();
+        let res = round_result(&r, &refs);
+        let by = breakdown(&r, &refs, &res.counted);
+        assert_eq!(by.groups.len(), 1);
+        assert_eq!(by.hidden, 2);
     }
 
     #[test]

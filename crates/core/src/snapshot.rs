@@ -724,3 +724,50 @@ impl Localized for FileError {
         format!("{}: {}", self.file, self.error.message(lang))
     }
 }
+
+/// The text Vägval writes for a snapshot, checked to read back (see [`Snapshot::checked_text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file's text.
+    pub text: String,
+    /// Compact JSON: the indented form would have been larger than [`MAX_FILE_BYTES`].
+    pub compact: bool,
+}
+
+impl Snapshot {
+    /// The text to write for this snapshot, so that every file Vägval writes is one it reads:
+    /// indented ([`Snapshot::to_pretty`]), or compact when only that fits in [`MAX_FILE_BYTES`],
+    /// then read back through [`decode`] — the import's own rules (size, at most
+    /// [`crate::crdt::MAX_RECORDS`] records of a kind, ids unique across kinds, every other rule
+    /// of [`Doc::validate`] and of the decoder). A merge of two valid files can break them (more
+    /// records than the limit, one id used by two kinds, a larger file), so merged documents are
+    /// written through this.
+    ///
+    /// # Errors
+    /// The [`ImportError`] the file would meet on import: nothing is to be written then.
+    pub fn checked_text(&self) -> Result<Written, ImportError> {
+        use crate::crdt::{MAX_RECORDS, ProblemKind};
+        let w = &self.workspace;
+        // Counted first: named as the rule it breaks, and no 10 MB text to build and read.
+        let counts = [("inspel", w.inspel.0.len()), ("rounds", w.rounds.0.len()), ("ballots", w.ballots.0.len()), ("agenda", w.agenda.0.len())];
+        let problems: Vec<Problem> = counts
+            .iter()
+            .filter(|(_, n)| *n > MAX_RECORDS)
+            .map(|(name, _)| Problem { path: format!("workspace.{name}"), kind: ProblemKind::TooMany { max: MAX_RECORDS } })
+            .collect();
+        if !problems.is_empty() {
+            return Err(ImportError::Invalid { problems });
+        }
+        let compact_text = self.to_compact();
+        let indented = pretty(&compact_text);
+        let (text, compact) = if indented.len() <= MAX_FILE_BYTES {
+            (indented, false)
+        } else if compact_text.len() <= MAX_FILE_BYTES {
+            (compact_text, true)
+        } else {
+            return Err(ImportError::TooLarge { size: compact_text.len(), max: MAX_FILE_BYTES });
+        };
+        decode(&text)?;
+        Ok(Written { text, compact })
+    }
+}
