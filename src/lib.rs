@@ -7,6 +7,7 @@
 
 pub mod file_io;
 pub mod i18n;
+pub mod journal;
 pub mod pages;
 pub mod pwa;
 pub mod router;

@@ -47,6 +47,14 @@ pub fn App() -> impl IntoView {
     let i18n = I18n(lang);
     let router = provide_router();
     let kiosk = crate::pages::kiosk::provide();
+    // Provided here, at the root, so that the results and the agenda page share it.
+    let _ = crate::pages::agenda::moved_to_agenda();
+    // Ballots the browser was killed too soon to keep in localStorage are in the journal.
+    leptos::task::spawn_local(async move {
+        for text in crate::journal::all().await {
+            app.merge_journal(&text);
+        }
+    });
 
     // Reach outside: remember preferences, and mirror them on <html>.
     Effect::new(move |_| {
@@ -105,7 +113,9 @@ pub fn App() -> impl IntoView {
                     <Show when=move || matches!(app.boot.get(), Boot::Recovery { .. })>
                         <Recovery/>
                     </Show>
-                    {page}
+                    <Show when=move || app.first_start.get() fallback=page>
+                        <crate::pages::workspaces::FirstStart/>
+                    </Show>
                 </main>
             </div>
         }

@@ -65,6 +65,8 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// When this device last exported the workspace.
     pub last_export_ms: RwSignal<Option<f64>>,
+    /// Nothing was stored yet: the first-start choice (new workspace or the demo) is shown.
+    pub first_start: RwSignal<bool>,
     history: StoredValue<History>,
     clock: StoredValue<Hlc>,
     device: StoredValue<String>,
@@ -192,6 +194,7 @@ impl AppState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             last_export_ms: RwSignal::new(local.last_export_ms),
+            first_start: RwSignal::new(first_start),
             history: StoredValue::new(History::default()),
             clock: StoredValue::new(clock),
             device: StoredValue::new(device),
@@ -202,10 +205,80 @@ impl AppState {
             local: StoredValue::new(local),
         };
         provide_context(state);
-        if first_start || boot == Boot::RestoredFromBackup {
+        // On first start nothing is written until the user chose (the demo waits in memory).
+        if boot == Boot::RestoredFromBackup {
             state.save_now();
         }
         state
+    }
+
+    /// Opens `doc` in place of the open workspace, which is put aside on this device first
+    /// (nothing is lost: if putting it aside fails, nothing changes). `doc` comes from the
+    /// shelf, is new, or is the demo.
+    ///
+    /// # Errors
+    /// The storage error when the open workspace could not be put aside.
+    pub fn switch_to(self, doc: Doc) -> Result<(), StorageError> {
+        // On first start the demo in memory was never stored: nothing to put aside.
+        let first = self.first_start.get_untracked();
+        self.first_start.set(false);
+        if self.doc.with_untracked(|d| d.id == doc.id) {
+            self.save_now();
+            return Ok(());
+        }
+        self.flush();
+        if self.writable() && !first {
+            let (at, device) = (iso_now(), self.device.get_value());
+            self.doc.with_untracked(|d| storage::shelve(d, &at, &device))?;
+        }
+        let id = doc.id.clone();
+        storage::forget_last_known_good();
+        self.replace(doc);
+        if self.save.get_untracked() == SaveState::Saved {
+            let _ = storage::drop_shelved(&id);
+        }
+        Ok(())
+    }
+
+    /// Deletes the open workspace from this device and opens the most recent one put aside (or
+    /// a new empty one). The caller has asked and offered an export.
+    pub fn delete_open(self, fallback_name: &str) {
+        let gone = self.doc.with_untracked(|d| d.id.clone());
+        let next = storage::shelf().into_iter().find(|s| s.id != gone).and_then(|s| storage::shelved(&s.id));
+        let next = next.unwrap_or_else(|| Doc::new(new_id(), fallback_name, self.stamp()));
+        let id = next.id.clone();
+        storage::forget_last_known_good();
+        self.replace(next);
+        let _ = storage::drop_shelved(&id);
+        let _ = storage::drop_shelved(&gone);
+    }
+
+    /// Deletes a workspace put aside.
+    ///
+    /// # Errors
+    /// As [`storage::drop_shelved`].
+    pub fn delete_shelved(self, id: &Id) -> Result<(), StorageError> {
+        storage::drop_shelved(id)
+    }
+
+    /// A stamp for a record this device creates now.
+    #[must_use]
+    pub fn stamp(self) -> vagval_core::Stamp {
+        let now = now_ms();
+        self.clock.try_update_value(|c| c.tick(now)).unwrap_or_else(|| vagval_core::Stamp(now, 0, self.device.get_value()))
+    }
+
+    /// Another tab opened another workspace: ours is put aside (merged with what is there)
+    /// and the stored one taken over as it is.
+    fn other_workspace_opened(self, stored: Doc, raw: JsString) {
+        let (at, device) = (iso_now(), self.device.get_value());
+        let _ = self.doc.with_untracked(|d| storage::shelve(d, &at, &device));
+        self.history.update_value(|h| *h = History::default());
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.adopt_quietly(stored);
+        self.last_written.set_value(Some(raw));
+        self.save.set(SaveState::Saved);
     }
 
     /// Applies a command, records it for undo and schedules a save.
@@ -263,6 +336,8 @@ impl AppState {
     }
 
     fn after_change(self) {
+        // An edit before the first-start choice keeps what is open.
+        self.first_start.set(false);
         self.history.with_value(|h| {
             self.can_undo.set(h.can_undo());
             self.can_redo.set(h.can_redo());
@@ -319,6 +394,10 @@ impl AppState {
 
     /// Writes a pending save now (page hidden, before reload, export).
     pub fn flush(self) {
+        // Before the first-start choice nothing is written.
+        if self.first_start.get_untracked() {
+            return;
+        }
         if matches!(self.save.get_untracked(), SaveState::Pending | SaveState::Failed(_)) {
             self.save_now();
         }
@@ -342,6 +421,10 @@ impl AppState {
         let mut merged = None;
         if merge_first {
             match self.stored_changes() {
+                Ok(Some((stored, raw))) if self.doc.with_untracked(|d| d.id != stored.id) => {
+                    self.other_workspace_opened(stored, raw);
+                    return;
+                }
                 Ok(Some((stored, raw))) => {
                     let (m, _) = self.doc.with_untracked(|doc| merge(&stored, doc));
                     if m == stored {
@@ -467,6 +550,10 @@ impl AppState {
         }
         let incoming = decoded.snapshot.workspace;
         let memory = self.doc.get_untracked();
+        if incoming.id != memory.id {
+            self.other_workspace_opened(incoming, JsString::from(text));
+            return;
+        }
         let (merged, _) = merge(&memory, &incoming);
         if merged != memory {
             self.adopt_quietly(merged.clone());
@@ -479,6 +566,23 @@ impl AppState {
             self.save.set(SaveState::Saved);
         } else {
             // This tab has edits the other has not stored yet.
+            self.schedule_save();
+        }
+    }
+
+    /// Merges a ballot file from the ballot journal (IndexedDB) into this workspace: ballots
+    /// whose localStorage copy the browser had not committed when it was killed come back. A
+    /// file of another workspace is left alone.
+    pub fn merge_journal(self, text: &str) {
+        let Ok(decoded) = decode(text) else { return };
+        let incoming = decoded.snapshot.workspace;
+        let memory = self.doc.get_untracked();
+        if incoming.id != memory.id || decoded.file_version > vagval_core::migrate::CURRENT {
+            return;
+        }
+        let (merged, _) = merge(&memory, &incoming);
+        if merged != memory {
+            self.adopt_quietly(merged);
             self.schedule_save();
         }
     }

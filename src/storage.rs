@@ -295,6 +295,81 @@ pub fn save_workspace(workspace: &Doc, exported_at: &str, device: &str) -> Resul
     Ok(text)
 }
 
+/// A workspace kept on this device while another one is open: its id, its name and when it
+/// was put aside. The list is stored under `vagval.shelf`, each workspace's snapshot under
+/// `vagval.shelf.<id>` (the open one lives under the workspace key alone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shelved {
+    /// The workspace's id.
+    pub id: vagval_core::Id,
+    /// Its name when it was put aside.
+    pub name: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+const SHELF: &str = "vagval.shelf";
+
+fn shelf_key(id: &vagval_core::Id) -> String {
+    format!("{SHELF}.{id}")
+}
+
+/// The workspaces put aside on this device, most recent first.
+#[must_use]
+pub fn shelf() -> Vec<Shelved> {
+    let list = local().ok().and_then(|s| s.get_item(SHELF).ok().flatten());
+    let mut list: Vec<Shelved> = list.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    list.sort_by(|a, b| b.at.cmp(&a.at));
+    list
+}
+
+fn save_shelf(list: &[Shelved]) -> Result<(), StorageError> {
+    let json = serde_json::to_string(list).map_err(|e| StorageError::Browser(e.to_string()))?;
+    local()?.set_item(SHELF, &json).map_err(|e| browser_error(&e))
+}
+
+/// Puts `doc` aside (merged with a copy already there, so nothing another tab put aside is
+/// lost).
+///
+/// # Errors
+/// As [`write`]; nothing is changed then.
+pub fn shelve(doc: &Doc, at: &str, device: &str) -> Result<(), StorageError> {
+    let store = local()?;
+    let key = shelf_key(&doc.id);
+    let earlier = store.get_item(&key).ok().flatten().and_then(|t| decode(&t).ok()).map(|d| d.snapshot.workspace);
+    let merged = earlier.map(|e| vagval_core::merge(&e, doc).0);
+    let text = Snapshot::compact_of(merged.as_ref().unwrap_or(doc), at, device);
+    store.set_item(&key, &text).map_err(|e| browser_error(&e))?;
+    let mut list = shelf();
+    list.retain(|s| s.id != doc.id);
+    list.push(Shelved { id: doc.id.clone(), name: doc.name().to_owned(), at: at.to_owned() });
+    save_shelf(&list)
+}
+
+/// A workspace put aside, read back (`None` when it is not there or unreadable).
+#[must_use]
+pub fn shelved(id: &vagval_core::Id) -> Option<Doc> {
+    let text = local().ok()?.get_item(&shelf_key(id)).ok().flatten()?;
+    decode(&text).ok().map(|d| d.snapshot.workspace)
+}
+
+/// Forgets a workspace put aside: its snapshot and its entry.
+///
+/// # Errors
+/// As [`write`].
+pub fn drop_shelved(id: &vagval_core::Id) -> Result<(), StorageError> {
+    let store = local()?;
+    store.remove_item(&shelf_key(id)).map_err(|e| browser_error(&e))?;
+    let mut list = shelf();
+    list.retain(|s| s.id != *id);
+    save_shelf(&list)
+}
+
+/// Removes the last-known-good copy (it belongs to the workspace that was open).
+pub fn forget_last_known_good() {
+    remove(StorageKey::LastKnownGood);
+}
+
 /// This device's random id, created on first use. Falls back to a per-load id when
 /// storage is unavailable.
 #[must_use]

@@ -18,8 +18,17 @@ pub fn AgendaPage() -> impl IntoView {
     let app = use_app();
     page_title(move || i18n.t().v.agenda);
     let points = Memo::new(move |_| {
-        app.doc.with(|d| d.agenda.live().filter(|a| a.removed() != Some(&true)).cloned().collect::<Vec<Agenda>>())
+        // In the order the points were written: "För in de valda i agendan" writes them in rank
+        // order, one stamp after the other.
+        let mut list = app.doc.with(|d| d.agenda.live().filter(|a| a.removed() != Some(&true)).cloned().collect::<Vec<Agenda>>());
+        list.sort_by(|a, b| a.text.as_ref().map(|r| &r.stamp).cmp(&b.text.as_ref().map(|r| &r.stamp)).then_with(|| a.id.cmp(&b.id)));
+        list
     });
+    let today = crate::state::iso_now().get(..10).unwrap_or_default().to_owned();
+    // Points just brought over from a round's results: said once, on arrival.
+    let moved = moved_to_agenda();
+    let arrived = moved.get_untracked();
+    on_cleanup(move || moved.set(None));
     let print = move |_| {
         let _ = window().print();
     };
@@ -31,6 +40,8 @@ pub fn AgendaPage() -> impl IntoView {
                 <button type="button" class="secondary no-print" on:click=print data-testid="print">{i18n.tr(|t| t.v.print)}</button>
             </div>
             <p class="lead">{i18n.tr(|t| t.v.agenda_lead)}</p>
+            {arrived.map(|n| view! { <p class="notice no-print" role="status" data-testid="to-agenda-done">{move || format!("{n} {}", i18n.t().v.to_agenda_done)}</p> })}
+            <p class="print-only">{move || format!("{} {today}", i18n.t().v.printed_on)}</p>
             <Show when=move || points.with(|p| !p.is_empty()) fallback=move || view! { <p>{i18n.tr(|t| t.v.agenda_none)}</p> }>
                 <ol class="agenda-points" data-testid="agenda-points">
                     <For each=move || points.get() key=|a| vagval_core::crdt::to_json(a).to_string() let:a>
@@ -42,6 +53,20 @@ pub fn AgendaPage() -> impl IntoView {
             <NewPoint/>
         </article>
     }
+}
+
+/// How many points "För in de valda i agendan" just wrote (shown once on the agenda page).
+#[derive(Clone, Copy)]
+struct MovedToAgenda(RwSignal<Option<usize>>);
+
+/// The shared "just moved" count (provided on first use).
+pub fn moved_to_agenda() -> RwSignal<Option<usize>> {
+    if let Some(m) = use_context::<MovedToAgenda>() {
+        return m.0;
+    }
+    let m = MovedToAgenda(RwSignal::new(None));
+    provide_context(m);
+    m.0
 }
 
 #[component]
@@ -140,7 +165,7 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
             <form class="row no-print" on:submit=adopt>
                 <div class="field">
                     <label for=ad.clone()>{i18n.tr(|t| t.v.adopted_on)}</label>
-                    <input id=ad type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                    <input id=ad type="date" lang=move || i18n.lang().tag() prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 </div>
                 <div class="field grow">
                     <label for=dr.clone()>{i18n.tr(|t| t.v.decision)}</label>

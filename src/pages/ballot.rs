@@ -138,6 +138,8 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
     let municipality = RwSignal::new(None::<Municipality>);
     let step = RwSignal::new(0u8); // 0: who, 1: voting, 2: thanks
     let draft = Draft::new();
+    // A submitted ballot is being written to the journal.
+    let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let items = round_items(app, i18n, round);
     let method = Memo::new(move |_| round.with(|r| r.as_ref().map(Round::method_or_default).unwrap_or_default()));
@@ -183,6 +185,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         let Some(r) = round.get_untracked() else { return };
         let device = app.device();
         let who = participant.get_untracked().trim().to_owned();
@@ -216,14 +221,26 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
             // (a browser killed right after it keeps the vote).
             Ok(()) => {
                 app.save_now();
-                if app.save.get_untracked() == crate::state::SaveState::Saved {
-                    crate::storage::remove(kept_key);
-                    error.set(None);
-                    step.set(2);
-                    refocus(format!("{prefix}-hand-over"));
-                } else {
-                    error.set(Some(i18n.t().v.ballot_not_saved.to_owned()));
-                }
+                let stored = app.save.get_untracked() == crate::state::SaveState::Saved;
+                // The round's ballot file goes into the journal (IndexedDB, on disk when the
+                // transaction completes); the thanks waits for it.
+                let key = format!("round:{}", r.id);
+                let file = app.doc.with_untracked(|d| {
+                    vagval_core::Snapshot::compact_of(&vagval_core::round::ballot_file(d, &r.id), &crate::state::iso_now(), &device)
+                });
+                busy.set(true);
+                leptos::task::spawn_local(async move {
+                    let journalled = crate::journal::put(&key, &file).await.is_ok();
+                    busy.set(false);
+                    if journalled || stored {
+                        crate::storage::remove(kept_key);
+                        error.set(None);
+                        step.set(2);
+                        refocus(format!("{prefix}-hand-over"));
+                    } else {
+                        error.set(Some(i18n.t().v.ballot_not_saved.to_owned()));
+                    }
+                });
             }
             Err(e) => error.set(Some(e)),
         }
@@ -403,8 +420,19 @@ fn AllocRow(
                     </div>
                 }.into_any()
             }}
+            <About id=id/>
         </li>
     }
+}
+
+/// The inspel's description, for a participant who wants to read what they vote on (folded;
+/// nothing when there is none).
+#[component]
+fn About(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let text = app.doc.with_untracked(|d| d.inspel.get(&id).and_then(|i| i.description().cloned())).filter(|t| !t.trim().is_empty());
+    text.map(|t| view! { <details class="about"><summary>{i18n.tr(|t| t.v.read_more)}</summary><p>{t}</p></details> })
 }
 
 /// Ranking: tap "Rangordna" on an item to append it, drag the handle (touch or mouse) or
@@ -468,6 +496,7 @@ fn RankBallot(items: Memo<Vec<Item>>, ranking: RwSignal<Vec<Id>>, need: usize) -
                                 aria-pressed=Signal::derive(move || position.with(Option::is_some).to_string())
                                 prop:disabled=Signal::derive(move || full.get() && position.with(Option::is_none))
                                 on:click=toggle>{label}</button>
+                            <About id=id.clone()/>
                         </li>
                     }
                 }

@@ -536,6 +536,10 @@ fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl IntoView {
                 </fieldset>
             </div>
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
+            <div class="row spread">
+                <p class="hint">{i18n.tr(|t| t.v.editor_saved_hint)}</p>
+                <button type="button" data-testid="editor-done" on:click=move |_| selected.set(None)>{i18n.tr(|t| t.v.editor_done)}</button>
+            </div>
             <MergePanel id=id selected=selected all=all/>
         </section>
     }
@@ -607,7 +611,14 @@ fn CsvImport() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<usize>);
     let checked = Memo::new(move |_| prepared.with(|p| p.as_ref().map(Prepared::check).unwrap_or_default()));
-    let valid = Memo::new(move |_| checked.with(|c| c.iter().filter(|r| r.result.is_ok()).count()));
+    let all_valid = Memo::new(move |_| checked.with(|c| c.iter().filter(|r| r.result.is_ok()).count()));
+    // Rows that are already inspel here (the same file imported again), skipped unless asked.
+    let repeats = Memo::new(move |_| {
+        checked.track();
+        prepared.with(|p| p.as_ref().map(|p| app.doc.with_untracked(|d| p.already_there(d))).unwrap_or_default())
+    });
+    let skip = RwSignal::new(true);
+    let valid = Memo::new(move |_| all_valid.get() - if skip.get() { repeats.with(Vec::len) } else { 0 });
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else { return };
@@ -635,7 +646,8 @@ fn CsvImport() -> impl IntoView {
         });
     };
     let confirm = move |_| {
-        let Some(cmd) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.commands(new_id))) else { return };
+        let skipped = if skip.get_untracked() { repeats.get_untracked() } else { Vec::new() };
+        let Some(cmd) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.commands_without(&skipped, new_id))) else { return };
         let n = valid.get_untracked();
         match app.dispatch(&cmd) {
             Ok(()) => {
@@ -720,6 +732,15 @@ fn CsvImport() -> impl IntoView {
                     </table>
                 </div>
                 {errors}
+                {when(move || repeats.with(|r| !r.is_empty()), move || view! {
+                    <div class="notice" role="note" data-testid="csv-repeats">
+                        <p>{move || format!("{} {}", repeats.with(Vec::len), i18n.t().v.csv_repeats)}</p>
+                        <label class="choice">
+                            <input type="checkbox" prop:checked=move || skip.get() on:change=move |ev| skip.set(event_target_checked(&ev))/>
+                            {i18n.tr(|t| t.v.csv_skip_repeats)}
+                        </label>
+                    </div>
+                }.into_any())}
                 <div class="row">
                     <button type="button" data-testid="csv-confirm" on:click=confirm prop:disabled=move || valid.get() == 0>
                         {move || format!("{} {} {}", i18n.t().v.csv_import_n, valid.get(), i18n.t().inspel_count)}

@@ -134,7 +134,7 @@ pub fn KioskView(k: Kiosk) -> impl IntoView {
                 <section class="kiosk-exit" aria-label=move || i18n.t().v.kiosk_leave>
                     <Show when=move || leaving.get()
                         fallback=move || view! {
-                            <button type="button" class="ghost" data-testid="kiosk-leave" on:click=move |_| leaving.set(true)>
+                            <button type="button" class="secondary" data-testid="kiosk-leave" on:click=move |_| leaving.set(true)>
                                 {i18n.tr(|t| t.v.kiosk_leave)}
                             </button>
                         }>

@@ -1,6 +1,6 @@
 //! One component per route. Pages read state and dispatch commands; no domain
 //! rules live here.
-mod agenda;
+pub mod agenda;
 mod ballot;
 mod inspel;
 pub mod kiosk;
@@ -11,6 +11,7 @@ mod results;
 mod round;
 mod rounds;
 mod settings;
+pub mod workspaces;
 pub mod share;
 
 pub use agenda::AgendaPage;

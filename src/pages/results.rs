@@ -35,13 +35,6 @@ struct Shown {
     score_f: f64,
 }
 
-/// `0.734` as "0,73" without float formatting (which would add ≈ 15 KB to the bundle).
-fn hundredths(x: f64, comma: bool) -> String {
-    let n = (x * 100.0).round().clamp(-1e6, 1e6) as i64;
-    let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
-    format!("{sign}{}{}{:02}", n / 100, if comma { ',' } else { '.' }, n % 100)
-}
-
 #[component]
 pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -63,7 +56,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                     .map(|row| {
                         let i = d.inspel.0.get(&row.item);
                         let spread = row.stats.as_ref().map_or(String::new(), |s| {
-                            let c = s.consensus.map_or("–".into(), |c| hundredths(c, comma));
+                            let c = s.consensus.map_or("–".into(), |c| c.decimal(2, comma));
                             format!("{} / {} / {c}", s.median.decimal(1, comma), s.iqr.decimal(1, comma))
                         });
                         Shown {
@@ -72,7 +65,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                             title: i.and_then(|i| i.title().cloned()).unwrap_or_default(),
                             municipality: i.and_then(|i| i.municipality()).map_or("", |m| m.label(lang)),
                             // Whole numbers stay whole ("4", not "4,00").
-                            score: if row.score.den() == 1 { row.score.num().to_string() } else { row.score.decimal(2, comma) },
+                            score: row.score.display(2, comma),
                             spread,
                             supporters: row.supporters,
                             tied: row.tied,
@@ -99,13 +92,18 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                     out.push_str(&format!(" Kendalls W = {}.", w.decimal(2, lang == vagval_core::Lang::Sv)));
                 }
                 if matches!(r.method(), Some(Method::Ranking { .. })) {
-                    match &res.tally.condorcet_winner {
-                        Some(id) => {
-                            let title = app.doc.with(|d| d.inspel_title(id));
+                    match &res.tally.condorcet {
+                        Some(vagval_core::vote::Condorcet::Winner { item }) => {
+                            let title = app.doc.with(|d| d.inspel_title(item));
                             out.push_str(&format!(" {}: {title}.", t.condorcet));
                         }
+                        Some(other) => out.push_str(&format!(" {}: {}.", t.condorcet, other.message(lang))),
                         None => out.push_str(&format!(" {}.", t.no_condorcet)),
                     }
+                }
+                let left_out = res.excluded.iter().filter(|e| !matches!(e.reason, vagval_core::round::Exclusion::Superseded { .. })).count();
+                if left_out > 0 {
+                    out.push_str(&format!(" {left_out} {}.", t.not_counted_heading.to_lowercase()));
                 }
             }
         });
@@ -137,6 +135,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
             let _ = html.class_list().remove_1("projector");
         }
     });
+    let moved = crate::pages::agenda::moved_to_agenda();
     let to_agenda = move |_| {
         let Some(r) = round.get_untracked() else { return };
         let commands: Vec<Command> = result.with_untracked(|res| {
@@ -161,7 +160,9 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                     .collect()
             })
         });
+        let n = commands.len() / 2;
         if app.dispatch(&Command::Batch { commands }).is_ok() {
+            moved.set(Some(n));
             navigate(router, Route::Agenda.path());
         }
     };
@@ -211,9 +212,98 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                 <button type="button" on:click=to_agenda data-testid="to-agenda">{i18n.tr(|t| t.v.to_agenda)}</button>
             </div>
         </section>
-        <Selection round=round rows=rows/>
+        <NotCounted result=result/>
+        <Selection round=round rows=rows result=result/>
         <Comparison round=round result=result/>
         <Breakdown round=round result=result/>
+    }
+}
+
+/// The facilitator's capacity decision, taken apart from the ballots' rules and logged (who,
+/// when, before or after the results were shown).
+#[component]
+fn CapacityDecisionForm(round: Memo<Option<Round>>) -> impl IntoView {
+    use super::rounds::{CapacityPicker, capacity_of, capacity_parts};
+    use vagval_core::round::CapacityDecision;
+    let i18n = use_i18n();
+    let app = use_app();
+    let (k0, v0) = capacity_parts(round.with_untracked(|r| r.as_ref().and_then(Round::capacity_rule)));
+    let (kind, value) = (RwSignal::new(k0), RwSignal::new(v0));
+    let who = RwSignal::new(String::new());
+    let after = RwSignal::new(true);
+    let error = RwSignal::new(None::<String>);
+    let decided = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::capacity_decision).cloned()));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(r) = round.get_untracked() else { return };
+        let name = who.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            error.set(Some(i18n.t().v.cap_who_missing.to_owned()));
+            return;
+        }
+        let mut log = r.capacity_log().cloned().unwrap_or_default();
+        log.push(CapacityDecision { rule: capacity_of(kind.get_untracked(), value.get_untracked()), who: name, at: now_ms(), after_results: after.get_untracked() });
+        match app.dispatch(&Command::edit(Kind::Round, &r.id, "capacity_log", to_json(&log))) {
+            Ok(()) => error.set(None),
+            Err(e) => error.set(Some(e.message(i18n.lang()))),
+        }
+    };
+    view! {
+        <form class="card inset" on:submit=save data-testid="capacity-decision">
+            <h3>{i18n.tr(|t| t.v.cap_heading)}</h3>
+            <p class="hint">{i18n.tr(|t| t.v.cap_help)}</p>
+            {move || decided.get().filter(|d| !d.who.is_empty()).map(|d| {
+                let t = &i18n.t().v;
+                view! { <p data-testid="capacity-decided">{format!("{} {} {}, {}.", t.cap_decided_by, d.who, crate::state::date_of(d.at), if d.after_results { t.cap_after } else { t.cap_before })}</p> }
+            })}
+            <div class="row">
+                <CapacityPicker id="decision-capacity" kind=kind value=value/>
+                <div class="field">
+                    <label for="decision-who">{i18n.tr(|t| t.v.cap_who)}</label>
+                    <input id="decision-who" type="text" autocomplete="off" aria-describedby="decision-error"
+                        prop:value=move || who.get() on:input=move |ev| who.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || after.get() on:change=move |ev| after.set(event_target_checked(&ev))/>
+                {i18n.tr(|t| t.v.cap_after_results)}
+            </label>
+            <p id="decision-error" class="field-error" role="alert">{move || error.get()}</p>
+            <button type="submit" class="secondary" data-testid="capacity-save">{i18n.tr(|t| t.v.cap_save)}</button>
+        </form>
+    }
+}
+
+/// Every ballot not counted, with its reason (a changed vote's earlier ballot is not listed:
+/// the participant's vote counts through the later one).
+#[component]
+fn NotCounted(result: Memo<Option<RoundResult>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Memo::new(move |_| {
+        let lang = i18n.lang();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.excluded
+                        .iter()
+                        .filter(|e| !matches!(e.reason, vagval_core::round::Exclusion::Superseded { .. }))
+                        .map(|e| (e.participant.clone(), e.reason.message(lang)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="not-counted-heading" data-testid="not-counted">
+            <h2 id="not-counted-heading">{i18n.tr(|t| t.v.not_counted_heading)}</h2>
+            {either(move || rows.with(|r| !r.is_empty()), move || view! {
+                <table class="data">
+                    <caption class="visually-hidden">{i18n.tr(|t| t.v.not_counted_heading)}</caption>
+                    <thead><tr><th scope="col">{i18n.tr(|t| t.v.col_participant)}</th><th scope="col">{i18n.tr(|t| t.v.col_reason)}</th></tr></thead>
+                    <tbody>{list(move || rows.get(), |(who, why)| view! { <tr><th scope="row">{who}</th><td>{why}</td></tr> }.into_any())}</tbody>
+                </table>
+            }.into_any(), move || view! { <p>{i18n.tr(|t| t.v.not_counted_none)}</p> }.into_any())}
+        </section>
     }
 }
 
@@ -263,16 +353,30 @@ fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
 
 /// The capacity rule's selection and the facilitator's overrides (reason required, logged).
 #[component]
-fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>) -> impl IntoView {
+fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>, result: Memo<Option<RoundResult>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let root = move || result.with_untracked(|r| r.as_ref().map(|r| r.ballots_root.clone()));
+    let stale = Memo::new(move |_| round.with(|r| r.as_ref().is_some_and(|r| result.with(|res| res.as_ref().and_then(|res| res.override_stale(r)) == Some(true)))));
+    let confirm_stale = move |_| {
+        let Some(r) = round.get_untracked() else { return };
+        let mut list = r.overrides().cloned().unwrap_or_default();
+        let Some(last) = list.last().cloned() else { return };
+        list.push(Override {
+            items: last.items,
+            reason: format!("{} {}", i18n.t().v.stale_confirmed_prefix, last.reason),
+            at: now_ms(),
+            for_root: root(),
+        });
+        let _ = app.dispatch(&Command::edit(Kind::Round, &r.id, "overrides", to_json(&list)));
+    };
     let pick = RwSignal::new(None::<BTreeSet<Id>>);
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let overrides = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::overrides).cloned().unwrap_or_default()));
     let rule = move || {
         let lang = i18n.lang();
-        round.with(|r| match r.as_ref().and_then(Round::capacity).copied().flatten() {
+        round.with(|r| match r.as_ref().and_then(Round::capacity_rule) {
             Some(c) => crate::i18n::capacity_text(c, lang),
             None => i18n.t().v.no_capacity.to_owned(),
         })
@@ -288,7 +392,7 @@ fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>) -> impl IntoVie
         }
         let items: Vec<Id> = rows.with_untracked(|rs| rs.iter().map(|x| x.item.clone()).filter(|id| is_picked(id)).collect());
         let mut list = r.overrides().cloned().unwrap_or_default();
-        list.push(Override { items, reason: text, at: now_ms() });
+        list.push(Override { items, reason: text, at: now_ms(), for_root: root() });
         match app.dispatch(&Command::edit(Kind::Round, &r.id, "overrides", to_json(&list))) {
             Ok(()) => {
                 error.set(None);
@@ -302,6 +406,14 @@ fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>) -> impl IntoVie
         <section class="card" aria-labelledby="selection-heading" data-testid="selection">
             <h2 id="selection-heading">{i18n.tr(|t| t.v.selection)}</h2>
             <p>{i18n.tr(|t| t.v.rule)}": "{text(rule)}</p>
+            {when(move || stale.get(), move || view! {
+                <div class="notice warning" role="alert" data-testid="override-stale">
+                    <h3>{i18n.tr(|t| t.v.stale_heading)}</h3>
+                    <p>{i18n.tr(|t| t.v.stale_body)}</p>
+                    <button type="button" class="secondary" data-testid="override-confirm" on:click=confirm_stale>{i18n.tr(|t| t.v.stale_confirm)}</button>
+                </div>
+            }.into_any())}
+            <CapacityDecisionForm round=round/>
             <form on:submit=save class="override">
                 <fieldset>
                     <legend>{i18n.tr(|t| t.v.override_legend)}</legend>

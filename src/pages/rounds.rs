@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use vagval_core::crdt::to_json;
-use vagval_core::round::{Round, RoundStatus, ballots_of};
+use vagval_core::round::{CapacityDecision, Round, RoundStatus, ballots_of};
 use vagval_core::select::Capacity;
 use vagval_core::vote::{Method, RankScoring};
 use vagval_core::{Command, Id, Kind, Localized};
@@ -99,6 +99,51 @@ pub fn RoundsPage() -> impl IntoView {
 }
 
 /// A number field bound to a signal (one component keeps the views small).
+/// A capacity rule as chosen in a form: its kind (`none`, `top_n`, `greedy`, `optimal`) and value.
+#[must_use]
+pub fn capacity_of(kind: &str, value: u32) -> Option<Capacity> {
+    match kind {
+        "top_n" => Some(Capacity::TopN { n: value.max(1) }),
+        "greedy" => Some(Capacity::Greedy { capacity: value }),
+        "optimal" => Some(Capacity::Optimal { capacity: value }),
+        _ => None,
+    }
+}
+
+/// The form's kind and value of a capacity rule.
+#[must_use]
+pub fn capacity_parts(c: Option<Capacity>) -> (&'static str, u32) {
+    match c {
+        Some(Capacity::TopN { n }) => ("top_n", n),
+        Some(Capacity::Greedy { capacity }) => ("greedy", capacity),
+        Some(Capacity::Optimal { capacity }) => ("optimal", capacity),
+        None => ("none", 6),
+    }
+}
+
+/// Choosing a capacity rule: its kind, then its number.
+#[component]
+pub fn CapacityPicker(id: &'static str, kind: RwSignal<&'static str>, value: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let value_id: &'static str = if id == "round-capacity" { "round-capacity-value" } else { "decision-capacity-value" };
+    view! {
+        <div class="field">
+            <label for=id>{i18n.tr(|t| t.v.capacity)}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(k) = ["none", "top_n", "greedy", "optimal"].into_iter().find(|k| *k == v) { kind.set(k) }
+            }>
+                {["none", "top_n", "greedy", "optimal"].into_iter().map(|k| view! {
+                    <option value=k selected=move || kind.get() == k>{move || crate::i18n::capacity_label(k, i18n.lang())}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <Show when=move || kind.get() != "none">
+            <NumField id=value_id label=|t| t.v.capacity_value value=value/>
+        </Show>
+    }
+}
+
 #[component]
 pub fn NumField(
     id: &'static str,
@@ -152,20 +197,17 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
     let (b0, c0, all0, t0, m0, k0, s0) = match &method {
         Method::Dots { budget, cap, all_required } => (*budget, *cap, *all_required, 100, 0, 0, RankScoring::Borda),
         Method::Points { total, max_per_item } => (5, 3, false, *total, max_per_item.unwrap_or(0), 0, RankScoring::Borda),
-        Method::Ranking { top_k, scoring } => (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring),
+        Method::Ranking { top_k, scoring, .. } => (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring),
         _ => (5, 3, false, 100, 0, 0, RankScoring::Borda),
     };
     let (budget, cap, all_required) = (RwSignal::new(b0), RwSignal::new(c0), RwSignal::new(all0));
     let (total, max_per_item) = (RwSignal::new(t0), RwSignal::new(m0));
     let (top_k, scoring) = (RwSignal::new(k0), RwSignal::new(s0));
+    let at_most = RwSignal::new(matches!(method, Method::Ranking { at_most: true, .. }));
     let seed = RwSignal::new(r.and_then(Round::seed).cloned().unwrap_or_else(|| iso_now()[..10].to_owned()));
-    let capacity = r.and_then(Round::capacity).copied().flatten();
-    let (ck0, cv0) = match capacity {
-        None => ("none", 6),
-        Some(Capacity::TopN { n }) => ("top_n", n),
-        Some(Capacity::Greedy { capacity }) => ("greedy", capacity),
-        Some(Capacity::Optimal { capacity }) => ("optimal", capacity),
-    };
+    let capacity = r.and_then(Round::capacity_rule);
+    let log0 = r.and_then(Round::capacity_log).cloned().unwrap_or_default();
+    let (ck0, cv0) = capacity_parts(capacity);
     let (cap_kind, cap_value) = (RwSignal::new(ck0), RwSignal::new(cv0));
     let chosen = RwSignal::new(r.map(Round::item_set));
     let costs = RwSignal::new(r.and_then(Round::costs).cloned().unwrap_or_default());
@@ -175,7 +217,10 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
     let build_method = move || match kind.get_untracked() {
         "approval" => Method::Approval,
         "points" => Method::Points { total: total.get_untracked().max(1), max_per_item: Some(max_per_item.get_untracked()).filter(|m| *m > 0) },
-        "ranking" => Method::Ranking { top_k: Some(top_k.get_untracked()).filter(|k| *k > 0), scoring: scoring.get_untracked() },
+        "ranking" => {
+            let k = Some(top_k.get_untracked()).filter(|k| *k > 0);
+            Method::Ranking { top_k: k, scoring: scoring.get_untracked(), at_most: k.is_some() && at_most.get_untracked() }
+        }
         "score" => Method::Score { lo: 1, hi: 5 },
         "moscow" => Method::Moscow,
         "impact_effort" => Method::ImpactEffort,
@@ -191,19 +236,21 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
                 error.set(Some(i18n.t().v.too_few_items.to_owned()));
                 return;
             }
-            let capacity = match cap_kind.get_untracked() {
-                "top_n" => Some(Capacity::TopN { n: cap_value.get_untracked().max(1) }),
-                "greedy" => Some(Capacity::Greedy { capacity: cap_value.get_untracked() }),
-                "optimal" => Some(Capacity::Optimal { capacity: cap_value.get_untracked() }),
-                _ => None,
-            };
+            // The capacity is a logged decision, not a rule the ballots lock: it can be decided
+            // again after the vote (results tab).
+            let capacity = capacity_of(cap_kind.get_untracked(), cap_value.get_untracked());
+            let mut log = log0.clone();
+            if log.last().map_or(capacity.is_some(), |d| d.rule != capacity) {
+                log.push(CapacityDecision { rule: capacity, who: String::new(), at: crate::state::now_ms(), after_results: false });
+            }
             let costs: BTreeMap<Id, u32> = costs.get_untracked().into_iter().filter(|(id, c)| *c > 0 && items.contains(id)).collect();
             let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
             fields.insert("title".into(), to_json(&title.get_untracked().trim()));
             fields.insert("items".into(), to_json(&items));
             fields.insert("method".into(), to_json(&build_method()));
             fields.insert("seed".into(), to_json(&seed.get_untracked().trim()));
-            fields.insert("capacity".into(), to_json(&capacity));
+            fields.insert("capacity".into(), to_json(&None::<Capacity>));
+            fields.insert("capacity_log".into(), to_json(&log));
             fields.insert("costs".into(), to_json(&costs));
             let (cmd, target) = match (&existing, locked.get_untracked() || copy.get_untracked()) {
                 (Some(id), false) => {
@@ -270,6 +317,10 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
                     </Show>
                     <Show when=move || kind.get() == "ranking">
                         <NumField id="round-topk" label=|t| t.v.top_k value=top_k/>
+                        <label class="choice">
+                            <input id="round-at-most" type="checkbox" prop:checked=move || at_most.get() on:change=move |ev| at_most.set(event_target_checked(&ev))/>
+                            {i18n.tr(|t| t.v.up_to_k)}
+                        </label>
                         <div class="field">
                             <label for="round-scoring">{i18n.tr(|t| t.v.scoring)}</label>
                             <select id="round-scoring" on:change=move |ev| {
@@ -291,20 +342,7 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
                             prop:value=move || seed.get() on:input=move |ev| seed.set(event_target_value(&ev))/>
                         <p id="round-seed-hint" class="hint">{i18n.tr(|t| t.v.seed_hint)}</p>
                     </div>
-                    <div class="field">
-                        <label for="round-capacity">{i18n.tr(|t| t.v.capacity)}</label>
-                        <select id="round-capacity" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = ["none", "top_n", "greedy", "optimal"].into_iter().find(|k| *k == v) { cap_kind.set(k) }
-                        }>
-                            {["none", "top_n", "greedy", "optimal"].into_iter().map(|k| view! {
-                                <option value=k selected=move || cap_kind.get() == k>{move || crate::i18n::capacity_label(k, i18n.lang())}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <Show when=move || cap_kind.get() != "none">
-                        <NumField id="round-capacity-value" label=|t| t.v.capacity_value value=cap_value/>
-                    </Show>
+                    <CapacityPicker id="round-capacity" kind=cap_kind value=cap_value/>
                 </div>
                 <fieldset class="items">
                     <legend>{i18n.tr(|t| t.v.items)}" ("{move || choices.with(|c| c.iter().filter(|(id, ..)| is_chosen(id)).count())}")"</legend>

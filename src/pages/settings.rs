@@ -22,6 +22,7 @@ pub fn Settings() -> impl IntoView {
                 <WorkspaceField id="ws-org" label=|t| t.settings_organisation field="organisation"/>
                 <WorkspaceField id="ws-desc" multiline=true label=|t| t.settings_description field="description"/>
             </section>
+            <super::workspaces::Workspaces/>
             <section class="card">
                 <h2>{i18n.tr(|t| t.settings_display)}</h2>
                 <fieldset>

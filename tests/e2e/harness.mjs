@@ -80,9 +80,17 @@ export async function openPage(browser, size = "tablet", options = {}) {
   return { context, page, errors, requests };
 }
 
-/** Waits until the wasm app has replaced the static shell. */
-export async function ready(page) {
+/**
+ * Waits until the wasm app has replaced the static shell. On a device where nothing is stored
+ * yet the app asks for a new workspace or the demo; the tests take the demo (`demo: false`
+ * leaves the choice on screen).
+ */
+export async function ready(page, { demo = true } = {}) {
   await page.waitForSelector("html[data-ready] .module-nav", { timeout: 20_000 });
+  if (demo && (await page.locator('[data-testid="first-start"]').count()) > 0) {
+    await page.click('[data-testid="first-demo"]');
+    await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
+  }
 }
 
 /** Requests that left the page's origin (data: and blob: URLs are local). */

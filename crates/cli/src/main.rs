@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use vagval_core::crdt::Record;
 use vagval_core::snapshot::{Decoded, FileError, MAX_FILE_BYTES, Snapshot, decode};
-use vagval_core::certificate::{Certificate, certificate, results_csv};
+use vagval_core::certificate::{Certificate, certificate, results_csv, results_text};
 use vagval_core::{Lang, Localized, MergeReport, demo::demo_doc, merge};
 
 const EXIT_INVALID: u8 = 1;
@@ -315,13 +315,7 @@ fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Resul
     } else if csv {
         out(format_args!("{}", results_csv(&cert, lang)))?;
     } else {
-        let comma = lang == Lang::Sv;
-        for r in &cert.results {
-            let chosen = cert.selection.as_ref().is_some_and(|s| s.contains(&r.item));
-            outln!("{:>3}{} {:>8}  {}", r.rank, if chosen { "*" } else { " " }, r.score.decimal(2, comma), r.title)?;
-        }
-        let counted = if lang == Lang::Sv { "räknade röster" } else { "ballots counted" };
-        outln!("{counted}: {}; rules {}; root {}", cert.ballots_counted, &cert.rules_hash[..12], &cert.snapshot_root[..12])?;
+        out(format_args!("{}", results_text(&cert, lang)))?;
     }
     Ok(())
 }
@@ -331,13 +325,16 @@ fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let text = std::fs::read_to_string(cert_file).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
     let cert: Certificate = serde_json::from_str(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?;
     let d = read(file, lang)?;
-    let diff = vagval_core::certificate::verify(&cert, &d.snapshot.workspace);
+    let diff = vagval_core::certificate::differences(&cert, &d.snapshot.workspace);
     if diff.is_empty() {
         outln!("{}", if lang == Lang::Sv { "Bekräftat: resultatet stämmer." } else { "Confirmed: the result holds." })?;
         Ok(())
     } else {
+        // The field names first (one line, as before), then each difference on its own line.
+        let fields = vagval_core::certificate::verify(&cert, &d.snapshot.workspace);
         let what = if lang == Lang::Sv { "Skiljer sig" } else { "Differs" };
-        Err(Failure::Invalid(format!("{what}: {}", diff.join(", "))))
+        let lines: Vec<String> = diff.iter().map(|x| format!("  {}", x.message(lang))).collect();
+        Err(Failure::Invalid(format!("{what}: {}\n{}", fields.join(", "), lines.join("\n"))))
     }
 }
 

@@ -308,3 +308,44 @@ fn a_merge_too_large_indented_is_written_compact_and_too_large_compact_is_refuse
     assert!(text(&out.stderr).contains("större än gränsen 10,0 MB"), "{}", text(&out.stderr));
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// `results` prints every figure of the certificate (whole numbers whole, ties marked, ballots
+/// not counted with their reason) and `verify` names the ballot that differs.
+#[test]
+fn results_show_every_figure_and_verify_names_a_changed_ballot() {
+    let d = dir("figures");
+    let demo = d.join("demo.json");
+    vagval(&["demo", "-o"], &[&demo]);
+    let round = vagval_core::demo::DEMO_ROUND;
+    let table = text(&vagval(&["results", "--round", round], &[&demo]).stdout);
+    // Dots are whole: "14", never "14,00"; the selection is starred and explained.
+    let first = table.lines().next().unwrap();
+    assert!(first.contains(" 14 ") && !first.contains("14,00"), "{table}");
+    assert!(table.contains("räknade röster: 12; ej räknade: 0;") && table.contains("* vald"), "{table}");
+    let json = text(&vagval(&["results", "--round", round, "--json"], &[&demo]).stdout);
+    for field in ["\"counted\"", "\"excluded\"", "\"contested_below\"", "\"supporters\""] {
+        assert!(json.contains(field), "{field} missing");
+    }
+    let cert_file = d.join("intyg.json");
+    std::fs::write(&cert_file, &json).unwrap();
+    // Remove one counted ballot: verify names it.
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("checksum");
+    let gone = v["workspace"]["ballots"].as_array_mut().unwrap().pop().unwrap();
+    let changed = d.join("changed.json");
+    std::fs::write(&changed, v.to_string()).unwrap();
+    let bad = vagval(&["verify"], &[&cert_file, &changed]);
+    assert_eq!(bad.status.code(), Some(1));
+    let id = gone["id"].as_str().unwrap();
+    assert!(text(&bad.stderr).contains(&format!("röst {id} räknades men saknas nu")), "{}", text(&bad.stderr));
+    // Change a counted ballot's answer in the file: refused on import, named at the ballot.
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("checksum");
+    let b = &mut v["workspace"]["ballots"][0]["participant"]["value"];
+    *b = serde_json::json!("Någon annan");
+    std::fs::write(&changed, v.to_string()).unwrap();
+    let bad = vagval(&["verify"], &[&cert_file, &changed]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("workspace.ballots[0].id"), "{}", text(&bad.stderr));
+    std::fs::remove_dir_all(&d).ok();
+}

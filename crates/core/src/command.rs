@@ -229,6 +229,18 @@ impl Localized for ProblemKind {
             (Self::ErasedWithData, Lang::En) => "is in an erased record, which may hold only its id and stamp".into(),
             (Self::OtherKind { kind }, Lang::Sv) => format!("är ett fält för {kind}: posten ligger i fel samling"),
             (Self::OtherKind { kind }, Lang::En) => format!("is a field of {kind}: the record is in the wrong collection"),
+            (Self::BadSupersede { id }, Lang::Sv) => {
+                format!("ersätter röst {id}, som inte är samma deltagares röst i samma omgång: en röst får bara ersätta deltagarens egna")
+            }
+            (Self::BadSupersede { id }, Lang::En) => {
+                format!("replaces ballot {id}, which is not the same participant's in the same round: a ballot may replace only its participant's own")
+            }
+            (Self::BallotIdMismatch { expected }, Lang::Sv) => {
+                format!("stämmer inte med röstens innehåll (innehållet ger id {expected}): rösten har ändrats efter att den lämnades")
+            }
+            (Self::BallotIdMismatch { expected }, Lang::En) => {
+                format!("does not match the ballot's content (the content gives id {expected}): the ballot was changed after it was cast")
+            }
         }
     }
 }

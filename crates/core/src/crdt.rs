@@ -205,6 +205,17 @@ pub enum ProblemKind {
         /// The kind that has a field of this name.
         kind: &'static str,
     },
+    /// A ballot supersedes a ballot it may not: one of another participant or another round
+    /// (a ballot replaces only its own participant's ballots in its round).
+    BadSupersede {
+        /// The ballot it may not supersede.
+        id: String,
+    },
+    /// A ballot's id is not the hash of its content (the content was changed after casting).
+    BallotIdMismatch {
+        /// The id its content gives.
+        expected: String,
+    },
 }
 
 /// A record kind of the document: a struct of optional registers plus a tombstone.

@@ -445,11 +445,46 @@ impl Prepared {
 
     /// One batch creating an inspel per valid row (ids from `new_id`); `None` if no row is valid.
     #[must_use]
-    pub fn commands(&self, mut new_id: impl FnMut() -> Id) -> Option<Command> {
+    pub fn commands(&self, new_id: impl FnMut() -> Id) -> Option<Command> {
+        self.commands_without(&[], new_id)
+    }
+
+    /// The valid rows (positions in [`Prepared::check`]) that would create an inspel that is
+    /// already there: the same title, municipality, organisation, theme and description as a
+    /// live inspel in `doc`, or as an earlier row of the file (the same file imported twice).
+    #[must_use]
+    pub fn already_there(&self, doc: &crate::Doc) -> Vec<usize> {
+        const KEY: [&str; 5] = ["title", "municipality", "organisation", "theme", "description"];
+        // Each field as compact JSON, "" when absent or empty.
+        let key_of = |get: &dyn Fn(&str) -> Option<Value>| {
+            KEY.map(|f| get(f).filter(|v| !matches!(v, Value::String(s) if s.is_empty())).map_or_else(String::new, |v| v.to_string()))
+        };
+        let mut seen: std::collections::BTreeSet<[String; 5]> = doc
+            .inspel
+            .live()
+            .filter(|i| i.removed() != Some(&true))
+            .map(|i| key_of(&|f| crate::crdt::Record::get(i, f)))
+            .collect();
+        let mut out = Vec::new();
+        for (at, c) in self.check().iter().enumerate() {
+            if let Ok(fields) = &c.result
+                && !seen.insert(key_of(&|f| fields.get(f).cloned()))
+            {
+                out.push(at);
+            }
+        }
+        out
+    }
+
+    /// [`Prepared::commands`] leaving out the rows at `skip` (positions in [`Prepared::check`]).
+    #[must_use]
+    pub fn commands_without(&self, skip: &[usize], mut new_id: impl FnMut() -> Id) -> Option<Command> {
         let commands: Vec<Command> = self
             .check()
             .into_iter()
-            .filter_map(|c| c.result.ok())
+            .enumerate()
+            .filter(|(at, _)| !skip.contains(at))
+            .filter_map(|(_, c)| c.result.ok())
             .map(|fields| Command::Create { kind: Kind::Inspel, id: new_id(), fields })
             .collect();
         (!commands.is_empty()).then_some(Command::Batch { commands })
@@ -459,6 +494,30 @@ impl Prepared {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_file_again_is_found_row_by_row() {
+        // Two rows; the first is imported, then the same file comes again: row 0 is there
+        // already (same title and municipality, nothing else set), row 1 is new. A third row
+        // repeating row 1 within the file is found too.
+        let text = "Rubrik;Kommun\r\nBredband i fjällen;Åre\r\nNy väg;Berg\r\nNy väg;Berg\r\n";
+        let p = read(text.as_bytes()).unwrap();
+        let mut doc = crate::Doc::new(Id::from_random_bytes([1; 16]), "A", crate::Stamp(1, 0, "a".into()));
+        assert_eq!(p.already_there(&doc), vec![2], "only the repeat within the file");
+        let mut clock = crate::Hlc::new("a");
+        let mut st = crate::Stamper { clock: &mut clock, now_ms: 5 };
+        let mut n = 10u8;
+        let first = Prepared { rows: p.rows[..1].to_vec(), ..p.clone() };
+        let cmd = first.commands(|| { n += 1; Id::from_random_bytes([n; 16]) }).unwrap();
+        crate::command::apply(&mut doc, &cmd, &mut st).unwrap();
+        assert_eq!(p.already_there(&doc), vec![0, 2]);
+        // Skipping them creates only the new row.
+        let Some(Command::Batch { commands }) = p.commands_without(&[0, 2], || { n += 1; Id::from_random_bytes([n; 16]) }) else { panic!() };
+        assert_eq!(commands.len(), 1);
+        // A different municipality is another inspel.
+        let other = read("Rubrik;Kommun\r\nBredband i fjällen;Berg\r\n".as_bytes()).unwrap();
+        assert!(other.already_there(&doc).is_empty());
+    }
 
     #[test]
     fn swedish_excel_with_bom_semicolons_quotes_and_errors() {

@@ -160,11 +160,15 @@ fn add_round(doc: &mut Doc) {
     let hash = round.rules_hash();
     for (participant, municipality, dots) in BALLOTS {
         let answer = Answer::Allocation(dots.iter().map(|(n, d)| (demo_id(*n), *d)).collect());
-        let b = tablet_ballot(&round_id, &hash, participant, *municipality, answer, "demo");
+        let b = tablet_ballot(&round_id, &hash, participant, *municipality, answer, DEMO_DEVICE);
         doc.ballots.0.insert(b.id.clone(), b);
     }
     doc.rounds.0.insert(round_id, round);
 }
+
+/// The device the demo ballots are cast on: the actor of [`demo_stamp`], so that each ballot's
+/// id is recomputable from its content and stamp (`round::content_id`).
+const DEMO_DEVICE: &str = "demo";
 
 /// A ballot cast on a tablet at the demo workshop's time.
 fn tablet_ballot(round: &Id, hash: &str, participant: &str, municipality: Municipality, answer: Answer, device: &str) -> Ballot {
@@ -220,7 +224,7 @@ pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
         for v in 0..voters {
             let answer = Answer::Allocation((0..5).map(|k| (items[(v * 7 + k * 13) % items.len()].clone(), 1)).collect());
             let who = format!("Deltagare {v}");
-            let b = tablet_ballot(&round_id, &hash, &who, MUNICIPALITIES[v % MUNICIPALITIES.len()], answer, "scale");
+            let b = tablet_ballot(&round_id, &hash, &who, MUNICIPALITIES[v % MUNICIPALITIES.len()], answer, DEMO_DEVICE);
             doc.ballots.0.insert(b.id.clone(), b);
         }
         doc.rounds.0.insert(round_id, round);

@@ -425,6 +425,7 @@ impl Doc {
         self.validate_collection("rounds", &self.rounds, &repeated, &mut seen, &mut problems, limit);
         self.validate_collection("ballots", &self.ballots, &repeated, &mut seen, &mut problems, limit);
         self.validate_collection("agenda", &self.agenda, &repeated, &mut seen, &mut problems, limit);
+        crate::round::check_doc(self, &mut problems, limit);
         problems.truncate(limit);
         problems
     }

@@ -5,18 +5,20 @@
 use serde_json::{Map, Value, json};
 
 /// The schema version this build writes.
-pub const CURRENT: u32 = 4;
+pub const CURRENT: u32 = 5;
 
-/// The `min_reader_version` this build writes: versions 3 and 4 only added collections
-/// (`rounds`, `ballots`, `agenda`) and fields (`round.overrides`), which a version-2 reader
-/// keeps untouched, so version-2 readers may read it.
-pub const MIN_READER: u32 = 2;
+/// The `min_reader_version` this build writes. Versions 3 and 4 only added collections and
+/// fields that an older reader keeps untouched; version 5 changes meanings an older reader
+/// would get wrong (a ranking method's `at_most` is part of the rules hash, so an older reader
+/// would count no ballot of such a round; the capacity decided after the vote and an override's
+/// staleness would be ignored), so files are for readers of version 5 on.
+pub const MIN_READER: u32 = 5;
 
 /// One step: the JSON of version `N` (the index + 1) to version `N + 1`.
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
-pub const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Runs every step from `from` up to [`CURRENT`].
 ///
@@ -87,6 +89,17 @@ fn v2_to_v3(mut v: Value) -> Result<Value, String> {
 fn v3_to_v4(mut v: Value) -> Result<Value, String> {
     let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
     root.insert("schema_version".into(), json!(4));
+    root.remove("checksum");
+    Ok(v)
+}
+
+/// Version 5 adds a round's `capacity_log` (the capacity decided apart from the locked rules,
+/// also after the vote), an override's `for_root` (the result it was made for) and a ranking
+/// method's `at_most` ("upp till k"). All are optional and absent in older files, so only the
+/// version number changes; files written from now on need a reader of version 5 ([`MIN_READER`]).
+fn v4_to_v5(mut v: Value) -> Result<Value, String> {
+    let root = v.as_object_mut().ok_or("the file is not a JSON object")?;
+    root.insert("schema_version".into(), json!(5));
     root.remove("checksum");
     Ok(v)
 }

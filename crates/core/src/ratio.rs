@@ -102,6 +102,12 @@ impl Ratio {
         self.num as f64 / self.den as f64
     }
 
+    /// As [`Ratio::decimal`], but a whole number is written as an integer ("4", not "4,00").
+    #[must_use]
+    pub fn display(self, places: u32, comma: bool) -> String {
+        if self.den == 1 { self.num.to_string() } else { self.decimal(places, comma) }
+    }
+
     /// Swedish or English decimal text with `places` decimals, rounded half away from zero.
     #[must_use]
     pub fn decimal(self, places: u32, comma: bool) -> String {
@@ -118,6 +124,145 @@ impl Ratio {
         let sep = if comma { ',' } else { '.' };
         format!("{sign}{int}{sep}{frac:0width$}", width = places as usize)
     }
+}
+
+/// A fixed-point decimal with six places (millionths), for the few values that are not
+/// rational — a standard deviation, a Tastle–Wierman consensus. Computed with integer
+/// arithmetic only ([`Fixed::sqrt`], [`log2_fixed`]), so every device gets the same digits;
+/// written in files as a decimal string with six places, e.g. `"0.353649"`. Display and
+/// flagging only: never used to rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct Fixed(i64);
+
+/// Millionths per unit of [`Fixed`].
+const MICRO: i128 = 1_000_000;
+
+impl Fixed {
+    /// Zero.
+    pub const ZERO: Self = Self(0);
+    /// One.
+    pub const ONE: Self = Self(1_000_000);
+
+    /// From millionths.
+    #[must_use]
+    pub const fn from_micros(micros: i64) -> Self {
+        Self(micros)
+    }
+
+    /// Millionths.
+    #[must_use]
+    pub const fn micros(self) -> i64 {
+        self.0
+    }
+
+    /// For display.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / 1e6
+    }
+
+    /// `places` (≤ 6) decimals, rounded half away from zero; a whole value is written without
+    /// decimals ("2", not "2,00").
+    #[must_use]
+    pub fn decimal(self, places: u32, comma: bool) -> String {
+        Ratio::new(i128::from(self.0), MICRO).display(places, comma)
+    }
+
+    /// The square root of a non-negative ratio, rounded to the nearest millionth (a negative
+    /// ratio gives zero). Exact integer arithmetic: `isqrt(x · 10¹²)` with a rounding step.
+    #[must_use]
+    pub fn sqrt(x: Ratio) -> Self {
+        if x.num <= 0 {
+            return Self::ZERO;
+        }
+        // y = x · 10¹², s = ⌊√⌊y⌋⌋ = ⌊√y⌋; round up when (s + ½)² ≤ y, i.e. (2s + 1)² · den ≤ 4 · num · 10¹².
+        let (num, den) = (i128::from(x.num) * MICRO * MICRO, i128::from(x.den));
+        let s = isqrt(num / den);
+        let up = (2 * s + 1).checked_mul(2 * s + 1).and_then(|q| q.checked_mul(den)).is_some_and(|q| q <= 4 * num);
+        let s = if up { s + 1 } else { s };
+        Self(i64::try_from(s).unwrap_or(i64::MAX))
+    }
+
+    /// A value of [`log2_fixed`]'s fixed point (`LOG_BITS` fraction bits) rounded to millionths.
+    #[must_use]
+    pub fn from_log_fixed(v: i128) -> Self {
+        let scaled = v * MICRO;
+        let half = 1i128 << (LOG_BITS - 1);
+        let r = if scaled >= 0 { (scaled + half) >> LOG_BITS } else { -((-scaled + half) >> LOG_BITS) };
+        Self(i64::try_from(r).unwrap_or(if r < 0 { i64::MIN } else { i64::MAX }))
+    }
+}
+
+impl From<Fixed> for String {
+    fn from(f: Fixed) -> Self {
+        let sign = if f.0 < 0 { "-" } else { "" };
+        let a = i128::from(f.0).abs();
+        format!("{sign}{}.{:06}", a / MICRO, a % MICRO)
+    }
+}
+
+impl TryFrom<String> for Fixed {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        const BAD: &str = "a decimal with six places, such as \"0.500000\"";
+        let (neg, body) = s.strip_prefix('-').map_or((false, s.as_str()), |b| (true, b));
+        let (int, frac) = body.split_once('.').ok_or(BAD)?;
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(int) || !digits(frac) || frac.len() != 6 || int.len() > 12 {
+            return Err(BAD);
+        }
+        let v = int.parse::<i64>().map_err(|_| BAD)? * 1_000_000 + frac.parse::<i64>().map_err(|_| BAD)?;
+        Ok(Self(if neg { -v } else { v }))
+    }
+}
+
+/// ⌊√n⌋ for n ≥ 0 (Newton's method on integers).
+fn isqrt(n: i128) -> i128 {
+    if n < 2 {
+        return n.max(0);
+    }
+    let mut x = n;
+    let mut y = i128::midpoint(x, 1);
+    while y < x {
+        x = y;
+        y = (x + n / x) / 2;
+    }
+    x
+}
+
+/// Fraction bits of [`log2_fixed`]'s result.
+pub const LOG_BITS: u32 = 48;
+
+/// `log2(num / den)` for `0 < num ≤ den` as a fixed-point number with [`LOG_BITS`] fraction
+/// bits (≤ 0), by the shift-and-square method on integers: the same bits on every device
+/// (floating-point `log2` may differ in the last place between platforms). Error below 2⁻⁴⁰.
+/// `None` outside the domain.
+#[must_use]
+pub fn log2_fixed(num: i128, den: i128) -> Option<i128> {
+    const F: u32 = 60;
+    if num <= 0 || den <= 0 || num > den {
+        return None;
+    }
+    // x = num/den in (0, 1]; scale by 2^k into [1, 2): log2 x = −k + log2(x · 2^k).
+    let mut k: i128 = 0;
+    let mut n = num;
+    while n < den {
+        n *= 2;
+        k += 1;
+    }
+    let one: u128 = 1 << F;
+    let Ok(mut x) = u128::try_from(n.checked_mul(1 << F)? / den) else { return None };
+    let mut frac: i128 = 0;
+    for bit in (0..LOG_BITS).rev() {
+        x = (x * x) >> F;
+        if x >= 2 * one {
+            x >>= 1;
+            frac |= 1 << bit;
+        }
+    }
+    Some(-(k << LOG_BITS) + frac)
 }
 
 impl From<Ratio> for [i64; 2] {
@@ -167,5 +312,28 @@ mod tests {
         assert_eq!(Ratio::new(-5, 2).decimal(0, false), "-3");
         assert_eq!(Ratio::new(1, 8).decimal(2, false), "0.13");
         assert_eq!(serde_json::to_string(&Ratio::new(3, 6)).unwrap(), "[1,2]");
+    }
+
+    #[test]
+    fn fixed_point_square_roots_and_logarithms_use_integers_only() {
+        use super::{Fixed, LOG_BITS, log2_fixed};
+        // √2 = 1.41421356… → 1.414214 (rounded to the nearest millionth); √(1/4) = 0.5 exactly.
+        assert_eq!(Fixed::sqrt(Ratio::int(2)), Fixed::from_micros(1_414_214));
+        assert_eq!(Fixed::sqrt(Ratio::new(1, 4)), Fixed::from_micros(500_000));
+        assert_eq!(Fixed::sqrt(Ratio::ZERO), Fixed::ZERO);
+        // log2(1/2) = −1 and log2(1) = 0 exactly; log2(7/8) = log2 7 − 3 = −0.192645.
+        assert_eq!(log2_fixed(1, 2), Some(-(1 << LOG_BITS)));
+        assert_eq!(log2_fixed(5, 5), Some(0));
+        assert_eq!(Fixed::from_log_fixed(log2_fixed(7, 8).unwrap()), Fixed::from_micros(-192_645));
+        assert_eq!((log2_fixed(0, 1), log2_fixed(3, 2)), (None, None));
+        // Written as a six-place decimal string; read back only in that form.
+        assert_eq!(serde_json::to_string(&Fixed::from_micros(-192_645)).unwrap(), "\"-0.192645\"");
+        assert_eq!(serde_json::from_str::<Fixed>("\"0.500000\"").unwrap(), Fixed::from_micros(500_000));
+        assert!(serde_json::from_str::<Fixed>("\"0.5\"").is_err() && serde_json::from_str::<Fixed>("0.5").is_err());
+        // Whole values are shown as integers.
+        assert_eq!(Fixed::from_micros(2_000_000).decimal(2, true), "2");
+        assert_eq!(Fixed::from_micros(807_355).decimal(2, true), "0,81");
+        assert_eq!(Ratio::new(29, 2).display(2, true), "14,50");
+        assert_eq!(Ratio::int(4).display(2, true), "4");
     }
 }

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::crdt::{RecordInfo, check};
+use crate::crdt::{Problem, ProblemKind, RecordInfo, check};
 use crate::id::Id;
 use crate::model::{Municipality, NAME_MAX};
-use crate::select::{Capacity, Selection, select};
-use crate::vote::{Answer, Method, Tally, tally, validate};
+use crate::select::{Capacity, Selection, check_capacity, check_costs, select};
+use crate::vote::{Answer, BallotError, MAX_ITEMS, MAX_RANKING_ITEMS, Method, Tally, check_method, tally, validate};
 
 impl Default for Method {
     fn default() -> Self {
@@ -67,6 +67,44 @@ pub struct Override {
     pub reason: String,
     /// When (ms since 1970; information only).
     pub at: u64,
+    /// The result it was made for: the root over the ballots counted then
+    /// ([`RoundResult::ballots_root`]). When the counted ballots change, the override is
+    /// stale: the selection falls back to the rule until the facilitator confirms or redoes it.
+    /// Absent in overrides made before this was recorded (they are taken as current).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_root: Option<String>,
+}
+
+/// The facilitator's decision on the capacity rule, taken apart from the ballots' rules: the
+/// number of points can be settled at the workshop, after discussion (seed 004), and it does
+/// not change what a ballot means. Logged: who decided, when, and whether the results had been
+/// shown. The last decision applies; part of the certificate, not of the rules hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CapacityDecision {
+    /// The rule decided (`None`: no cap).
+    pub rule: Option<Capacity>,
+    /// Who decided (facilitator's name or role).
+    pub who: String,
+    /// When (ms since 1970; information only).
+    pub at: u64,
+    /// Whether the results had been shown when it was decided.
+    pub after_results: bool,
+}
+
+/// Most capacity decisions logged on one round.
+pub const CAPACITY_LOG_MAX: usize = 1_000;
+
+/// The field check of a round's capacity log: at most [`CAPACITY_LOG_MAX`] decisions, each
+/// rule within the capacity limits ([`check_capacity`]), each `who` at most [`NAME_MAX`].
+#[allow(clippy::ptr_arg)]
+pub fn check_capacity_log(log: &Vec<CapacityDecision>) -> Option<crate::crdt::ProblemKind> {
+    if log.len() > CAPACITY_LOG_MAX {
+        return Some(crate::crdt::ProblemKind::TooMany { max: CAPACITY_LOG_MAX });
+    }
+    log.iter().find_map(|d| {
+        check_capacity(&d.rule).or_else(|| (d.who.chars().count() > NAME_MAX).then_some(crate::crdt::ProblemKind::TooLong { max: NAME_MAX }))
+    })
 }
 
 /// The fields of a round that its first ballot locks.
@@ -78,20 +116,23 @@ record_kind! {
         /// Name, e.g. "Workshop 9 november – prickar".
         title: String = check::required_text::<NAME_MAX>; required,
         /// The inspel voted on.
-        items: Vec<Id> = check::list::<Id, 5_000>; required,
-        /// Method and parameters.
-        method: Method = check::any; required,
+        items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required,
+        /// Method and parameters (limits: [`check_method`]).
+        method: Method = check_method; required,
         /// Published seed for the tie-break hash order.
         seed: String = check::text::<200>,
         /// The capacity rule, locked with the rest.
-        capacity: Option<Capacity> = check::any,
-        /// Cost (effort) per inspel for the capacity rule.
-        costs: BTreeMap<Id, u32> = check::any,
+        capacity: Option<Capacity> = check_capacity,
+        /// Cost (effort) per inspel for the capacity rule (limits: [`check_costs`]).
+        costs: BTreeMap<Id, u32> = check_costs,
         /// Draft, open or closed.
         status: RoundStatus = check::any,
         /// The facilitator's overrides of the capacity selection, oldest first; the last
         /// one applies. Not part of the rules.
         overrides: Vec<Override> = check::list::<Override, 1_000>,
+        /// The facilitator's capacity decisions, oldest first; the last one applies in place
+        /// of `capacity`. Not part of the rules: it can be decided after the vote.
+        capacity_log: Vec<CapacityDecision> = check_capacity_log,
         /// In the trash.
         removed: bool = check::any,
     }
@@ -195,6 +236,22 @@ impl Round {
         canonical_hash(&self.rules())
     }
 
+    /// The capacity rule in force: the last logged decision, else the rule locked with the
+    /// ballots (rounds made before decisions were logged).
+    #[must_use]
+    pub fn capacity_rule(&self) -> Option<Capacity> {
+        match self.capacity_log().and_then(|log| log.last()) {
+            Some(d) => d.rule,
+            None => self.capacity().copied().flatten(),
+        }
+    }
+
+    /// The decision in force, if the rule came from one.
+    #[must_use]
+    pub fn capacity_decision(&self) -> Option<&CapacityDecision> {
+        self.capacity_log().and_then(|log| log.last())
+    }
+
     /// The items as a set.
     #[must_use]
     pub fn item_set(&self) -> BTreeSet<Id> {
@@ -206,17 +263,19 @@ impl Round {
 // that such rounds' ballots already carry. Casting and counting use `method_or_default`.
 static DEFAULT_METHOD: Method = Method::Approval;
 
-/// The content of a ballot that its id is derived from.
+/// The content of a ballot that its id is derived from. Fields in alphabetical order, so that
+/// the compact JSON is already canonical (keys sorted at every level: the answer's maps are
+/// `BTreeMap`s, its enums one-key objects) and needs no detour through `serde_json::Value`.
 #[derive(Serialize)]
 struct BallotContent<'a> {
-    round: &'a Id,
-    participant: &'a str,
     answer: &'a Answer,
-    rules_hash: &'a str,
-    origin: Origin,
-    supersedes: &'a [Id],
     cast_at: u64,
     device: &'a str,
+    origin: Origin,
+    participant: &'a str,
+    round: &'a Id,
+    rules_hash: &'a str,
+    supersedes: &'a [Id],
 }
 
 /// The id of a ballot with this content: the first 16 bytes of its canonical hash, as a
@@ -233,12 +292,148 @@ pub fn ballot_id(
     cast_at: u64,
     device: &str,
 ) -> Id {
-    let content = BallotContent { round, participant, answer, rules_hash, origin, supersedes, cast_at, device };
-    let text = crate::crdt::to_json(&content).to_string();
-    let digest = Sha256::digest(text.as_bytes());
+    let content = BallotContent { answer, cast_at, device, origin, participant, round, rules_hash, supersedes };
+    let digest = Sha256::digest(serde_json::to_vec(&content).unwrap_or_default());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     Id::from_random_bytes(bytes)
+}
+
+/// The device that cast a ballot: the actor of the stamp on its `round` register up to the
+/// actor's last `.` (the app's actors are `"{device}.{suffix}"`; an actor without a `.` is the
+/// device itself). Every register of a ballot is written once, by the casting device.
+#[must_use]
+pub fn ballot_device(b: &Ballot) -> Option<&str> {
+    let actor = b.round.as_ref()?.stamp.2.as_str();
+    Some(actor.rsplit_once('.').map_or(actor, |(device, _)| device))
+}
+
+/// The id a ballot's stored content gives ([`ballot_id`] of its fields and [`ballot_device`]);
+/// `None` when a field the id needs is missing.
+#[must_use]
+pub fn content_id(b: &Ballot) -> Option<Id> {
+    Some(ballot_id(
+        b.round()?,
+        b.participant()?,
+        b.answer()?,
+        b.rules_hash()?,
+        b.origin().copied().unwrap_or_default(),
+        b.supersedes().map_or(&[][..], Vec::as_slice),
+        b.cast_at().copied().unwrap_or(0),
+        ballot_device(b)?,
+    ))
+}
+
+/// A ballot's full content as sealed by the certificate's root: every field, with the id and
+/// the casting device. Fields in alphabetical order: the compact JSON is canonical (as for
+/// [`BallotContent`]).
+#[derive(Serialize)]
+struct Sealed<'a> {
+    answer: Option<&'a Answer>,
+    cast_at: Option<&'a u64>,
+    device: Option<&'a str>,
+    id: &'a Id,
+    municipality: Option<Municipality>,
+    origin: Option<&'a Origin>,
+    participant: Option<&'a String>,
+    round: Option<&'a Id>,
+    rules_hash: Option<&'a String>,
+    supersedes: Option<&'a Vec<Id>>,
+}
+
+/// The root over counted ballots: SHA-256 (hex) of their canonical JSON contents ([`Sealed`]:
+/// id, round, participant, municipality, answer, rules hash, origin, supersedes, cast time and
+/// device), one per line in id order, joined by "\n". Any change to any counted ballot changes it.
+#[must_use]
+pub fn ballots_root(counted: &[&Ballot]) -> String {
+    let mut sorted: Vec<&&Ballot> = counted.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut hasher = Sha256::new();
+    for (i, b) in sorted.into_iter().enumerate() {
+        let sealed = Sealed {
+            id: &b.id,
+            round: b.round(),
+            participant: b.participant(),
+            municipality: b.municipality().copied().flatten(),
+            answer: b.answer(),
+            rules_hash: b.rules_hash(),
+            origin: b.origin(),
+            supersedes: b.supersedes(),
+            cast_at: b.cast_at(),
+            device: ballot_device(b),
+        };
+        if i > 0 {
+            hasher.update(b"\n");
+        }
+        hasher.update(serde_json::to_vec(&sealed).unwrap_or_default());
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Why a ballot of the round is not counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Replaced by a later ballot of the same participant (a changed vote, a resolution).
+    Superseded {
+        /// The ballots that replace it.
+        by: Vec<Id>,
+    },
+    /// One of a participant's several current ballots: a double vote, left out until the
+    /// facilitator resolves it.
+    DoubleVote,
+    /// Cast under other rules (its rules hash is not the round's).
+    OtherRules,
+    /// Breaks the round's rules.
+    BreaksRules {
+        /// The rule broken.
+        error: BallotError,
+    },
+    /// Lacks its answer, participant or rules hash.
+    Incomplete,
+    /// Cast after the round was closed.
+    RoundClosed,
+    /// The round's own rules are over a limit (e.g. a ranking over more than
+    /// [`MAX_RANKING_ITEMS`] inspel): nothing is counted until they are fixed.
+    RoundOverLimit,
+}
+
+impl crate::lang::Localized for Exclusion {
+    fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Sv};
+        match (self, lang) {
+            (Self::Superseded { by }, Sv) => format!("ersatt av en senare röst från samma deltagare ({})", ids_text(by)),
+            (Self::Superseded { by }, En) => format!("replaced by a later ballot of the same participant ({})", ids_text(by)),
+            (Self::DoubleVote, Sv) => "dubbelröst: deltagaren har flera gällande röster (lös i fliken Samla in)".into(),
+            (Self::DoubleVote, En) => "double vote: the participant has several current ballots (resolve it under Collect)".into(),
+            (Self::OtherRules, Sv) => "lämnad under andra regler (regelhashen skiljer sig)".into(),
+            (Self::OtherRules, En) => "cast under other rules (the rules hash differs)".into(),
+            (Self::BreaksRules { error }, Sv) => format!("bryter mot reglerna: {}", error.message(Sv)),
+            (Self::BreaksRules { error }, En) => format!("breaks the rules: {}", error.message(En)),
+            (Self::Incomplete, Sv) => "ofullständig: svar, deltagare eller regelhash saknas".into(),
+            (Self::Incomplete, En) => "incomplete: the answer, participant or rules hash is missing".into(),
+            (Self::RoundClosed, Sv) => "lämnad efter att omgången stängdes".into(),
+            (Self::RoundClosed, En) => "cast after the round was closed".into(),
+            (Self::RoundOverLimit, Sv) => "omgångens regler går över en gräns; inga röster räknas".into(),
+            (Self::RoundOverLimit, En) => "the round's rules exceed a limit; no ballot is counted".into(),
+        }
+    }
+}
+
+fn ids_text(ids: &[Id]) -> String {
+    ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+}
+
+/// A ballot of the round that is not counted, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excluded {
+    /// The ballot.
+    pub ballot: Id,
+    /// Its participant.
+    pub participant: String,
+    /// Why it is not counted.
+    #[serde(flatten)]
+    pub reason: Exclusion,
 }
 
 /// A participant with more than one head ballot: excluded until the facilitator resolves it.
@@ -261,32 +456,91 @@ pub struct RoundResult {
     pub double_votes: Vec<DoubleVote>,
     /// Ballots cast under other rules or breaking them (not counted).
     pub invalid: Vec<Id>,
+    /// Every ballot of the round not counted, with its reason, in id order: counted and
+    /// excluded together are all the round's ballots.
+    pub excluded: Vec<Excluded>,
     /// The capacity selection, if the round has a rule.
     pub selection: Option<Selection>,
     /// The rules hash.
     pub rules_hash: String,
-    /// SHA-256 over the counted ballot ids, sorted, joined by "\n": the snapshot root.
+    /// [`ballots_root`] of the counted ballots: binds every counted ballot's full content.
     pub ballots_root: String,
 }
 
+/// The first limit a round's rules break, as (field, problem): the per-field checks plus the
+/// number of items of a ranking round ([`MAX_RANKING_ITEMS`]).
+#[must_use]
+pub fn round_limits(round: &Round) -> Option<(&'static str, ProblemKind)> {
+    let method = round.method_or_default();
+    if let Some(k) = check_method(&method) {
+        return Some(("method", k));
+    }
+    let items = round.items().map_or(0, Vec::len);
+    if items > MAX_ITEMS {
+        return Some(("items", ProblemKind::TooMany { max: MAX_ITEMS }));
+    }
+    if matches!(method, Method::Ranking { .. }) && items > MAX_RANKING_ITEMS {
+        return Some(("items", ProblemKind::TooMany { max: MAX_RANKING_ITEMS }));
+    }
+    if let Some(k) = round.capacity().and_then(check_capacity) {
+        return Some(("capacity", k));
+    }
+    round.costs().and_then(check_costs).map(|k| ("costs", k))
+}
+
+/// Whether `by` may supersede `old`: only a ballot of the same participant in the same round
+/// (a changed vote, or a resolution of that participant's double vote), never itself.
+#[must_use]
+pub fn may_supersede(by: &Ballot, old: &Ballot) -> bool {
+    by.id != old.id && by.round() == old.round() && by.participant() == old.participant()
+}
+
 /// Computes a round's result from its ballots (`ballots`: every live ballot of the round).
+/// A `supersedes` entry that breaks [`may_supersede`] is ignored (validation refuses such files).
 #[must_use]
 pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     let rules_hash = round.rules_hash();
     let items = round.item_set();
     let method = round.method_or_default();
+    let over_limit = round_limits(round).is_some();
     // One record per id (a file imported twice holds the same ballots).
     let ballots: BTreeMap<&Id, &Ballot> = ballots.iter().map(|b| (&b.id, *b)).collect();
-    let superseded: BTreeSet<&Id> = ballots.values().flat_map(|b| b.supersedes().into_iter().flatten()).collect();
+    let mut superseded: BTreeMap<&Id, Vec<Id>> = BTreeMap::new();
+    for b in ballots.values() {
+        for old in b.supersedes().into_iter().flatten() {
+            if ballots.get(old).is_some_and(|o| may_supersede(b, o)) {
+                superseded.entry(old).or_default().push(b.id.clone());
+            }
+        }
+    }
+    let who = |b: &Ballot| b.participant().cloned().unwrap_or_default();
+    // A closed round counts only ballots cast before it was closed (by the stamps' total
+    // order; a tablet that had not heard of the closing casts after it).
+    let closed_at = round.status.as_ref().filter(|s| s.value == RoundStatus::Closed).map(|s| &s.stamp);
     let mut heads: BTreeMap<&str, Vec<&Ballot>> = BTreeMap::new();
     let mut invalid = Vec::new();
-    for b in ballots.values().filter(|b| !superseded.contains(&b.id)) {
-        let ok = b.rules_hash().is_some_and(|h| *h == rules_hash)
-            && b.answer().is_some_and(|a| validate(&method, &items, a).is_ok());
-        if ok {
-            heads.entry(b.participant().map_or("", String::as_str)).or_default().push(*b);
-        } else {
-            invalid.push(b.id.clone());
+    let mut excluded = Vec::new();
+    for b in ballots.values() {
+        if let Some(by) = superseded.get(&b.id) {
+            excluded.push(Excluded { ballot: b.id.clone(), participant: who(b), reason: Exclusion::Superseded { by: by.clone() } });
+            continue;
+        }
+        let cast_after_closing = closed_at.is_some_and(|at| b.round.as_ref().is_some_and(|r| r.stamp > *at));
+        let reason = match (b.participant(), b.rules_hash(), b.answer()) {
+            _ if over_limit => Some(Exclusion::RoundOverLimit),
+            _ if cast_after_closing => Some(Exclusion::RoundClosed),
+            (Some(_), Some(h), Some(a)) if *h == rules_hash => {
+                validate(&method, &items, a).err().map(|error| Exclusion::BreaksRules { error })
+            }
+            (_, Some(h), _) if *h != rules_hash => Some(Exclusion::OtherRules),
+            _ => Some(Exclusion::Incomplete),
+        };
+        match reason {
+            None => heads.entry(b.participant().map_or("", String::as_str)).or_default().push(*b),
+            Some(reason) => {
+                invalid.push(b.id.clone());
+                excluded.push(Excluded { ballot: b.id.clone(), participant: who(b), reason });
+            }
         }
     }
     let mut counted: Vec<&Ballot> = Vec::new();
@@ -295,31 +549,95 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
         if let [one] = list.as_slice() {
             counted.push(one);
         } else {
+            for b in &list {
+                excluded.push(Excluded { ballot: b.id.clone(), participant: participant.to_owned(), reason: Exclusion::DoubleVote });
+            }
             double_votes.push(DoubleVote {
                 participant: participant.to_owned(),
                 ballots: list.iter().map(|b| b.id.clone()).collect(),
             });
         }
     }
+    excluded.sort_by(|a, b| a.ballot.cmp(&b.ballot));
     let answers: Vec<&Answer> = counted.iter().filter_map(|b| b.answer()).collect();
     let tally = tally(&method, &items, &answers, round.seed().map_or("", String::as_str));
-    let selection = round.capacity().and_then(Option::as_ref).map(|rule| {
+    let selection = round.capacity_rule().map(|rule| {
         let costs = round.costs().cloned().unwrap_or_default();
-        select(&tally.rows, &costs, *rule, None)
+        select(&tally.rows, &costs, rule, None)
     });
     let mut ids: Vec<Id> = counted.iter().map(|b| b.id.clone()).collect();
     ids.sort();
-    let joined = ids.iter().map(Id::as_str).collect::<Vec<_>>().join("\n");
-    let ballots_root = Sha256::digest(joined.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    RoundResult { tally, counted: ids, double_votes, invalid, selection, rules_hash, ballots_root }
+    let ballots_root = ballots_root(&counted);
+    RoundResult { tally, counted: ids, double_votes, invalid, excluded, selection, rules_hash, ballots_root }
+}
+
+/// The rules validation adds to the per-field checks for rounds and ballots, pushing
+/// problems (at most `limit` in all):
+/// - a round's limits ([`round_limits`]: a ranking round has at most [`MAX_RANKING_ITEMS`] items);
+/// - a ballot supersedes only ballots of its participant in its round ([`may_supersede`]);
+/// - a ballot's id is the id of its content ([`content_id`]).
+pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
+    for (i, r) in doc.rounds.0.values().enumerate() {
+        if problems.len() >= limit {
+            return;
+        }
+        if r.deleted.is_some() {
+            continue;
+        }
+        // The per-field checks report their own fields; the cross-field limit here.
+        if matches!(r.method(), Some(Method::Ranking { .. })) && r.items().is_some_and(|v| v.len() > MAX_RANKING_ITEMS) {
+            problems.push(Problem {
+                path: format!("workspace.rounds[{i}].items.value"),
+                kind: ProblemKind::TooMany { max: MAX_RANKING_ITEMS },
+            });
+        }
+    }
+    for (i, b) in doc.ballots.0.values().enumerate() {
+        if problems.len() >= limit {
+            return;
+        }
+        if b.deleted.is_some() {
+            continue;
+        }
+        if let Some(expected) = content_id(b).filter(|c| *c != b.id) {
+            problems.push(Problem {
+                path: format!("workspace.ballots[{i}].id"),
+                kind: ProblemKind::BallotIdMismatch { expected: expected.to_string() },
+            });
+        }
+        for old in b.supersedes().into_iter().flatten() {
+            let bad = old == &b.id || doc.ballots.get(old).is_some_and(|o| !may_supersede(b, o));
+            if bad {
+                problems.push(Problem {
+                    path: format!("workspace.ballots[{i}].supersedes.value"),
+                    kind: ProblemKind::BadSupersede { id: old.to_string() },
+                });
+                break;
+            }
+        }
+    }
 }
 
 impl RoundResult {
-    /// The final list: the last override if the facilitator made one, else the capacity
-    /// selection, else every ranked item.
+    /// The last override, if it was made for this result (`Some(false)`), or for another one —
+    /// ballots were counted or left out since (`Some(true)`: stale); `None` without one.
+    #[must_use]
+    pub fn override_stale(&self, round: &Round) -> Option<bool> {
+        let o = round.overrides().and_then(|v| v.last())?;
+        Some(o.for_root.as_ref().is_some_and(|root| *root != self.ballots_root))
+    }
+
+    /// The override in force: the last one, unless it is stale.
+    #[must_use]
+    pub fn current_override<'a>(&self, round: &'a Round) -> Option<&'a Override> {
+        (self.override_stale(round) == Some(false)).then(|| round.overrides().and_then(|v| v.last())).flatten()
+    }
+
+    /// The final list: the last override if the facilitator made one for this result, else the
+    /// capacity selection, else every ranked item.
     #[must_use]
     pub fn final_items<'a>(&'a self, round: &'a Round) -> Vec<&'a Id> {
-        if let Some(o) = round.overrides().and_then(|v| v.last()) {
+        if let Some(o) = self.current_override(round) {
             return o.items.iter().collect();
         }
         match &self.selection {
@@ -516,7 +834,8 @@ mod tests {
         let hash = r.rules_hash();
         let bid = ballot_id(&r.id, who, &answer, &hash, Origin::Tablet, &supersedes, 0, device);
         let mut b = Ballot::empty(bid);
-        b.round = reg(r.id.clone());
+        // Stamped by the casting device's actor "{device}.{suffix}", as the app does.
+        b.round = Some(Reg { value: r.id.clone(), stamp: Stamp(1, 0, format!("{device}.0001")) });
         b.participant = reg(who.into());
         b.answer = reg(answer);
         b.rules_hash = reg(hash);
@@ -613,7 +932,8 @@ mod tests {
             (id(n), i)
         }));
         doc.rounds.0.insert(r.id.clone(), r.clone());
-        let mut clock = crate::Hlc::new("t");
+        // The clock of the casting device: its actor is "{device}.{suffix}" (as in the app).
+        let mut clock = crate::Hlc::new("tablet-1.a1b2");
         let mut st = stamper(&mut clock);
         let nb = NewBallot {
             round: &r,
@@ -701,10 +1021,72 @@ mod tests {
         let res = round_result(&r, &[&a]);
         assert_eq!(res.final_items(&r).len(), 3, "no rule: every ranked item");
         r.overrides = reg(vec![
-            Override { items: vec![id(3)], reason: "först".into(), at: 1 },
-            Override { items: vec![id(2), id(1)], reason: "Kommunerna enades om två".into(), at: 2 },
+            Override { items: vec![id(3)], reason: "först".into(), at: 1, for_root: None },
+            Override { items: vec![id(2), id(1)], reason: "Kommunerna enades om två".into(), at: 2, for_root: None },
         ]);
         assert_eq!(res.final_items(&r), vec![&id(2), &id(1)]);
+    }
+
+    #[test]
+    fn an_override_goes_stale_when_the_counted_ballots_change() {
+        // Top 1 of three items; P1 votes 1 and 2, P2 votes 2: item 2 is first (2 approvals).
+        // The facilitator picks item 1 instead, for this result. A late ballot (P3: 3) changes
+        // the counted ballots: the override is stale, the selection falls back to the rule (2).
+        let mut r = round();
+        r.capacity_log = reg(vec![CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false }]);
+        let (p1, p2) = (ballot(&r, "P1", &[1, 2], vec![], "d"), ballot(&r, "P2", &[2], vec![], "d"));
+        let res = round_result(&r, &[&p1, &p2]);
+        assert_eq!(res.final_items(&r), vec![&id(2)]);
+        r.overrides = reg(vec![Override { items: vec![id(1)], reason: "Kommunerna enades".into(), at: 2, for_root: Some(res.ballots_root.clone()) }]);
+        assert_eq!(res.override_stale(&r), Some(false));
+        assert_eq!(res.final_items(&r), vec![&id(1)]);
+        let p3 = ballot(&r, "P3", &[3], vec![], "d");
+        let late = round_result(&r, &[&p1, &p2, &p3]);
+        assert_eq!(late.override_stale(&r), Some(true));
+        assert_eq!(late.final_items(&r), vec![&id(2)], "back to the rule");
+        assert!(late.current_override(&r).is_none());
+    }
+
+    #[test]
+    fn the_capacity_can_be_decided_after_the_vote_without_touching_the_rules() {
+        // The cap is logged apart from the rules: deciding it changes neither the rules hash nor
+        // whether a ballot counts, only the selection. Two approvals for 2, one for 1 and 3:
+        // top 1 → [2]; decided later as top 2 → [2, then the seeded order of 1 and 3].
+        let mut r = round();
+        let hash = r.rules_hash();
+        let (p1, p2) = (ballot(&r, "P1", &[1, 2], vec![], "d"), ballot(&r, "P2", &[2, 3], vec![], "d"));
+        r.capacity_log = reg(vec![CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false }]);
+        assert_eq!(r.rules_hash(), hash);
+        assert_eq!(round_result(&r, &[&p1, &p2]).final_items(&r), vec![&id(2)]);
+        r.capacity_log = reg(vec![
+            CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false },
+            CapacityDecision { rule: Some(Capacity::TopN { n: 2 }), who: "Anna".into(), at: 2, after_results: true },
+        ]);
+        assert_eq!(r.rules_hash(), hash, "the decision is not a rule");
+        let res = round_result(&r, &[&p1, &p2]);
+        assert_eq!(res.counted.len(), 2);
+        assert_eq!(res.final_items(&r).len(), 2);
+        assert_eq!(res.final_items(&r)[0], &id(2));
+        assert!(r.capacity_decision().is_some_and(|d| d.after_results));
+        // Limits: a rule out of range in the log is a problem like the locked one.
+        assert!(check_capacity_log(&vec![CapacityDecision { rule: Some(Capacity::TopN { n: 0 }), who: String::new(), at: 0, after_results: false }]).is_some());
+    }
+
+    #[test]
+    fn ballots_cast_after_the_round_was_closed_are_listed_not_counted() {
+        // Closed at stamp 10: a ballot stamped 5 counts, one stamped 15 is "cast after the round
+        // was closed"; opened again, both count.
+        let mut r = round();
+        let mut early = ballot(&r, "P1", &[1], vec![], "d");
+        let mut late = ballot(&r, "P2", &[2], vec![], "d");
+        if let Some(reg) = early.round.as_mut() { reg.stamp = Stamp(5, 0, "d.x".into()); }
+        if let Some(reg) = late.round.as_mut() { reg.stamp = Stamp(15, 0, "d.x".into()); }
+        r.status = Some(Reg { value: RoundStatus::Closed, stamp: Stamp(10, 0, "f".into()) });
+        let res = round_result(&r, &[&early, &late]);
+        assert_eq!(res.counted, vec![early.id.clone()]);
+        assert_eq!(res.excluded.iter().find(|e| e.ballot == late.id).map(|e| e.reason.clone()), Some(Exclusion::RoundClosed));
+        r.status = Some(Reg { value: RoundStatus::Open, stamp: Stamp(20, 0, "f".into()) });
+        assert_eq!(round_result(&r, &[&early, &late]).counted.len(), 2);
     }
 
     #[test]
@@ -724,5 +1106,144 @@ mod tests {
         }
         let res = round_result(&r, &[&b]);
         assert_eq!(res.counted.len(), 1, "a ballot accepted when cast is counted");
+    }
+
+    #[test]
+    fn every_ballot_not_counted_is_listed_with_its_reason() {
+        // P1 changes their vote (a superseded by b); P2 votes twice (double vote); P3 under other
+        // rules; P4 breaks the rules (2 on one item, approval allows 1); P5 counts.
+        let r = round();
+        let p1a = ballot(&r, "P1", &[1], vec![], "tab-1");
+        let p1b = ballot(&r, "P1", &[2], vec![p1a.id.clone()], "tab-1");
+        let p2a = ballot(&r, "P2", &[1], vec![], "tab-1");
+        let p2b = ballot(&r, "P2", &[3], vec![], "tab-2");
+        let mut other = round();
+        other.seed = reg("x".into());
+        let p3 = ballot(&other, "P3", &[1], vec![], "tab-3");
+        let mut p4 = ballot(&r, "P4", &[1], vec![], "tab-4");
+        p4.answer = reg(Answer::Allocation([(id(1), 2)].into()));
+        let p5 = ballot(&r, "P5", &[3], vec![], "tab-5");
+        let all = [&p1a, &p1b, &p2a, &p2b, &p3, &p4, &p5];
+        let res = round_result(&r, &all);
+        assert_eq!(res.counted.len() + res.excluded.len(), all.len(), "every ballot is counted or listed");
+        let reason = |b: &Ballot| res.excluded.iter().find(|e| e.ballot == b.id).map(|e| e.reason.clone());
+        assert_eq!(reason(&p1a), Some(Exclusion::Superseded { by: vec![p1b.id.clone()] }));
+        assert_eq!(reason(&p2a), Some(Exclusion::DoubleVote));
+        assert_eq!(reason(&p2b), Some(Exclusion::DoubleVote));
+        assert_eq!(reason(&p3), Some(Exclusion::OtherRules));
+        assert_eq!(reason(&p4), Some(Exclusion::BreaksRules { error: BallotError::OverCap { value: 2, max: 1 } }));
+        assert_eq!((reason(&p1b), reason(&p5)), (None, None));
+        assert!(res.excluded.windows(2).all(|w| w[0].ballot < w[1].ballot), "in id order");
+        // Messages in both languages.
+        use crate::lang::{Lang, Localized};
+        assert_eq!(Exclusion::OtherRules.message(Lang::Sv), "lämnad under andra regler (regelhashen skiljer sig)");
+        assert!(Exclusion::BreaksRules { error: BallotError::OverCap { value: 2, max: 1 } }.message(Lang::En).starts_with("breaks the rules: 2 on one input"));
+        // A round over a limit counts nothing and says why.
+        let mut big = round();
+        big.method = reg(Method::Ranking { top_k: None, scoring: crate::vote::RankScoring::Schulze, at_most: false });
+        big.items = reg((0..=200u8).map(id).collect());
+        let res = round_result(&big, &[&ballot(&big, "P", &[], vec![], "d")]);
+        assert!(res.counted.is_empty() && res.excluded[0].reason == Exclusion::RoundOverLimit);
+    }
+
+    /// A doc with the demo round and one more ballot `b` of it.
+    fn demo_with(b: Ballot) -> (crate::Doc, usize) {
+        let mut doc = crate::demo::demo_doc();
+        // The demo round is closed; opened again, it counts ballots cast now.
+        for r in doc.rounds.0.values_mut() {
+            r.status = Some(Reg { value: RoundStatus::Open, stamp: Stamp(1_800_000_000_000, 0, "f".into()) });
+        }
+        let bid = b.id.clone();
+        doc.ballots.0.insert(bid.clone(), b);
+        let index = doc.ballots.0.keys().position(|k| *k == bid).unwrap();
+        (doc, index)
+    }
+
+    /// All five demo dots: three on the `x`-th inspel, two on the `y`-th.
+    fn five_dots(doc: &crate::Doc, x: usize, y: usize) -> Answer {
+        let key = |n: usize| doc.inspel.0.keys().nth(n).unwrap().clone();
+        Answer::Allocation([(key(x), 3), (key(y), 2)].into())
+    }
+
+    fn demo_ballot(participant: &str, answer: Answer, origin: Origin, supersedes: Vec<Id>, device: &str) -> Ballot {
+        let doc = crate::demo::demo_doc();
+        let r = doc.rounds.0.values().next().unwrap().clone();
+        let nb = NewBallot { round: &r, participant, municipality: None, answer, origin, supersedes, cast_at: 7, device };
+        let crate::Command::Create { id: bid, fields, .. } = nb.command().unwrap() else { panic!() };
+        let mut b = Ballot::empty(bid);
+        for (f, v) in fields {
+            crate::crdt::Record::set(&mut b, &f, v, Stamp(1_700_000_000_000, 0, format!("{device}.beef"))).unwrap();
+        }
+        b
+    }
+
+    #[test]
+    fn one_ballot_cannot_cancel_the_others() {
+        // "Mallory" supersedes every demo ballot: refused on import, named at the ballot; and the
+        // count ignores those supersedes (12 demo ballots + Mallory's = 13 counted).
+        let doc = crate::demo::demo_doc();
+        let everyone: Vec<Id> = doc.ballots.0.keys().cloned().collect();
+        let dots = five_dots(&doc, 0, 1);
+        let mallory = demo_ballot("Mallory", dots.clone(), Origin::Tablet, everyone.clone(), "dev-m");
+        let (doc, i) = demo_with(mallory);
+        let problems = doc.validate(20);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, format!("workspace.ballots[{i}].supersedes.value"));
+        assert!(matches!(problems[0].kind, ProblemKind::BadSupersede { .. }));
+        let round = Id::parse(crate::demo::DEMO_ROUND).unwrap();
+        let res = crate::certificate::result_of(&doc, &round).unwrap();
+        assert_eq!(res.counted.len(), 13);
+        // A resolution may supersede the ballots of its own participant's double vote.
+        let first = doc.ballots.0.values().find(|b| b.participant().is_some_and(|p| p == "Berg 1")).unwrap().id.clone();
+        let twin = demo_ballot("Berg 1", dots.clone(), Origin::Tablet, vec![], "dev-2");
+        let fix = demo_ballot("Berg 1", dots, Origin::Resolution, vec![first, twin.id.clone()], "dev-f");
+        let (mut doc, _) = demo_with(twin);
+        doc.ballots.0.insert(fix.id.clone(), fix.clone());
+        assert!(doc.validate(10).is_empty(), "{:?}", doc.validate(10));
+        assert_eq!(crate::certificate::result_of(&doc, &round).unwrap().counted.len(), 12);
+    }
+
+    #[test]
+    fn a_ballot_id_is_recomputed_from_its_content_and_a_changed_ballot_is_refused() {
+        // The demo's and the fixture's ballots were cast with device = the stamp's actor prefix.
+        let doc = crate::demo::demo_doc();
+        assert!(doc.ballots.0.values().all(|b| content_id(b).as_ref() == Some(&b.id)));
+        let b = demo_ballot("Gäst", five_dots(&doc, 0, 1), Origin::Paper, vec![], "dev-3f9a1c0b77e2d415");
+        assert_eq!(ballot_device(&b), Some("dev-3f9a1c0b77e2d415"));
+        assert_eq!(content_id(&b).as_ref(), Some(&b.id));
+        // Changing the answer afterwards (keeping id and stamps) is found and named.
+        let mut changed = b.clone();
+        changed.answer.as_mut().unwrap().value = five_dots(&doc, 1, 0);
+        let (doc, i) = demo_with(changed);
+        let problems = doc.validate(10);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, format!("workspace.ballots[{i}].id"));
+        assert!(matches!(problems[0].kind, ProblemKind::BallotIdMismatch { .. }));
+    }
+
+    #[test]
+    fn the_hashed_contents_are_written_canonically_without_a_detour() {
+        // Compact JSON of the alphabetically ordered structs = canonical JSON (sorted keys), so
+        // ids and roots are what the definition says, for every answer kind.
+        let r = round();
+        let answers = [
+            Answer::Allocation([(id(2), 1), (id(1), 1)].into()),
+            Answer::Ranking(vec![id(3), id(1)]),
+            Answer::Scores([(id(1), 4)].into()),
+            Answer::Moscow([(id(1), crate::vote::Moscow::Must)].into()),
+            Answer::ImpactEffort([(id(1), [4, 2])].into()),
+        ];
+        for a in &answers {
+            let c = BallotContent { answer: a, cast_at: 3, device: "d", origin: Origin::Paper, participant: "P", round: &r.id, rules_hash: "h", supersedes: &[id(9)] };
+            assert_eq!(serde_json::to_vec(&c).unwrap(), crate::crdt::to_json(&c).to_string().into_bytes());
+        }
+        for b in crate::demo::demo_doc().ballots.0.values() {
+            let s = Sealed {
+                answer: b.answer(), cast_at: b.cast_at(), device: ballot_device(b), id: &b.id,
+                municipality: b.municipality().copied().flatten(), origin: b.origin(), participant: b.participant(),
+                round: b.round(), rules_hash: b.rules_hash(), supersedes: b.supersedes(),
+            };
+            assert_eq!(serde_json::to_vec(&s).unwrap(), crate::crdt::to_json(&s).to_string().into_bytes());
+        }
     }
 }

@@ -34,6 +34,38 @@ pub enum Capacity {
     },
 }
 
+/// Largest capacity of the greedy and optimal rules. The optimal rule's table has one bit per
+/// item and unit of capacity (at most [`crate::vote::MAX_ITEMS`] × 10 001 bits ≈ 6 MB), and its
+/// work is items × min(capacity, total cost).
+pub const MAX_CAPACITY: u32 = 10_000;
+/// Largest cost of one inspel.
+pub const MAX_COST: u32 = 10_000;
+
+/// The limits on a capacity rule, as a field check for a round's `capacity`:
+/// `1 ≤ n ≤` [`crate::vote::MAX_ITEMS`] for top-N, `capacity ≤` [`MAX_CAPACITY`] otherwise.
+#[must_use]
+#[allow(clippy::ref_option)] // the field check's signature: fn(&T) for T = Option<Capacity>
+pub fn check_capacity(c: &Option<Capacity>) -> Option<crate::crdt::ProblemKind> {
+    let range = |v: u32, min: u32, max: u32| {
+        (v < min || v > max).then_some(crate::crdt::ProblemKind::OutOfRange { min: min.into(), max: max.into() })
+    };
+    match c {
+        None => None,
+        Some(Capacity::TopN { n }) => range(*n, 1, u32::try_from(crate::vote::MAX_ITEMS).unwrap_or(u32::MAX)),
+        Some(Capacity::Greedy { capacity } | Capacity::Optimal { capacity }) => range(*capacity, 0, MAX_CAPACITY),
+    }
+}
+
+/// The limits on costs, as a field check for a round's `costs`: at most
+/// [`crate::vote::MAX_ITEMS`] entries, each at most [`MAX_COST`].
+#[must_use]
+pub fn check_costs(c: &BTreeMap<Id, u32>) -> Option<crate::crdt::ProblemKind> {
+    if c.len() > crate::vote::MAX_ITEMS {
+        return Some(crate::crdt::ProblemKind::TooMany { max: crate::vote::MAX_ITEMS });
+    }
+    c.values().any(|v| *v > MAX_COST).then_some(crate::crdt::ProblemKind::OutOfRange { min: 0, max: MAX_COST.into() })
+}
+
 /// The chosen items, in rank order, and their total cost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Selection {
@@ -56,6 +88,7 @@ pub fn select(rows: &[Row], cost: &BTreeMap<Id, u32>, rule: Capacity, capacity_h
             rows.iter()
                 .filter(|r| {
                     let fits = c(&r.item) <= left;
+                    // (`left − cost` below cannot underflow: `fits` checks it.)
                     if fits {
                         left -= c(&r.item);
                     }
@@ -66,7 +99,7 @@ pub fn select(rows: &[Row], cost: &BTreeMap<Id, u32>, rule: Capacity, capacity_h
         }
         Capacity::Optimal { capacity } => optimal(rows, &c, capacity),
     };
-    let total = items.iter().map(c).sum();
+    let total = items.iter().map(c).fold(0u32, u32::saturating_add);
     let limit = match rule {
         Capacity::TopN { .. } => capacity_hint,
         Capacity::Greedy { capacity } | Capacity::Optimal { capacity } => Some(capacity),
@@ -74,44 +107,105 @@ pub fn select(rows: &[Row], cost: &BTreeMap<Id, u32>, rule: Capacity, capacity_h
     Selection { over_capacity: limit.is_some_and(|l| total > l), cost: total, items }
 }
 
-/// A candidate set during the knapsack: total score, item count, chosen rank positions.
-#[derive(Clone)]
-struct Best {
-    score: Ratio,
-    chosen: Vec<usize>,
+/// A knapsack value: total score, then fewer items is better.
+trait Value: Copy {
+    fn add(self, score: Self) -> Self;
+    /// Whether (self, n) is at least as good as (other, m): higher score, then fewer items.
+    fn at_least(self, n: u32, other: Self, m: u32) -> bool;
 }
 
-impl Best {
-    /// Higher score; then fewer items; then earlier ranks (lexicographically).
-    fn better_than(&self, o: &Self) -> bool {
-        self.score
-            .cmp(&o.score)
-            .then_with(|| o.chosen.len().cmp(&self.chosen.len()))
-            .then_with(|| o.chosen.cmp(&self.chosen))
-            .is_gt()
+impl Value for i128 {
+    fn add(self, score: Self) -> Self {
+        self.saturating_add(score)
+    }
+    fn at_least(self, n: u32, other: Self, m: u32) -> bool {
+        self > other || (self == other && n <= m)
     }
 }
 
-fn optimal(rows: &[Row], cost: &dyn Fn(&Id) -> u32, capacity: u32) -> Vec<Id> {
-    let cap = capacity as usize;
-    let empty = Best { score: Ratio::ZERO, chosen: Vec::new() };
-    // best[w] = best set using the items seen so far with total cost ≤ w.
-    let mut best = vec![empty; cap + 1];
-    for (pos, row) in rows.iter().enumerate() {
-        let w_item = cost(&row.item) as usize;
-        if w_item > cap {
+impl Value for Ratio {
+    fn add(self, score: Self) -> Self {
+        self.plus(score)
+    }
+    fn at_least(self, n: u32, other: Self, m: u32) -> bool {
+        self > other || (self == other && n <= m)
+    }
+}
+
+/// The scores as integers over one common denominator, when that fits (exact, fast).
+fn common_scale(rows: &[Row]) -> Option<Vec<i128>> {
+    const FIT: i128 = 1 << 100;
+    let mut l: i128 = 1;
+    for r in rows {
+        let d = i128::from(r.score.den());
+        let (mut a, mut b) = (l, d);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        l = l.checked_mul(d / a.max(1))?;
+        if l > FIT {
+            return None;
+        }
+    }
+    let n = i128::try_from(rows.len()).ok()?.max(1);
+    rows.iter()
+        .map(|r| {
+            let v = i128::from(r.score.num()).checked_mul(l / i128::from(r.score.den()))?;
+            // n such values must add up without overflow.
+            (v.checked_mul(n)?.abs() < FIT).then_some(v)
+        })
+        .collect()
+}
+
+/// 0/1 knapsack over the suffixes of the ranked list: `best[w]` = the best set of the items
+/// from `i` on with cost ≤ w, and one bit per (item, w): whether taking item `i` is at least as
+/// good as leaving it. Reading the bits from the first item picks an optimal set with the
+/// fewest items and, among those, the earliest ranks (taking an item when taking is as good).
+/// Work and bits: items × (W + 1), W = min(capacity, total cost).
+fn knapsack<V: Value>(scores: &[V], costs: &[usize], width: usize, zero: V) -> Vec<usize> {
+    let n = scores.len();
+    let mut best: Vec<(V, u32)> = vec![(zero, 0); width + 1];
+    let mut take = vec![0u64; (n * (width + 1)).div_ceil(64)];
+    for i in (0..n).rev() {
+        let c = costs[i];
+        if c > width {
             continue;
         }
-        for w in (w_item..=cap).rev() {
-            let mut candidate = best[w - w_item].clone();
-            candidate.score = candidate.score.plus(row.score);
-            candidate.chosen.push(pos);
-            if candidate.better_than(&best[w]) {
-                best[w] = candidate;
+        for w in (c..=width).rev() {
+            let (s, k) = best[w - c];
+            let cand = (s.add(scores[i]), k + 1);
+            let cur = best[w];
+            if cand.0.at_least(cand.1, cur.0, cur.1) {
+                best[w] = cand;
+                let bit = i * (width + 1) + w;
+                take[bit / 64] |= 1 << (bit % 64);
             }
         }
     }
-    best[cap].chosen.iter().map(|&p| rows[p].item.clone()).collect()
+    let mut w = width;
+    let mut chosen = Vec::new();
+    for (i, &c) in costs.iter().enumerate() {
+        let bit = i * (width + 1) + w;
+        if c <= w && take[bit / 64] & (1 << (bit % 64)) != 0 {
+            chosen.push(i);
+            w -= c;
+        }
+    }
+    chosen
+}
+
+fn optimal(rows: &[Row], cost: &dyn Fn(&Id) -> u32, capacity: u32) -> Vec<Id> {
+    let costs: Vec<usize> = rows.iter().map(|r| cost(&r.item) as usize).collect();
+    let total: usize = costs.iter().filter(|c| **c <= capacity as usize).sum();
+    let width = (capacity as usize).min(total);
+    let chosen = match common_scale(rows) {
+        Some(scores) => knapsack(&scores, &costs, width, 0i128),
+        None => {
+            let scores: Vec<Ratio> = rows.iter().map(|r| r.score).collect();
+            knapsack(&scores, &costs, width, Ratio::ZERO)
+        }
+    };
+    chosen.into_iter().map(|p| rows[p].item.clone()).collect()
 }
 
 /// One method's top of the list in a comparison.
@@ -129,9 +223,9 @@ pub struct Compared {
 #[must_use]
 pub fn comparable(method: &Method) -> Vec<Method> {
     match method {
-        Method::Ranking { top_k, .. } => [RankScoring::Borda, RankScoring::Schulze, RankScoring::Copeland, RankScoring::FixedK]
+        Method::Ranking { top_k, at_most, .. } => [RankScoring::Borda, RankScoring::Schulze, RankScoring::Copeland, RankScoring::FixedK]
             .into_iter()
-            .map(|scoring| Method::Ranking { top_k: *top_k, scoring })
+            .map(|scoring| Method::Ranking { top_k: *top_k, scoring, at_most: *at_most })
             .collect(),
         // Dots or points read as approvals: "how many gave it anything".
         Method::Dots { .. } | Method::Points { .. } => vec![method.clone(), Method::Approval],
@@ -223,7 +317,7 @@ mod tests {
         let v = [r([a, b, c]), r([a, b, c]), r([a, b, c]), r([b, c, a]), r([b, c, a])];
         let refs: Vec<&Answer> = v.iter().collect();
         let items: BTreeSet<Id> = ids.iter().cloned().collect();
-        let m = Method::Ranking { top_k: None, scoring: RankScoring::Borda };
+        let m = Method::Ranking { top_k: None, scoring: RankScoring::Borda, at_most: false };
         let out = compare(&m, &items, &refs, "s", 1);
         let by: Vec<(RankScoring, Id, bool)> = out
             .iter()
@@ -235,5 +329,73 @@ mod tests {
         assert_eq!(by[0], (RankScoring::Borda, b.clone(), false));
         assert_eq!(by[1], (RankScoring::Schulze, a.clone(), true));
         assert_eq!(by[2], (RankScoring::Copeland, a.clone(), true));
+    }
+
+    /// The rule by definition: every subset within the capacity; the highest total score, then
+    /// the fewest items, then the earliest ranks (the rank positions compared as lists).
+    fn brute_force(scores: &[Ratio], costs: &[u32], capacity: u32) -> Vec<usize> {
+        let n = scores.len();
+        let mut best: Option<(Ratio, Vec<usize>)> = None;
+        for mask in 0u32..(1 << n) {
+            let set: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
+            if set.iter().map(|&i| costs[i]).sum::<u32>() > capacity {
+                continue;
+            }
+            let score = set.iter().fold(Ratio::ZERO, |s, &i| s.plus(scores[i]));
+            let better = best.as_ref().is_none_or(|(bs, bv)| {
+                score.cmp(bs).then_with(|| bv.len().cmp(&set.len())).then_with(|| bv.cmp(&set)).is_gt()
+            });
+            if better {
+                best = Some((score, set));
+            }
+        }
+        best.map(|b| b.1).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_bounded_knapsack_agrees_with_the_definition() {
+        // 300 small cases from a fixed linear congruential sequence, with ties on purpose (scores
+        // 0..4, some halves so the exact path with a common denominator is used, and a case per
+        // 10 with thirds and sevenths), costs 0..5, capacity 0..12.
+        let mut x: u64 = 12_345;
+        let mut next = |m: u64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % m
+        };
+        for case in 0..300 {
+            let n = 1 + next(9) as usize;
+            let den = if case % 10 == 0 { [1, 3, 7][next(3) as usize] } else { 1 + next(2) as i128 };
+            let rows: Vec<Row> = (0..n).map(|k| {
+                let mut r = row(u8::try_from(k + 1).unwrap(), 0);
+                r.score = Ratio::new(i128::from(next(5)), den);
+                r
+            }).collect();
+            let costs: Vec<u32> = (0..n).map(|_| u32::try_from(next(6)).unwrap()).collect();
+            let capacity = u32::try_from(next(13)).unwrap();
+            let cost: BTreeMap<Id, u32> = rows.iter().zip(&costs).map(|(r, c)| (r.item.clone(), *c)).collect();
+            let got = select(&rows, &cost, Capacity::Optimal { capacity }, None).items;
+            let scores: Vec<Ratio> = rows.iter().map(|r| r.score).collect();
+            let want: Vec<Id> = brute_force(&scores, &costs, capacity).into_iter().map(|i| rows[i].item.clone()).collect();
+            assert_eq!(got, want, "case {case}: scores {scores:?} costs {costs:?} capacity {capacity}");
+        }
+    }
+
+    #[test]
+    fn capacity_and_cost_limits_are_checked() {
+        use crate::crdt::ProblemKind::{OutOfRange, TooMany};
+        assert_eq!(check_capacity(&Some(Capacity::Optimal { capacity: 10_000 })), None);
+        assert_eq!(check_capacity(&Some(Capacity::Optimal { capacity: 10_001 })), Some(OutOfRange { min: 0, max: 10_000 }));
+        assert!(check_capacity(&Some(Capacity::Greedy { capacity: u32::MAX })).is_some());
+        assert!(check_capacity(&Some(Capacity::TopN { n: 0 })).is_some());
+        assert_eq!(check_capacity(&None), None);
+        let one = |c: u32| [(Id::from_random_bytes([1; 16]), c)].into_iter().collect::<BTreeMap<_, _>>();
+        assert_eq!(check_costs(&one(10_000)), None);
+        assert_eq!(check_costs(&one(10_001)), Some(OutOfRange { min: 0, max: 10_000 }));
+        let many: BTreeMap<Id, u32> = (0..5_001u32).map(|i| {
+            let mut b = [0u8; 16];
+            b[..4].copy_from_slice(&i.to_be_bytes());
+            (Id::from_random_bytes(b), 1)
+        }).collect();
+        assert_eq!(check_costs(&many), Some(TooMany { max: 5_000 }));
     }
 }

@@ -10,8 +10,65 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::crdt::ProblemKind;
 use crate::id::Id;
-use crate::ratio::Ratio;
+use crate::ratio::{Fixed, LOG_BITS, Ratio, log2_fixed};
+
+// ------------------------------------------------------------------------------- limits
+//
+// Every parameter a file can set is bounded, so that every method finishes in bounded time and
+// memory on any valid file (measured in `tests::largest_valid_rounds_finish_quickly`). Validation
+// refuses a round over a limit ([`check_method`], `round::check_doc`).
+
+/// Most inspel in one round (any method). Every method's time is linear in the items times the
+/// ballots' entries, except the pairwise ones (see [`MAX_RANKING_ITEMS`]).
+pub const MAX_ITEMS: usize = 5_000;
+/// Most inspel in a ranking round. The pairwise count (Condorcet, Schulze, Copeland) keeps an
+/// n × n matrix and Schulze's strongest paths take n³ steps; the count itself costs m²/2 per
+/// ballot ranking m items. At 200 items: 40 000 cells, 8 million Schulze steps.
+pub const MAX_RANKING_ITEMS: usize = 200;
+/// Largest dot budget and per-item cap (dot voting).
+pub const MAX_DOTS: u32 = 1_000;
+/// Largest points total and per-item maximum (100-point method).
+pub const MAX_POINTS: u32 = 10_000;
+/// Highest value on a score scale: `lo < hi ≤ MAX_SCORE`.
+pub const MAX_SCORE: u8 = 100;
+/// Scales at most this wide (`hi − lo`) report a count per value; wider ones (points) leave
+/// the distribution empty.
+pub const DISTRIBUTION_MAX: u32 = 100;
+
+fn out_of_range(v: u64, min: u64, max: u64) -> Option<ProblemKind> {
+    (v < min || v > max).then(|| ProblemKind::OutOfRange {
+        min: i64::try_from(min).unwrap_or(i64::MAX),
+        max: i64::try_from(max).unwrap_or(i64::MAX),
+    })
+}
+
+/// The limits on a method's parameters, as a field check for a round's `method`: dots
+/// `1 ≤ budget, cap ≤` [`MAX_DOTS`]; points `1 ≤ total, max_per_item ≤` [`MAX_POINTS`]; ranking
+/// `1 ≤ top_k ≤` [`MAX_RANKING_ITEMS`]; score `lo < hi ≤` [`MAX_SCORE`]. (The number of items a
+/// ranking round may have, [`MAX_RANKING_ITEMS`], is checked with the round's items.)
+#[must_use]
+pub fn check_method(m: &Method) -> Option<ProblemKind> {
+    let max_rank = MAX_RANKING_ITEMS as u64;
+    match m {
+        Method::Dots { budget, cap, .. } => {
+            out_of_range((*budget).into(), 1, MAX_DOTS.into()).or_else(|| out_of_range((*cap).into(), 1, MAX_DOTS.into()))
+        }
+        Method::Points { total, max_per_item } => out_of_range((*total).into(), 1, MAX_POINTS.into())
+            .or_else(|| max_per_item.and_then(|x| out_of_range(x.into(), 1, MAX_POINTS.into()))),
+        Method::Ranking { top_k, .. } => top_k.and_then(|k| out_of_range(k.into(), 1, max_rank)),
+        Method::Score { lo, hi } => {
+            // lo < hi ≤ MAX_SCORE: hi in lo + 1 ..= MAX_SCORE.
+            out_of_range((*hi).into(), u64::from(*lo) + 1, MAX_SCORE.into())
+        }
+        Method::Approval | Method::Moscow | Method::ImpactEffort => None,
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
 
 /// How ranked ballots are scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +116,10 @@ pub enum Method {
         top_k: Option<u32>,
         /// How the rankings are scored.
         scoring: RankScoring,
+        /// "Up to k": a ballot may rank fewer items (at least one). Absent = false, so rounds
+        /// written before the flag existed keep their rules hash.
+        #[serde(default, skip_serializing_if = "is_false")]
+        at_most: bool,
     },
     /// A score per item on the scale `lo..=hi` (e.g. 1–5); items may be skipped.
     Score {
@@ -119,7 +180,7 @@ pub enum Answer {
 }
 
 /// Why a ballot does not follow the round's rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BallotError {
     /// The answer is of another kind than the method asks for.
@@ -163,6 +224,14 @@ pub enum BallotError {
         /// Required.
         required: usize,
     },
+    /// An "up to k" ranking that ranks nothing or more than k.
+    #[error("{given} ranked, 1–{max} allowed")]
+    RankRange {
+        /// Given.
+        given: usize,
+        /// Most allowed.
+        max: usize,
+    },
     /// A score outside the scale.
     #[error("score {value} outside {lo}–{hi}")]
     OutOfScale {
@@ -193,6 +262,8 @@ impl crate::lang::Localized for BallotError {
             (Self::Duplicate(_), En) => "An input is ranked twice.".into(),
             (Self::RankLength { given, required }, Sv) => format!("Du har rangordnat {given}, rangordna {required}."),
             (Self::RankLength { given, required }, En) => format!("You have ranked {given}; rank {required}."),
+            (Self::RankRange { given, max }, Sv) => format!("Du har rangordnat {given}, rangordna 1–{max}."),
+            (Self::RankRange { given, max }, En) => format!("You have ranked {given}; rank 1–{max}."),
             (Self::OutOfScale { lo, hi, .. }, Sv) => format!("Betyget ska vara {lo}–{hi}."),
             (Self::OutOfScale { lo, hi, .. }, En) => format!("The score must be {lo}–{hi}."),
         }
@@ -216,7 +287,7 @@ pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Resul
         (Method::Points { total, max_per_item }, Answer::Allocation(a)) => {
             allocation(a, &known, *max_per_item, *total, true)
         }
-        (Method::Ranking { top_k, .. }, Answer::Ranking(r)) => {
+        (Method::Ranking { top_k, at_most, .. }, Answer::Ranking(r)) => {
             let mut seen = BTreeSet::new();
             for id in r {
                 known(id)?;
@@ -225,6 +296,12 @@ pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Resul
                 }
             }
             let required = top_k.map_or(items.len(), |k| (k as usize).min(items.len()));
+            if *at_most {
+                if r.is_empty() || r.len() > required {
+                    return Err(BallotError::RankRange { given: r.len(), max: required });
+                }
+                return Ok(());
+            }
             if r.len() != required {
                 return Err(BallotError::RankLength { given: r.len(), required });
             }
@@ -286,22 +363,27 @@ pub fn seeded_hash(seed: &str, item: &Id) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Spread and agreement for one item on a scale.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Spread and agreement for one item on a scale. Every number is exact or computed with
+/// integers only, so it is the same on every device (and in the certificate).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScaleStats {
     /// Answers counted (skips excluded).
     pub n: usize,
+    /// Mean, exact.
+    pub mean: Ratio,
     /// Median (mean of the two middle values for even n).
     pub median: Ratio,
     /// Interquartile range by Tukey's hinges (medians of the lower and upper halves,
     /// the middle value excluded for odd n).
     pub iqr: Ratio,
-    /// Population standard deviation (display only).
-    pub sd: f64,
-    /// Tastle–Wierman consensus, 1 = full agreement, 0 = even split between the extremes
-    /// (display and flagging only; `None` for fewer than one answer).
-    pub consensus: Option<f64>,
-    /// Count per scale value, lowest first.
+    /// Population standard deviation (÷ n), rounded to millionths ([`Fixed::sqrt`] of the
+    /// exact variance).
+    pub sd: Fixed,
+    /// Tastle–Wierman consensus, 1 = full agreement, 0 = even split between the extremes,
+    /// rounded to millionths (integer logarithms, [`log2_fixed`]); display and flagging only;
+    /// `None` without answers.
+    pub consensus: Option<Fixed>,
+    /// Count per scale value, lowest first (empty for scales wider than [`DISTRIBUTION_MAX`]).
     pub distribution: Vec<usize>,
 }
 
@@ -328,13 +410,46 @@ pub struct Row {
 
 /// Below this Tastle–Wierman consensus an item is flagged "contested" (omstridd): halfway
 /// between full agreement (1) and an even split between the extremes (0). DOMAIN.md OPEN-6.
-pub const CONTESTED_BELOW: f64 = 0.5;
+/// The rule: two or more answers and consensus < 0.5.
+pub const CONTESTED_BELOW: Fixed = Fixed::from_micros(500_000);
 
 impl Row {
     /// Whether the answers on this item are polarised (scale methods, two or more answers).
     #[must_use]
     pub fn contested(&self) -> bool {
         self.stats.as_ref().is_some_and(|s| s.n >= 2 && s.consensus.is_some_and(|c| c < CONTESTED_BELOW))
+    }
+}
+
+/// Whether a ranking round has a Condorcet winner, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Condorcet {
+    /// This item beats every other item pairwise (`d[a,b] > d[b,a]` for all b).
+    Winner {
+        /// The winner.
+        item: Id,
+    },
+    /// No winner: every item is beaten by some other, so the majorities run in a cycle.
+    Cycle,
+    /// No winner, but some item is beaten by none: it ties at least one pairwise contest.
+    Tie,
+    /// No ballots (or no items): nothing to compare.
+    NoBallots,
+}
+
+impl crate::lang::Localized for Condorcet {
+    fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Sv};
+        match (self, lang) {
+            (Self::Winner { item }, _) => item.to_string(),
+            (Self::Cycle, Sv) => "ingen: cykel".into(),
+            (Self::Cycle, En) => "none: cycle".into(),
+            (Self::Tie, Sv) => "ingen: oavgjort parvis möte".into(),
+            (Self::Tie, En) => "none: a pairwise tie".into(),
+            (Self::NoBallots, Sv) => "ingen: inga röster".into(),
+            (Self::NoBallots, En) => "none: no ballots".into(),
+        }
     }
 }
 
@@ -345,8 +460,11 @@ pub struct Tally {
     pub ballots: usize,
     /// Rows in rank order.
     pub rows: Vec<Row>,
-    /// The Condorcet winner, if the method is a ranking and one exists (`None`: a cycle or a tie).
+    /// The Condorcet winner, if the method is a ranking and one exists (`None`: see
+    /// [`Tally::condorcet`] for why).
     pub condorcet_winner: Option<Id>,
+    /// Ranking methods: the Condorcet winner or why there is none; `None` for other methods.
+    pub condorcet: Option<Condorcet>,
     /// Kendall's W with tie correction (rankings only; unranked items tie at the bottom).
     pub kendall_w: Option<Ratio>,
 }
@@ -355,48 +473,85 @@ fn ratio(n: impl Into<i128>) -> Ratio {
     Ratio::new(n.into(), 1)
 }
 
-fn median_of(sorted: &[Ratio]) -> Ratio {
-    match sorted.len() {
+/// The `k`-th smallest (0-based) of the values counted in `counts` (value → how many).
+fn kth(counts: &BTreeMap<u32, usize>, k: usize) -> u32 {
+    let mut seen = 0;
+    for (v, c) in counts {
+        seen += c;
+        if k < seen {
+            return *v;
+        }
+    }
+    0
+}
+
+/// The median of the sorted values at positions `from..to` of `counts`.
+fn median_between(counts: &BTreeMap<u32, usize>, from: usize, to: usize) -> Ratio {
+    let len = to.saturating_sub(from);
+    match len {
         0 => Ratio::ZERO,
-        n if n % 2 == 1 => sorted[n / 2],
-        n => sorted[n / 2 - 1].plus(sorted[n / 2]).over(ratio(2)),
+        l if l % 2 == 1 => ratio(kth(counts, from + l / 2)),
+        l => ratio(kth(counts, from + l / 2 - 1)).plus(ratio(kth(counts, from + l / 2))).over(ratio(2)),
     }
 }
 
 /// Median, Tukey IQR, SD, Tastle–Wierman and distribution of `values` on `lo..=hi`.
 #[must_use]
 pub fn scale_stats(values: &[u32], lo: u32, hi: u32) -> ScaleStats {
-    let mut v: Vec<Ratio> = values.iter().map(|x| ratio(*x)).collect();
-    v.sort();
-    let n = v.len();
-    let (lower, upper) = if n % 2 == 1 { (&v[..n / 2], &v[n / 2 + 1..]) } else { (&v[..n / 2], &v[n / 2..]) };
-    let iqr = if n < 2 { Ratio::ZERO } else { median_of(upper).minus(median_of(lower)) };
-    #[allow(clippy::cast_precision_loss)]
-    let nf = n as f64;
-    let mean = values.iter().map(|x| f64::from(*x)).sum::<f64>() / nf.max(1.0);
-    let sd = (values.iter().map(|x| (f64::from(*x) - mean).powi(2)).sum::<f64>() / nf.max(1.0)).sqrt();
-    let width = f64::from(hi.saturating_sub(lo)).max(1.0);
-    let mut distribution = vec![0usize; hi.saturating_sub(lo) as usize + 1];
-    for x in values {
-        if let Some(slot) = distribution.get_mut(x.saturating_sub(lo) as usize) {
-            *slot += 1;
-        }
+    let mut counts = BTreeMap::new();
+    for v in values {
+        *counts.entry(*v).or_insert(0) += 1;
     }
-    let consensus = (n > 0).then(|| {
-        1.0 + distribution
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c > 0)
-            .map(|(i, c)| {
-                #[allow(clippy::cast_precision_loss)]
-                let p = *c as f64 / nf;
-                #[allow(clippy::cast_precision_loss)]
-                let x = f64::from(lo) + i as f64;
-                p * (1.0 - (x - mean).abs() / width).log2()
-            })
-            .sum::<f64>()
+    stats_of_counts(&counts, lo, hi)
+}
+
+/// [`scale_stats`] of values given as counts (value → how many): linear in the distinct values.
+///
+/// Tastle–Wierman: `Cns = 1 + Σ_x p_x · log2(1 − |x − μ| / (hi − lo))` with `p_x = c_x / n`
+/// and `μ = S / n`; the argument is the exact ratio `(n·w − |x·n − S|) / (n·w)`, `w = hi − lo`.
+#[must_use]
+pub fn stats_of_counts(counts: &BTreeMap<u32, usize>, lo: u32, hi: u32) -> ScaleStats {
+    let n: usize = counts.values().sum();
+    let n_i = i128::try_from(n).unwrap_or(i128::MAX);
+    let (sum, squares) = counts.iter().fold((0i128, 0i128), |(s, q), (v, c)| {
+        let (v, c) = (i128::from(*v), i128::try_from(*c).unwrap_or(0));
+        (s + v * c, q + v * v * c)
     });
-    ScaleStats { n, median: median_of(&v), iqr, sd, consensus, distribution }
+    let (lower, upper) = (n / 2, if n % 2 == 1 { n / 2 + 1 } else { n / 2 });
+    let iqr = if n < 2 { Ratio::ZERO } else { median_between(counts, upper, n).minus(median_between(counts, 0, lower)) };
+    // Population variance (n·Σx² − (Σx)²) / n².
+    let variance = Ratio::new(n_i * squares - sum * sum, n_i * n_i);
+    let width = i128::from(hi.saturating_sub(lo).max(1));
+    let distribution = if hi.saturating_sub(lo) <= DISTRIBUTION_MAX {
+        let mut d = vec![0usize; hi.saturating_sub(lo) as usize + 1];
+        for (v, c) in counts {
+            if let Some(slot) = d.get_mut(v.saturating_sub(lo) as usize) {
+                *slot += c;
+            }
+        }
+        d
+    } else {
+        Vec::new()
+    };
+    let consensus = (n > 0).then(|| {
+        let nw = n_i * width;
+        let mut total: i128 = 0;
+        for (v, c) in counts {
+            let arg = nw - (i128::from(*v) * n_i - sum).abs();
+            total += i128::try_from(*c).unwrap_or(0) * log2_fixed(arg, nw)?;
+        }
+        // 1 + total / n, in LOG_BITS fixed point, to millionths.
+        Some(Fixed::from_log_fixed(((n_i << LOG_BITS) + total) / n_i))
+    }).flatten();
+    ScaleStats {
+        n,
+        mean: Ratio::new(sum, n_i),
+        median: median_between(counts, 0, n),
+        iqr,
+        sd: Fixed::sqrt(variance),
+        consensus,
+        distribution,
+    }
 }
 
 /// Counts `answers` (already validated) for `items` by `method`, ordered by the tie-break
@@ -419,24 +574,27 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
             (id, row)
         })
         .collect();
-    let mut condorcet_winner = None;
+    let mut condorcet = None;
     let mut kendall_w = None;
     match method {
         Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
-            // Every participant's points per item (0 when absent), for the points statistics.
-            let mut given: BTreeMap<&Id, Vec<u32>> = BTreeMap::new();
+            // The points each item was given, as counts (value → ballots), absent ones as 0:
+            // linear in the ballots' entries, not items × ballots.
+            let mut given: BTreeMap<&Id, BTreeMap<u32, usize>> = BTreeMap::new();
+            let mut allocations = 0usize;
             for a in answers {
                 if let Answer::Allocation(m) = a {
+                    allocations += 1;
                     for (id, v) in m {
                         if let Some(r) = rows.get_mut(id) {
                             r.score = r.score.plus(ratio(*v));
                             if *v > 0 {
                                 r.supporters += 1;
                             }
+                            if matches!(method, Method::Points { .. }) {
+                                *given.entry(id).or_default().entry(*v).or_insert(0) += 1;
+                            }
                         }
-                    }
-                    for id in items {
-                        given.entry(id).or_default().push(m.get(id).copied().unwrap_or(0));
                     }
                 }
             }
@@ -445,7 +603,11 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                     // Dots: more supporters wins a tie in dots.
                     Method::Dots { .. } => ratio(i64::try_from(r.supporters).unwrap_or(i64::MAX)),
                     Method::Points { total, .. } => {
-                        let stats = scale_stats(given.get(id).map_or(&[][..], Vec::as_slice), 0, *total);
+                        let mut counts = given.remove(id).unwrap_or_default();
+                        let present: usize = counts.values().sum();
+                        *counts.entry(0).or_insert(0) += allocations.saturating_sub(present);
+                        counts.retain(|_, c| *c > 0);
+                        let stats = stats_of_counts(&counts, 0, *total);
                         let med = stats.median;
                         r.stats = Some(stats);
                         med
@@ -454,7 +616,7 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                 };
             }
         }
-        Method::Ranking { top_k, scoring } => {
+        Method::Ranking { top_k, scoring, .. } => {
             let n = items.len();
             let k = top_k.map_or(n, |k| (k as usize).min(n));
             let rankings: Vec<&Vec<Id>> =
@@ -479,7 +641,7 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
                 }
             }
             let pairwise = Pairwise::new(items, &rankings);
-            condorcet_winner = pairwise.condorcet_winner();
+            condorcet = Some(pairwise.condorcet(rankings.len()));
             match scoring {
                 RankScoring::Schulze => {
                     for (id, wins) in pairwise.schulze_wins() {
@@ -548,7 +710,11 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
         let same = |j: usize| ordered[j].score == ordered[i].score && ordered[j].secondary == ordered[i].secondary;
         ordered[i].tied = (i > 0 && same(i - 1)) || (i + 1 < len && same(i + 1));
     }
-    Tally { ballots: answers.len(), rows: ordered, condorcet_winner, kendall_w }
+    let condorcet_winner = match &condorcet {
+        Some(Condorcet::Winner { item }) => Some(item.clone()),
+        _ => None,
+    };
+    Tally { ballots: answers.len(), rows: ordered, condorcet_winner, condorcet, kendall_w }
 }
 
 fn scale_rows<'a>(
@@ -558,18 +724,18 @@ fn scale_rows<'a>(
     hi: u8,
     values: impl Fn(&'a Answer) -> Option<Vec<(&'a Id, u8)>>,
 ) {
-    let mut given: BTreeMap<&Id, Vec<u32>> = BTreeMap::new();
+    let mut given: BTreeMap<&Id, BTreeMap<u32, usize>> = BTreeMap::new();
     for a in answers {
         for (id, v) in values(a).unwrap_or_default() {
-            given.entry(id).or_default().push(u32::from(v));
+            *given.entry(id).or_default().entry(u32::from(v)).or_insert(0) += 1;
         }
     }
+    let none = BTreeMap::new();
     for (id, r) in rows.iter_mut() {
-        let vals = given.get(*id).map_or(&[][..], Vec::as_slice);
-        let sum: u32 = vals.iter().sum();
-        r.supporters = vals.len();
-        r.score = Ratio::new(sum.into(), i128::try_from(vals.len()).unwrap_or(1));
-        let stats = scale_stats(vals, lo.into(), hi.into());
+        let counts = given.get(*id).unwrap_or(&none);
+        let stats = stats_of_counts(counts, lo.into(), hi.into());
+        r.supporters = stats.n;
+        r.score = stats.mean;
         r.secondary = stats.median;
         r.stats = Some(stats);
     }
@@ -583,40 +749,59 @@ struct Pairwise<'a> {
 }
 
 impl<'a> Pairwise<'a> {
+    /// `d[a][b] = ranked(a) − above[b][a]`: a ballot prefers a to b when it ranks a and does not
+    /// rank b above a (b unranked, or ranked below). So only pairs of *ranked* items are
+    /// visited: m(m − 1)/2 steps for a ballot ranking m items, plus n² once.
     fn new(items: &'a BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Self {
         let items: Vec<&Id> = items.iter().collect();
         let index: BTreeMap<&Id, usize> = items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let n = items.len();
-        let mut d = vec![vec![0u64; n]; n];
-        for r in rankings {
-            let pos: Vec<Option<usize>> = {
-                let mut p = vec![None; n];
-                for (rank, id) in r.iter().enumerate() {
-                    if let Some(i) = index.get(id) {
-                        p[*i] = Some(rank);
-                    }
+        let mut above = vec![vec![0u64; n]; n];
+        let mut ranked = vec![0u64; n];
+        // mark[i] = 1 + the number of the last ballot that ranked i (skips a repeated item).
+        let mut mark = vec![0usize; n];
+        let mut order: Vec<usize> = Vec::new();
+        for (v, r) in rankings.iter().enumerate() {
+            order.clear();
+            for id in r.iter() {
+                if let Some(&i) = index.get(id)
+                    && mark[i] != v + 1
+                {
+                    mark[i] = v + 1;
+                    order.push(i);
                 }
-                p
-            };
-            for a in 0..n {
-                for b in 0..n {
-                    let above = match (pos[a], pos[b]) {
-                        (Some(x), Some(y)) => x < y,
-                        (Some(_), None) => true,
-                        _ => false,
-                    };
-                    if a != b && above {
-                        d[a][b] += 1;
-                    }
+            }
+            for (p, &a) in order.iter().enumerate() {
+                ranked[a] += 1;
+                for &b in &order[p + 1..] {
+                    above[a][b] += 1;
+                }
+            }
+        }
+        let mut d = vec![vec![0u64; n]; n];
+        for a in 0..n {
+            for b in 0..n {
+                if a != b {
+                    d[a][b] = ranked[a] - above[b][a];
                 }
             }
         }
         Self { items, d }
     }
 
-    fn condorcet_winner(&self) -> Option<Id> {
+    /// The Condorcet winner, or why there is none.
+    fn condorcet(&self, ballots: usize) -> Condorcet {
         let n = self.items.len();
-        (0..n).find(|&a| (0..n).all(|b| a == b || self.d[a][b] > self.d[b][a])).map(|a| self.items[a].clone())
+        let beats = |a: usize, b: usize| self.d[a][b] > self.d[b][a];
+        if n == 0 || ballots == 0 {
+            return Condorcet::NoBallots;
+        }
+        if let Some(a) = (0..n).find(|&a| (0..n).all(|b| a == b || beats(a, b))) {
+            return Condorcet::Winner { item: self.items[a].clone() };
+        }
+        // Every item beaten by another: following "is beaten by" from any item must return to
+        // an item already seen, a cycle. Otherwise an unbeaten item ties somebody.
+        if (0..n).all(|a| (0..n).any(|b| beats(b, a))) { Condorcet::Cycle } else { Condorcet::Tie }
     }
 
     fn copeland(&self) -> Vec<(&'a Id, i64)> {
@@ -676,25 +861,29 @@ pub fn kendall(items: &BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Option<Ratio> {
     // Ranks are kept doubled (2·rank) so that averages of two ranks stay integers.
     let mut sums: BTreeMap<&Id, i128> = items.iter().map(|id| (id, 0)).collect();
     let mut ties: i128 = 0;
+    // What every unranked item of a ballot gets is added to all items at once (`base`) and
+    // taken back from the ranked ones: O(m) per ballot ranking m items.
+    let mut base: i128 = 0;
+    let mut seen: BTreeSet<&Id> = BTreeSet::new();
     for r in rankings {
-        let ranked: Vec<&Id> = r.iter().filter(|id| items.contains(*id)).collect();
+        seen.clear();
+        let ranked: Vec<&Id> = r.iter().filter(|id| items.contains(*id) && seen.insert(*id)).collect();
+        let rest = n - ranked.len();
+        // Ranks len+1 ..= n, averaged: (len + 1 + n) / 2, doubled: len + 1 + n.
+        let doubled = if rest > 0 { i128::try_from(ranked.len() + 1 + n).unwrap_or(0) } else { 0 };
+        base += doubled;
         for (pos, id) in ranked.iter().enumerate() {
             if let Some(s) = sums.get_mut(*id) {
-                *s += 2 * (i128::try_from(pos).unwrap_or(0) + 1);
+                *s += 2 * (i128::try_from(pos).unwrap_or(0) + 1) - doubled;
             }
         }
-        let rest = n - ranked.len();
         if rest > 0 {
-            // Ranks len+1 ..= n, averaged: (len + 1 + n) / 2, doubled: len + 1 + n.
-            let doubled = i128::try_from(ranked.len() + 1 + n).unwrap_or(0);
-            for id in items.iter().filter(|id| !ranked.contains(id)) {
-                if let Some(s) = sums.get_mut(id) {
-                    *s += doubled;
-                }
-            }
             let t = i128::try_from(rest).unwrap_or(0);
             ties += t * t * t - t;
         }
+    }
+    for s in sums.values_mut() {
+        *s += base;
     }
     let (n, m) = (i128::try_from(n).unwrap_or(0), i128::try_from(m).unwrap_or(0));
     // Doubled mean rank sum: m(n+1); S uses doubled deviations, so divide by 4.
@@ -817,7 +1006,7 @@ mod tests {
         let v = [ranking(&[a, b]), ranking(&[b, c]), ranking(&[a, c])];
         let refs: Vec<&Answer> = v.iter().collect();
         let items = set(&i);
-        let top2 = |scoring| Method::Ranking { top_k: Some(2), scoring };
+        let top2 = |scoring| Method::Ranking { top_k: Some(2), scoring, at_most: false };
         assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a])), Err(BallotError::RankLength { given: 1, required: 2 }));
         assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a, a])), Err(BallotError::Duplicate(a.clone())));
         // Borda, unranked 0: 1st = 3, 2nd = 2. A 3+3 = 6, B 2+3 = 5, C 2+2 = 4, D 0.
@@ -839,7 +1028,7 @@ mod tests {
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let v = [ranking(&[a, b, c]), ranking(&[c, a, b])];
         let refs: Vec<&Answer> = v.iter().collect();
-        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::ModifiedBorda }, &set(&i), &refs, "s");
+        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::ModifiedBorda, at_most: false }, &set(&i), &refs, "s");
         assert_eq!(order(&t), vec![a.clone(), c.clone(), b.clone()]);
         assert_eq!(t.rows[0].score, Ratio::int(5));
     }
@@ -855,7 +1044,7 @@ mod tests {
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let v = [ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[c, a, b])];
         let refs: Vec<&Answer> = v.iter().collect();
-        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze }, &set(&i), &refs, "frö");
+        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false }, &set(&i), &refs, "frö");
         assert_eq!(t.condorcet_winner, None);
         assert!(t.rows.iter().all(|r| r.score == Ratio::ZERO && r.secondary == Ratio::int(3) && r.tied));
         let mut by_hash = i.clone();
@@ -872,14 +1061,14 @@ mod tests {
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let v = [ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[b, c, a])];
         let refs: Vec<&Answer> = v.iter().collect();
-        let schulze = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze }, &set(&i), &refs, "s");
+        let schulze = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false }, &set(&i), &refs, "s");
         assert_eq!(schulze.condorcet_winner.as_ref(), Some(a));
         assert_eq!(order(&schulze), vec![a.clone(), b.clone(), c.clone()]);
         assert_eq!(schulze.rows[0].score, Ratio::int(2));
-        let borda = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Borda }, &set(&i), &refs, "s");
+        let borda = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Borda, at_most: false }, &set(&i), &refs, "s");
         assert_eq!(order(&borda), vec![b.clone(), a.clone(), c.clone()]);
         assert_eq!(borda.rows[0].score, Ratio::int(7));
-        let copeland = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Copeland }, &set(&i), &refs, "s");
+        let copeland = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Copeland, at_most: false }, &set(&i), &refs, "s");
         assert_eq!(copeland.rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![Ratio::int(2), Ratio::ZERO, Ratio::int(-2)]);
     }
 
@@ -922,11 +1111,14 @@ mod tests {
         assert_eq!(order(&t), vec![a.clone(), b.clone(), c.clone()]);
         let sa = t.rows[0].stats.as_ref().unwrap();
         assert_eq!((t.rows[0].score, sa.iqr), (Ratio::int(5), Ratio::ZERO));
-        assert!((sa.consensus.unwrap() - 1.0).abs() < 1e-12);
+        assert!((sa.consensus.unwrap().to_f64() - 1.0).abs() < 1e-12);
+        assert_eq!(sa.consensus, Some(Fixed::ONE), "exact, in millionths");
         let sb = t.rows[1].stats.as_ref().unwrap();
         assert_eq!((t.rows[1].score, sb.median, sb.iqr), (Ratio::int(3), Ratio::int(3), Ratio::int(4)));
-        assert!(sb.consensus.unwrap().abs() < 1e-12);
-        assert!((sb.sd - 2.0).abs() < 1e-12);
+        assert!(sb.consensus.unwrap().to_f64().abs() < 1e-12);
+        assert_eq!(sb.consensus, Some(Fixed::ZERO));
+        assert!((sb.sd.to_f64() - 2.0).abs() < 1e-12);
+        assert_eq!(sb.sd, Fixed::from_micros(2_000_000));
         assert_eq!(sb.distribution, vec![2, 0, 0, 0, 2]);
         assert_eq!(t.rows[2].stats.as_ref().unwrap().n, 0);
     }
@@ -958,5 +1150,166 @@ mod tests {
         let t = tally(&Method::ImpactEffort, &set(&i), &refs, "s");
         assert_eq!(order(&t), vec![a.clone(), b.clone()]);
         assert_eq!(t.rows[0].impact_effort, Some((Ratio::int(4), Ratio::int(2))));
+    }
+
+    #[test]
+    fn up_to_k_rankings_accept_short_ballots_and_each_variant_scores_them() {
+        // Items A B C D E (n = 5), top-3 "up to k" (at_most). Five ballots, the last ranks one item:
+        //   b1 [A B C], b2 [B A D], b3 [C A B], b4 [A C E], b5 [D].
+        // Borda, unranked 0 (position k earns n − 1 − k = 4, 3, 2):
+        //   b1 A4 B3 C2 | b2 B4 A3 D2 | b3 C4 A3 B2 | b4 A4 C3 E2 | b5 D4
+        //   A 4+3+3+4 = 14, B 3+4+2 = 9, C 2+4+3 = 9, D 2+4 = 6, E 2.
+        // Modified Borda (a ballot ranking m items gives m, m−1, …, 1):
+        //   b1 A3 B2 C1 | b2 B3 A2 D1 | b3 C3 A2 B1 | b4 A3 C2 E1 | b5 (m = 1) D1
+        //   A 3+2+2+3 = 10, B 2+3+1 = 6, C 1+3+2 = 6, D 1+1 = 2, E 1.
+        // Fixed-k, k = 3 (rank r earns k − r + 1 = 3, 2, 1):
+        //   b1 A3 B2 C1 | b2 B3 A2 D1 | b3 C3 A2 B1 | b4 A3 C2 E1 | b5 D3
+        //   A 10, B 6, C 6, D 1+3 = 4, E 1.
+        // So the one-item ballot is worth 4 (Borda), 1 (modified Borda) or 3 (fixed-k) to D.
+        // B and C tie in every variant (same score, 3 supporters each): the seed decides.
+        let i = ids(5);
+        let (a, b, c, d, e) = (&i[0], &i[1], &i[2], &i[3], &i[4]);
+        let items = set(&i);
+        let v = [ranking(&[a, b, c]), ranking(&[b, a, d]), ranking(&[c, a, b]), ranking(&[a, c, e]), ranking(&[d])];
+        let refs: Vec<&Answer> = v.iter().collect();
+        let up_to = |scoring| Method::Ranking { top_k: Some(3), scoring, at_most: true };
+        let exactly = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: false };
+        assert!(v.iter().all(|x| validate(&up_to(RankScoring::Borda), &items, x).is_ok()));
+        assert_eq!(validate(&exactly, &items, &v[4]), Err(BallotError::RankLength { given: 1, required: 3 }));
+        assert_eq!(validate(&up_to(RankScoring::Borda), &items, &ranking(&[])), Err(BallotError::RankRange { given: 0, max: 3 }));
+        assert_eq!(
+            validate(&up_to(RankScoring::Borda), &items, &ranking(&[a, b, c, d])),
+            Err(BallotError::RankRange { given: 4, max: 3 })
+        );
+        let score_of = |t: &Tally, id: &Id| t.rows.iter().find(|r| r.item == *id).map(|r| r.score);
+        for (scoring, expect) in [
+            (RankScoring::Borda, [14, 9, 9, 6, 2]),
+            (RankScoring::ModifiedBorda, [10, 6, 6, 2, 1]),
+            (RankScoring::FixedK, [10, 6, 6, 4, 1]),
+        ] {
+            let t = tally(&up_to(scoring), &items, &refs, "s");
+            for (id, want) in i.iter().zip(expect) {
+                assert_eq!(score_of(&t, id), Some(Ratio::int(want)), "{scoring:?}");
+            }
+            assert_eq!(t.rows[0].item, *a);
+            assert!(t.rows[1].tied && t.rows[2].tied && !t.rows[0].tied, "{scoring:?}: B and C tie");
+        }
+    }
+
+    #[test]
+    fn the_at_most_flag_leaves_the_rules_hash_of_older_rounds_alone() {
+        // A ranking method without the flag is written exactly as before the flag existed, so the
+        // rules hash its ballots carry does not change; a file without it reads as false.
+        let m = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: false };
+        assert_eq!(crate::crdt::to_json(&m).to_string(), r#"{"ranking":{"scoring":"borda","top_k":3}}"#);
+        let old: Method = serde_json::from_str(r#"{"ranking":{"top_k":3,"scoring":"borda"}}"#).unwrap();
+        assert_eq!(old, m);
+        let up = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: true };
+        assert_eq!(crate::crdt::to_json(&up).to_string(), r#"{"ranking":{"at_most":true,"scoring":"borda","top_k":3}}"#);
+    }
+
+    #[test]
+    fn the_pairwise_count_visits_only_ranked_pairs_and_matches_the_definition() {
+        // Items A B C D; ballots [A B] and [C] (unranked below every ranked item, two unranked
+        // give no preference). By the definition:
+        //   [A B]: A>B, A>C, A>D, B>C, B>D.   [C]: C>A, C>B, C>D.
+        //   d[A,B]=1 d[A,C]=1 d[A,D]=1 d[B,A]=0 d[B,C]=1 d[B,D]=1 d[C,A]=1 d[C,B]=1 d[C,D]=1, d[D,·]=0.
+        // The fast form d[a,b] = ranked(a) − above[b,a]: ranked A 1, B 1, C 1, D 0; above[A,B] = 1;
+        // e.g. d[B,A] = 1 − above[A,B] = 0, d[C,A] = 1 − 0 = 1.
+        let i = ids(4);
+        let items = set(&i);
+        let (r1, r2) = (vec![i[0].clone(), i[1].clone()], vec![i[2].clone()]);
+        let p = Pairwise::new(&items, &[&r1, &r2]);
+        let at = |x: usize| p.items.iter().position(|id| **id == i[x]).unwrap();
+        let d = |x: usize, y: usize| p.d[at(x)][at(y)];
+        let want = [[0, 1, 1, 1], [0, 0, 1, 1], [1, 1, 0, 1], [0, 0, 0, 0]];
+        for (x, row) in want.iter().enumerate() {
+            for (y, w) in row.iter().enumerate() {
+                assert_eq!(d(x, y), *w, "d[{x},{y}]");
+            }
+        }
+        // A beats B (1:0) and D; A–C is 1:1, B–C 1:1: A is beaten by none but ties C → a tie, not
+        // a cycle.
+        assert_eq!(p.condorcet(2), Condorcet::Tie);
+    }
+
+    #[test]
+    fn condorcet_says_winner_cycle_tie_or_no_ballots() {
+        let i = ids(3);
+        let (a, b, c) = (&i[0], &i[1], &i[2]);
+        let m = Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false };
+        // Cycle: [A B C], [B C A], [C A B]: A>B, B>C, C>A each 2:1 — every item beaten.
+        let v = [ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[c, a, b])];
+        let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
+        assert_eq!(t.condorcet, Some(Condorcet::Cycle));
+        // Tie: [A B C], [B A C]: A–B 1:1, both beat C 2:0 — A and B unbeaten, neither wins.
+        let v = [ranking(&[a, b, c]), ranking(&[b, a, c])];
+        let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
+        assert_eq!((t.condorcet, t.condorcet_winner), (Some(Condorcet::Tie), None));
+        // Winner: [A B C] twice, [B C A]: A beats B 2:1 and C 2:1.
+        let v = [ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[b, c, a])];
+        let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
+        assert_eq!(t.condorcet, Some(Condorcet::Winner { item: a.clone() }));
+        assert_eq!(t.condorcet_winner.as_ref(), Some(a));
+        // No ballots; and no Condorcet question at all for other methods.
+        assert_eq!(tally(&m, &set(&i), &[], "s").condorcet, Some(Condorcet::NoBallots));
+        assert_eq!(tally(&Method::Approval, &set(&i), &[], "s").condorcet, None);
+        use crate::lang::{Lang, Localized};
+        assert_eq!(Condorcet::Cycle.message(Lang::Sv), "ingen: cykel");
+        assert_eq!(Condorcet::Cycle.message(Lang::En), "none: cycle");
+    }
+
+    #[test]
+    fn points_statistics_count_an_absent_item_as_zero_in_integers() {
+        // 10 points; ballots (A 10), (A 6, B 4), (B 10). A's answers 10, 6 and 0 (absent) → 0, 6, 10:
+        //   n 3, mean 16/3, median 6; Tukey hinges: lower half [0] → 0, upper [10] → 10, IQR 10.
+        //   Variance (n·Σx² − (Σx)²)/n² = (3·136 − 256)/9 = 152/9; SD = √16.888… = 4.109609.
+        //   Tastle–Wierman on 0..10 (w = 10, μ = 16/3), argument (n·w − |x·n − S|)/(n·w):
+        //     x 0: (30 − 16)/30 = 14/30, log2 = −1.099536;  x 6: (30 − 2)/30 = 28/30, log2 = −0.099536;
+        //     x 10: (30 − 14)/30 = 16/30, log2 = −0.906891.
+        //   Cns = 1 + (−1.099536 − 0.099536 − 0.906891)/3 = 1 − 0.701987 = 0.298013 → contested.
+        let i = ids(2);
+        let (a, b) = (&i[0], &i[1]);
+        let m = Method::Points { total: 10, max_per_item: None };
+        let v = [alloc(&[(a, 10)]), alloc(&[(a, 6), (b, 4)]), alloc(&[(b, 10)])];
+        let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
+        let row = t.rows.iter().find(|r| r.item == *a).unwrap();
+        let st = row.stats.as_ref().unwrap();
+        assert_eq!((st.n, st.mean, st.median, st.iqr), (3, Ratio::new(16, 3), Ratio::int(6), Ratio::int(10)));
+        assert_eq!(st.sd, Fixed::from_micros(4_109_609));
+        assert_eq!(st.consensus, Some(Fixed::from_micros(298_013)));
+        assert!(st.distribution.is_empty() || st.distribution.len() == 11);
+        assert!(row.contested());
+    }
+
+    #[test]
+    fn tastle_wierman_of_a_near_agreement_by_hand() {
+        // 4, 4, 5, 5 on 1..5: μ = 9/2, w = 4, |x − μ|/w = 1/8 for every answer →
+        // Cns = 1 + log2(7/8) = 1 + (log2 7 − 3) = 1 − 0.192645 = 0.807355.
+        // Median 9/2; Tukey IQR = median(5, 5) − median(4, 4) = 1; variance 1/4 → SD 0.5.
+        let st = scale_stats(&[4, 4, 5, 5], 1, 5);
+        assert_eq!(st.consensus, Some(Fixed::from_micros(807_355)));
+        assert_eq!((st.median, st.iqr, st.sd), (Ratio::new(9, 2), Ratio::int(1), Fixed::from_micros(500_000)));
+        assert_eq!(st.distribution, vec![0, 0, 0, 2, 2]);
+        // One answer: full agreement; no answers: no consensus.
+        assert_eq!(scale_stats(&[3], 1, 5).consensus, Some(Fixed::ONE));
+        assert_eq!(scale_stats(&[], 1, 5).consensus, None);
+    }
+
+    #[test]
+    fn method_limits_are_checked() {
+        use crate::crdt::ProblemKind::OutOfRange;
+        assert_eq!(check_method(&Method::Dots { budget: 5, cap: 3, all_required: false }), None);
+        assert_eq!(check_method(&Method::Dots { budget: 0, cap: 3, all_required: false }), Some(OutOfRange { min: 1, max: 1_000 }));
+        assert!(check_method(&Method::Dots { budget: 5, cap: 1_001, all_required: false }).is_some());
+        assert!(check_method(&Method::Points { total: 10_001, max_per_item: None }).is_some());
+        assert!(check_method(&Method::Points { total: 100, max_per_item: Some(0) }).is_some());
+        let rank = |k| Method::Ranking { top_k: k, scoring: RankScoring::Borda, at_most: false };
+        assert_eq!(check_method(&rank(None)), None);
+        assert_eq!(check_method(&rank(Some(200))), None);
+        assert!(check_method(&rank(Some(201))).is_some() && check_method(&rank(Some(0))).is_some());
+        assert_eq!(check_method(&Method::Score { lo: 1, hi: 5 }), None);
+        assert!(check_method(&Method::Score { lo: 5, hi: 5 }).is_some(), "lo < hi");
+        assert!(check_method(&Method::Score { lo: 0, hi: 101 }).is_some(), "hi ≤ 100");
     }
 }

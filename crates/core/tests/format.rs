@@ -15,9 +15,9 @@ fn fixture(version: u32) -> String {
     std::fs::read_to_string(&path).unwrap()
 }
 
-/// The v4 fixture as JSON, without its checksum (so edits need no new one).
+/// The newest fixture as JSON, without its checksum (so edits need no new one).
 fn base() -> Value {
-    let mut v: Value = serde_json::from_str(&fixture(4)).unwrap();
+    let mut v: Value = serde_json::from_str(&fixture(vagval_core::migrate::CURRENT)).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
     v
 }
@@ -204,7 +204,7 @@ fn one_byte_order_mark_is_stripped_once() {
 fn the_checksum_is_checked_in_files_of_every_version() {
     // The v2, v3 and v4 fixtures carry checksums, which hold; one changed letter in the
     // workspace name breaks each of them (the name "Påverkansagenda" becomes "Påverkansagendx").
-    for v in 2..=4 {
+    for v in 2..=vagval_core::migrate::CURRENT {
         let text = fixture(v);
         decode(&text).unwrap();
         let changed = text.replacen("Påverkansagenda", "Påverkansagendx", 1);
@@ -219,12 +219,12 @@ fn the_checksum_is_checked_in_files_of_every_version() {
 
 #[test]
 fn a_file_cannot_need_a_newer_reader_than_its_own_schema() {
-    // schema 4 with min_reader_version 5: the file claims that a reader of schema 4 cannot
-    // read schema 4 — refused as a bad version, not as "too new".
+    // schema 5 with min_reader_version 6: the file claims that a reader of schema 5 cannot
+    // read schema 5 — refused as a bad version, not as "too new".
     let mut v = base();
-    v["min_reader_version"] = json!(5);
+    v["min_reader_version"] = json!(6);
     assert_eq!(decode(&v.to_string()), Err(ImportError::BadVersion { field: "min_reader_version" }));
-    // 3 ≤ 4 is fine.
+    // 3 ≤ 5 is fine.
     v["min_reader_version"] = json!(3);
     decode(&v.to_string()).unwrap();
 }
