@@ -724,6 +724,7 @@ fn CsvImport() -> impl IntoView {
             <div class="preview" data-testid="csv-preview">
                 {note}
                 <p>{format!("{}: {} {}, {} {}", name.get_untracked(), valid.get(), t.v.csv_valid, checked.with(Vec::len) - valid.get(), t.v.csv_invalid)}</p>
+                {(cols > 3).then(|| view! { <p class="hint" data-testid="csv-scroll-hint">{t.v.csv_scroll_hint}</p> })}
                 <div class="table-scroll" tabindex="0" role="region" aria-label=t.v.csv_mapping>
                     <table class="data">
                         <caption>{t.v.csv_mapping}</caption>

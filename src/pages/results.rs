@@ -57,7 +57,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                         let i = d.inspel.0.get(&row.item);
                         let spread = row.stats.as_ref().map_or(String::new(), |s| {
                             let c = s.consensus.map_or("–".into(), |c| c.decimal(2, comma));
-                            format!("{} / {} / {c}", s.median.decimal(1, comma), s.iqr.decimal(1, comma))
+                            format!("{} / {} / {c}", s.median.display(1, comma), s.iqr.display(1, comma))
                         });
                         Shown {
                             rank: row.rank,

@@ -1,13 +1,15 @@
 // Bundle-size gate: brotli (quality 11) of the app's wasm + JS in dist/.
-// Fails above the budget: the size measured when issue 4's voting, results and agenda views
-// landed with CSV import and merging of duplicates (445.5 KB) plus 5 %, as PERFORMANCE.md S15 asks ("fails on +5 %"). The v1 goal of
-// 150 KB is not met; see ARCHITECTURE.md ("Bundle size").
+// Fails above the budget: the size measured when issue 11's workshop features landed (535.0 KB:
+// participant mode, workspaces, the ballot journal, every number in the result and the format
+// checks) plus 5 %, as PERFORMANCE.md S15 asks ("fails on +5 %"). The v1 goal of 150 KB is not
+// met; issue 12 brings per-module budgets and the levers (erase_components, splitting); see
+// ARCHITECTURE.md ("Bundle size").
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? "dist";
-const BUDGET = 468 * 1000;
+const BUDGET = 562 * 1000;
 const GOAL = 150 * 1000;
 const files = readdirSync(dir).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
 let total = 0;

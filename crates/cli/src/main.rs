@@ -254,9 +254,12 @@ fn print_report(file: &Path, r: &MergeReport, lang: Lang) -> Result<(), Failure>
         "{}: {added} {}, {changed} {}, {deleted} {}, {over} {}, {kept} {}",
         file.display(), r.added.len(), r.changed.len(), r.deleted.len(), r.overwritten.len(), r.kept_local.len()
     )?;
+    // In people's words, as the app says it ("2 nya röster", "1 inspel ändrat (status: …)").
+    for line in vagval_core::describe::merge_summary(r, lang) {
+        outln!("  {line}")?;
+    }
     for o in &r.overwritten {
-        outln!("  {} {} «{}».{}: {} → {}", o.record.kind, o.record.id, o.record.label, o.conflict.field,
-            o.conflict.local, o.conflict.incoming)?;
+        outln!("  «{}» {}", o.record.label, vagval_core::describe::change_label(o, lang))?;
     }
     if r.other_workspace {
         outln!("  {}", if sv { "obs: filen kommer från en annan arbetsyta" } else { "note: the file is from another workspace" })?;

@@ -79,7 +79,8 @@ fn merge_reports_and_gives_the_same_result_in_any_order() {
     let out = vagval(&["merge", "-o"], &[&ab, &a, &b]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("överskrivna värden 1"), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("\"Bredband överallt\" → \"Snabbt bredband\""));
+    // In people's words (issue 11): the field by name, the values as texts, not JSON.
+    assert!(text(&out.stdout).contains("rubrik: ”Bredband överallt” → ”Snabbt bredband”"), "{}", text(&out.stdout));
     let out = vagval(&["merge", "--json", "-o"], &[&ba, &b, &a]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report[0]["report"]["kept_local"].as_array().unwrap().len(), 1);
