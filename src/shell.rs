@@ -162,11 +162,14 @@ fn Header() -> impl IntoView {
                 <img src="/icon.svg" alt="" width="32" height="32"/>
                 <span>{i18n.tr(|t| t.app_name)}</span>
             </a>
-            <p class="workspace-name" data-testid="workspace-name">
-                <span class="visually-hidden">{i18n.tr(|t| t.workspace_label)}": "</span>
-                {move || app.doc.with(|d| d.name().to_owned())}
-            </p>
-            <SaveIndicator/>
+            // Before the first-start choice nothing is open and nothing is being saved.
+            <Show when=move || !app.first_start.get()>
+                <p class="workspace-name" data-testid="workspace-name">
+                    <span class="visually-hidden">{i18n.tr(|t| t.workspace_label)}": "</span>
+                    {move || app.doc.with(|d| d.name().to_owned())}
+                </p>
+                <SaveIndicator/>
+            </Show>
             <div class="header-actions">
                 <button type="button" class="ghost" on:click=move |_| app.undo()
                     disabled=move || !app.can_undo.get()>{i18n.tr(|t| t.undo)}</button>

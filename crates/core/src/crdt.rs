@@ -546,6 +546,37 @@ macro_rules! record_kind {
 /// Most unknown fields kept on one record.
 pub const MAX_EXTRA_FIELDS: usize = 64;
 
+/// A map read with every key once: a key given twice is refused (serde's own `BTreeMap` keeps
+/// the last one silently). For maps inside typed values, such as a ballot's answer.
+///
+/// # Errors
+/// The deserialiser's error, or one naming the repeated key.
+pub fn unique_map<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + std::fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Keys<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K: Deserialize<'de> + Ord + std::fmt::Display, V: Deserialize<'de>> Visitor<'de> for Keys<K, V> {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<K, V>()? {
+                if out.contains_key(&k) {
+                    return Err(de::Error::custom(format!("duplicate field `{k}`")));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Keys(std::marker::PhantomData))
+}
+
 /// A JSON value read with every object's keys unique: a key given twice is refused (serde_json's
 /// own `Value` keeps the last one silently). Used for the unknown fields a record keeps.
 pub struct Unique(pub Value);

@@ -168,15 +168,15 @@ impl Moscow {
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Dots, approvals (0/1) or points per item; absent = 0.
-    Allocation(BTreeMap<Id, u32>),
+    Allocation(#[serde(deserialize_with = "crate::crdt::unique_map")] BTreeMap<Id, u32>),
     /// Items from most to least preferred; absent = unranked.
     Ranking(Vec<Id>),
     /// A score per item; absent = skipped.
-    Scores(BTreeMap<Id, u8>),
+    Scores(#[serde(deserialize_with = "crate::crdt::unique_map")] BTreeMap<Id, u8>),
     /// A MoSCoW class per item; absent = skipped.
-    Moscow(BTreeMap<Id, Moscow>),
+    Moscow(#[serde(deserialize_with = "crate::crdt::unique_map")] BTreeMap<Id, Moscow>),
     /// `[impact, effort]` per item; absent = skipped.
-    ImpactEffort(BTreeMap<Id, [u8; 2]>),
+    ImpactEffort(#[serde(deserialize_with = "crate::crdt::unique_map")] BTreeMap<Id, [u8; 2]>),
 }
 
 /// Why a ballot does not follow the round's rules.

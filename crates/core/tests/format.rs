@@ -191,6 +191,15 @@ fn a_member_given_twice_is_refused_everywhere() {
     // An envelope field twice.
     let t = text.replacen("{", "{\"device\":\"x\",", 1);
     assert!(decode(&t).is_err());
+    // An inspel twice in a ballot's answer, in a file of this very schema (the one-pass read):
+    // the first ballot's allocation `{"…0001": 2, …}` gets `"…0001": 3` again in front.
+    let v = base();
+    let b = &v["workspace"]["ballots"][0]["answer"]["value"]["allocation"];
+    let (key, _) = b.as_object().unwrap().iter().next().unwrap();
+    let needle = format!("\"allocation\":{{\"{key}\":");
+    assert!(text.contains(&needle));
+    let t = text.replacen(&needle, &format!("\"allocation\":{{\"{key}\":3,\"{key}\":"), 1);
+    assert!(matches!(decode(&t), Err(ImportError::Decode { .. })), "{:?}", decode(&t));
 }
 
 #[test]

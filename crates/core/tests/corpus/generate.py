@@ -250,6 +250,10 @@ invalid("dupws-id", text.replace(ws, ws + '"id": "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c
 invalid("dupws-unknown", text.replace(ws, ws + '"later": [], "later": [1], ', 1))
 d = doc(); d["workspace"]["inspel"][0]["future"] = {"a": 1}
 invalid("dupws-in-unknown-value", json.dumps(d, ensure_ascii=False).replace('{"a": 1}', '{"a": 1, "a": 2}', 1))
+# A key twice inside a ballot's answer (typed maps too).
+d = doc(); alloc = d["workspace"]["ballots"][0]["answer"]["value"]["allocation"]; k = next(iter(alloc))
+t = json.dumps(d, ensure_ascii=False)
+invalid("dupws-in-answer", t.replace('"allocation": {"%s": ' % k, '"allocation": {"%s": 3, "%s": ' % (k, k), 1))
 # Two byte-order marks.
 invalid("bom-twice", "\ufeff\ufeff" + json.dumps(doc(), ensure_ascii=False))
 # A wrong checksum in a file of an older schema version.
