@@ -107,7 +107,8 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let d = date.get_untracked().trim().to_owned();
-            if d.len() != 10 {
+            // YYYY-MM-DD, a real date (chrono checks the day of the month).
+            if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_err() {
                 error.set(Some(i18n.t().v.date_missing.to_owned()));
                 return;
             }
@@ -133,6 +134,7 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
     });
     let sid = id.to_string();
     let (cw, ct, ad, dr) = (format!("cw-{sid}"), format!("ct-{sid}"), format!("ad-{sid}"), format!("dr-{sid}"));
+    let ad_hint = format!("ad-{sid}-hint");
     view! {
         <li class="card agenda-point">
             <h2>{point.text().cloned().unwrap_or_default()}</h2>
@@ -165,7 +167,12 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
             <form class="row no-print" on:submit=adopt>
                 <div class="field">
                     <label for=ad.clone()>{i18n.tr(|t| t.v.adopted_on)}</label>
-                    <input id=ad type="date" lang=move || i18n.lang().tag() prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                    // A text field with the format in the UI's language: a native date field
+                    // follows the browser's locale, not the app's.
+                    <input id=ad type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                        placeholder=move || i18n.t().v.date_format aria-describedby=ad_hint.clone()
+                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                    <p id=ad_hint class="hint">{i18n.tr(|t| t.v.date_hint)}</p>
                 </div>
                 <div class="field grow">
                     <label for=dr.clone()>{i18n.tr(|t| t.v.decision)}</label>

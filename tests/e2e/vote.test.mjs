@@ -139,11 +139,12 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   await b.page.keyboard.press("Tab"); // start
   await b.page.keyboard.press("Enter");
   await b.page.waitForFunction(() => document.activeElement?.id === "tablet-vote-heading");
-  // Tab to the pool's buttons and rank the 4th, 5th and 6th items.
+  // Tab to the pool's buttons and rank the 4th, 5th and 6th items. Each row has two stops: its
+  // button and its "Läs mer" (the inspel's description).
   const focusedText = () => b.page.evaluate(() => document.activeElement?.getAttribute("aria-describedby") ?? document.activeElement?.id ?? "");
   let tabs = 0;
   while (!(await focusedText()).startsWith("pool-") && tabs++ < 30) await b.page.keyboard.press("Tab");
-  for (const skip of [3, 1, 1]) {
+  for (const skip of [6, 2, 2]) {
     for (let i = 0; i < skip; i++) await b.page.keyboard.press("Tab");
     await b.page.keyboard.press("Space");
   }
