@@ -41,6 +41,11 @@ async function startup(browser, url, rate) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // The demo, as before the first-start choice existed: each reload opens a stored workspace.
+  if ((await page.locator('[data-testid="first-start"]').count()) > 0) {
+    await page.click('[data-testid="first-demo"]');
+    await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const interactive = [];
@@ -95,6 +100,11 @@ async function importBench(browser, url, file, rate) {
   const page = await context.newPage();
   await page.goto(url + "/dela");
   await page.waitForSelector("html[data-ready]");
+  // A fresh device asks for a new workspace or the demo first.
+  if ((await page.locator('[data-testid="first-start"]').count()) > 0) {
+    await page.click('[data-testid="first-demo"]');
+    await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
+  }
   const text = readFileSync(file, "utf8");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
