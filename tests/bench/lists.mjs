@@ -247,7 +247,16 @@ export async function voteBench(browser, appUrl, file, rate) {
       dots.push(await timed(page, `document.querySelectorAll(".ballot-item .stepper button:last-child")[a].click()`, n));
     }
     dotWork.push(...(await work(page)));
-    submits.push(await timed(page, `document.querySelector('[data-testid="tablet-submit"]').click()`));
+    // Until the thanks shows: the ballot is stored and journalled (IndexedDB) first.
+    submits.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid="tablet-submit"]').click();
+      const limit = t0 + 10_000;
+      while (!document.querySelector('[data-testid="tablet-hand-over"]') && performance.now() < limit) {
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      return performance.now() - t0;
+    }));
     submitWork.push(...(await work(page)));
     if (!(await page.locator('[data-testid="tablet-hand-over"]').count())) throw new Error("the benchmark ballot was not accepted");
     await page.click('[data-testid="tablet-hand-over"]');
