@@ -220,10 +220,10 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
             // "Sparat" must be true: the ballot is written to storage before the thanks shows
             // (a browser killed right after it keeps the vote).
             Ok(()) => {
-                app.save_now();
-                let stored = app.save.get_untracked() == crate::state::SaveState::Saved;
                 // The round's ballot file goes into the journal (IndexedDB, on disk when the
-                // transaction completes); the thanks waits for it.
+                // transaction completes); the thanks waits for it. The autosave the command
+                // scheduled stores the workspace as usual; only without a journal is it written
+                // now, before the thanks.
                 let key = format!("round:{}", r.id);
                 let file = app.doc.with_untracked(|d| {
                     vagval_core::Snapshot::compact_of(&vagval_core::round::ballot_file(d, &r.id), &crate::state::iso_now(), &device)
@@ -232,7 +232,11 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let journalled = crate::journal::put(&key, &file).await.is_ok();
                     busy.set(false);
-                    if journalled || stored {
+                    let stored = journalled || {
+                        app.save_now();
+                        app.save.get_untracked() == crate::state::SaveState::Saved
+                    };
+                    if stored {
                         crate::storage::remove(kept_key);
                         error.set(None);
                         step.set(2);

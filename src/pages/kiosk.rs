@@ -66,11 +66,11 @@ pub fn StartKiosk(round: Memo<Option<Round>>) -> impl IntoView {
         // Everything is stored before the tablet changes hands.
         app.flush();
         let k = Kiosk { round: r.id.clone(), code_hash: hash(&c) };
-        if let Ok(text) = serde_json::to_string(&k) {
-            if storage::write(StorageKey::Kiosk, &text).is_err() {
-                error.set(Some(i18n.t().v.kiosk_not_stored));
-                return;
-            }
+        if let Ok(text) = serde_json::to_string(&k)
+            && storage::write(StorageKey::Kiosk, &text).is_err()
+        {
+            error.set(Some(i18n.t().v.kiosk_not_stored));
+            return;
         }
         error.set(None);
         code.set(String::new());

@@ -101,7 +101,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                         None => out.push_str(&format!(" {}.", t.no_condorcet)),
                     }
                 }
-                let left_out = res.excluded.iter().filter(|e| !matches!(e.reason, vagval_core::round::Exclusion::Superseded { .. })).count();
+                let left_out = res.not_counted().count();
                 if left_out > 0 {
                     out.push_str(&format!(" {left_out} {}.", t.not_counted_heading.to_lowercase()));
                 }
@@ -284,9 +284,7 @@ fn NotCounted(result: Memo<Option<RoundResult>>) -> impl IntoView {
         result.with(|r| {
             r.as_ref()
                 .map(|r| {
-                    r.excluded
-                        .iter()
-                        .filter(|e| !matches!(e.reason, vagval_core::round::Exclusion::Superseded { .. }))
+                    r.not_counted()
                         .map(|e| (e.participant.clone(), e.reason.message(lang)))
                         .collect::<Vec<_>>()
                 })

@@ -130,7 +130,7 @@ fn StorageInfo() -> impl IntoView {
         let whole = (tenths / 10).to_string();
         let mut grouped = String::new();
         for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 grouped.push(if sv { '\u{a0}' } else { ',' });
             }
             grouped.push(c);

@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, ROOT, launch, serve } from "../e2e/harness.mjs";
+import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
 import { filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -42,10 +42,7 @@ async function startup(browser, url, rate) {
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   // The demo, as before the first-start choice existed: each reload opens a stored workspace.
-  if ((await page.locator('[data-testid="first-start"]').count()) > 0) {
-    await page.click('[data-testid="first-demo"]');
-    await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
-  }
+  await pastFirstStart(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const interactive = [];
@@ -101,10 +98,7 @@ async function importBench(browser, url, file, rate) {
   await page.goto(url + "/dela");
   await page.waitForSelector("html[data-ready]");
   // A fresh device asks for a new workspace or the demo first.
-  if ((await page.locator('[data-testid="first-start"]').count()) > 0) {
-    await page.click('[data-testid="first-demo"]');
-    await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
-  }
+  await pastFirstStart(page);
   const text = readFileSync(file, "utf8");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });

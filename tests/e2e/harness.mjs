@@ -87,7 +87,12 @@ export async function openPage(browser, size = "tablet", options = {}) {
  */
 export async function ready(page, { demo = true } = {}) {
   await page.waitForSelector("html[data-ready] .module-nav", { timeout: 20_000 });
-  if (demo && (await page.locator('[data-testid="first-start"]').count()) > 0) {
+  if (demo) await pastFirstStart(page);
+}
+
+/** Takes the demo if the page shows the first-start choice. */
+export async function pastFirstStart(page) {
+  if ((await page.locator('[data-testid="first-start"]').count()) > 0) {
     await page.click('[data-testid="first-demo"]');
     await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
   }

@@ -80,10 +80,10 @@ pub fn field_label(field: &str, lang: Lang) -> String {
 #[must_use]
 pub fn value_label(field: &str, value: &Value, lang: Lang) -> String {
     let sv = lang == Lang::Sv;
-    let parsed = |v: &Value| crate::crdt::from_json::<Status>(v).ok();
     match (field, value) {
         (_, Value::Null) => "–".to_owned(),
-        ("status", v) if parsed(v).is_some() => parsed(v).map_or_else(String::new, |s| s.label(lang).to_owned()),
+        // A value that is no stage is shown as any other value.
+        ("status", v) => crate::crdt::from_json::<Status>(v).map_or_else(|_| value_label("", v, lang), |s| s.label(lang).to_owned()),
         ("municipality", v) => crate::crdt::from_json::<Municipality>(v)
             .map_or_else(|_| v.to_string(), |m| m.label(lang).to_owned()),
         ("dimensions", Value::Array(list)) => {

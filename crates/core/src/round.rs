@@ -619,6 +619,12 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
 }
 
 impl RoundResult {
+    /// The ballots not counted that a participant's vote does not count through: everything
+    /// but a changed vote's earlier ballot (the later one stands for it).
+    pub fn not_counted(&self) -> impl Iterator<Item = &Excluded> {
+        self.excluded.iter().filter(|e| !matches!(e.reason, Exclusion::Superseded { .. }))
+    }
+
     /// The last override, if it was made for this result (`Some(false)`), or for another one —
     /// ballots were counted or left out since (`Some(true)`: stale); `None` without one.
     #[must_use]
