@@ -92,7 +92,9 @@ fn share_data(file_name: &str, text: &str) -> Result<web_sys::ShareData, JsValue
 /// Whether this browser can share a file (tablets: AirDrop, mail, Files …).
 #[must_use]
 pub fn can_share_files() -> bool {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
     let has = js_sys::Reflect::has(&nav, &"canShare".into()).unwrap_or(false);
     has && share_data("x.json", "{}").is_ok_and(|d| nav.can_share_with_data(&d))
 }
@@ -106,7 +108,12 @@ pub async fn share(file_name: &str, text: &str) -> Result<bool, JsValue> {
     let data = share_data(file_name, text)?;
     match JsFuture::from(nav.share_with_data(&data)).await {
         Ok(_) => Ok(true),
-        Err(e) if e.dyn_ref::<web_sys::DomException>().is_some_and(|x| x.name() == "AbortError") => Ok(false),
+        Err(e)
+            if e.dyn_ref::<web_sys::DomException>()
+                .is_some_and(|x| x.name() == "AbortError") =>
+        {
+            Ok(false)
+        }
         Err(e) => Err(e),
     }
 }
@@ -123,7 +130,8 @@ pub async fn read_files(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Pick
         } else {
             // Bytes, not File.text(): that would silently replace invalid UTF-8.
             match JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).map_err(|_| FileReadError::NotText),
+                Ok(buf) => String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec())
+                    .map_err(|_| FileReadError::NotText),
                 Err(_) => Err(FileReadError::NotText),
             }
         };

@@ -5,8 +5,8 @@
 //! nothing to the bundle beyond the strings themselves. See ARCHITECTURE.md.
 use leptos::prelude::*;
 use vagval_core::Lang;
-use vagval_core::select::Capacity;
 use vagval_core::model::{Dimension, Status};
+use vagval_core::select::Capacity;
 use vagval_core::vote::{Method, Moscow, RankScoring};
 
 /// What a module page says about itself.
@@ -1266,7 +1266,11 @@ impl VoteTexts {
     /// "röst" for one, "röster" otherwise.
     #[must_use]
     pub fn ballots(&self, n: usize) -> &'static str {
-        if n == 1 { self.ballot_one } else { self.ballots_word }
+        if n == 1 {
+            self.ballot_one
+        } else {
+            self.ballots_word
+        }
     }
 }
 
@@ -1298,7 +1302,15 @@ pub fn use_i18n() -> I18n {
 }
 
 /// The method kinds offered when setting up a round, in menu order.
-pub const METHOD_KINDS: [&str; 7] = ["dots", "approval", "points", "ranking", "score", "moscow", "impact_effort"];
+pub const METHOD_KINDS: [&str; 7] = [
+    "dots",
+    "approval",
+    "points",
+    "ranking",
+    "score",
+    "moscow",
+    "impact_effort",
+];
 
 /// The kind of a method, as in [`METHOD_KINDS`].
 #[must_use]
@@ -1339,18 +1351,32 @@ pub fn method_kind_label(kind: &str, lang: Lang) -> &'static str {
 #[must_use]
 pub fn method_help(kind: &str, lang: Lang) -> &'static str {
     match (kind, lang) {
-        ("dots", Lang::Sv) => "Tryck på ett inspel eller på + för att lägga en prick, − för att ta bort en.",
+        ("dots", Lang::Sv) => {
+            "Tryck på ett inspel eller på + för att lägga en prick, − för att ta bort en."
+        }
         ("dots", Lang::En) => "Tap an input or + to add a dot, − to take one away.",
         ("approval", Lang::Sv) => "Kryssa i alla inspel du tycker ska drivas.",
         ("approval", Lang::En) => "Tick every input you think should be pursued.",
         ("points", Lang::Sv) => "Fördela alla poäng med + och − (5 poäng per tryck).",
         ("points", Lang::En) => "Allocate all points with + and − (5 points per tap).",
-        ("ranking", Lang::Sv) => "Tryck Rangordna i den ordning du föredrar. Dra i handtaget ⠿ eller använd pilknapparna för att flytta.",
-        ("ranking", Lang::En) => "Tap Rank in the order you prefer. Drag the handle ⠿ or use the arrow buttons to move.",
-        ("score", Lang::Sv) => "Ge varje inspel ett betyg från 1 (lite viktigt) till 5 (mycket viktigt), eller hoppa över.",
-        ("score", Lang::En) => "Give each input a score from 1 (not very important) to 5 (very important), or skip it.",
-        ("moscow", Lang::Sv) => "Ange för varje inspel om det måste, bör eller kan drivas, eller inte nu.",
-        ("moscow", Lang::En) => "For each input, say whether it must, should or could be pursued, or not now.",
+        ("ranking", Lang::Sv) => {
+            "Tryck Rangordna i den ordning du föredrar. Dra i handtaget ⠿ eller använd pilknapparna för att flytta."
+        }
+        ("ranking", Lang::En) => {
+            "Tap Rank in the order you prefer. Drag the handle ⠿ or use the arrow buttons to move."
+        }
+        ("score", Lang::Sv) => {
+            "Ge varje inspel ett betyg från 1 (lite viktigt) till 5 (mycket viktigt), eller hoppa över."
+        }
+        ("score", Lang::En) => {
+            "Give each input a score from 1 (not very important) to 5 (very important), or skip it."
+        }
+        ("moscow", Lang::Sv) => {
+            "Ange för varje inspel om det måste, bör eller kan drivas, eller inte nu."
+        }
+        ("moscow", Lang::En) => {
+            "For each input, say whether it must, should or could be pursued, or not now."
+        }
         (_, Lang::Sv) => "Ange nytta och insats 1–5 för varje inspel du vill bedöma.",
         (_, Lang::En) => "Give impact and effort 1–5 for each input you want to assess.",
     }
@@ -1375,10 +1401,25 @@ pub fn method_label(m: &Method, lang: Lang) -> String {
     let name = method_kind_label(method_kind(m), lang);
     let sv = lang == Lang::Sv;
     match m {
-        Method::Dots { budget, cap, .. } if sv => format!("{name} ({budget} prickar, högst {cap} per inspel)"),
-        Method::Dots { budget, cap, .. } => format!("{name} ({budget} dots, at most {cap} per input)"),
-        Method::Points { total, .. } => format!("{} ({total})", if sv { "Poängfördelning" } else { "Point allocation" }),
-        Method::Ranking { top_k, scoring, at_most } => {
+        Method::Dots { budget, cap, .. } if sv => {
+            format!("{name} ({budget} prickar, högst {cap} per inspel)")
+        }
+        Method::Dots { budget, cap, .. } => {
+            format!("{name} ({budget} dots, at most {cap} per input)")
+        }
+        Method::Points { total, .. } => format!(
+            "{} ({total})",
+            if sv {
+                "Poängfördelning"
+            } else {
+                "Point allocation"
+            }
+        ),
+        Method::Ranking {
+            top_k,
+            scoring,
+            at_most,
+        } => {
             let k = match (top_k, at_most, sv) {
                 (Some(k), true, true) => format!(", upp till {k}"),
                 (Some(k), true, false) => format!(", up to {k}"),
@@ -1413,8 +1454,12 @@ pub fn capacity_text(c: Capacity, lang: Lang) -> String {
     match (c, lang) {
         (Capacity::TopN { n }, Lang::Sv) => format!("de {n} bästa"),
         (Capacity::TopN { n }, Lang::En) => format!("the best {n}"),
-        (Capacity::Greedy { capacity }, _) => format!("{} ≤ {capacity}", capacity_label("greedy", lang)),
-        (Capacity::Optimal { capacity }, _) => format!("{} ≤ {capacity}", capacity_label("optimal", lang)),
+        (Capacity::Greedy { capacity }, _) => {
+            format!("{} ≤ {capacity}", capacity_label("greedy", lang))
+        }
+        (Capacity::Optimal { capacity }, _) => {
+            format!("{} ≤ {capacity}", capacity_label("optimal", lang))
+        }
     }
 }
 

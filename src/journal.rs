@@ -24,7 +24,13 @@ pub async fn put(key: &str, text: &str) -> Result<(), JsValue> {
 
 /// Every journalled text (empty when there is no journal).
 pub async fn all() -> Vec<String> {
-    let Ok(promise) = all_js() else { return Vec::new() };
-    let Ok(list) = JsFuture::from(promise).await else { return Vec::new() };
-    list.dyn_into::<js_sys::Array>().map(|a| a.iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default()
+    let Ok(promise) = all_js() else {
+        return Vec::new();
+    };
+    let Ok(list) = JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    list.dyn_into::<js_sys::Array>()
+        .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
 }

@@ -13,8 +13,8 @@ pub mod pwa;
 pub mod router;
 pub mod shell;
 pub mod state;
-pub mod view;
 pub mod storage;
+pub mod view;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,7 +24,9 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     console_error_panic_hook::set_once();
     let doc = document();
-    let Some(root) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(root) = doc
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };

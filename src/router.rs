@@ -39,8 +39,14 @@ pub enum Route {
 impl Route {
     /// Every module route, in navigation order.
     pub const ALL: [Self; 8] = [
-        Self::Overview, Self::Inspel, Self::Conflicts, Self::Stakeholders,
-        Self::Actions, Self::Funding, Self::Share, Self::Settings,
+        Self::Overview,
+        Self::Inspel,
+        Self::Conflicts,
+        Self::Stakeholders,
+        Self::Actions,
+        Self::Funding,
+        Self::Share,
+        Self::Settings,
     ];
 
     /// The route's path.
@@ -67,7 +73,10 @@ impl Route {
     pub fn from_path(path: &str) -> Self {
         let trimmed = path.trim_end_matches('/');
         let path = if trimmed.is_empty() { "/" } else { trimmed };
-        if path.strip_prefix(Self::Round.path()).is_some_and(|id| vagval_core::Id::parse(id).is_ok()) {
+        if path
+            .strip_prefix(Self::Round.path())
+            .is_some_and(|id| vagval_core::Id::parse(id).is_ok())
+        {
             return Self::Round;
         }
         [Self::Rounds, Self::Agenda]
@@ -92,7 +101,10 @@ impl Route {
 pub struct Router(pub RwSignal<Route>);
 
 fn current_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".into())
+    window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "/".into())
 }
 
 /// Provides the router: reads the URL, follows back/forward and intercepts link clicks.
@@ -100,14 +112,22 @@ pub fn provide_router() -> Router {
     let route = RwSignal::new(Route::from_path(&current_path()));
     let router = Router(route);
     provide_context(router);
-    let _ = window_event_listener(ev::popstate, move |_| route.set(Route::from_path(&current_path())));
+    let _ = window_event_listener(ev::popstate, move |_| {
+        route.set(Route::from_path(&current_path()))
+    });
     let _ = window_event_listener(ev::click, move |e| intercept(router, &e));
     router
 }
 
 /// Turns a click on a same-origin `<a href="/…">` into a client-side navigation.
 fn intercept(router: Router, e: &web_sys::MouseEvent) {
-    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+    if e.default_prevented()
+        || e.button() != 0
+        || e.ctrl_key()
+        || e.meta_key()
+        || e.shift_key()
+        || e.alt_key()
+    {
         return;
     }
     let anchor = e
@@ -118,7 +138,11 @@ fn intercept(router: Router, e: &web_sys::MouseEvent) {
     let Some(a) = anchor else { return };
     let href = a.get_attribute("href").unwrap_or_default();
     // Only app paths; hash links (the skip link), downloads and new windows stay native.
-    if !href.starts_with('/') || href.starts_with("//") || a.has_attribute("download") || !a.target().is_empty() {
+    if !href.starts_with('/')
+        || href.starts_with("//")
+        || a.has_attribute("download")
+        || !a.target().is_empty()
+    {
         return;
     }
     e.prevent_default();
@@ -135,7 +159,10 @@ pub fn navigate(router: Router, path: &str) {
     router.0.set(Route::from_path(path));
     window().scroll_to_with_x_and_y(0.0, 0.0);
     // Screen readers and keyboard users start at the new page, not in the navigation.
-    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = main.focus();
     }
 }
@@ -143,7 +170,9 @@ pub fn navigate(router: Router, path: &str) {
 /// The round id in the current path (`/inspel/omrostning/<id>`).
 #[must_use]
 pub fn round_param() -> Option<vagval_core::Id> {
-    current_path().strip_prefix(Route::Round.path()).and_then(|id| vagval_core::Id::parse(id.trim_end_matches('/')).ok())
+    current_path()
+        .strip_prefix(Route::Round.path())
+        .and_then(|id| vagval_core::Id::parse(id.trim_end_matches('/')).ok())
 }
 
 /// The path of a round's page.

@@ -5,7 +5,10 @@ use vagval_core::{Lang, Localized};
 
 use crate::i18n::{I18n, Texts, use_i18n};
 use crate::pages::share::{export_now, export_overdue};
-use crate::pages::{AgendaPage, InspelPage, ModulePage, NotFound, Overview, RoundPage, RoundsPage, SharePage, Settings};
+use crate::pages::{
+    AgendaPage, InspelPage, ModulePage, NotFound, Overview, RoundPage, RoundsPage, Settings,
+    SharePage,
+};
 use crate::pwa;
 use crate::router::{Route, provide_router, use_route};
 use crate::state::{AppState, Boot, SaveState, use_app};
@@ -58,20 +61,28 @@ pub fn App() -> impl IntoView {
 
     // Reach outside: remember preferences, and mirror them on <html>.
     Effect::new(move |_| {
-        let prefs = Prefs { lang: lang.get(), large_text: large_text.get() };
+        let prefs = Prefs {
+            lang: lang.get(),
+            large_text: large_text.get(),
+        };
         // Preferences are best effort; the save indicator is about the workspace.
         let _ = storage::save_prefs(&prefs);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", prefs.lang.tag());
-            let _ = html.class_list().toggle_with_force("large-text", prefs.large_text);
+            let _ = html
+                .class_list()
+                .toggle_with_force("large-text", prefs.large_text);
         }
     });
 
     // Never lose the last edits when the tab is hidden or closed.
     let _ = window_event_listener(ev::pagehide, move |_| app.flush());
-    let _ = window_event_listener(ev::Custom::<web_sys::Event>::new("visibilitychange"), move |_| {
-        app.flush();
-    });
+    let _ = window_event_listener(
+        ev::Custom::<web_sys::Event>::new("visibilitychange"),
+        move |_| {
+            app.flush();
+        },
+    );
     // No undo in participant mode: a participant never takes back anyone's vote.
     let _ = window_event_listener(ev::keydown, move |e| {
         if kiosk.0.with_untracked(Option::is_none) {
@@ -215,16 +226,17 @@ fn Banners() -> impl IntoView {
     let problem = move || {
         let lang = i18n.lang();
         match app.save.get() {
-            SaveState::Failed(e) => Some((e.message(lang), matches!(e, StorageError::QuotaExceeded), false)),
+            SaveState::Failed(e) => Some((
+                e.message(lang),
+                matches!(e, StorageError::QuotaExceeded),
+                false,
+            )),
             SaveState::ReadOnly(e) => Some((e.message(lang), false, e == StorageError::Newer)),
             SaveState::MemoryOnly => Some((i18n.t().storage_unavailable.to_owned(), false, false)),
             SaveState::Saved | SaveState::Pending => None,
         }
     };
-    let remind = move || {
-        !reminder_dismissed.get()
-            && export_overdue(app.last_export_ms.get())
-    };
+    let remind = move || !reminder_dismissed.get() && export_overdue(app.last_export_ms.get());
     view! {
         <Show when=move || update_ready.get()>
             <div class="banner info" role="status" data-testid="update-banner">

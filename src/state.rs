@@ -6,10 +6,12 @@
 //! over another's edits; `storage` events from other tabs are merged in as they come.
 use std::time::Duration;
 
-use leptos::prelude::*;
 use js_sys::JsString;
+use leptos::prelude::*;
 use vagval_core::snapshot::{Decoded, decode};
-use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Kind, Snapshot, Stamper, demo::demo_doc, merge};
+use vagval_core::{
+    Command, Doc, DomainError, History, Hlc, Id, Kind, Snapshot, Stamper, demo::demo_doc, merge,
+};
 
 use crate::storage::{self, Loaded, LocalMeta, StorageError, StorageKey};
 
@@ -103,7 +105,10 @@ pub struct Mark {
 
 impl Journal {
     fn end(&self) -> Mark {
-        Mark { generation: self.generation, position: self.start + self.touched.len() }
+        Mark {
+            generation: self.generation,
+            position: self.start + self.touched.len(),
+        }
     }
 
     fn note(&mut self, records: Vec<(Kind, Id)>) {
@@ -132,7 +137,9 @@ pub fn now_ms() -> u64 {
 /// A fresh record id (`crypto.randomUUID`, or random hex where that is missing).
 #[must_use]
 pub fn new_id() -> Id {
-    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    let uuid = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid());
     uuid.and_then(|u| Id::parse(&u).ok()).unwrap_or_else(|| {
         let hex = storage::random_hex(32);
         let mut bytes = [0u8; 16];
@@ -158,7 +165,11 @@ impl AppState {
                     first_start = true;
                     (demo_doc(), SaveState::Pending)
                 }
-                Ok(Loaded::Ready { decoded, from_backup, text }) => {
+                Ok(Loaded::Ready {
+                    decoded,
+                    from_backup,
+                    text,
+                }) => {
                     if from_backup {
                         boot = Boot::RestoredFromBackup;
                     }
@@ -174,7 +185,10 @@ impl AppState {
                     (snapshot.workspace, save)
                 }
                 Ok(Loaded::Failed { raw, error }) => {
-                    boot = Boot::Recovery { raw, error: error.clone() };
+                    boot = Boot::Recovery {
+                        raw,
+                        error: error.clone(),
+                    };
                     (demo_doc(), SaveState::ReadOnly(error))
                 }
                 Err(StorageError::Newer) => (demo_doc(), SaveState::ReadOnly(StorageError::Newer)),
@@ -198,7 +212,9 @@ impl AppState {
             history: StoredValue::new(History::default()),
             clock: StoredValue::new(clock),
             device: StoredValue::new(device),
-            last_written: StoredValue::new_local(last_written.map(|t: String| JsString::from(t.as_str()))),
+            last_written: StoredValue::new_local(
+                last_written.map(|t: String| JsString::from(t.as_str())),
+            ),
             pending: StoredValue::new(None),
             journal: StoredValue::new(Journal::default()),
             retry: StoredValue::new(None),
@@ -229,7 +245,8 @@ impl AppState {
         self.flush();
         if self.writable() && !first {
             let (at, device) = (iso_now(), self.device.get_value());
-            self.doc.with_untracked(|d| storage::shelve(d, &at, &device))?;
+            self.doc
+                .with_untracked(|d| storage::shelve(d, &at, &device))?;
         }
         let id = doc.id.clone();
         storage::forget_last_known_good();
@@ -244,7 +261,10 @@ impl AppState {
     /// a new empty one). The caller has asked and offered an export.
     pub fn delete_open(self, fallback_name: &str) {
         let gone = self.doc.with_untracked(|d| d.id.clone());
-        let next = storage::shelf().into_iter().find(|s| s.id != gone).and_then(|s| storage::shelved(&s.id));
+        let next = storage::shelf()
+            .into_iter()
+            .find(|s| s.id != gone)
+            .and_then(|s| storage::shelved(&s.id));
         let next = next.unwrap_or_else(|| Doc::new(new_id(), fallback_name, self.stamp()));
         let id = next.id.clone();
         storage::forget_last_known_good();
@@ -265,14 +285,18 @@ impl AppState {
     #[must_use]
     pub fn stamp(self) -> vagval_core::Stamp {
         let now = now_ms();
-        self.clock.try_update_value(|c| c.tick(now)).unwrap_or_else(|| vagval_core::Stamp(now, 0, self.device.get_value()))
+        self.clock
+            .try_update_value(|c| c.tick(now))
+            .unwrap_or_else(|| vagval_core::Stamp(now, 0, self.device.get_value()))
     }
 
     /// Another tab opened another workspace: ours is put aside (merged with what is there)
     /// and the stored one taken over as it is.
     fn other_workspace_opened(self, stored: Doc, raw: JsString) {
         let (at, device) = (iso_now(), self.device.get_value());
-        let _ = self.doc.with_untracked(|d| storage::shelve(d, &at, &device));
+        let _ = self
+            .doc
+            .with_untracked(|d| storage::shelve(d, &at, &device));
         self.history.update_value(|h| *h = History::default());
         self.can_undo.set(false);
         self.can_redo.set(false);
@@ -325,7 +349,9 @@ impl AppState {
                 self.history.update_value(|h| {
                     let mut st = Stamper { clock, now_ms: now };
                     let mut records = Vec::new();
-                    done = h.step_touching(undo, doc, &mut st, &mut |k, id| records.push((k, id.clone())));
+                    done = h.step_touching(undo, doc, &mut st, &mut |k, id| {
+                        records.push((k, id.clone()))
+                    });
                     self.journal.update_value(|j| j.note(records));
                 });
             });
@@ -367,7 +393,10 @@ impl AppState {
     }
 
     fn writable(self) -> bool {
-        !matches!(self.save.get_untracked(), SaveState::ReadOnly(_) | SaveState::MemoryOnly)
+        !matches!(
+            self.save.get_untracked(),
+            SaveState::ReadOnly(_) | SaveState::MemoryOnly
+        )
     }
 
     fn schedule_save(self) {
@@ -398,7 +427,10 @@ impl AppState {
         if self.first_start.get_untracked() {
             return;
         }
-        if matches!(self.save.get_untracked(), SaveState::Pending | SaveState::Failed(_)) {
+        if matches!(
+            self.save.get_untracked(),
+            SaveState::Pending | SaveState::Failed(_)
+        ) {
             self.save_now();
         }
     }
@@ -448,7 +480,9 @@ impl AppState {
         let (at, device) = (iso_now(), self.device.get_value());
         let written = match &merged {
             Some(doc) => storage::save_workspace(doc, &at, &device),
-            None => self.doc.with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
+            None => self
+                .doc
+                .with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
         };
         match written {
             Ok(text) => self.saved(merged, text),
@@ -529,7 +563,12 @@ impl AppState {
                 return None;
             }
             let from = j.touched.get(mark.position - j.start..)?;
-            Some(from.iter().filter(|(k, _)| *k == kind).map(|(_, id)| id.clone()).collect())
+            Some(
+                from.iter()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, id)| id.clone())
+                    .collect(),
+            )
         })
     }
 

@@ -77,12 +77,20 @@ pub enum StorageError {
 impl Localized for StorageError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::Unavailable, Lang::Sv) => "Lagringen är inte tillgänglig i den här webbläsaren.".into(),
+            (Self::Unavailable, Lang::Sv) => {
+                "Lagringen är inte tillgänglig i den här webbläsaren.".into()
+            }
             (Self::Unavailable, Lang::En) => "Storage is not available in this browser.".into(),
-            (Self::QuotaExceeded, Lang::Sv) => "Inte sparat — lagringen är full. Exportera nu".into(),
+            (Self::QuotaExceeded, Lang::Sv) => {
+                "Inte sparat — lagringen är full. Exportera nu".into()
+            }
             (Self::QuotaExceeded, Lang::En) => "Not saved — storage is full. Export now".into(),
-            (Self::Browser(detail), Lang::Sv) => format!("Inte sparat — lagringen svarade med ett fel: {detail}"),
-            (Self::Browser(detail), Lang::En) => format!("Not saved — storage reported an error: {detail}"),
+            (Self::Browser(detail), Lang::Sv) => {
+                format!("Inte sparat — lagringen svarade med ett fel: {detail}")
+            }
+            (Self::Browser(detail), Lang::En) => {
+                format!("Not saved — storage reported an error: {detail}")
+            }
             (Self::Unreadable(e), lang) => e.message(lang),
             (Self::Newer, Lang::Sv) => {
                 "En nyare version av Vägval har sparat här. Ladda om sidan för att uppdatera; \
@@ -109,7 +117,9 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 
 fn browser_error(e: &wasm_bindgen::JsValue) -> StorageError {
     match e.dyn_ref::<web_sys::DomException>() {
-        Some(ex) if ex.name() == "QuotaExceededError" || matches!(ex.code(), 22 | 1014) => StorageError::QuotaExceeded,
+        Some(ex) if ex.name() == "QuotaExceededError" || matches!(ex.code(), 22 | 1014) => {
+            StorageError::QuotaExceeded
+        }
         Some(ex) => StorageError::Browser(format!("{}: {}", ex.name(), ex.message())),
         None => StorageError::Browser(format!("{e:?}")),
     }
@@ -134,7 +144,9 @@ pub fn is_available() -> bool {
 /// # Errors
 /// [`StorageError::Unavailable`] or a browser error.
 pub fn read(key: StorageKey) -> Result<Option<String>, StorageError> {
-    local()?.get_item(&key.as_str()).map_err(|e| browser_error(&e))
+    local()?
+        .get_item(&key.as_str())
+        .map_err(|e| browser_error(&e))
 }
 
 /// Stores `value` under `key`; on error the old value is untouched.
@@ -142,7 +154,9 @@ pub fn read(key: StorageKey) -> Result<Option<String>, StorageError> {
 /// # Errors
 /// [`StorageError::QuotaExceeded`] when it does not fit, or another [`StorageError`].
 pub fn write(key: StorageKey, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(&key.as_str(), value).map_err(|e| browser_error(&e))
+    local()?
+        .set_item(&key.as_str(), value)
+        .map_err(|e| browser_error(&e))
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -152,10 +166,17 @@ extern "C" {
     type RawStorage;
     /// `Storage.getItem`, keeping the JS string (no copy into wasm memory).
     #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item_js(this: &RawStorage, key: &str) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+    fn get_item_js(
+        this: &RawStorage,
+        key: &str,
+    ) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
     /// `Storage.setItem` with a JS string.
     #[wasm_bindgen(method, catch, js_name = setItem)]
-    fn set_item_js(this: &RawStorage, key: &str, value: &js_sys::JsString) -> Result<(), wasm_bindgen::JsValue>;
+    fn set_item_js(
+        this: &RawStorage,
+        key: &str,
+        value: &js_sys::JsString,
+    ) -> Result<(), wasm_bindgen::JsValue>;
 }
 
 /// [`read`] as a JS string: the autosave compares the stored workspace (≈ 1 MB per 1 000
@@ -164,7 +185,10 @@ extern "C" {
 /// # Errors
 /// As [`read`].
 pub fn read_js(key: StorageKey) -> Result<Option<js_sys::JsString>, StorageError> {
-    local()?.unchecked_ref::<RawStorage>().get_item_js(&key.as_str()).map_err(|e| browser_error(&e))
+    local()?
+        .unchecked_ref::<RawStorage>()
+        .get_item_js(&key.as_str())
+        .map_err(|e| browser_error(&e))
 }
 
 /// [`write`] with a JS string.
@@ -172,7 +196,10 @@ pub fn read_js(key: StorageKey) -> Result<Option<js_sys::JsString>, StorageError
 /// # Errors
 /// As [`write`].
 pub fn write_js(key: StorageKey, value: &js_sys::JsString) -> Result<(), StorageError> {
-    local()?.unchecked_ref::<RawStorage>().set_item_js(&key.as_str(), value).map_err(|e| browser_error(&e))
+    local()?
+        .unchecked_ref::<RawStorage>()
+        .set_item_js(&key.as_str(), value)
+        .map_err(|e| browser_error(&e))
 }
 
 /// Per-device preferences. Kept apart from the workspace and never exported.
@@ -189,7 +216,11 @@ pub struct Prefs {
 /// (preferences are cheap to lose; the workspace is not).
 #[must_use]
 pub fn load_prefs() -> Prefs {
-    read(StorageKey::Prefs).ok().flatten().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    read(StorageKey::Prefs)
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }
 
 /// Stores preferences.
@@ -214,7 +245,11 @@ pub struct LocalMeta {
 /// The stored [`LocalMeta`], or defaults.
 #[must_use]
 pub fn load_local() -> LocalMeta {
-    read(StorageKey::Local).ok().flatten().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    read(StorageKey::Local)
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }
 
 /// Stores [`LocalMeta`].
@@ -258,7 +293,9 @@ pub enum Loaded {
 /// # Errors
 /// [`StorageError::Unavailable`] when there is no storage.
 pub fn load_workspace() -> Result<Loaded, StorageError> {
-    let Some(raw) = read(StorageKey::Workspace)? else { return Ok(Loaded::Empty) };
+    let Some(raw) = read(StorageKey::Workspace)? else {
+        return Ok(Loaded::Empty);
+    };
     match decode(&raw) {
         Ok(decoded) => {
             if decoded.migrated() {
@@ -267,15 +304,29 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
             } else if !decoded.newer() && raw.len() < LKG_MAX_CHARS {
                 let _ = write(StorageKey::LastKnownGood, &raw);
             }
-            Ok(Loaded::Ready { decoded: Box::new(decoded), from_backup: false, text: Some(raw) })
+            Ok(Loaded::Ready {
+                decoded: Box::new(decoded),
+                from_backup: false,
+                text: Some(raw),
+            })
         }
         Err(ImportError::TooNew { .. }) => Err(StorageError::Newer),
         Err(error) => {
             let _ = write(StorageKey::Unreadable, &raw);
-            let lkg = read(StorageKey::LastKnownGood).ok().flatten().and_then(|t| decode(&t).ok());
+            let lkg = read(StorageKey::LastKnownGood)
+                .ok()
+                .flatten()
+                .and_then(|t| decode(&t).ok());
             Ok(match lkg {
-                Some(decoded) => Loaded::Ready { decoded: Box::new(decoded), from_backup: true, text: None },
-                None => Loaded::Failed { raw, error: StorageError::Unreadable(error) },
+                Some(decoded) => Loaded::Ready {
+                    decoded: Box::new(decoded),
+                    from_backup: true,
+                    text: None,
+                },
+                None => Loaded::Failed {
+                    raw,
+                    error: StorageError::Unreadable(error),
+                },
             })
         }
     }
@@ -289,8 +340,13 @@ const LKG_MAX_CHARS: usize = 1_200_000;
 ///
 /// # Errors
 /// As [`write`]; the previous stored copy survives any failure.
-pub fn save_workspace(workspace: &Doc, exported_at: &str, device: &str) -> Result<js_sys::JsString, StorageError> {
-    let text = js_sys::JsString::from(Snapshot::compact_of(workspace, exported_at, device).as_str());
+pub fn save_workspace(
+    workspace: &Doc,
+    exported_at: &str,
+    device: &str,
+) -> Result<js_sys::JsString, StorageError> {
+    let text =
+        js_sys::JsString::from(Snapshot::compact_of(workspace, exported_at, device).as_str());
     write_js(StorageKey::Workspace, &text)?;
     Ok(text)
 }
@@ -318,14 +374,18 @@ fn shelf_key(id: &vagval_core::Id) -> String {
 #[must_use]
 pub fn shelf() -> Vec<Shelved> {
     let list = local().ok().and_then(|s| s.get_item(SHELF).ok().flatten());
-    let mut list: Vec<Shelved> = list.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let mut list: Vec<Shelved> = list
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
     list.sort_by(|a, b| b.at.cmp(&a.at));
     list
 }
 
 fn save_shelf(list: &[Shelved]) -> Result<(), StorageError> {
     let json = serde_json::to_string(list).map_err(|e| StorageError::Browser(e.to_string()))?;
-    local()?.set_item(SHELF, &json).map_err(|e| browser_error(&e))
+    local()?
+        .set_item(SHELF, &json)
+        .map_err(|e| browser_error(&e))
 }
 
 /// Puts `doc` aside (merged with a copy already there, so nothing another tab put aside is
@@ -336,13 +396,22 @@ fn save_shelf(list: &[Shelved]) -> Result<(), StorageError> {
 pub fn shelve(doc: &Doc, at: &str, device: &str) -> Result<(), StorageError> {
     let store = local()?;
     let key = shelf_key(&doc.id);
-    let earlier = store.get_item(&key).ok().flatten().and_then(|t| decode(&t).ok()).map(|d| d.snapshot.workspace);
+    let earlier = store
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|t| decode(&t).ok())
+        .map(|d| d.snapshot.workspace);
     let merged = earlier.map(|e| vagval_core::merge(&e, doc).0);
     let text = Snapshot::compact_of(merged.as_ref().unwrap_or(doc), at, device);
     store.set_item(&key, &text).map_err(|e| browser_error(&e))?;
     let mut list = shelf();
     list.retain(|s| s.id != doc.id);
-    list.push(Shelved { id: doc.id.clone(), name: doc.name().to_owned(), at: at.to_owned() });
+    list.push(Shelved {
+        id: doc.id.clone(),
+        name: doc.name().to_owned(),
+        at: at.to_owned(),
+    });
     save_shelf(&list)
 }
 
@@ -359,7 +428,9 @@ pub fn shelved(id: &vagval_core::Id) -> Option<Doc> {
 /// As [`write`].
 pub fn drop_shelved(id: &vagval_core::Id) -> Result<(), StorageError> {
     let store = local()?;
-    store.remove_item(&shelf_key(id)).map_err(|e| browser_error(&e))?;
+    store
+        .remove_item(&shelf_key(id))
+        .map_err(|e| browser_error(&e))?;
     let mut list = shelf();
     list.retain(|s| s.id != *id);
     save_shelf(&list)
@@ -406,19 +477,29 @@ pub fn random_hex(n: usize) -> String {
 pub async fn estimate() -> Option<(f64, f64)> {
     let manager = web_sys::window()?.navigator().storage();
     let value = JsFuture::from(manager.estimate().ok()?).await.ok()?;
-    let usage = js_sys::Reflect::get(&value, &"usage".into()).ok()?.as_f64()?;
-    let quota = js_sys::Reflect::get(&value, &"quota".into()).ok()?.as_f64()?;
+    let usage = js_sys::Reflect::get(&value, &"usage".into())
+        .ok()?
+        .as_f64()?;
+    let quota = js_sys::Reflect::get(&value, &"quota".into())
+        .ok()?
+        .as_f64()?;
     Some((usage, quota))
 }
 
 /// Asks the browser to keep this origin's storage under pressure; `Some(granted)`.
 pub async fn request_persist() -> Option<bool> {
     let manager = web_sys::window()?.navigator().storage();
-    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+    JsFuture::from(manager.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// Whether storage is already persistent.
 pub async fn is_persisted() -> Option<bool> {
     let manager = web_sys::window()?.navigator().storage();
-    JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()
+    JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }

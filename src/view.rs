@@ -26,11 +26,20 @@ pub fn either(
     otherwise: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let c = Memo::new(move |_| cond());
-    dynamic(move || if c.get() { untrack(&then) } else { untrack(&otherwise) })
+    dynamic(move || {
+        if c.get() {
+            untrack(&then)
+        } else {
+            untrack(&otherwise)
+        }
+    })
 }
 
 /// `then()` while `cond()` holds.
-pub fn when(cond: impl Fn() -> bool + Send + Sync + 'static, then: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+pub fn when(
+    cond: impl Fn() -> bool + Send + Sync + 'static,
+    then: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     either(cond, then, || ().into_any())
 }
 

@@ -33,7 +33,11 @@ fn save(s: &Snapshot) -> Result<String, StorageError> {
 
 fn ready(l: Loaded) -> (Snapshot, bool) {
     match l {
-        Loaded::Ready { decoded, from_backup, .. } => (decoded.snapshot, from_backup),
+        Loaded::Ready {
+            decoded,
+            from_backup,
+            ..
+        } => (decoded.snapshot, from_backup),
         other => panic!("{other:?}"),
     }
 }
@@ -44,7 +48,10 @@ fn workspace_round_trips_and_refreshes_the_last_known_good_copy() {
     assert!(storage::is_available());
     assert!(matches!(storage::load_workspace(), Ok(Loaded::Empty)));
     let written = save(&snap()).unwrap();
-    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(written.as_str()));
+    assert_eq!(
+        raw(StorageKey::Workspace).as_deref(),
+        Some(written.as_str())
+    );
     let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
     assert_eq!(loaded, snap());
     assert!(!from_backup);
@@ -61,8 +68,16 @@ fn a_damaged_copy_falls_back_to_the_last_known_good_one_and_is_kept() {
     let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
     assert!(from_backup);
     assert_eq!(loaded, snap());
-    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some(broken), "main copy untouched");
-    assert_eq!(raw(StorageKey::Unreadable).as_deref(), Some(broken), "damaged copy kept aside");
+    assert_eq!(
+        raw(StorageKey::Workspace).as_deref(),
+        Some(broken),
+        "main copy untouched"
+    );
+    assert_eq!(
+        raw(StorageKey::Unreadable).as_deref(),
+        Some(broken),
+        "damaged copy kept aside"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -70,12 +85,18 @@ fn nothing_readable_is_a_failure_with_the_raw_text_never_a_reset() {
     local().clear().unwrap();
     set_raw(StorageKey::Workspace, "{\"format\":\"vagval/workspace\",");
     match storage::load_workspace().unwrap() {
-        Loaded::Failed { raw: text, error: StorageError::Unreadable(ImportError::Json { .. }) } => {
+        Loaded::Failed {
+            raw: text,
+            error: StorageError::Unreadable(ImportError::Json { .. }),
+        } => {
             assert_eq!(text, "{\"format\":\"vagval/workspace\",");
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(raw(StorageKey::Workspace).as_deref(), Some("{\"format\":\"vagval/workspace\","));
+    assert_eq!(
+        raw(StorageKey::Workspace).as_deref(),
+        Some("{\"format\":\"vagval/workspace\",")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -84,7 +105,10 @@ fn an_older_stored_copy_is_backed_up_before_migration() {
     let v1 = include_str!("../crates/core/tests/fixtures/v1.json");
     set_raw(StorageKey::Workspace, v1);
     let (loaded, _) = ready(storage::load_workspace().unwrap());
-    assert_eq!(loaded.workspace.name(), "Påverkansagenda Jämtland Härjedalen");
+    assert_eq!(
+        loaded.workspace.name(),
+        "Påverkansagenda Jämtland Härjedalen"
+    );
     assert_eq!(raw(StorageKey::Backup(1)).as_deref(), Some(v1));
 }
 
@@ -102,7 +126,10 @@ fn a_copy_from_a_newer_version_is_refused_for_writing() {
 fn prefs_round_trip_and_fall_back_to_defaults() {
     local().clear().unwrap();
     assert_eq!(storage::load_prefs(), Prefs::default());
-    let prefs = Prefs { lang: Lang::En, large_text: true };
+    let prefs = Prefs {
+        lang: Lang::En,
+        large_text: true,
+    };
     storage::save_prefs(&prefs).unwrap();
     assert_eq!(storage::load_prefs(), prefs);
     set_raw(StorageKey::Prefs, "not json");
@@ -148,7 +175,10 @@ fn a_full_quota_is_a_typed_error_and_keeps_the_old_value() {
 
 #[wasm_bindgen_test]
 fn file_names_are_slugs() {
-    assert_eq!(vagval::file_io::slug("Påverkansagenda Jämtland 2020"), "paverkansagenda-jamtland-2020");
+    assert_eq!(
+        vagval::file_io::slug("Påverkansagenda Jämtland 2020"),
+        "paverkansagenda-jamtland-2020"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -20,11 +20,26 @@ pub fn AgendaPage() -> impl IntoView {
     let points = Memo::new(move |_| {
         // In the order the points were written: "För in de valda i agendan" writes them in rank
         // order, one stamp after the other.
-        let mut list = app.doc.with(|d| d.agenda.live().filter(|a| a.removed() != Some(&true)).cloned().collect::<Vec<Agenda>>());
-        list.sort_by(|a, b| a.text.as_ref().map(|r| &r.stamp).cmp(&b.text.as_ref().map(|r| &r.stamp)).then_with(|| a.id.cmp(&b.id)));
+        let mut list = app.doc.with(|d| {
+            d.agenda
+                .live()
+                .filter(|a| a.removed() != Some(&true))
+                .cloned()
+                .collect::<Vec<Agenda>>()
+        });
+        list.sort_by(|a, b| {
+            a.text
+                .as_ref()
+                .map(|r| &r.stamp)
+                .cmp(&b.text.as_ref().map(|r| &r.stamp))
+                .then_with(|| a.id.cmp(&b.id))
+        });
         list
     });
-    let today = crate::state::iso_now().get(..10).unwrap_or_default().to_owned();
+    let today = crate::state::iso_now()
+        .get(..10)
+        .unwrap_or_default()
+        .to_owned();
     // Points just brought over from a round's results: said once, on arrival.
     let moved = moved_to_agenda();
     let arrived = moved.get_untracked();
@@ -90,13 +105,20 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
         let (id, comments) = (id.clone(), comments.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let (w, t) = (who.get_untracked().trim().to_owned(), what.get_untracked().trim().to_owned());
+            let (w, t) = (
+                who.get_untracked().trim().to_owned(),
+                what.get_untracked().trim().to_owned(),
+            );
             if w.is_empty() || t.is_empty() {
                 error.set(Some(i18n.t().v.comment_missing.to_owned()));
                 return;
             }
             let mut list = comments.clone();
-            list.push(Comment { who: w, what: t, at: now_ms() });
+            list.push(Comment {
+                who: w,
+                what: t,
+                at: now_ms(),
+            });
             run(Command::edit(Kind::Agenda, &id, "comments", to_json(&list)));
             who.set(String::new());
             what.set(String::new());
@@ -114,9 +136,18 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
             }
             let mut commands = vec![
                 Command::edit(Kind::Agenda, &id, "adopted_on", d),
-                Command::edit(Kind::Agenda, &id, "decision", decision.get_untracked().trim()),
+                Command::edit(
+                    Kind::Agenda,
+                    &id,
+                    "decision",
+                    decision.get_untracked().trim(),
+                ),
             ];
-            commands.extend(linked.iter().map(|i| Command::edit(Kind::Inspel, i, "status", to_json(&Status::Adopted))));
+            commands.extend(
+                linked
+                    .iter()
+                    .map(|i| Command::edit(Kind::Inspel, i, "status", to_json(&Status::Adopted))),
+            );
             run(Command::Batch { commands });
         }
     };
@@ -128,12 +159,23 @@ fn AgendaPoint(point: Agenda) -> impl IntoView {
         linked
             .iter()
             .filter_map(|i| d.inspel.0.get(i))
-            .map(|i| format!("{} ({})", i.title().cloned().unwrap_or_default(), i.municipality().map_or("", |m| m.label(i18n.lang()))))
+            .map(|i| {
+                format!(
+                    "{} ({})",
+                    i.title().cloned().unwrap_or_default(),
+                    i.municipality().map_or("", |m| m.label(i18n.lang()))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     });
     let sid = id.to_string();
-    let (cw, ct, ad, dr) = (format!("cw-{sid}"), format!("ct-{sid}"), format!("ad-{sid}"), format!("dr-{sid}"));
+    let (cw, ct, ad, dr) = (
+        format!("cw-{sid}"),
+        format!("ct-{sid}"),
+        format!("ad-{sid}"),
+        format!("dr-{sid}"),
+    );
     let ad_hint = format!("ad-{sid}-hint");
     view! {
         <li class="card agenda-point">
@@ -199,18 +241,22 @@ fn Trace(points: Memo<Vec<Agenda>>) -> impl IntoView {
                     .flat_map(|p| {
                         let text = p.text().cloned().unwrap_or_default();
                         let adopted = p.adopted_on().cloned().unwrap_or_default();
-                        p.inspel().cloned().unwrap_or_default().into_iter().filter_map(move |id| {
-                            let i = d.inspel.0.get(&id)?;
-                            let originals = i.originals().map_or(0, Vec::len);
-                            Some((
-                                text.clone(),
-                                adopted.clone(),
-                                i.title().cloned().unwrap_or_default(),
-                                i.municipality().map_or("", |m| m.label(lang)),
-                                i.organisation().cloned().unwrap_or_default(),
-                                originals,
-                            ))
-                        })
+                        p.inspel()
+                            .cloned()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter_map(move |id| {
+                                let i = d.inspel.0.get(&id)?;
+                                let originals = i.originals().map_or(0, Vec::len);
+                                Some((
+                                    text.clone(),
+                                    adopted.clone(),
+                                    i.title().cloned().unwrap_or_default(),
+                                    i.municipality().map_or("", |m| m.label(lang)),
+                                    i.organisation().cloned().unwrap_or_default(),
+                                    originals,
+                                ))
+                            })
                     })
                     .collect::<Vec<_>>()
             })
@@ -256,8 +302,15 @@ fn NewPoint() -> impl IntoView {
             ("inspel".to_owned(), to_json(&ids)),
         ]
         .into();
-        let mut commands = vec![Command::Create { kind: Kind::Agenda, id: new_id(), fields }];
-        commands.extend(ids.iter().map(|i| Command::edit(Kind::Inspel, i, "status", to_json(&Status::InAgenda))));
+        let mut commands = vec![Command::Create {
+            kind: Kind::Agenda,
+            id: new_id(),
+            fields,
+        }];
+        commands.extend(
+            ids.iter()
+                .map(|i| Command::edit(Kind::Inspel, i, "status", to_json(&Status::InAgenda))),
+        );
         match app.dispatch(&Command::Batch { commands }) {
             Ok(()) => {
                 text.set(String::new());

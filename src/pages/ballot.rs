@@ -56,7 +56,11 @@ impl Draft {
             Answer::Allocation(a) => {
                 let mut used = 0u32;
                 for (id, n) in a {
-                    let v = self.alloc.try_update_value(|m| m.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(0)).clone());
+                    let v = self.alloc.try_update_value(|m| {
+                        m.entry(id.clone())
+                            .or_insert_with(|| ArcRwSignal::new(0))
+                            .clone()
+                    });
                     if let Some(v) = v {
                         v.set(*n);
                         used = used.saturating_add(*n);
@@ -84,15 +88,22 @@ impl Draft {
         match method {
             Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
                 Answer::Allocation(self.alloc.with_value(|a| {
-                    a.iter().map(|(id, v)| (id.clone(), v.get_untracked())).filter(|(_, n)| *n > 0).collect()
+                    a.iter()
+                        .map(|(id, v)| (id.clone(), v.get_untracked()))
+                        .filter(|(_, n)| *n > 0)
+                        .collect()
                 }))
             }
             Method::Ranking { .. } => Answer::Ranking(self.ranking.get_untracked()),
             Method::Score { .. } => Answer::Scores(self.scores.get_untracked()),
             Method::Moscow => Answer::Moscow(self.moscow.get_untracked()),
-            Method::ImpactEffort => {
-                Answer::ImpactEffort(self.impact.get_untracked().into_iter().filter(|(_, p)| p[0] > 0 && p[1] > 0).collect())
-            }
+            Method::ImpactEffort => Answer::ImpactEffort(
+                self.impact
+                    .get_untracked()
+                    .into_iter()
+                    .filter(|(_, p)| p[0] > 0 && p[1] > 0)
+                    .collect(),
+            ),
         }
     }
 }
@@ -120,7 +131,9 @@ pub fn round_items(app: AppState, i18n: I18n, round: Memo<Option<Round>>) -> Mem
                     .map(|id| {
                         let i = d.inspel.0.get(id);
                         let title = i.and_then(|i| i.title().cloned()).unwrap_or_default();
-                        let m = i.and_then(|i| i.municipality()).map_or("", |m| m.label(lang));
+                        let m = i
+                            .and_then(|i| i.municipality())
+                            .map_or("", |m| m.label(lang));
                         (id.clone(), title, m)
                     })
                     .collect()
@@ -142,11 +155,20 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let items = round_items(app, i18n, round);
-    let method = Memo::new(move |_| round.with(|r| r.as_ref().map(Round::method_or_default).unwrap_or_default()));
-    let prefix = if origin == Origin::Paper { "paper" } else { "tablet" };
+    let method = Memo::new(move |_| {
+        round.with(|r| r.as_ref().map(Round::method_or_default).unwrap_or_default())
+    });
+    let prefix = if origin == Origin::Paper {
+        "paper"
+    } else {
+        "tablet"
+    };
     let kept_key = crate::storage::StorageKey::BallotDraft(prefix);
     // A ballot half-way through when the page was left: back to it.
-    if let Some(k) = crate::storage::read(kept_key).ok().flatten().and_then(|t| serde_json::from_str::<Kept>(&t).ok())
+    if let Some(k) = crate::storage::read(kept_key)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str::<Kept>(&t).ok())
         && round.with_untracked(|r| r.as_ref().is_some_and(|r| r.id == k.round))
     {
         participant.set(k.participant);
@@ -160,7 +182,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
         if step.get() != 1 {
             return;
         }
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let kept = Kept {
             round: r.id.clone(),
             participant: participant.get_untracked(),
@@ -188,7 +212,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let device = app.device();
         let who = participant.get_untracked().trim().to_owned();
         // A changed vote on this device replaces this device's earlier ballot; a ballot from
@@ -197,7 +223,11 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
             app.doc.with_untracked(|d| {
                 heads_of(&ballots_of(d, &r.id), &who)
                     .into_iter()
-                    .filter(|b| b.round.as_ref().is_some_and(|reg| reg.stamp.2.starts_with(&device)))
+                    .filter(|b| {
+                        b.round
+                            .as_ref()
+                            .is_some_and(|reg| reg.stamp.2.starts_with(&device))
+                    })
                     .map(|b| b.id.clone())
                     .collect()
             })
@@ -215,7 +245,10 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
             device: &device,
         };
         let lang = i18n.lang();
-        let result = nb.command().map_err(|e| e.message(lang)).and_then(|cmd| app.dispatch(&cmd).map_err(|e| e.message(lang)));
+        let result = nb
+            .command()
+            .map_err(|e| e.message(lang))
+            .and_then(|cmd| app.dispatch(&cmd).map_err(|e| e.message(lang)));
         match result {
             // "Sparat" must be true: the ballot is written to storage before the thanks shows
             // (a browser killed right after it keeps the vote).
@@ -226,7 +259,11 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
                 // now, before the thanks.
                 let key = format!("round:{}", r.id);
                 let file = app.doc.with_untracked(|d| {
-                    vagval_core::Snapshot::compact_of(&vagval_core::round::ballot_file(d, &r.id), &crate::state::iso_now(), &device)
+                    vagval_core::Snapshot::compact_of(
+                        &vagval_core::round::ballot_file(d, &r.id),
+                        &crate::state::iso_now(),
+                        &device,
+                    )
                 });
                 busy.set(true);
                 leptos::task::spawn_local(async move {
@@ -333,8 +370,20 @@ fn Remaining(method: Memo<Method>, draft: Draft, item_count: Signal<usize>) -> i
         let t = &i18n.t().v;
         let used = draft.used.get();
         match method.get() {
-            Method::Dots { budget, .. } => Some(format!("{} {} {} {}", t.left, budget.saturating_sub(used), t.of, budget)),
-            Method::Points { total, .. } => Some(format!("{} {} {} {}", t.left, total.saturating_sub(used), t.of, total)),
+            Method::Dots { budget, .. } => Some(format!(
+                "{} {} {} {}",
+                t.left,
+                budget.saturating_sub(used),
+                t.of,
+                budget
+            )),
+            Method::Points { total, .. } => Some(format!(
+                "{} {} {} {}",
+                t.left,
+                total.saturating_sub(used),
+                t.of,
+                total
+            )),
             Method::Ranking { top_k, .. } => {
                 let need = top_k.map_or(item_count.get(), |k| (k as usize).min(item_count.get()));
                 let have = draft.ranking.with(Vec::len);
@@ -351,7 +400,10 @@ fn Remaining(method: Memo<Method>, draft: Draft, item_count: Signal<usize>) -> i
 fn AllocBallot(items: Memo<Vec<Item>>, draft: Draft, method: Method) -> impl IntoView {
     let (budget, cap, step) = match method {
         Method::Dots { budget, cap, .. } => (budget, cap, 1),
-        Method::Points { total, max_per_item } => (total, max_per_item.unwrap_or(total), 5),
+        Method::Points {
+            total,
+            max_per_item,
+        } => (total, max_per_item.unwrap_or(total), 5),
         _ => (u32::MAX, 1, 1),
     };
     let approval = matches!(method, Method::Approval);
@@ -382,7 +434,14 @@ fn AllocRow(
     let i18n = use_i18n();
     let (id, title, municipality) = item;
     // This row's own signal (kept across hand-overs; clearing sets it to 0).
-    let value = draft.alloc.try_update_value(|a| a.entry(id.clone()).or_insert_with(|| ArcRwSignal::new(0)).clone()).unwrap_or_else(|| ArcRwSignal::new(0));
+    let value = draft
+        .alloc
+        .try_update_value(|a| {
+            a.entry(id.clone())
+                .or_insert_with(|| ArcRwSignal::new(0))
+                .clone()
+        })
+        .unwrap_or_else(|| ArcRwSignal::new(0));
     let value = RwSignal::from(value);
     let used = draft.used;
     let change = move |delta: i64| {
@@ -435,7 +494,10 @@ fn AllocRow(
 fn About(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let text = app.doc.with_untracked(|d| d.inspel.get(&id).and_then(|i| i.description().cloned())).filter(|t| !t.trim().is_empty());
+    let text = app
+        .doc
+        .with_untracked(|d| d.inspel.get(&id).and_then(|i| i.description().cloned()))
+        .filter(|t| !t.trim().is_empty());
     text.map(|t| view! { <details class="about"><summary>{i18n.tr(|t| t.v.read_more)}</summary><p>{t}</p></details> })
 }
 
@@ -446,11 +508,20 @@ fn About(id: Id) -> impl IntoView {
 fn RankBallot(items: Memo<Vec<Item>>, ranking: RwSignal<Vec<Id>>, need: usize) -> impl IntoView {
     let i18n = use_i18n();
     let dragging = RwSignal::new(None::<Id>);
-    let title_of = move |id: &Id| items.with(|v| v.iter().find(|i| &i.0 == id).map(|i| i.1.clone()).unwrap_or_default());
+    let title_of = move |id: &Id| {
+        items.with(|v| {
+            v.iter()
+                .find(|i| &i.0 == id)
+                .map(|i| i.1.clone())
+                .unwrap_or_default()
+        })
+    };
     let full = Memo::new(move |_| ranking.with(Vec::len) >= need.min(items.with(Vec::len)));
     // Drag: the pointer's position picks the row it is over; the dragged item moves there.
     let over = move |ev: leptos::ev::PointerEvent| {
-        let Some(id) = dragging.get_untracked() else { return };
+        let Some(id) = dragging.get_untracked() else {
+            return;
+        };
         ev.prevent_default();
         let target = document()
             .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
@@ -529,7 +600,12 @@ fn refocus(id: String) {
 }
 
 #[component]
-fn RankedRow(id: Id, title: String, ranking: RwSignal<Vec<Id>>, dragging: RwSignal<Option<Id>>) -> impl IntoView {
+fn RankedRow(
+    id: Id,
+    title: String,
+    ranking: RwSignal<Vec<Id>>,
+    dragging: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let pos = {
         let id = id.clone();
@@ -541,11 +617,21 @@ fn RankedRow(id: Id, title: String, ranking: RwSignal<Vec<Id>>, dragging: RwSign
         let (up_id, down_id) = (up_id.clone(), down_id.clone());
         move |delta: isize| {
             let p = pos.get_untracked();
-            let Some(q) = p.checked_add_signed(delta) else { return };
-            ranking.update(|r| if q < r.len() { r.swap(p, q) });
+            let Some(q) = p.checked_add_signed(delta) else {
+                return;
+            };
+            ranking.update(|r| {
+                if q < r.len() {
+                    r.swap(p, q)
+                }
+            });
             // Keep focus on the arrow just used, or on the other one at the ends.
             let at_edge = (delta < 0 && q == 0) || (delta > 0 && q + 1 >= len.get_untracked());
-            let keep = if (delta < 0) != at_edge { up_id.clone() } else { down_id.clone() };
+            let keep = if (delta < 0) != at_edge {
+                up_id.clone()
+            } else {
+                down_id.clone()
+            };
             refocus(keep);
         }
     };
@@ -578,7 +664,12 @@ fn RankedRow(id: Id, title: String, ranking: RwSignal<Vec<Id>>, dragging: RwSign
 
 /// Score 1–5 (items may be skipped).
 #[component]
-fn ScaleBallot(items: Memo<Vec<Item>>, values: RwSignal<BTreeMap<Id, u8>>, lo: u8, hi: u8) -> impl IntoView {
+fn ScaleBallot(
+    items: Memo<Vec<Item>>,
+    values: RwSignal<BTreeMap<Id, u8>>,
+    lo: u8,
+    hi: u8,
+) -> impl IntoView {
     view! {
         <div class="ballot-items">
             <For each=move || items.get() key=|i| i.0.clone() let:item>
@@ -648,7 +739,12 @@ fn ImpactBallot(items: Memo<Vec<Item>>, values: RwSignal<BTreeMap<Id, [u8; 2]>>)
 
 /// A radio group with a "skip" choice: large targets, arrow keys move within the group.
 #[component]
-fn Choices(title: String, options: Vec<(u8, String)>, get: Signal<Option<u8>>, set: Callback<Option<u8>>) -> impl IntoView {
+fn Choices(
+    title: String,
+    options: Vec<(u8, String)>,
+    get: Signal<Option<u8>>,
+    set: Callback<Option<u8>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let name = format!("c{}", js_sys::Math::random().to_bits());
     let skip_name = name.clone();

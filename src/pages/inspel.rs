@@ -7,7 +7,10 @@ use std::sync::Arc;
 use vagval_core::crdt::to_json;
 use vagval_core::model::{Dimension, Inspel, Municipality, Status};
 
-use vagval_core::query::{Patch, Query, Row, Sort, hits_hold, marked_hits, patch_rows, rows as query_rows, run, set_status};
+use vagval_core::query::{
+    Patch, Query, Row, Sort, hits_hold, marked_hits, patch_rows, rows as query_rows, run,
+    set_status,
+};
 use vagval_core::{Command, Id, Kind, Localized};
 
 use super::page_title;
@@ -24,10 +27,19 @@ const VIRTUAL_FROM: usize = 60;
 const OVERSCAN: usize = 6;
 
 const STATUSES: [Status; 7] = [
-    Status::Received, Status::Compiled, Status::Prioritised, Status::InAgenda,
-    Status::InConsultation, Status::Adopted, Status::NotIncluded,
+    Status::Received,
+    Status::Compiled,
+    Status::Prioritised,
+    Status::InAgenda,
+    Status::InConsultation,
+    Status::Adopted,
+    Status::NotIncluded,
 ];
-const DIMENSIONS: [Dimension; 3] = [Dimension::Ecological, Dimension::Social, Dimension::Economic];
+const DIMENSIONS: [Dimension; 3] = [
+    Dimension::Ecological,
+    Dimension::Social,
+    Dimension::Economic,
+];
 
 /// The list's prepared rows, shared with the page's readers without copying.
 type Rows = Arc<Vec<Row>>;
@@ -67,10 +79,15 @@ pub fn InspelPage() -> impl IntoView {
     let patched = StoredValue::new((0u64, Patch::Shape));
     let all = Memo::new_owning(move |prev: Option<Rows>| {
         app.doc.with(|d| {
-            let touched = seen.get_value().and_then(|m| app.touched_since(m, Kind::Inspel));
+            let touched = seen
+                .get_value()
+                .and_then(|m| app.touched_since(m, Kind::Inspel));
             seen.set_value(Some(app.mark()));
             let first = prev.is_none();
-            let (rows, patch) = match (prev.or_else(|| kept.try_update_value(Option::take).flatten()), touched) {
+            let (rows, patch) = match (
+                prev.or_else(|| kept.try_update_value(Option::take).flatten()),
+                touched,
+            ) {
                 (Some(mut rows), Some(ids)) => {
                     let patch = patch_rows(d, Arc::make_mut(&mut rows), &ids);
                     (rows, patch)
@@ -96,7 +113,9 @@ pub fn InspelPage() -> impl IntoView {
     let hits = Memo::new_owning(move |prev: Option<Vec<usize>>| {
         all.with(|rows| {
             query.with(|q| {
-                let (n, holds) = patched.with_value(|(n, p)| (*n, matches!(p, Patch::InPlace(c) if hits_hold(rows, q, c))));
+                let (n, holds) = patched.with_value(|(n, p)| {
+                    (*n, matches!(p, Patch::InPlace(c) if hits_hold(rows, q, c)))
+                });
                 let same = ran.with_value(|(m, last)| m.wrapping_add(1) == n && last == q);
                 ran.set_value((n, q.clone()));
                 let first = prev.is_none();
@@ -119,10 +138,20 @@ pub fn InspelPage() -> impl IntoView {
         })
     });
     on_cleanup(move || {
-        if let (Some(mark), Some(rows), Some(query), Some(hits)) =
-            (seen.try_get_value().flatten(), all.try_get_untracked(), query.try_get_untracked(), hits.try_get_untracked())
-        {
-            KEPT.with(|k| *k.borrow_mut() = Some(Kept { mark, rows, query, hits }));
+        if let (Some(mark), Some(rows), Some(query), Some(hits)) = (
+            seen.try_get_value().flatten(),
+            all.try_get_untracked(),
+            query.try_get_untracked(),
+            hits.try_get_untracked(),
+        ) {
+            KEPT.with(|k| {
+                *k.borrow_mut() = Some(Kept {
+                    mark,
+                    rows,
+                    query,
+                    hits,
+                })
+            });
         }
     });
     let selected = RwSignal::new(None::<Id>);
@@ -274,7 +303,10 @@ fn List(
         })
     });
     let on_scroll = move |ev: leptos::ev::Event| {
-        if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
             scroll.set(usize::try_from(el.scroll_top()).unwrap_or(0));
             height.set(usize::try_from(el.client_height()).unwrap_or(800).max(ROW));
         }
@@ -291,7 +323,10 @@ fn List(
     // to the page). The control that had focus gets it back once the rows are in place.
     let focused = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
-        focused.set_value(ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()));
+        focused.set_value(
+            ev.target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()),
+        );
     };
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
         // Focus moved on by the user (it has somewhere to go), not lost with a moved node.
@@ -387,7 +422,9 @@ fn Bulk(
     // The shown rows that are marked (rows hidden by a filter stay marked but are left alone).
     // `all` is read untracked: a row's inspel only changes with the rows' shape, and then
     // `hits` moves too; a new stage alone leaves the marked rows as they were.
-    let chosen = Memo::new(move |_| marked.with(|m| hits.with(|h| all.with_untracked(|rows| marked_hits(rows, h, m)))));
+    let chosen = Memo::new(move |_| {
+        marked.with(|m| hits.with(|h| all.with_untracked(|rows| marked_hits(rows, h, m))))
+    });
     let every = move || hits.with(|h| !h.is_empty() && chosen.with(Vec::len) == h.len());
     // Marks of many rows at once: the rows in view are rebuilt to show them.
     let mark_many = move |f: &dyn Fn(&mut BTreeSet<Id>)| {
@@ -461,28 +498,47 @@ fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl IntoView {
     let edit = {
         let id = id.clone();
         move |field: &'static str, value: serde_json::Value| {
-            let r = app.dispatch(&Command::Edit { kind: Kind::Inspel, id: id.clone(), field: field.into(), value });
+            let r = app.dispatch(&Command::Edit {
+                kind: Kind::Inspel,
+                id: id.clone(),
+                field: field.into(),
+                value,
+            });
             error.set(r.err().map(|e| e.message(i18n.lang())));
         }
     };
     let field = {
         let edit = edit.clone();
-        move |name: &'static str, label: fn(&'static crate::i18n::Texts) -> &'static str, get: fn(&Inspel) -> Option<&String>, multiline: bool| {
+        move |name: &'static str,
+              label: fn(&'static crate::i18n::Texts) -> &'static str,
+              get: fn(&Inspel) -> Option<&String>,
+              multiline: bool| {
             let edit = edit.clone();
             let fid = format!("edit-{name}");
-            let value = move || record.with(|r| r.as_ref().and_then(get).cloned().unwrap_or_default());
-            let commit = move |ev: leptos::ev::Event| edit(name, serde_json::Value::String(event_target_value(&ev)));
+            let value =
+                move || record.with(|r| r.as_ref().and_then(get).cloned().unwrap_or_default());
+            let commit = move |ev: leptos::ev::Event| {
+                edit(name, serde_json::Value::String(event_target_value(&ev)))
+            };
             let input = if multiline {
                 view! { <textarea id=fid.clone() rows="4" prop:value=value on:change=commit></textarea> }.into_any()
             } else {
-                view! { <input id=fid.clone() type="text" prop:value=value on:change=commit/> }.into_any()
+                view! { <input id=fid.clone() type="text" prop:value=value on:change=commit/> }
+                    .into_any()
             };
             view! { <div class="field"><label for=fid>{i18n.tr(label)}</label>{input}</div> }
         }
     };
     let lang = move || i18n.lang();
     let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
-    let dims = move || record.with(|r| r.as_ref().and_then(Inspel::dimensions).cloned().unwrap_or_default());
+    let dims = move || {
+        record.with(|r| {
+            r.as_ref()
+                .and_then(Inspel::dimensions)
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="card editor" aria-labelledby="editor-heading" data-testid="inspel-editor">
             <div class="row spread">
@@ -555,11 +611,21 @@ fn NewInspel() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let fields = [
-            ("title".to_owned(), serde_json::Value::String(title.get_untracked().trim().to_owned())),
-            ("municipality".to_owned(), to_json(&municipality.get_untracked())),
+            (
+                "title".to_owned(),
+                serde_json::Value::String(title.get_untracked().trim().to_owned()),
+            ),
+            (
+                "municipality".to_owned(),
+                to_json(&municipality.get_untracked()),
+            ),
         ]
         .into();
-        match app.dispatch(&Command::Create { kind: Kind::Inspel, id: new_id(), fields }) {
+        match app.dispatch(&Command::Create {
+            kind: Kind::Inspel,
+            id: new_id(),
+            fields,
+        }) {
             Ok(()) => {
                 title.set(String::new());
                 error.set(None);
@@ -610,18 +676,33 @@ fn CsvImport() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<usize>);
-    let checked = Memo::new(move |_| prepared.with(|p| p.as_ref().map(Prepared::check).unwrap_or_default()));
-    let all_valid = Memo::new(move |_| checked.with(|c| c.iter().filter(|r| r.result.is_ok()).count()));
+    let checked =
+        Memo::new(move |_| prepared.with(|p| p.as_ref().map(Prepared::check).unwrap_or_default()));
+    let all_valid =
+        Memo::new(move |_| checked.with(|c| c.iter().filter(|r| r.result.is_ok()).count()));
     // Rows that are already inspel here (the same file imported again), skipped unless asked.
     let repeats = Memo::new(move |_| {
         checked.track();
-        prepared.with(|p| p.as_ref().map(|p| app.doc.with_untracked(|d| p.already_there(d))).unwrap_or_default())
+        prepared.with(|p| {
+            p.as_ref()
+                .map(|p| app.doc.with_untracked(|d| p.already_there(d)))
+                .unwrap_or_default()
+        })
     });
     let skip = RwSignal::new(true);
-    let valid = Memo::new(move |_| all_valid.get() - if skip.get() { repeats.with(Vec::len) } else { 0 });
+    let valid = Memo::new(move |_| {
+        all_valid.get()
+            - if skip.get() {
+                repeats.with(Vec::len)
+            } else {
+                0
+            }
+    });
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else { return };
+        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else {
+            return;
+        };
         input.set_value("");
         name.set(file.name());
         done.set(None);
@@ -646,8 +727,17 @@ fn CsvImport() -> impl IntoView {
         });
     };
     let confirm = move |_| {
-        let skipped = if skip.get_untracked() { repeats.get_untracked() } else { Vec::new() };
-        let Some(cmd) = prepared.with_untracked(|p| p.as_ref().and_then(|p| p.commands_without(&skipped, new_id))) else { return };
+        let skipped = if skip.get_untracked() {
+            repeats.get_untracked()
+        } else {
+            Vec::new()
+        };
+        let Some(cmd) = prepared.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.commands_without(&skipped, new_id))
+        }) else {
+            return;
+        };
         let n = valid.get_untracked();
         match app.dispatch(&cmd) {
             Ok(()) => {
@@ -672,11 +762,14 @@ fn CsvImport() -> impl IntoView {
         }
     };
     let preview = move || {
-        let Some(p) = prepared.get() else { return ().into_any() };
+        let Some(p) = prepared.get() else {
+            return ().into_any();
+        };
         let t = i18n.t();
         let lang = i18n.lang();
         let cols = p.headers.len();
-        let note = (p.encoding == Encoding::Windows1252).then(|| view! { <p class="notice" role="note">{t.v.csv_cp1252}</p> });
+        let note = (p.encoding == Encoding::Windows1252)
+            .then(|| view! { <p class="notice" role="note">{t.v.csv_cp1252}</p> });
         let selects = (0..cols).map(|c| {
             let header = p.headers.get(c).cloned().unwrap_or_default();
             let current = p.mapping.get(c).copied().flatten();
@@ -699,20 +792,41 @@ fn CsvImport() -> impl IntoView {
             }
         }).collect_view();
         // Under a dimensions column, what the cell is read as ("ekonomisk;social" → Social, Ekonomisk).
-        let understood = |c: usize, cell: &str| (p.mapping.get(c).copied().flatten() == Some(Field::Dimensions)).then(|| {
+        let understood = |c: usize, cell: &str| {
+            (p.mapping.get(c).copied().flatten() == Some(Field::Dimensions)).then(|| {
             let known: Vec<&str> = dimensions(cell).known.into_iter().map(|d| dimension_label(d, lang)).collect();
             (!known.is_empty()).then(|| view! { <br/><small class="hint" data-testid="csv-dimensions">{format!("{} {}", t.v.csv_understood, known.join(", "))}</small> })
-        });
-        let sample = p.rows.iter().take(5).map(|(line, cells)| view! {
-            <tr><th scope="row">{*line}</th>{(0..cols).map(|c| {
-                let cell = cells.get(c).cloned().unwrap_or_default();
-                let read_as = understood(c, &cell);
-                view! { <td>{cell}{read_as}</td> }
-            }).collect_view()}</tr>
-        }).collect_view();
+        })
+        };
+        let sample = p
+            .rows
+            .iter()
+            .take(5)
+            .map(|(line, cells)| {
+                view! {
+                    <tr><th scope="row">{*line}</th>{(0..cols).map(|c| {
+                        let cell = cells.get(c).cloned().unwrap_or_default();
+                        let read_as = understood(c, &cell);
+                        view! { <td>{cell}{read_as}</td> }
+                    }).collect_view()}</tr>
+                }
+            })
+            .collect_view();
         let problems: Vec<String> = checked.with_untracked(|c| {
             c.iter()
-                .filter_map(|r| r.result.as_ref().err().map(|ps| format!("{} {}: {}", t.v.csv_row, r.line, ps.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" "))))
+                .filter_map(|r| {
+                    r.result.as_ref().err().map(|ps| {
+                        format!(
+                            "{} {}: {}",
+                            t.v.csv_row,
+                            r.line,
+                            ps.iter()
+                                .map(|p| p.message(lang))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        )
+                    })
+                })
                 .take(200)
                 .collect()
         });
@@ -778,36 +892,74 @@ fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl I
     let error = RwSignal::new(None::<String>);
     let originals = {
         let id = id.clone();
-        Memo::new(move |_| app.doc.with(|d| {
-            let lang = i18n.lang();
-            d.inspel.get(&id).and_then(Inspel::originals).map(|o| {
-                o.iter().filter_map(|x| d.inspel.get(x)).map(|r| format!("{} ({})", r.title().cloned().unwrap_or_default(), r.municipality().map_or("", |m| m.label(lang)))).collect::<Vec<_>>()
-            }).unwrap_or_default()
-        }))
+        Memo::new(move |_| {
+            app.doc.with(|d| {
+                let lang = i18n.lang();
+                d.inspel
+                    .get(&id)
+                    .and_then(Inspel::originals)
+                    .map(|o| {
+                        o.iter()
+                            .filter_map(|x| d.inspel.get(x))
+                            .map(|r| {
+                                format!(
+                                    "{} ({})",
+                                    r.title().cloned().unwrap_or_default(),
+                                    r.municipality().map_or("", |m| m.label(lang))
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
     };
     let matches = {
         let id = id.clone();
         Memo::new(move |_| {
             let text = search.get();
-            if text.trim().len() < 2 { return Vec::new() }
+            if text.trim().len() < 2 {
+                return Vec::new();
+            }
             // The page's prepared rows, not a second preparation per keystroke.
-            let q = Query { text, ..Query::default() };
-            all.with(|rows| app.doc.with(|d| {
-                run(rows, &q).into_iter().map(|i| &rows[i]).filter(|r| r.id != id).take(8)
-                    .map(|r| (r.id.clone(), r.title.clone(), ballots_naming(d, &r.id))).collect::<Vec<_>>()
-            }))
+            let q = Query {
+                text,
+                ..Query::default()
+            };
+            all.with(|rows| {
+                app.doc.with(|d| {
+                    run(rows, &q)
+                        .into_iter()
+                        .map(|i| &rows[i])
+                        .filter(|r| r.id != id)
+                        .take(8)
+                        .map(|r| (r.id.clone(), r.title.clone(), ballots_naming(d, &r.id)))
+                        .collect::<Vec<_>>()
+                })
+            })
         })
     };
-    let own_votes = { let id = id.clone(); Memo::new(move |_| app.doc.with(|d| ballots_naming(d, &id))) };
+    let own_votes = {
+        let id = id.clone();
+        Memo::new(move |_| app.doc.with(|d| ballots_naming(d, &id)))
+    };
     let merge = {
         let id = id.clone();
         move |_| {
             let mut ids = vec![id.clone()];
             ids.extend(others.get_untracked());
             let new = new_id();
-            let Some(cmd) = app.doc.with_untracked(|d| merge_inspel(d, &ids, new.clone())) else { return };
+            let Some(cmd) = app
+                .doc
+                .with_untracked(|d| merge_inspel(d, &ids, new.clone()))
+            else {
+                return;
+            };
             match app.dispatch(&cmd) {
-                Ok(()) => { others.set(Vec::new()); selected.set(Some(new)); }
+                Ok(()) => {
+                    others.set(Vec::new());
+                    selected.set(Some(new));
+                }
                 Err(e) => error.set(Some(e.message(i18n.lang()))),
             }
         }
@@ -815,7 +967,9 @@ fn MergePanel(id: Id, selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl I
     let split = {
         let id = id.clone();
         move |_| {
-            let Some(cmd) = app.doc.with_untracked(|d| split_inspel(d, &id)) else { return };
+            let Some(cmd) = app.doc.with_untracked(|d| split_inspel(d, &id)) else {
+                return;
+            };
             match app.dispatch(&cmd) {
                 Ok(()) => selected.set(None),
                 Err(e) => error.set(Some(e.message(i18n.lang()))),

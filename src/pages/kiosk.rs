@@ -35,7 +35,10 @@ pub struct KioskMode(pub RwSignal<Option<Kiosk>>);
 
 /// Reads the stored mode and provides it.
 pub fn provide() -> KioskMode {
-    let stored = storage::read(StorageKey::Kiosk).ok().flatten().and_then(|t| serde_json::from_str::<Kiosk>(&t).ok());
+    let stored = storage::read(StorageKey::Kiosk)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str::<Kiosk>(&t).ok());
     let mode = KioskMode(RwSignal::new(stored));
     provide_context(mode);
     mode
@@ -57,7 +60,9 @@ pub fn StartKiosk(round: Memo<Option<Round>>) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let c = code.get_untracked();
         if c.trim().chars().count() < CODE_MIN {
             error.set(Some(i18n.t().v.kiosk_code_short));
@@ -65,7 +70,10 @@ pub fn StartKiosk(round: Memo<Option<Round>>) -> impl IntoView {
         }
         // Everything is stored before the tablet changes hands.
         app.flush();
-        let k = Kiosk { round: r.id.clone(), code_hash: hash(&c) };
+        let k = Kiosk {
+            round: r.id.clone(),
+            code_hash: hash(&c),
+        };
         if let Ok(text) = serde_json::to_string(&k)
             && storage::write(StorageKey::Kiosk, &text).is_err()
         {

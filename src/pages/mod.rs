@@ -11,8 +11,8 @@ mod results;
 mod round;
 mod rounds;
 mod settings;
-pub mod workspaces;
 pub mod share;
+pub mod workspaces;
 
 pub use agenda::AgendaPage;
 pub use inspel::InspelPage;

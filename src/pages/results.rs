@@ -45,7 +45,9 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
         let comma = lang == vagval_core::Lang::Sv;
-        let Some(r) = round.get() else { return Vec::new() };
+        let Some(r) = round.get() else {
+            return Vec::new();
+        };
         result.with(|res| {
             let Some(res) = res else { return Vec::new() };
             let chosen: BTreeSet<&Id> = res.final_items(&r).into_iter().collect();
@@ -57,13 +59,19 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                         let i = d.inspel.0.get(&row.item);
                         let spread = row.stats.as_ref().map_or(String::new(), |s| {
                             let c = s.consensus.map_or("–".into(), |c| c.decimal(2, comma));
-                            format!("{} / {} / {c}", s.median.display(1, comma), s.iqr.display(1, comma))
+                            format!(
+                                "{} / {} / {c}",
+                                s.median.display(1, comma),
+                                s.iqr.display(1, comma)
+                            )
                         });
                         Shown {
                             rank: row.rank,
                             item: row.item.clone(),
                             title: i.and_then(|i| i.title().cloned()).unwrap_or_default(),
-                            municipality: i.and_then(|i| i.municipality()).map_or("", |m| m.label(lang)),
+                            municipality: i
+                                .and_then(|i| i.municipality())
+                                .map_or("", |m| m.label(lang)),
                             // Whole numbers stay whole ("4", not "4,00").
                             score: row.score.display(2, comma),
                             spread,
@@ -83,13 +91,23 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
     let facts = move || {
         let t = &i18n.t().v;
         let lang = i18n.lang();
-        let Some(r) = round.get() else { return String::new() };
+        let Some(r) = round.get() else {
+            return String::new();
+        };
         let seed = r.seed().cloned().unwrap_or_default();
-        let mut out = format!("{} {}. {} \u{201d}{seed}\u{201d}.", counted.get(), t.counted_ballots, t.tie_chain);
+        let mut out = format!(
+            "{} {}. {} \u{201d}{seed}\u{201d}.",
+            counted.get(),
+            t.counted_ballots,
+            t.tie_chain
+        );
         result.with(|res| {
             if let Some(res) = res {
                 if let Some(w) = res.tally.kendall_w {
-                    out.push_str(&format!(" Kendalls W = {}.", w.decimal(2, lang == vagval_core::Lang::Sv)));
+                    out.push_str(&format!(
+                        " Kendalls W = {}.",
+                        w.decimal(2, lang == vagval_core::Lang::Sv)
+                    ));
                 }
                 if matches!(r.method(), Some(Method::Ranking { .. })) {
                     match &res.tally.condorcet {
@@ -97,13 +115,18 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                             let title = app.doc.with(|d| d.inspel_title(item));
                             out.push_str(&format!(" {}: {title}.", t.condorcet));
                         }
-                        Some(other) => out.push_str(&format!(" {}: {}.", t.condorcet, other.message(lang))),
+                        Some(other) => {
+                            out.push_str(&format!(" {}: {}.", t.condorcet, other.message(lang)))
+                        }
                         None => out.push_str(&format!(" {}.", t.no_condorcet)),
                     }
                 }
                 let left_out = res.not_counted().count();
                 if left_out > 0 {
-                    out.push_str(&format!(" {left_out} {}.", t.not_counted_heading.to_lowercase()));
+                    out.push_str(&format!(
+                        " {left_out} {}.",
+                        t.not_counted_heading.to_lowercase()
+                    ));
                 }
             }
         });
@@ -113,21 +136,35 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
         let Some(id) = rid() else { return };
         if let Ok(cert) = app.doc.with_untracked(|d| certificate(d, &id)) {
             let text = vagval_core::crdt::to_json(&cert).to_string();
-            let name = format!("{}-{}.json", i18n.t().v.cert_prefix, &crate::state::iso_now()[..10]);
+            let name = format!(
+                "{}-{}.json",
+                i18n.t().v.cert_prefix,
+                &crate::state::iso_now()[..10]
+            );
             let _ = file_io::download(&name, &text, "application/json");
         }
     };
     let download_csv = move |_| {
         let Some(id) = rid() else { return };
         if let Ok(cert) = app.doc.with_untracked(|d| certificate(d, &id)) {
-            let name = format!("{}-{}.csv", i18n.t().v.results_prefix, &crate::state::iso_now()[..10]);
-            let _ = file_io::download(&name, &results_csv(&cert, i18n.lang()), "text/csv;charset=utf-8");
+            let name = format!(
+                "{}-{}.csv",
+                i18n.t().v.results_prefix,
+                &crate::state::iso_now()[..10]
+            );
+            let _ = file_io::download(
+                &name,
+                &results_csv(&cert, i18n.lang()),
+                "text/csv;charset=utf-8",
+            );
         }
     };
     let projector = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
-            let _ = html.class_list().toggle_with_force("projector", projector.get());
+            let _ = html
+                .class_list()
+                .toggle_with_force("projector", projector.get());
         }
     });
     on_cleanup(move || {
@@ -137,11 +174,17 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
     });
     let moved = crate::pages::agenda::moved_to_agenda();
     let to_agenda = move |_| {
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let commands: Vec<Command> = result.with_untracked(|res| {
             let Some(res) = res else { return Vec::new() };
             app.doc.with_untracked(|d| {
-                let already: BTreeSet<&Id> = d.agenda.live().flat_map(|a| a.inspel().into_iter().flatten()).collect();
+                let already: BTreeSet<&Id> = d
+                    .agenda
+                    .live()
+                    .flat_map(|a| a.inspel().into_iter().flatten())
+                    .collect();
                 res.final_items(&r)
                     .into_iter()
                     .filter(|id| !already.contains(id))
@@ -153,7 +196,11 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
                         ]
                         .into();
                         [
-                            Command::Create { kind: Kind::Agenda, id: new_id(), fields },
+                            Command::Create {
+                                kind: Kind::Agenda,
+                                id: new_id(),
+                                fields,
+                            },
                             Command::edit(Kind::Inspel, id, "status", to_json(&Status::InAgenda)),
                         ]
                     })
@@ -227,23 +274,37 @@ fn CapacityDecisionForm(round: Memo<Option<Round>>) -> impl IntoView {
     use vagval_core::round::CapacityDecision;
     let i18n = use_i18n();
     let app = use_app();
-    let (k0, v0) = capacity_parts(round.with_untracked(|r| r.as_ref().and_then(Round::capacity_rule)));
+    let (k0, v0) =
+        capacity_parts(round.with_untracked(|r| r.as_ref().and_then(Round::capacity_rule)));
     let (kind, value) = (RwSignal::new(k0), RwSignal::new(v0));
     let who = RwSignal::new(String::new());
     let after = RwSignal::new(true);
     let error = RwSignal::new(None::<String>);
-    let decided = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::capacity_decision).cloned()));
+    let decided =
+        Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::capacity_decision).cloned()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let name = who.get_untracked().trim().to_owned();
         if name.is_empty() {
             error.set(Some(i18n.t().v.cap_who_missing.to_owned()));
             return;
         }
         let mut log = r.capacity_log().cloned().unwrap_or_default();
-        log.push(CapacityDecision { rule: capacity_of(kind.get_untracked(), value.get_untracked()), who: name, at: now_ms(), after_results: after.get_untracked() });
-        match app.dispatch(&Command::edit(Kind::Round, &r.id, "capacity_log", to_json(&log))) {
+        log.push(CapacityDecision {
+            rule: capacity_of(kind.get_untracked(), value.get_untracked()),
+            who: name,
+            at: now_ms(),
+            after_results: after.get_untracked(),
+        });
+        match app.dispatch(&Command::edit(
+            Kind::Round,
+            &r.id,
+            "capacity_log",
+            to_json(&log),
+        )) {
             Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.message(i18n.lang()))),
         }
@@ -318,7 +379,10 @@ fn clip(text: &str, max: usize) -> String {
         return text.to_owned();
     }
     let head: String = text.chars().take(max - 1).collect();
-    let cut = head.rfind(' ').filter(|at| *at > head.len() / 2).unwrap_or(head.len());
+    let cut = head
+        .rfind(' ')
+        .filter(|at| *at > head.len() / 2)
+        .unwrap_or(head.len());
     format!("{}…", head[..cut].trim_end_matches([' ', ',', '–', '-']))
 }
 
@@ -327,8 +391,24 @@ fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
     let i18n = use_i18n();
     let bars = Memo::new(move |_| {
         rows.with(|r| {
-            let max = r.iter().map(|x| x.score_f).fold(0.0_f64, f64::max).max(1e-9);
-            r.iter().take(20).enumerate().map(|(i, x)| (i, x.title.clone(), x.score.clone(), (x.score_f.max(0.0) / max * 260.0).round() as u32, x.selected)).collect::<Vec<_>>()
+            let max = r
+                .iter()
+                .map(|x| x.score_f)
+                .fold(0.0_f64, f64::max)
+                .max(1e-9);
+            r.iter()
+                .take(20)
+                .enumerate()
+                .map(|(i, x)| {
+                    (
+                        i,
+                        x.title.clone(),
+                        x.score.clone(),
+                        (x.score_f.max(0.0) / max * 260.0).round() as u32,
+                        x.selected,
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     });
     let height = move || (bars.with(Vec::len) * 28 + 8).to_string();
@@ -351,27 +431,53 @@ fn Chart(rows: Memo<Vec<Shown>>) -> impl IntoView {
 
 /// The capacity rule's selection and the facilitator's overrides (reason required, logged).
 #[component]
-fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>, result: Memo<Option<RoundResult>>) -> impl IntoView {
+fn Selection(
+    round: Memo<Option<Round>>,
+    rows: Memo<Vec<Shown>>,
+    result: Memo<Option<RoundResult>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let root = move || result.with_untracked(|r| r.as_ref().map(|r| r.ballots_root.clone()));
-    let stale = Memo::new(move |_| round.with(|r| r.as_ref().is_some_and(|r| result.with(|res| res.as_ref().and_then(|res| res.override_stale(r)) == Some(true)))));
+    let stale = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref().is_some_and(|r| {
+                result.with(|res| res.as_ref().and_then(|res| res.override_stale(r)) == Some(true))
+            })
+        })
+    });
     let confirm_stale = move |_| {
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let mut list = r.overrides().cloned().unwrap_or_default();
-        let Some(last) = list.last().cloned() else { return };
+        let Some(last) = list.last().cloned() else {
+            return;
+        };
         list.push(Override {
             items: last.items,
             reason: format!("{} {}", i18n.t().v.stale_confirmed_prefix, last.reason),
             at: now_ms(),
             for_root: root(),
         });
-        let _ = app.dispatch(&Command::edit(Kind::Round, &r.id, "overrides", to_json(&list)));
+        let _ = app.dispatch(&Command::edit(
+            Kind::Round,
+            &r.id,
+            "overrides",
+            to_json(&list),
+        ));
     };
     let pick = RwSignal::new(None::<BTreeSet<Id>>);
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let overrides = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::overrides).cloned().unwrap_or_default()));
+    let overrides = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref()
+                .and_then(Round::overrides)
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
     let rule = move || {
         let lang = i18n.lang();
         round.with(|r| match r.as_ref().and_then(Round::capacity_rule) {
@@ -379,19 +485,43 @@ fn Selection(round: Memo<Option<Round>>, rows: Memo<Vec<Shown>>, result: Memo<Op
             None => i18n.t().v.no_capacity.to_owned(),
         })
     };
-    let is_picked = move |id: &Id| pick.with(|p| p.as_ref().map_or_else(|| rows.with(|r| r.iter().any(|x| &x.item == id && x.selected)), |p| p.contains(id)));
+    let is_picked = move |id: &Id| {
+        pick.with(|p| {
+            p.as_ref().map_or_else(
+                || rows.with(|r| r.iter().any(|x| &x.item == id && x.selected)),
+                |p| p.contains(id),
+            )
+        })
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         let text = reason.get_untracked().trim().to_owned();
         if text.chars().count() < 10 {
             error.set(Some(i18n.t().v.reason_missing.to_owned()));
             return;
         }
-        let items: Vec<Id> = rows.with_untracked(|rs| rs.iter().map(|x| x.item.clone()).filter(|id| is_picked(id)).collect());
+        let items: Vec<Id> = rows.with_untracked(|rs| {
+            rs.iter()
+                .map(|x| x.item.clone())
+                .filter(|id| is_picked(id))
+                .collect()
+        });
         let mut list = r.overrides().cloned().unwrap_or_default();
-        list.push(Override { items, reason: text, at: now_ms(), for_root: root() });
-        match app.dispatch(&Command::edit(Kind::Round, &r.id, "overrides", to_json(&list))) {
+        list.push(Override {
+            items,
+            reason: text,
+            at: now_ms(),
+            for_root: root(),
+        });
+        match app.dispatch(&Command::edit(
+            Kind::Round,
+            &r.id,
+            "overrides",
+            to_json(&list),
+        )) {
             Ok(()) => {
                 error.set(None);
                 reason.set(String::new());
@@ -464,23 +594,52 @@ fn Comparison(round: Memo<Option<Round>>, result: Memo<Option<RoundResult>>) -> 
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
-        let Some(r) = round.get() else { return Vec::new() };
-        result.with(|res| app.doc.with(|d| {
-            let Some(res) = res else { return Vec::new() };
-            let ballots = ballots_of(d, &r.id);
-            let counted: BTreeSet<&Id> = res.counted.iter().collect();
-            let answers: Vec<&Answer> = ballots.iter().filter(|b| counted.contains(&b.id)).filter_map(|b| b.answer()).collect();
-            let n = r.capacity().copied().flatten().map_or(3, |c| match c {
-                vagval_core::select::Capacity::TopN { n } => n as usize,
-                _ => res.selection.as_ref().map_or(3, |s| s.items.len()),
-            });
-            compare(&r.method_or_default(), &r.item_set(), &answers, r.seed().map_or("", String::as_str), n)
+        let Some(r) = round.get() else {
+            return Vec::new();
+        };
+        result.with(|res| {
+            app.doc.with(|d| {
+                let Some(res) = res else { return Vec::new() };
+                let ballots = ballots_of(d, &r.id);
+                let counted: BTreeSet<&Id> = res.counted.iter().collect();
+                let answers: Vec<&Answer> = ballots
+                    .iter()
+                    .filter(|b| counted.contains(&b.id))
+                    .filter_map(|b| b.answer())
+                    .collect();
+                let n = r.capacity().copied().flatten().map_or(3, |c| match c {
+                    vagval_core::select::Capacity::TopN { n } => n as usize,
+                    _ => res.selection.as_ref().map_or(3, |s| s.items.len()),
+                });
+                compare(
+                    &r.method_or_default(),
+                    &r.item_set(),
+                    &answers,
+                    r.seed().map_or("", String::as_str),
+                    n,
+                )
                 .into_iter()
-                .map(|c| (crate::i18n::method_label(&c.method, lang), c.top.iter().map(|id| d.inspel_title(id)).collect::<Vec<_>>().join(" · "), c.differs))
+                .map(|c| {
+                    (
+                        crate::i18n::method_label(&c.method, lang),
+                        c.top
+                            .iter()
+                            .map(|id| d.inspel_title(id))
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                        c.differs,
+                    )
+                })
                 .collect::<Vec<_>>()
-        }))
+            })
+        })
     });
-    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, top, differs)| (m, top, Cell::Flag(differs))).collect());
+    let rows = Memo::new(move |_| {
+        rows.get()
+            .into_iter()
+            .map(|(m, top, differs)| (m, top, Cell::Flag(differs)))
+            .collect()
+    });
     view! {
         <SmallTable id="comparison" heading=|t| t.v.comparison help=Some(|t| t.v.comparison_help) empty=|t| t.v.comparison_none
             columns=[|t| t.v.method, |t| t.v.top_list, |t| t.v.col_notes] rows=rows/>
@@ -542,28 +701,49 @@ fn Breakdown(round: Memo<Option<Round>>, result: Memo<Option<RoundResult>>) -> i
     let hidden = RwSignal::new(0usize);
     let rows = Memo::new(move |_| {
         let lang = i18n.lang();
-        let Some(r) = round.get() else { return Vec::new() };
-        result.with(|res| app.doc.with(|d| {
-            let Some(res) = res else { return Vec::new() };
-            let by = breakdown(&r, &ballots_of(d, &r.id), &res.counted);
-            hidden.set(by.hidden);
-            by.groups
-                .into_iter()
-                .map(|(g, t)| {
-                    let name = match g {
-                        Group::One(m) => m.label(lang).to_owned(),
-                        Group::Others(list) => format!(
-                            "{} ({})",
-                            crate::i18n::texts(lang).v.breakdown_others,
-                            list.iter().map(|m| m.label(lang)).collect::<Vec<_>>().join(", ")
-                        ),
-                    };
-                    (name, t.ballots, t.rows.iter().take(3).map(|row| d.inspel_title(&row.item)).collect::<Vec<_>>().join(" · "))
-                })
-                .collect::<Vec<_>>()
-        }))
+        let Some(r) = round.get() else {
+            return Vec::new();
+        };
+        result.with(|res| {
+            app.doc.with(|d| {
+                let Some(res) = res else { return Vec::new() };
+                let by = breakdown(&r, &ballots_of(d, &r.id), &res.counted);
+                hidden.set(by.hidden);
+                by.groups
+                    .into_iter()
+                    .map(|(g, t)| {
+                        let name = match g {
+                            Group::One(m) => m.label(lang).to_owned(),
+                            Group::Others(list) => format!(
+                                "{} ({})",
+                                crate::i18n::texts(lang).v.breakdown_others,
+                                list.iter()
+                                    .map(|m| m.label(lang))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        };
+                        (
+                            name,
+                            t.ballots,
+                            t.rows
+                                .iter()
+                                .take(3)
+                                .map(|row| d.inspel_title(&row.item))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
-    let rows = Memo::new(move |_| rows.get().into_iter().map(|(m, n, top)| (m, n.to_string(), Cell::Text(top))).collect());
+    let rows = Memo::new(move |_| {
+        rows.get()
+            .into_iter()
+            .map(|(m, n, top)| (m, n.to_string(), Cell::Text(top)))
+            .collect()
+    });
     view! {
         <SmallTable id="breakdown" heading=|t| t.v.breakdown help=Some(|t| t.v.breakdown_privacy) empty=|t| t.v.breakdown_none
             columns=[|t| t.inspel_municipality, |t| t.v.col_ballots, |t| t.v.top_three] rows=rows/>

@@ -30,11 +30,16 @@ pub fn RoundPage() -> impl IntoView {
     let id = round_param().unwrap_or_default();
     let round = {
         let id = id.clone();
-        Memo::new(move |_| app.doc.with(|d| d.rounds.get(&id).filter(|r| r.deleted.is_none()).cloned()))
+        Memo::new(move |_| {
+            app.doc
+                .with(|d| d.rounds.get(&id).filter(|r| r.deleted.is_none()).cloned())
+        })
     };
     page_title(move || i18n.t().v.round);
     let tab = RwSignal::new(Tab::Vote);
-    let tab_button = move |t: Tab, label: fn(&'static crate::i18n::Texts) -> &'static str, testid: &'static str| {
+    let tab_button = move |t: Tab,
+                           label: fn(&'static crate::i18n::Texts) -> &'static str,
+                           testid: &'static str| {
         view! {
             <button type="button" class="tab" aria-pressed=move || if tab.get() == t { "true" } else { "false" }
                 data-testid=testid on:click=move |_| tab.set(t)>{i18n.tr(label)}</button>
@@ -72,7 +77,12 @@ fn describe(r: &Round, lang: vagval_core::Lang) -> String {
     let method = crate::i18n::method_label(&r.method_or_default(), lang);
     let n = r.items().map_or(0, Vec::len);
     let t = crate::i18n::texts(lang);
-    format!("{method} · {n} {} · {}: {}", t.v.items_word, t.v.seed_short, r.seed().map_or("", String::as_str))
+    format!(
+        "{method} · {n} {} · {}: {}",
+        t.v.items_word,
+        t.v.seed_short,
+        r.seed().map_or("", String::as_str)
+    )
 }
 
 #[component]
@@ -96,9 +106,16 @@ fn VoteTab(round: Memo<Option<Round>>) -> impl IntoView {
 fn ExportBallots(round: Memo<Option<Round>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let count = Memo::new(move |_| round.with(|r| r.as_ref().map_or(0, |r| app.doc.with(|d| ballots_of(d, &r.id).len()))));
+    let count = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref()
+                .map_or(0, |r| app.doc.with(|d| ballots_of(d, &r.id).len()))
+        })
+    });
     let export = move |_| {
-        let Some(r) = round.get_untracked() else { return };
+        let Some(r) = round.get_untracked() else {
+            return;
+        };
         app.flush();
         let doc: Doc = app.doc.with_untracked(|d| ballot_file(d, &r.id));
         let text = Snapshot::new(doc, iso_now(), app.device()).to_pretty();
@@ -123,11 +140,28 @@ fn ExportBallots(round: Memo<Option<Round>>) -> impl IntoView {
 /// Short text of an answer, for the facilitator comparing two ballots.
 pub fn answer_summary(doc: &Doc, answer: &Answer) -> String {
     let mut parts: Vec<String> = match answer {
-        Answer::Allocation(a) => a.iter().filter(|(_, n)| **n > 0).map(|(id, n)| format!("{} ×{n}", doc.inspel_title(id))).collect(),
-        Answer::Ranking(r) => r.iter().enumerate().map(|(i, id)| format!("{}. {}", i + 1, doc.inspel_title(id))).collect(),
-        Answer::Scores(s) => s.iter().map(|(id, v)| format!("{}: {v}", doc.inspel_title(id))).collect(),
-        Answer::Moscow(m) => m.iter().map(|(id, v)| format!("{}: {}", doc.inspel_title(id), v.points())).collect(),
-        Answer::ImpactEffort(m) => m.iter().map(|(id, p)| format!("{}: {}/{}", doc.inspel_title(id), p[0], p[1])).collect(),
+        Answer::Allocation(a) => a
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(id, n)| format!("{} ×{n}", doc.inspel_title(id)))
+            .collect(),
+        Answer::Ranking(r) => r
+            .iter()
+            .enumerate()
+            .map(|(i, id)| format!("{}. {}", i + 1, doc.inspel_title(id)))
+            .collect(),
+        Answer::Scores(s) => s
+            .iter()
+            .map(|(id, v)| format!("{}: {v}", doc.inspel_title(id)))
+            .collect(),
+        Answer::Moscow(m) => m
+            .iter()
+            .map(|(id, v)| format!("{}: {}", doc.inspel_title(id), v.points()))
+            .collect(),
+        Answer::ImpactEffort(m) => m
+            .iter()
+            .map(|(id, p)| format!("{}: {}/{}", doc.inspel_title(id), p[0], p[1]))
+            .collect(),
     };
     if parts.len() > 6 {
         parts.truncate(6);
@@ -140,8 +174,18 @@ pub fn answer_summary(doc: &Doc, answer: &Answer) -> String {
 fn Collect(round: Memo<Option<Round>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let result = Memo::new(move |_| round.with(|r| r.as_ref().and_then(|r| app.doc.with(|d| result_of(d, &r.id).ok()))));
-    let total = Memo::new(move |_| round.with(|r| r.as_ref().map_or(0, |r| app.doc.with(|d| ballots_of(d, &r.id).len()))));
+    let result = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref()
+                .and_then(|r| app.doc.with(|d| result_of(d, &r.id).ok()))
+        })
+    });
+    let total = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref()
+                .map_or(0, |r| app.doc.with(|d| ballots_of(d, &r.id).len()))
+        })
+    });
     let paper = RwSignal::new(false);
     let summary = move || {
         let t = &i18n.t().v;
@@ -161,7 +205,13 @@ fn Collect(round: Memo<Option<Round>>) -> impl IntoView {
             })
         })
     };
-    let doubles = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.double_votes.clone()).unwrap_or_default()));
+    let doubles = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| r.double_votes.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="card" aria-labelledby="collect-heading">
             <h2 id="collect-heading">{i18n.tr(|t| t.v.tab_collect)}</h2>
@@ -197,11 +247,24 @@ fn OpenOrClosed(round: Memo<Option<Round>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let error = RwSignal::new(None::<String>);
-    let closed = Memo::new(move |_| round.with(|r| r.as_ref().and_then(Round::status) == Some(&RoundStatus::Closed)));
+    let closed = Memo::new(move |_| {
+        round.with(|r| r.as_ref().and_then(Round::status) == Some(&RoundStatus::Closed))
+    });
     let toggle = move |_| {
-        let Some(id) = round.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
-        let next = if closed.get_untracked() { RoundStatus::Open } else { RoundStatus::Closed };
-        let cmd = vagval_core::Command::edit(vagval_core::Kind::Round, &id, "status", vagval_core::crdt::to_json(&next));
+        let Some(id) = round.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else {
+            return;
+        };
+        let next = if closed.get_untracked() {
+            RoundStatus::Open
+        } else {
+            RoundStatus::Closed
+        };
+        let cmd = vagval_core::Command::edit(
+            vagval_core::Kind::Round,
+            &id,
+            "status",
+            vagval_core::crdt::to_json(&next),
+        );
         match app.dispatch(&cmd) {
             Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.message(i18n.lang()))),
@@ -220,7 +283,11 @@ fn OpenOrClosed(round: Memo<Option<Round>>) -> impl IntoView {
 }
 
 #[component]
-fn DoubleVoteCard(round: Memo<Option<Round>>, participant: String, ballots: Vec<Id>) -> impl IntoView {
+fn DoubleVoteCard(
+    round: Memo<Option<Round>>,
+    participant: String,
+    ballots: Vec<Id>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let error = RwSignal::new(None::<String>);
@@ -228,7 +295,12 @@ fn DoubleVoteCard(round: Memo<Option<Round>>, participant: String, ballots: Vec<
         ballots
             .iter()
             .filter_map(|id| d.ballots.get(id))
-            .map(|b| (b.id.clone(), b.answer().map(|a| answer_summary(d, a)).unwrap_or_default()))
+            .map(|b| {
+                (
+                    b.id.clone(),
+                    b.answer().map(|a| answer_summary(d, a)).unwrap_or_default(),
+                )
+            })
             .collect()
     });
     let who = participant.clone();

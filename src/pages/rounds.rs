@@ -39,7 +39,10 @@ pub fn SubNav() -> impl IntoView {
 }
 
 /// The live, not removed inspel: id, title, municipality label.
-pub fn inspel_choices(app: crate::state::AppState, i18n: I18n) -> Memo<Vec<(Id, String, &'static str)>> {
+pub fn inspel_choices(
+    app: crate::state::AppState,
+    i18n: I18n,
+) -> Memo<Vec<(Id, String, &'static str)>> {
     Memo::new(move |_| {
         let lang = i18n.lang();
         app.doc.with(|d| {
@@ -69,7 +72,12 @@ pub fn RoundsPage() -> impl IntoView {
                 .map(|r| {
                     let n = ballots_of(d, &r.id).len();
                     let method = method_label(&r.method_or_default(), lang);
-                    (r.id.clone(), r.title().cloned().unwrap_or_default(), method, n)
+                    (
+                        r.id.clone(),
+                        r.title().cloned().unwrap_or_default(),
+                        method,
+                        n,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -123,9 +131,17 @@ pub fn capacity_parts(c: Option<Capacity>) -> (&'static str, u32) {
 
 /// Choosing a capacity rule: its kind, then its number.
 #[component]
-pub fn CapacityPicker(id: &'static str, kind: RwSignal<&'static str>, value: RwSignal<u32>) -> impl IntoView {
+pub fn CapacityPicker(
+    id: &'static str,
+    kind: RwSignal<&'static str>,
+    value: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let value_id: &'static str = if id == "round-capacity" { "round-capacity-value" } else { "decision-capacity-value" };
+    let value_id: &'static str = if id == "round-capacity" {
+        "round-capacity-value"
+    } else {
+        "decision-capacity-value"
+    };
     view! {
         <div class="field">
             <label for=id>{i18n.tr(|t| t.v.capacity)}</label>
@@ -186,25 +202,54 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
     let existing = round.as_ref().map(|r| r.id.clone());
     let locked = {
         let existing = existing.clone();
-        Memo::new(move |_| existing.as_ref().is_some_and(|id| app.doc.with(|d| !ballots_of(d, id).is_empty())))
+        Memo::new(move |_| {
+            existing
+                .as_ref()
+                .is_some_and(|id| app.doc.with(|d| !ballots_of(d, id).is_empty()))
+        })
     };
     let copy = RwSignal::new(false);
     let disabled = move || locked.get() && !copy.get();
     let r = round.as_ref();
-    let method = r.and_then(Round::method).cloned().unwrap_or(Method::Dots { budget: 5, cap: 3, all_required: false });
+    let method = r.and_then(Round::method).cloned().unwrap_or(Method::Dots {
+        budget: 5,
+        cap: 3,
+        all_required: false,
+    });
     let title = RwSignal::new(r.and_then(Round::title).cloned().unwrap_or_default());
     let kind = RwSignal::new(method_kind(&method));
     let (b0, c0, all0, t0, m0, k0, s0) = match &method {
-        Method::Dots { budget, cap, all_required } => (*budget, *cap, *all_required, 100, 0, 0, RankScoring::Borda),
-        Method::Points { total, max_per_item } => (5, 3, false, *total, max_per_item.unwrap_or(0), 0, RankScoring::Borda),
-        Method::Ranking { top_k, scoring, .. } => (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring),
+        Method::Dots {
+            budget,
+            cap,
+            all_required,
+        } => (*budget, *cap, *all_required, 100, 0, 0, RankScoring::Borda),
+        Method::Points {
+            total,
+            max_per_item,
+        } => (
+            5,
+            3,
+            false,
+            *total,
+            max_per_item.unwrap_or(0),
+            0,
+            RankScoring::Borda,
+        ),
+        Method::Ranking { top_k, scoring, .. } => {
+            (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring)
+        }
         _ => (5, 3, false, 100, 0, 0, RankScoring::Borda),
     };
     let (budget, cap, all_required) = (RwSignal::new(b0), RwSignal::new(c0), RwSignal::new(all0));
     let (total, max_per_item) = (RwSignal::new(t0), RwSignal::new(m0));
     let (top_k, scoring) = (RwSignal::new(k0), RwSignal::new(s0));
     let at_most = RwSignal::new(matches!(method, Method::Ranking { at_most: true, .. }));
-    let seed = RwSignal::new(r.and_then(Round::seed).cloned().unwrap_or_else(|| iso_now()[..10].to_owned()));
+    let seed = RwSignal::new(
+        r.and_then(Round::seed)
+            .cloned()
+            .unwrap_or_else(|| iso_now()[..10].to_owned()),
+    );
     let capacity = r.and_then(Round::capacity_rule);
     let log0 = r.and_then(Round::capacity_log).cloned().unwrap_or_default();
     let (ck0, cv0) = capacity_parts(capacity);
@@ -216,21 +261,37 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
 
     let build_method = move || match kind.get_untracked() {
         "approval" => Method::Approval,
-        "points" => Method::Points { total: total.get_untracked().max(1), max_per_item: Some(max_per_item.get_untracked()).filter(|m| *m > 0) },
+        "points" => Method::Points {
+            total: total.get_untracked().max(1),
+            max_per_item: Some(max_per_item.get_untracked()).filter(|m| *m > 0),
+        },
         "ranking" => {
             let k = Some(top_k.get_untracked()).filter(|k| *k > 0);
-            Method::Ranking { top_k: k, scoring: scoring.get_untracked(), at_most: k.is_some() && at_most.get_untracked() }
+            Method::Ranking {
+                top_k: k,
+                scoring: scoring.get_untracked(),
+                at_most: k.is_some() && at_most.get_untracked(),
+            }
         }
         "score" => Method::Score { lo: 1, hi: 5 },
         "moscow" => Method::Moscow,
         "impact_effort" => Method::ImpactEffort,
-        _ => Method::Dots { budget: budget.get_untracked().max(1), cap: cap.get_untracked().max(1), all_required: all_required.get_untracked() },
+        _ => Method::Dots {
+            budget: budget.get_untracked().max(1),
+            cap: cap.get_untracked().max(1),
+            all_required: all_required.get_untracked(),
+        },
     };
     let submit = {
         let existing = existing.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let items: Vec<Id> = choices.with_untracked(|c| c.iter().map(|(id, ..)| id.clone()).filter(|id| is_chosen(id)).collect());
+            let items: Vec<Id> = choices.with_untracked(|c| {
+                c.iter()
+                    .map(|(id, ..)| id.clone())
+                    .filter(|id| is_chosen(id))
+                    .collect()
+            });
             let lang = i18n.lang();
             if items.len() < 2 {
                 error.set(Some(i18n.t().v.too_few_items.to_owned()));
@@ -240,10 +301,22 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
             // again after the vote (results tab).
             let capacity = capacity_of(cap_kind.get_untracked(), cap_value.get_untracked());
             let mut log = log0.clone();
-            if log.last().map_or(capacity.is_some(), |d| d.rule != capacity) {
-                log.push(CapacityDecision { rule: capacity, who: String::new(), at: crate::state::now_ms(), after_results: false });
+            if log
+                .last()
+                .map_or(capacity.is_some(), |d| d.rule != capacity)
+            {
+                log.push(CapacityDecision {
+                    rule: capacity,
+                    who: String::new(),
+                    at: crate::state::now_ms(),
+                    after_results: false,
+                });
             }
-            let costs: BTreeMap<Id, u32> = costs.get_untracked().into_iter().filter(|(id, c)| *c > 0 && items.contains(id)).collect();
+            let costs: BTreeMap<Id, u32> = costs
+                .get_untracked()
+                .into_iter()
+                .filter(|(id, c)| *c > 0 && items.contains(id))
+                .collect();
             let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
             fields.insert("title".into(), to_json(&title.get_untracked().trim()));
             fields.insert("items".into(), to_json(&items));
@@ -254,13 +327,28 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
             fields.insert("costs".into(), to_json(&costs));
             let (cmd, target) = match (&existing, locked.get_untracked() || copy.get_untracked()) {
                 (Some(id), false) => {
-                    let commands = fields.into_iter().map(|(f, v)| Command::Edit { kind: Kind::Round, id: id.clone(), field: f, value: v }).collect();
+                    let commands = fields
+                        .into_iter()
+                        .map(|(f, v)| Command::Edit {
+                            kind: Kind::Round,
+                            id: id.clone(),
+                            field: f,
+                            value: v,
+                        })
+                        .collect();
                     (Command::Batch { commands }, None)
                 }
                 _ => {
                     fields.insert("status".into(), to_json(&RoundStatus::Open));
                     let id = new_id();
-                    (Command::Create { kind: Kind::Round, id: id.clone(), fields }, Some(id))
+                    (
+                        Command::Create {
+                            kind: Kind::Round,
+                            id: id.clone(),
+                            fields,
+                        },
+                        Some(id),
+                    )
                 }
             };
             match app.dispatch(&cmd) {
@@ -389,8 +477,14 @@ fn ItemChoice(
         move |ev| {
             let on = event_target_checked(&ev);
             chosen.update(|c| {
-                let set = c.get_or_insert_with(|| all.with_untracked(|a| a.iter().map(|(i, ..)| i.clone()).collect()));
-                if on { set.insert(id.clone()); } else { set.remove(&id); }
+                let set = c.get_or_insert_with(|| {
+                    all.with_untracked(|a| a.iter().map(|(i, ..)| i.clone()).collect())
+                });
+                if on {
+                    set.insert(id.clone());
+                } else {
+                    set.remove(&id);
+                }
             });
         }
     };
@@ -401,7 +495,9 @@ fn ItemChoice(
     };
     let set_cost = move |ev| {
         if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-            costs.update(|c| { c.insert(id.clone(), n); });
+            costs.update(|c| {
+                c.insert(id.clone(), n);
+            });
         }
     };
     let label = format!("{} – {title}", i18n.t().v.cost);

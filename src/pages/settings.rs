@@ -71,7 +71,9 @@ fn WorkspaceField(
     let error = RwSignal::new(None::<vagval_core::DomainError>);
     let current = move || {
         app.doc.with(|d: &Doc| {
-            vagval_core::crdt::Record::get(&d.meta, field).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+            vagval_core::crdt::Record::get(&d.meta, field)
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
         })
     };
     let commit = move |ev: leptos::ev::Event| {
@@ -81,7 +83,10 @@ fn WorkspaceField(
             return;
         }
         let id = app.doc.with_untracked(|d| d.id.clone());
-        error.set(app.dispatch(&Command::edit(Kind::Meta, &id, field, text.trim())).err());
+        error.set(
+            app.dispatch(&Command::edit(Kind::Meta, &id, field, text.trim()))
+                .err(),
+        );
     };
     let error_id = format!("{id}-error");
     let described = move || error.with(Option::is_some).then(|| format!("{id}-error"));

@@ -128,10 +128,22 @@ pub fn LastExport() -> impl IntoView {
             Some(ms) => {
                 #[allow(clippy::cast_possible_truncation)]
                 let days = ((js_sys::Date::now() - ms) / 86_400_000.0).floor() as i64;
-                let locale = if i18n.lang() == vagval_core::Lang::Sv { "sv-SE" } else { "en-GB" };
-                let when = js_sys::Date::new(&ms.into()).to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED);
-                let ago = if days < 1 { t.today.to_owned() } else { format!("{days} {}", t.days_ago) };
-                (format!("{}: {} ({ago}).", t.last_export, String::from(when)), days >= REMIND_AFTER_DAYS)
+                let locale = if i18n.lang() == vagval_core::Lang::Sv {
+                    "sv-SE"
+                } else {
+                    "en-GB"
+                };
+                let when = js_sys::Date::new(&ms.into())
+                    .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED);
+                let ago = if days < 1 {
+                    t.today.to_owned()
+                } else {
+                    format!("{days} {}", t.days_ago)
+                };
+                (
+                    format!("{}: {} ({ago}).", t.last_export, String::from(when)),
+                    days >= REMIND_AFTER_DAYS,
+                )
             }
         }
     };
@@ -181,7 +193,11 @@ fn ImportCard() -> impl IntoView {
             return;
         }
         let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
-        flow.set(Flow::Busy(format!("{} {}", i18n.t().sh.reading, names.join(", "))));
+        flow.set(Flow::Busy(format!(
+            "{} {}",
+            i18n.t().sh.reading,
+            names.join(", ")
+        )));
         mark("vagval-import-start");
         leptos::task::spawn_local(async move {
             let picked = file_io::read_files(files, MAX_FILE_BYTES).await;
@@ -203,17 +219,33 @@ fn ImportCard() -> impl IntoView {
                     Ok(decoded) => {
                         let (next, report) = match &merged {
                             Some(m) => merge(m, &decoded.snapshot.workspace),
-                            None => app.doc.with_untracked(|d| merge(d, &decoded.snapshot.workspace)),
+                            None => app
+                                .doc
+                                .with_untracked(|d| merge(d, &decoded.snapshot.workspace)),
                         };
                         merged = Some(next);
-                        incoming.push(Incoming { name: file.name.clone(), decoded: Arc::new(decoded), report: Arc::new(report) });
+                        incoming.push(Incoming {
+                            name: file.name.clone(),
+                            decoded: Arc::new(decoded),
+                            report: Arc::new(report),
+                        });
                     }
-                    Err(error) => errors.push(FileError { file: file.name.clone(), error }.message(lang)),
+                    Err(error) => errors.push(
+                        FileError {
+                            file: file.name.clone(),
+                            error,
+                        }
+                        .message(lang),
+                    ),
                 }
             }
             mark("vagval-import-merged");
             let merged = Arc::new(merged.unwrap_or_else(|| app.doc.get_untracked()));
-            flow.set(Flow::Preview { files: incoming, errors, merged });
+            flow.set(Flow::Preview {
+                files: incoming,
+                errors,
+                merged,
+            });
         });
     };
 
@@ -226,7 +258,9 @@ fn ImportCard() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        take(file_io::files_of(ev.data_transfer().and_then(|d| d.files())));
+        take(file_io::files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        ));
     };
 
     view! {
@@ -263,16 +297,23 @@ fn ImportCard() -> impl IntoView {
 
 #[component]
 fn Errors(errors: Vec<String>) -> impl IntoView {
-    (!errors.is_empty()).then(|| view! {
-        <div class="import-errors" role="alert" data-testid="import-errors">
-            <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-        </div>
+    (!errors.is_empty()).then(|| {
+        view! {
+            <div class="import-errors" role="alert" data-testid="import-errors">
+                <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        }
     })
 }
 
 /// What the files would do, in people's words (one line each), then the values overwritten and
 /// kept, counted.
-fn summary(reports: &[Arc<vagval_core::MergeReport>], over: usize, kept: usize, i18n: crate::i18n::I18n) -> Vec<String> {
+fn summary(
+    reports: &[Arc<vagval_core::MergeReport>],
+    over: usize,
+    kept: usize,
+    i18n: crate::i18n::I18n,
+) -> Vec<String> {
     let lang = i18n.lang();
     let mut all = vagval_core::MergeReport::default();
     for r in reports {
@@ -284,10 +325,24 @@ fn summary(reports: &[Arc<vagval_core::MergeReport>], over: usize, kept: usize, 
     let t = &i18n.t().sh;
     let mut lines = vagval_core::describe::merge_summary(&all, lang);
     if over > 0 {
-        lines.push(format!("{over} {}", if over == 1 { t.overwritten_one } else { t.overwritten }));
+        lines.push(format!(
+            "{over} {}",
+            if over == 1 {
+                t.overwritten_one
+            } else {
+                t.overwritten
+            }
+        ));
     }
     if kept > 0 {
-        lines.push(format!("{kept} {}", if kept == 1 { t.kept_local_one } else { t.kept_local }));
+        lines.push(format!(
+            "{kept} {}",
+            if kept == 1 {
+                t.kept_local_one
+            } else {
+                t.kept_local
+            }
+        ));
     }
     lines
 }
@@ -295,12 +350,23 @@ fn summary(reports: &[Arc<vagval_core::MergeReport>], over: usize, kept: usize, 
 fn totals(files: &[Incoming]) -> (usize, usize, usize, usize, usize) {
     files.iter().fold((0, 0, 0, 0, 0), |t, f| {
         let r = &f.report;
-        (t.0 + r.added.len(), t.1 + r.changed.len(), t.2 + r.deleted.len(), t.3 + r.overwritten.len(), t.4 + r.kept_local.len())
+        (
+            t.0 + r.added.len(),
+            t.1 + r.changed.len(),
+            t.2 + r.deleted.len(),
+            t.3 + r.overwritten.len(),
+            t.4 + r.kept_local.len(),
+        )
     })
 }
 
 #[component]
-fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merged: Arc<Doc>) -> impl IntoView {
+fn Preview(
+    flow: RwSignal<Flow>,
+    files: Vec<Incoming>,
+    errors: Vec<String>,
+    merged: Arc<Doc>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let (added, changed, deleted, over, kept) = totals(&files);
@@ -308,18 +374,27 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
     let warnings: Vec<&'static str> = {
         let t = t();
         let mut w = Vec::new();
-        if files.iter().any(|f| f.report.other_workspace) { w.push(t.other_workspace); }
-        if files.iter().any(|f| f.decoded.newer()) { w.push(t.newer_file); }
-        if files.iter().any(|f| f.decoded.migrated()) { w.push(t.older_file); }
+        if files.iter().any(|f| f.report.other_workspace) {
+            w.push(t.other_workspace);
+        }
+        if files.iter().any(|f| f.decoded.newer()) {
+            w.push(t.newer_file);
+        }
+        if files.iter().any(|f| f.decoded.migrated()) {
+            w.push(t.older_file);
+        }
         w
     };
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let single = (files.len() == 1).then(|| files[0].clone());
     let nothing = added + changed + deleted == 0;
-    let all_reports: Vec<(Vec<Overwrite>, Vec<Overwrite>)> =
-        files.iter().map(|f| (f.report.overwritten.clone(), f.report.kept_local.clone())).collect();
+    let all_reports: Vec<(Vec<Overwrite>, Vec<Overwrite>)> = files
+        .iter()
+        .map(|f| (f.report.overwritten.clone(), f.report.kept_local.clone()))
+        .collect();
     let errors_after = errors.clone();
-    let reports_done: Vec<Arc<vagval_core::MergeReport>> = files.iter().map(|f| f.report.clone()).collect();
+    let reports_done: Vec<Arc<vagval_core::MergeReport>> =
+        files.iter().map(|f| f.report.clone()).collect();
     let kept_n = kept;
     let do_merge = move |_| {
         let (report, kept): (Vec<_>, Vec<_>) = all_reports.iter().cloned().unzip();
@@ -333,7 +408,8 @@ fn Preview(flow: RwSignal<Flow>, files: Vec<Incoming>, errors: Vec<String>, merg
         });
     };
     let has_files = !files.is_empty();
-    let reports: Vec<Arc<vagval_core::MergeReport>> = files.iter().map(|f| f.report.clone()).collect();
+    let reports: Vec<Arc<vagval_core::MergeReport>> =
+        files.iter().map(|f| f.report.clone()).collect();
     view! {
         <Errors errors/>
         {has_files.then(|| view! {
@@ -374,7 +450,13 @@ fn ConfirmReplace(flow: RwSignal<Flow>, file: Incoming) -> impl IntoView {
     let yes = move |_| {
         export_now(app);
         app.replace(decoded.snapshot.workspace.clone());
-        flow.set(Flow::Done { files: vec![name.clone()], errors: Vec::new(), report: Vec::new(), kept: Vec::new(), lines: Vec::new() });
+        flow.set(Flow::Done {
+            files: vec![name.clone()],
+            errors: Vec::new(),
+            report: Vec::new(),
+            kept: Vec::new(),
+            lines: Vec::new(),
+        });
     };
     view! {
         <div class="confirm" role="alertdialog" aria-labelledby="replace-q" data-testid="replace-confirm">
@@ -396,7 +478,11 @@ fn Report(
     lines: Vec<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let rows = report.into_iter().map(|o| (o, true)).chain(kept.into_iter().map(|o| (o, false))).collect::<Vec<_>>();
+    let rows = report
+        .into_iter()
+        .map(|o| (o, true))
+        .chain(kept.into_iter().map(|o| (o, false)))
+        .collect::<Vec<_>>();
     let has_rows = !rows.is_empty();
     view! {
         <Errors errors/>
@@ -424,7 +510,10 @@ fn Report(
 fn show(field: &str, v: &serde_json::Value, i18n: crate::i18n::I18n) -> String {
     v.as_str()
         .filter(|_| !matches!(field, "status" | "municipality"))
-        .map_or_else(|| vagval_core::describe::value_label(field, v, i18n.lang()), str::to_owned)
+        .map_or_else(
+            || vagval_core::describe::value_label(field, v, i18n.lang()),
+            str::to_owned,
+        )
 }
 
 #[component]
@@ -433,12 +522,25 @@ fn OverwriteRow(o: Overwrite, overwritten: bool) -> impl IntoView {
     let app = use_app();
     let done = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let (kind, id, field) = (Kind::parse(o.record.kind), o.record.id.clone(), o.conflict.field.clone());
+    let (kind, id, field) = (
+        Kind::parse(o.record.kind),
+        o.record.id.clone(),
+        o.conflict.field.clone(),
+    );
     // Restoring my value after it was overwritten, or taking theirs after mine was kept.
-    let value = if overwritten { o.conflict.local.clone() } else { o.conflict.incoming.clone() };
+    let value = if overwritten {
+        o.conflict.local.clone()
+    } else {
+        o.conflict.incoming.clone()
+    };
     let apply = move |_| {
         let Some(kind) = kind else { return };
-        let cmd = Command::Edit { kind, id: id.clone(), field: field.clone(), value: value.clone() };
+        let cmd = Command::Edit {
+            kind,
+            id: id.clone(),
+            field: field.clone(),
+            value: value.clone(),
+        };
         match app.dispatch(&cmd) {
             Ok(()) => done.set(true),
             Err(e) => error.set(Some(e.message(i18n.lang()))),

@@ -3,8 +3,8 @@
 //! export first). The open workspace lives under the workspace key; the others are put aside
 //! (`storage::shelve`).
 use leptos::prelude::*;
-use vagval_core::demo::demo_doc;
 use vagval_core::Doc;
+use vagval_core::demo::demo_doc;
 
 use super::share::export_now;
 use crate::i18n::use_i18n;
@@ -30,8 +30,14 @@ fn open_demo(app: AppState) -> Result<(), &'static str> {
 
 /// Downloads a workspace put aside, as an export file.
 fn export_shelved(app: AppState, id: &vagval_core::Id) {
-    let Some(doc) = storage::shelved(id) else { return };
-    let name = format!("{}-{}.json", crate::file_io::slug(doc.name()), &crate::state::iso_now()[..10]);
+    let Some(doc) = storage::shelved(id) else {
+        return;
+    };
+    let name = format!(
+        "{}-{}.json",
+        crate::file_io::slug(doc.name()),
+        &crate::state::iso_now()[..10]
+    );
     let text = vagval_core::Snapshot::new(doc, crate::state::iso_now(), app.device()).to_pretty();
     let _ = crate::file_io::download(&name, &text, "application/json");
 }
@@ -85,7 +91,10 @@ pub fn Workspaces() -> impl IntoView {
     let others = Memo::new(move |_| {
         version.track();
         let open = app.doc.with(|d| d.id.clone());
-        storage::shelf().into_iter().filter(|s| s.id != open).collect::<Vec<_>>()
+        storage::shelf()
+            .into_iter()
+            .filter(|s| s.id != open)
+            .collect::<Vec<_>>()
     });
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);

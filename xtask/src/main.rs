@@ -38,7 +38,11 @@ fn main() -> ExitCode {
                  \n  test   run every test layer (what CI runs)\
                  \n  bench  browser benchmarks at 1x and 4x CPU throttling"
             );
-            return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return if task == "help" || task == "--help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     match outcome {
@@ -73,7 +77,12 @@ impl Ctx {
         let old = env::var("PATH").unwrap_or_default();
         let path = format!("{}:{}:{old}", cargo_bin.display(), node_bin.display());
         let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        Ok(Self { root, cargo, cargo_bin, path })
+        Ok(Self {
+            root,
+            cargo,
+            cargo_bin,
+            path,
+        })
     }
 
     fn cmd(&self, program: impl AsRef<OsStr>) -> Command {
@@ -93,14 +102,27 @@ impl Ctx {
 
     fn run(&self, what: &str, c: &mut Command) -> Result {
         eprintln!("\n==> {what}");
-        let status = c.status().map_err(|e| format!("{what}: could not start: {e}"))?;
-        if status.success() { Ok(()) } else { Err(format!("{what} failed ({status})")) }
+        let status = c
+            .status()
+            .map_err(|e| format!("{what}: could not start: {e}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{what} failed ({status})"))
+        }
     }
 
     /// Output of `program args…`, or `None` if it is missing or fails.
     fn probe(&self, program: &str, args: &[&str]) -> Option<String> {
-        let out = self.cmd(program).args(args).stderr(Stdio::null()).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        let out = self
+            .cmd(program)
+            .args(args)
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
     }
 
     // ---------------------------------------------------------------- set-up
@@ -152,21 +174,33 @@ impl Ctx {
     }
 
     fn setup_wasm_target(&self) -> Result {
-        let installed = self.probe("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-        if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        let installed = self
+            .probe("rustup", &["target", "list", "--installed"])
+            .unwrap_or_default();
+        if installed
+            .lines()
+            .any(|l| l.trim() == "wasm32-unknown-unknown")
+        {
             return Ok(());
         }
         self.run(
             "rustup target add wasm32-unknown-unknown",
-            self.cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+            self.cmd("rustup")
+                .args(["target", "add", "wasm32-unknown-unknown"]),
         )
-        .map_err(|e| format!("{e}\n    the wasm target is needed: run `rustup target add wasm32-unknown-unknown`"))
+        .map_err(|e| {
+            format!(
+                "{e}\n    the wasm target is needed: run `rustup target add wasm32-unknown-unknown`"
+            )
+        })
     }
 
     /// Installs `krate` at exactly `version` unless `bin --version` already reports it.
     fn setup_cargo_tool(&self, krate: &str, version: &str, flags: &[&str], bin: &str) -> Result {
         let exe = self.cargo_bin.join(bin);
-        let found = self.probe(&exe.to_string_lossy(), &["--version"]).unwrap_or_default();
+        let found = self
+            .probe(&exe.to_string_lossy(), &["--version"])
+            .unwrap_or_default();
         if found.split_whitespace().nth(1) == Some(version) {
             return Ok(());
         }
@@ -177,8 +211,16 @@ impl Ctx {
             .env("CARGO_PROFILE_DEV_DEBUG", "0")
             .env("CARGO_PROFILE_RELEASE_DEBUG", "0")
             .env("CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS", "fallback");
-        self.run(&format!("cargo install {krate} {version} (a few minutes, once)"), &mut c)
-            .map_err(|e| format!("{e}\n    try it by hand: cargo install {krate} --version {version} {}", flags.join(" ")))
+        self.run(
+            &format!("cargo install {krate} {version} (a few minutes, once)"),
+            &mut c,
+        )
+        .map_err(|e| {
+            format!(
+                "{e}\n    try it by hand: cargo install {krate} --version {version} {}",
+                flags.join(" ")
+            )
+        })
     }
 
     /// The version of `package` recorded in Cargo.lock.
@@ -189,7 +231,10 @@ impl Ctx {
         let mut lines = lock.lines();
         while let Some(line) = lines.next() {
             if line.trim() == needle {
-                if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                if let Some(v) = lines
+                    .next()
+                    .and_then(|l| l.trim().strip_prefix("version = "))
+                {
                     return Ok(v.trim_matches('"').to_owned());
                 }
             }
@@ -203,7 +248,10 @@ impl Ctx {
         }
         let lock = self.root.join("package-lock.json");
         let stamp = self.root.join("node_modules").join(".package-lock.json");
-        let fresh = match (lock.metadata().and_then(|m| m.modified()), stamp.metadata().and_then(|m| m.modified())) {
+        let fresh = match (
+            lock.metadata().and_then(|m| m.modified()),
+            stamp.metadata().and_then(|m| m.modified()),
+        ) {
             (Ok(l), Ok(s)) => s >= l,
             _ => false,
         };
@@ -212,7 +260,8 @@ impl Ctx {
         }
         self.run(
             "npm ci",
-            self.cmd("npm").args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"]),
+            self.cmd("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"]),
         )
     }
 
@@ -221,10 +270,18 @@ impl Ctx {
     fn build_release(&self) -> Result {
         // Fetch crates first so Trunk (and the cargo it runs) can work fully offline:
         // Trunk then never tries to download wasm-bindgen or wasm-opt.
-        self.run("cargo fetch", self.cmd(&self.cargo).args(["fetch", "--locked"]))?;
+        self.run(
+            "cargo fetch",
+            self.cmd(&self.cargo).args(["fetch", "--locked"]),
+        )?;
         self.run(
             "trunk build --release",
-            self.cmd(self.cargo_bin.join("trunk")).args(["build", "--release", "--locked", "--offline"]),
+            self.cmd(self.cargo_bin.join("trunk")).args([
+                "build",
+                "--release",
+                "--locked",
+                "--offline",
+            ]),
         )
     }
 
@@ -235,7 +292,8 @@ impl Ctx {
         eprintln!("\n==> serving dist/ (Ctrl-C stops)");
         self.run(
             "static server",
-            self.cmd("node").args(["tests/support/serve.mjs", "dist", port]),
+            self.cmd("node")
+                .args(["tests/support/serve.mjs", "dist", port]),
         )
     }
 
@@ -245,18 +303,31 @@ impl Ctx {
         self.setup()?;
         self.run(
             "native tests (crates/core, crates/cli)",
-            self.cmd(&self.cargo).args(["test", "--locked", "--workspace", "--exclude", "vagval"]),
+            self.cmd(&self.cargo)
+                .args(["test", "--locked", "--workspace", "--exclude", "vagval"]),
         )?;
         self.run(
             "wasm-bindgen tests in headless Chromium",
-            self.cmd(&self.cargo)
-                .args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "vagval", "--test", "web"]),
+            self.cmd(&self.cargo).args([
+                "test",
+                "--locked",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "vagval",
+                "--test",
+                "web",
+            ]),
         )?;
         self.build_release()?;
-        self.run("bundle size (brotli)", self.cmd("node").args(["tests/support/size.mjs", "dist"]))?;
+        self.run(
+            "bundle size (brotli)",
+            self.cmd("node").args(["tests/support/size.mjs", "dist"]),
+        )?;
         self.run(
             "end-to-end tests (Playwright, Chromium)",
-            self.cmd("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]),
+            self.cmd("node")
+                .args(["--test", "--test-concurrency=1", "tests/e2e/"]),
         )
     }
 
@@ -270,5 +341,8 @@ impl Ctx {
 }
 
 fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }

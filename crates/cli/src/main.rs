@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use vagval_core::certificate::{Certificate, certificate, results_csv, results_text};
 use vagval_core::crdt::Record;
 use vagval_core::snapshot::{Decoded, FileError, MAX_FILE_BYTES, Snapshot, decode};
-use vagval_core::certificate::{Certificate, certificate, results_csv, results_text};
 use vagval_core::{Lang, Localized, MergeReport, demo::demo_doc, merge};
 
 const EXIT_INVALID: u8 = 1;
@@ -127,21 +127,38 @@ fn err(message: &str) {
 }
 
 fn lang(cli: &Cli) -> Lang {
-    cli.lang.clone().or_else(|| std::env::var("LANG").ok()).and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
+    cli.lang
+        .clone()
+        .or_else(|| std::env::var("LANG").ok())
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_default()
 }
 
 fn read(path: &Path, lang: Lang) -> Result<Decoded, Failure> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Failure::Io(format!("{name}: {e}")))?
+        .len();
     if size > MAX_FILE_BYTES as u64 {
-        let error = vagval_core::ImportError::TooLarge { size: usize::try_from(size).unwrap_or(usize::MAX), max: MAX_FILE_BYTES };
-        return Err(Failure::Invalid(FileError { file: name, error }.message(lang)));
+        let error = vagval_core::ImportError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            max: MAX_FILE_BYTES,
+        };
+        return Err(Failure::Invalid(
+            FileError { file: name, error }.message(lang),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::Invalid(FileError { file: name.clone(), error: vagval_core::ImportError::NotText }.message(lang)))?;
-    decode(&text)
-        .map_err(|error| Failure::Invalid(FileError { file: name, error }.message(lang)))
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure::Invalid(
+            FileError {
+                file: name.clone(),
+                error: vagval_core::ImportError::NotText,
+            }
+            .message(lang),
+        )
+    })?;
+    decode(&text).map_err(|error| Failure::Invalid(FileError { file: name, error }.message(lang)))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
@@ -156,7 +173,9 @@ fn write_checked(path: &Path, snap: &Snapshot, lang: Lang, merged: bool) -> Resu
     let name = path.display().to_string();
     let written = snap.checked_text().map_err(|error| {
         let why = match (merged, sv) {
-            (true, true) => "skrivs inte: den sammanslagna filen skulle inte gå att läsa in i Vägval.",
+            (true, true) => {
+                "skrivs inte: den sammanslagna filen skulle inte gå att läsa in i Vägval."
+            }
             (true, false) => "not written: the merged file could not be read into Vägval.",
             (false, true) => "skrivs inte: filen skulle inte gå att läsa in i Vägval.",
             (false, false) => "not written: the file could not be read into Vägval.",
@@ -166,9 +185,13 @@ fn write_checked(path: &Path, snap: &Snapshot, lang: Lang, merged: bool) -> Resu
     if written.compact {
         let (size, max) = (mib(written.text.len(), lang), mib(MAX_FILE_BYTES, lang));
         err(&if sv {
-            format!("{name}: indragen JSON skulle bli större än gränsen {max} MB; skrev kompakt JSON ({size} MB).")
+            format!(
+                "{name}: indragen JSON skulle bli större än gränsen {max} MB; skrev kompakt JSON ({size} MB)."
+            )
         } else {
-            format!("{name}: indented JSON would exceed the {max} MB limit; wrote compact JSON ({size} MB).")
+            format!(
+                "{name}: indented JSON would exceed the {max} MB limit; wrote compact JSON ({size} MB)."
+            )
         });
     }
     write(path, &written.text)
@@ -209,9 +232,16 @@ struct Counts {
 fn info(file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     let d = read(file, lang)?;
     let s = &d.snapshot;
-    let mut records: std::collections::BTreeMap<&'static str, Counts> =
-        s.workspace.counts().into_iter().map(|(k, (live, erased))| (k, Counts { live, erased })).collect();
-    records.insert(vagval_core::model::Meta::KIND, Counts { live: 1, erased: 0 });
+    let mut records: std::collections::BTreeMap<&'static str, Counts> = s
+        .workspace
+        .counts()
+        .into_iter()
+        .map(|(k, (live, erased))| (k, Counts { live, erased }))
+        .collect();
+    records.insert(
+        vagval_core::model::Meta::KIND,
+        Counts { live: 1, erased: 0 },
+    );
     let info = Info {
         file: file.display().to_string(),
         format: &s.format,
@@ -226,17 +256,28 @@ fn info(file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
         records,
     };
     if json {
-        outln!("{}", serde_json::to_string_pretty(&info).unwrap_or_default())?;
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&info).unwrap_or_default()
+        )?;
         return Ok(());
     }
     outln!("file:               {}", info.file)?;
     outln!("format:             {}", info.format)?;
-    outln!("schema_version:     {} (file: {})", info.schema_version, info.file_schema_version)?;
+    outln!(
+        "schema_version:     {} (file: {})",
+        info.schema_version,
+        info.file_schema_version
+    )?;
     outln!("min_reader_version: {}", info.min_reader_version)?;
     outln!("app_version:        {}", info.app_version)?;
     outln!("exported_at:        {}", info.exported_at)?;
     outln!("device:             {}", info.device)?;
-    outln!("workspace:          {} ({})", info.workspace_name, info.workspace_id)?;
+    outln!(
+        "workspace:          {} ({})",
+        info.workspace_name,
+        info.workspace_id
+    )?;
     for (kind, c) in &info.records {
         outln!("records {kind:<11} {} live, {} erased", c.live, c.erased)?;
     }
@@ -246,23 +287,51 @@ fn info(file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
 fn print_report(file: &Path, r: &MergeReport, lang: Lang) -> Result<(), Failure> {
     let sv = lang == Lang::Sv;
     let (added, changed, deleted, over, kept) = if sv {
-        ("tillagda", "ändrade", "raderade", "överskrivna värden", "behållna lokala värden")
+        (
+            "tillagda",
+            "ändrade",
+            "raderade",
+            "överskrivna värden",
+            "behållna lokala värden",
+        )
     } else {
-        ("added", "changed", "erased", "overwritten values", "local values kept")
+        (
+            "added",
+            "changed",
+            "erased",
+            "overwritten values",
+            "local values kept",
+        )
     };
     outln!(
         "{}: {added} {}, {changed} {}, {deleted} {}, {over} {}, {kept} {}",
-        file.display(), r.added.len(), r.changed.len(), r.deleted.len(), r.overwritten.len(), r.kept_local.len()
+        file.display(),
+        r.added.len(),
+        r.changed.len(),
+        r.deleted.len(),
+        r.overwritten.len(),
+        r.kept_local.len()
     )?;
     // In people's words, as the app says it ("2 nya röster", "1 inspel ändrat (status: …)").
     for line in vagval_core::describe::merge_summary(r, lang) {
         outln!("  {line}")?;
     }
     for o in &r.overwritten {
-        outln!("  «{}» {}", o.record.label, vagval_core::describe::change_label(o, lang))?;
+        outln!(
+            "  «{}» {}",
+            o.record.label,
+            vagval_core::describe::change_label(o, lang)
+        )?;
     }
     if r.other_workspace {
-        outln!("  {}", if sv { "obs: filen kommer från en annan arbetsyta" } else { "note: the file is from another workspace" })?;
+        outln!(
+            "  {}",
+            if sv {
+                "obs: filen kommer från en annan arbetsyta"
+            } else {
+                "note: the file is from another workspace"
+            }
+        )?;
     }
     Ok(())
 }
@@ -281,7 +350,9 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
         return Err(Failure::Invalid(errors.join("\n")));
     }
     let mut iter = decoded.into_iter();
-    let Some((_, first)) = iter.next() else { return Err(Failure::Io("no input files".into())) };
+    let Some((_, first)) = iter.next() else {
+        return Err(Failure::Io("no input files".into()));
+    };
     let mut doc = first.snapshot.workspace;
     let mut reports = Vec::new();
     for (f, d) in iter {
@@ -294,8 +365,14 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
     // import's rules (size, records per kind, an id in two kinds).
     write_checked(output, &snap, lang, true)?;
     if json {
-        let list: Vec<_> = reports.iter().map(|(f, r)| serde_json::json!({"file": f, "report": r})).collect();
-        outln!("{}", serde_json::to_string_pretty(&list).unwrap_or_default())?;
+        let list: Vec<_> = reports
+            .iter()
+            .map(|(f, r)| serde_json::json!({"file": f, "report": r}))
+            .collect();
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        )?;
     } else {
         for (f, r) in &reports {
             print_report(Path::new(f), r, lang)?;
@@ -314,7 +391,10 @@ fn certificate_of(file: &Path, round: &str, lang: Lang) -> Result<Certificate, F
 fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
     let cert = certificate_of(file, round, lang)?;
     if json {
-        outln!("{}", serde_json::to_string_pretty(&cert).unwrap_or_default())?;
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&cert).unwrap_or_default()
+        )?;
     } else if csv {
         out(format_args!("{}", results_csv(&cert, lang)))?;
     } else {
@@ -325,19 +405,39 @@ fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Resul
 
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let name = cert_file.display().to_string();
-    let text = std::fs::read_to_string(cert_file).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
-    let cert: Certificate = serde_json::from_str(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?;
+    let text =
+        std::fs::read_to_string(cert_file).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+    let cert: Certificate =
+        serde_json::from_str(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?;
     let d = read(file, lang)?;
     let diff = vagval_core::certificate::differences(&cert, &d.snapshot.workspace);
     if diff.is_empty() {
-        outln!("{}", if lang == Lang::Sv { "Bekräftat: resultatet stämmer." } else { "Confirmed: the result holds." })?;
+        outln!(
+            "{}",
+            if lang == Lang::Sv {
+                "Bekräftat: resultatet stämmer."
+            } else {
+                "Confirmed: the result holds."
+            }
+        )?;
         Ok(())
     } else {
         // The field names first (one line, as before), then each difference on its own line.
         let fields = vagval_core::certificate::verify(&cert, &d.snapshot.workspace);
-        let what = if lang == Lang::Sv { "Skiljer sig" } else { "Differs" };
-        let lines: Vec<String> = diff.iter().map(|x| format!("  {}", x.message(lang))).collect();
-        Err(Failure::Invalid(format!("{what}: {}\n{}", fields.join(", "), lines.join("\n"))))
+        let what = if lang == Lang::Sv {
+            "Skiljer sig"
+        } else {
+            "Differs"
+        };
+        let lines: Vec<String> = diff
+            .iter()
+            .map(|x| format!("  {}", x.message(lang)))
+            .collect();
+        Err(Failure::Invalid(format!(
+            "{what}: {}\n{}",
+            fields.join(", "),
+            lines.join("\n")
+        )))
     }
 }
 
@@ -368,13 +468,30 @@ fn main() -> ExitCode {
             }
             return failed.map_or(ExitCode::SUCCESS, ExitCode::from);
         }
-        Cmd::Merge { files, output, json } => merge_files(files, output, *json, lang),
-        Cmd::Results { file, round, json, csv } => results(file, round, *json, *csv, lang),
+        Cmd::Merge {
+            files,
+            output,
+            json,
+        } => merge_files(files, output, *json, lang),
+        Cmd::Results {
+            file,
+            round,
+            json,
+            csv,
+        } => results(file, round, *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),
-        Cmd::Demo { output, inspel, voters } => {
-            let doc = if *inspel == 0 { demo_doc() } else { vagval_core::demo::scaled_doc(*inspel, *voters) };
+        Cmd::Demo {
+            output,
+            inspel,
+            voters,
+        } => {
+            let doc = if *inspel == 0 {
+                demo_doc()
+            } else {
+                vagval_core::demo::scaled_doc(*inspel, *voters)
+            };
             write_checked(output, &Snapshot::new(doc, now(), "cli"), lang, false)
         }
     };

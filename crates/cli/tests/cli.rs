@@ -5,7 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn vagval(args: &[&str], files: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vagval")).args(["--lang", "sv"]).args(args).args(files).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_vagval"))
+        .args(["--lang", "sv"])
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap()
 }
 
 fn dir(name: &str) -> PathBuf {
@@ -27,7 +32,8 @@ fn demo_validate_and_info() {
     let out = vagval(&["info"], &[&demo]);
     assert!(text(&out.stdout).contains("Påverkansagenda Jämtland Härjedalen 2020"));
     assert!(text(&out.stdout).contains("records inspel      12 live, 0 erased"));
-    let json: serde_json::Value = serde_json::from_slice(&vagval(&["info", "--json"], &[&demo]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&vagval(&["info", "--json"], &[&demo]).stdout).unwrap();
     assert_eq!(json["records"]["inspel"]["live"], 12);
     assert_eq!(json["schema_version"], vagval_core::migrate::CURRENT);
     assert_eq!(json["records"]["agenda"]["live"], 3);
@@ -47,15 +53,22 @@ fn validate_prints_one_line_per_bad_file_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].contains("bad.json") && lines[0].contains("inte en Vägval-arbetsyta"), "{lines:?}");
-    assert!(lines[1].contains("broken.json") && lines[1].contains("rad 1"), "{lines:?}");
+    assert!(
+        lines[0].contains("bad.json") && lines[0].contains("inte en Vägval-arbetsyta"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].contains("broken.json") && lines[1].contains("rad 1"),
+        "{lines:?}"
+    );
     let missing = d.join("missing.json");
     assert_eq!(vagval(&["validate"], &[&missing]).status.code(), Some(2));
     std::fs::remove_dir_all(&d).ok();
 }
 
 fn edited(src: &Path, dst: &Path, from: &str, to: &str, stamp: u64, device: &str) {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
     for r in v["workspace"]["inspel"].as_array_mut().unwrap() {
         if r["title"]["value"] == from {
@@ -72,20 +85,46 @@ fn merge_reports_and_gives_the_same_result_in_any_order() {
     vagval(&["demo", "-o"], &[&base]);
     let a = d.join("a.json");
     let b = d.join("b.json");
-    edited(&base, &a, "Bredband till hela landsbygden", "Bredband överallt", 1_700_000_000_000, "tab-a");
-    edited(&base, &b, "Bredband till hela landsbygden", "Snabbt bredband", 1_700_000_000_001, "tab-b");
+    edited(
+        &base,
+        &a,
+        "Bredband till hela landsbygden",
+        "Bredband överallt",
+        1_700_000_000_000,
+        "tab-a",
+    );
+    edited(
+        &base,
+        &b,
+        "Bredband till hela landsbygden",
+        "Snabbt bredband",
+        1_700_000_000_001,
+        "tab-b",
+    );
     let ab = d.join("ab.json");
     let ba = d.join("ba.json");
     let out = vagval(&["merge", "-o"], &[&ab, &a, &b]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("överskrivna värden 1"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("överskrivna värden 1"),
+        "{}",
+        text(&out.stdout)
+    );
     // In people's words (issue 11): the field by name, the values as texts, not JSON.
-    assert!(text(&out.stdout).contains("rubrik: ”Bredband överallt” → ”Snabbt bredband”"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("rubrik: ”Bredband överallt” → ”Snabbt bredband”"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = vagval(&["merge", "--json", "-o"], &[&ba, &b, &a]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report[0]["report"]["kept_local"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        report[0]["report"]["kept_local"].as_array().unwrap().len(),
+        1
+    );
     let ws = |p: &Path| {
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
         v["workspace"].clone()
     };
     assert_eq!(ws(&ab), ws(&ba));
@@ -100,33 +139,52 @@ fn merge_reports_and_gives_the_same_result_in_any_order() {
 #[test]
 fn schema_prints_the_published_schema() {
     let out = vagval(&["schema"], &[]);
-    let published = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/snapshot.schema.json")).unwrap();
+    let published = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/snapshot.schema.json"
+    ))
+    .unwrap();
     assert_eq!(text(&out.stdout), published);
 }
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["validate", "merge", "info", "results", "verify", "schema", "demo"] {
+    for sub in [
+        "validate", "merge", "info", "results", "verify", "schema", "demo",
+    ] {
         let out = vagval(&[sub, "--help"], &[]);
-        assert!(out.status.success() && text(&out.stdout).contains("Usage"), "{sub}");
+        assert!(
+            out.status.success() && text(&out.stdout).contains("Usage"),
+            "{sub}"
+        );
     }
 }
 
 #[test]
 fn every_corpus_file_gets_one_line_and_no_panic() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/invalid");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 200);
     let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let out = vagval(&["validate"], &refs);
     assert_eq!(out.status.code(), Some(1));
-    assert!(!text(&out.stderr).contains("panicked"), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
     let lines = text(&out.stdout);
     assert_eq!(lines.lines().count(), files.len());
     for (line, file) in lines.lines().zip(&files) {
         let name = file.file_name().unwrap().to_string_lossy();
-        assert!(line.contains(name.as_ref()) && line.ends_with("Inget har ändrats."), "{line}");
+        assert!(
+            line.contains(name.as_ref()) && line.ends_with("Inget har ändrats."),
+            "{line}"
+        );
     }
 }
 
@@ -141,11 +199,22 @@ fn results_recompute_the_demo_round_and_verify_confirms_or_finds_differences() {
     let cert_text = text(&out.stdout);
     let cert: vagval_core::certificate::Certificate = serde_json::from_str(&cert_text).unwrap();
     // The CLI's result is the core's result for the same snapshot (the app uses the same call).
-    let core = vagval_core::certificate::certificate(&vagval_core::demo::demo_doc(), &vagval_core::Id::parse(round).unwrap()).unwrap();
+    let core = vagval_core::certificate::certificate(
+        &vagval_core::demo::demo_doc(),
+        &vagval_core::Id::parse(round).unwrap(),
+    )
+    .unwrap();
     assert_eq!(cert.results, core.results);
     assert_eq!(cert.snapshot_root, core.snapshot_root);
     let table = text(&vagval(&["results", "--round", round], &[&demo]).stdout);
-    assert!(table.lines().next().unwrap().contains("Dubbelspår och högre hastighet på Mittbanan"), "{table}");
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Dubbelspår och högre hastighet på Mittbanan"),
+        "{table}"
+    );
     let csv = vagval(&["results", "--round", round, "--csv"], &[&demo]).stdout;
     assert!(csv.starts_with("\u{feff}Placering;".as_bytes()));
     let cert_file = d.join("intyg.json");
@@ -153,14 +222,19 @@ fn results_recompute_the_demo_round_and_verify_confirms_or_finds_differences() {
     let ok = vagval(&["verify"], &[&cert_file, &demo]);
     assert!(ok.status.success() && text(&ok.stdout).contains("Bekräftat"));
     // Drop one ballot from the snapshot: verification fails and says where.
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
     v["workspace"]["ballots"].as_array_mut().unwrap().pop();
     let changed = d.join("changed.json");
     std::fs::write(&changed, v.to_string()).unwrap();
     let bad = vagval(&["verify"], &[&cert_file, &changed]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(text(&bad.stderr).contains("snapshot_root"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("snapshot_root"),
+        "{}",
+        text(&bad.stderr)
+    );
     std::fs::remove_dir_all(&d).ok();
 }
 
@@ -173,12 +247,20 @@ fn a_closed_stdout_ends_quietly() {
     vagval(&["demo", "-o"], &[&demo]);
     let round = vagval_core::demo::DEMO_ROUND;
     let cert = d.join("intyg.json");
-    std::fs::write(&cert, vagval(&["results", "--round", round, "--json"], &[&demo]).stdout).unwrap();
+    std::fs::write(
+        &cert,
+        vagval(&["results", "--round", round, "--json"], &[&demo]).stdout,
+    )
+    .unwrap();
     let bad = d.join("bad.json");
     std::fs::write(&bad, "[]").unwrap();
     let merged = d.join("merged.json");
-    let (demo_s, cert_s, bad_s, merged_s) =
-        (demo.to_str().unwrap(), cert.to_str().unwrap(), bad.to_str().unwrap(), merged.to_str().unwrap());
+    let (demo_s, cert_s, bad_s, merged_s) = (
+        demo.to_str().unwrap(),
+        cert.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        merged.to_str().unwrap(),
+    );
     let cases: Vec<(Vec<&str>, i32)> = vec![
         (vec!["schema"], 0),
         (vec!["info", demo_s], 0),
@@ -206,7 +288,10 @@ fn a_closed_stdout_ends_quietly() {
         assert_eq!(stderr, "", "{args:?}");
         assert_eq!(out.status.code(), Some(code), "{args:?}");
     }
-    assert!(vagval(&["validate"], &[&merged]).status.success(), "the merge was written before its report");
+    assert!(
+        vagval(&["validate"], &[&merged]).status.success(),
+        "the merge was written before its report"
+    );
     std::fs::remove_dir_all(&d).ok();
 }
 
@@ -216,7 +301,10 @@ fn a_closed_stdout_ends_quietly() {
 fn a_reader_that_leaves_after_one_line_ends_the_run_quietly() {
     use std::io::BufRead as _;
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/invalid");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let files: Vec<PathBuf> = files.iter().chain(&files).chain(&files).cloned().collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_vagval"))
@@ -227,19 +315,32 @@ fn a_reader_that_leaves_after_one_line_ends_the_run_quietly() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     assert!(first.ends_with("Inget har ändrats.\n"), "{first}");
     let out = child.wait_with_output().unwrap();
     let stderr = text(&out.stderr);
-    assert!(!stderr.contains("panicked") && stderr.is_empty(), "{stderr}");
-    assert_eq!(out.status.code(), Some(1), "the verdict so far: an invalid file");
+    assert!(
+        !stderr.contains("panicked") && stderr.is_empty(),
+        "{stderr}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the verdict so far: an invalid file"
+    );
 }
 
 /// A demo file with one more record: `{"id": id, …}` appended to `collection`.
 fn with_record(src: &Path, dst: &Path, collection: &str, record: serde_json::Value) {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
-    v["workspace"][collection].as_array_mut().unwrap().push(record);
+    v["workspace"][collection]
+        .as_array_mut()
+        .unwrap()
+        .push(record);
     std::fs::write(dst, v.to_string()).unwrap();
 }
 
@@ -253,13 +354,34 @@ fn merge_writes_what_validate_accepts_and_refuses_an_id_in_two_kinds() {
     // A: an inspel with `id`; B: a title edited on another tablet, and an agenda point with the
     // same `id`. Each is valid alone; A + B would hold `id` as an inspel and as an agenda point.
     let a = d.join("a.json");
-    with_record(&base, &a, "inspel", serde_json::json!({"id": id, "title": {"value": "Bredband", "stamp": stamp}}));
+    with_record(
+        &base,
+        &a,
+        "inspel",
+        serde_json::json!({"id": id, "title": {"value": "Bredband", "stamp": stamp}}),
+    );
     let b_edit = d.join("b-edit.json");
-    edited(&base, &b_edit, "Bredband till hela landsbygden", "Snabbt bredband", 1_700_000_000_001, "tab-b");
+    edited(
+        &base,
+        &b_edit,
+        "Bredband till hela landsbygden",
+        "Snabbt bredband",
+        1_700_000_000_001,
+        "tab-b",
+    );
     let b = d.join("b.json");
-    with_record(&b_edit, &b, "agenda", serde_json::json!({"id": id, "text": {"value": "Bredband i hela länet", "stamp": stamp}}));
+    with_record(
+        &b_edit,
+        &b,
+        "agenda",
+        serde_json::json!({"id": id, "text": {"value": "Bredband i hela länet", "stamp": stamp}}),
+    );
     for f in [&a, &b_edit, &b] {
-        assert!(vagval(&["validate"], &[f]).status.success(), "{}", f.display());
+        assert!(
+            vagval(&["validate"], &[f]).status.success(),
+            "{}",
+            f.display()
+        );
     }
     let ok = d.join("ok.json");
     let out = vagval(&["merge", "-o"], &[&ok, &a, &b_edit]);
@@ -270,9 +392,22 @@ fn merge_writes_what_validate_accepts_and_refuses_an_id_in_two_kinds() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!refused.exists(), "nothing written");
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("refused.json skrivs inte") && stderr.contains(&format!("id {id} förekommer mer än en gång")), "{stderr}");
-    let en = Command::new(env!("CARGO_BIN_EXE_vagval")).args(["--lang", "en", "merge", "-o"]).args([&refused, &a, &b]).output().unwrap();
-    assert!(text(&en.stderr).contains("not written") && text(&en.stderr).contains("occurs more than once"), "{}", text(&en.stderr));
+    assert!(
+        stderr.contains("refused.json skrivs inte")
+            && stderr.contains(&format!("id {id} förekommer mer än en gång")),
+        "{stderr}"
+    );
+    let en = Command::new(env!("CARGO_BIN_EXE_vagval"))
+        .args(["--lang", "en", "merge", "-o"])
+        .args([&refused, &a, &b])
+        .output()
+        .unwrap();
+    assert!(
+        text(&en.stderr).contains("not written")
+            && text(&en.stderr).contains("occurs more than once"),
+        "{}",
+        text(&en.stderr)
+    );
     std::fs::remove_dir_all(&d).ok();
 }
 
@@ -284,11 +419,18 @@ fn merge_writes_what_validate_accepts_and_refuses_an_id_in_two_kinds() {
 fn a_merge_too_large_indented_is_written_compact_and_too_large_compact_is_refused() {
     let d = dir("merge-size");
     let base = d.join("base.json");
-    assert!(vagval(&["demo", "--inspel", "6500", "-o"], &[&base]).status.success());
+    assert!(
+        vagval(&["demo", "--inspel", "6500", "-o"], &[&base])
+            .status
+            .success()
+    );
     let text_of = std::fs::read_to_string(&base).unwrap();
     let copy = |group: &str| {
-        let mut v: serde_json::Value =
-            serde_json::from_str(&text_of.replace("00000000-0000-4000-8000-", &format!("00000000-0000-4000-{group}-"))).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&text_of.replace(
+            "00000000-0000-4000-8000-",
+            &format!("00000000-0000-4000-{group}-"),
+        ))
+        .unwrap();
         v.as_object_mut().unwrap().remove("checksum");
         let p = d.join(format!("{group}.json"));
         std::fs::write(&p, v.to_string()).unwrap();
@@ -298,15 +440,26 @@ fn a_merge_too_large_indented_is_written_compact_and_too_large_compact_is_refuse
     let two = d.join("two.json");
     let out = vagval(&["merge", "-o"], &[&two, &base, &b]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("skrev kompakt JSON"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("skrev kompakt JSON"),
+        "{}",
+        text(&out.stderr)
+    );
     let size = std::fs::metadata(&two).unwrap().len();
-    assert!(size <= vagval_core::snapshot::MAX_FILE_BYTES as u64, "{size}");
+    assert!(
+        size <= vagval_core::snapshot::MAX_FILE_BYTES as u64,
+        "{size}"
+    );
     assert!(vagval(&["validate"], &[&two]).status.success());
     let three = d.join("three.json");
     let out = vagval(&["merge", "-o"], &[&three, &base, &b, &c]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!three.exists());
-    assert!(text(&out.stderr).contains("större än gränsen 10,0 MB"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("större än gränsen 10,0 MB"),
+        "{}",
+        text(&out.stderr)
+    );
     std::fs::remove_dir_all(&d).ok();
 }
 
@@ -321,32 +474,57 @@ fn results_show_every_figure_and_verify_names_a_changed_ballot() {
     let table = text(&vagval(&["results", "--round", round], &[&demo]).stdout);
     // Dots are whole: "14", never "14,00"; the selection is starred and explained.
     let first = table.lines().next().unwrap();
-    assert!(first.contains(" 14 ") && !first.contains("14,00"), "{table}");
-    assert!(table.contains("räknade röster: 12; ej räknade: 0;") && table.contains("* vald"), "{table}");
+    assert!(
+        first.contains(" 14 ") && !first.contains("14,00"),
+        "{table}"
+    );
+    assert!(
+        table.contains("räknade röster: 12; ej räknade: 0;") && table.contains("* vald"),
+        "{table}"
+    );
     let json = text(&vagval(&["results", "--round", round, "--json"], &[&demo]).stdout);
-    for field in ["\"counted\"", "\"excluded\"", "\"contested_below\"", "\"supporters\""] {
+    for field in [
+        "\"counted\"",
+        "\"excluded\"",
+        "\"contested_below\"",
+        "\"supporters\"",
+    ] {
         assert!(json.contains(field), "{field} missing");
     }
     let cert_file = d.join("intyg.json");
     std::fs::write(&cert_file, &json).unwrap();
     // Remove one counted ballot: verify names it.
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
-    let gone = v["workspace"]["ballots"].as_array_mut().unwrap().pop().unwrap();
+    let gone = v["workspace"]["ballots"]
+        .as_array_mut()
+        .unwrap()
+        .pop()
+        .unwrap();
     let changed = d.join("changed.json");
     std::fs::write(&changed, v.to_string()).unwrap();
     let bad = vagval(&["verify"], &[&cert_file, &changed]);
     assert_eq!(bad.status.code(), Some(1));
     let id = gone["id"].as_str().unwrap();
-    assert!(text(&bad.stderr).contains(&format!("röst {id} räknades men saknas nu")), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains(&format!("röst {id} räknades men saknas nu")),
+        "{}",
+        text(&bad.stderr)
+    );
     // Change a counted ballot's answer in the file: refused on import, named at the ballot.
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&demo).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("checksum");
     let b = &mut v["workspace"]["ballots"][0]["participant"]["value"];
     *b = serde_json::json!("Någon annan");
     std::fs::write(&changed, v.to_string()).unwrap();
     let bad = vagval(&["verify"], &[&cert_file, &changed]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(text(&bad.stderr).contains("workspace.ballots[0].id"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("workspace.ballots[0].id"),
+        "{}",
+        text(&bad.stderr)
+    );
     std::fs::remove_dir_all(&d).ok();
 }

@@ -7,7 +7,9 @@ use crate::doc::Doc;
 use crate::id::Id;
 use crate::lang::{Lang, Localized};
 use crate::ratio::{Fixed, Ratio};
-use crate::round::{Ballot, CapacityDecision, Exclusion, Excluded, Override, RoundResult, content_id, round_result};
+use crate::round::{
+    Ballot, CapacityDecision, Excluded, Exclusion, Override, RoundResult, content_id, round_result,
+};
 use crate::select::Capacity;
 use crate::vote::{CONTESTED_BELOW, Condorcet, Method, ScaleStats};
 
@@ -131,8 +133,15 @@ impl Localized for CertError {
 /// # Errors
 /// [`CertError::NoRound`] when the round does not exist.
 pub fn result_of(doc: &Doc, round: &Id) -> Result<RoundResult, CertError> {
-    let r = doc.rounds.get(round).ok_or_else(|| CertError::NoRound(round.to_string()))?;
-    let ballots: Vec<&Ballot> = doc.ballots.live().filter(|b| b.round() == Some(round)).collect();
+    let r = doc
+        .rounds
+        .get(round)
+        .ok_or_else(|| CertError::NoRound(round.to_string()))?;
+    let ballots: Vec<&Ballot> = doc
+        .ballots
+        .live()
+        .filter(|b| b.round() == Some(round))
+        .collect();
     Ok(round_result(r, &ballots))
 }
 
@@ -142,7 +151,10 @@ pub fn result_of(doc: &Doc, round: &Id) -> Result<RoundResult, CertError> {
 /// [`CertError::NoRound`] when the round does not exist.
 pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
     let res = result_of(doc, round)?;
-    let r = doc.rounds.get(round).ok_or_else(|| CertError::NoRound(round.to_string()))?;
+    let r = doc
+        .rounds
+        .get(round)
+        .ok_or_else(|| CertError::NoRound(round.to_string()))?;
     Ok(Certificate {
         format: CERT_FORMAT.to_owned(),
         workspace: doc.id.clone(),
@@ -154,7 +166,11 @@ pub fn certificate(doc: &Doc, round: &Id) -> Result<Certificate, CertError> {
         capacity: r.capacity_rule(),
         app_version: crate::APP_VERSION.to_owned(),
         ballots_counted: res.counted.len(),
-        double_votes: res.double_votes.iter().map(|d| d.participant.clone()).collect(),
+        double_votes: res
+            .double_votes
+            .iter()
+            .map(|d| d.participant.clone())
+            .collect(),
         counted: res.counted.clone(),
         excluded: res.excluded.clone(),
         contested_below: CONTESTED_BELOW,
@@ -222,18 +238,56 @@ impl Localized for Difference {
             (Self::NoRound, Lang::En) => "the round is not in the snapshot".into(),
             (Self::Field { field }, Lang::Sv) => format!("{field} skiljer sig"),
             (Self::Field { field }, Lang::En) => format!("{field} differs"),
-            (Self::NotCounted { ballot, reason: None }, Lang::Sv) => format!("röst {ballot} räknades men saknas nu"),
-            (Self::NotCounted { ballot, reason: None }, Lang::En) => format!("ballot {ballot} was counted but is missing now"),
-            (Self::NotCounted { ballot, reason: Some(r) }, Lang::Sv) => {
-                format!("röst {ballot} räknades men räknas inte nu: {}", r.message(lang))
+            (
+                Self::NotCounted {
+                    ballot,
+                    reason: None,
+                },
+                Lang::Sv,
+            ) => format!("röst {ballot} räknades men saknas nu"),
+            (
+                Self::NotCounted {
+                    ballot,
+                    reason: None,
+                },
+                Lang::En,
+            ) => format!("ballot {ballot} was counted but is missing now"),
+            (
+                Self::NotCounted {
+                    ballot,
+                    reason: Some(r),
+                },
+                Lang::Sv,
+            ) => {
+                format!(
+                    "röst {ballot} räknades men räknas inte nu: {}",
+                    r.message(lang)
+                )
             }
-            (Self::NotCounted { ballot, reason: Some(r) }, Lang::En) => {
-                format!("ballot {ballot} was counted but is not counted now: {}", r.message(lang))
+            (
+                Self::NotCounted {
+                    ballot,
+                    reason: Some(r),
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "ballot {ballot} was counted but is not counted now: {}",
+                    r.message(lang)
+                )
             }
-            (Self::Added { ballot }, Lang::Sv) => format!("röst {ballot} räknas nu men räknades inte i intyget"),
-            (Self::Added { ballot }, Lang::En) => format!("ballot {ballot} is counted now but was not in the certificate"),
-            (Self::Changed { ballot }, Lang::Sv) => format!("röst {ballot} har ändrats: innehållet stämmer inte med dess id"),
-            (Self::Changed { ballot }, Lang::En) => format!("ballot {ballot} was changed: its content does not match its id"),
+            (Self::Added { ballot }, Lang::Sv) => {
+                format!("röst {ballot} räknas nu men räknades inte i intyget")
+            }
+            (Self::Added { ballot }, Lang::En) => {
+                format!("ballot {ballot} is counted now but was not in the certificate")
+            }
+            (Self::Changed { ballot }, Lang::Sv) => {
+                format!("röst {ballot} har ändrats: innehållet stämmer inte med dess id")
+            }
+            (Self::Changed { ballot }, Lang::En) => {
+                format!("ballot {ballot} was changed: its content does not match its id")
+            }
         }
     }
 }
@@ -243,7 +297,9 @@ impl Localized for Difference {
 /// whose content no longer gives its id. The app version is information only and never compared.
 #[must_use]
 pub fn differences(cert: &Certificate, doc: &Doc) -> Vec<Difference> {
-    let Ok(again) = certificate(doc, &cert.round) else { return vec![Difference::NoRound] };
+    let Ok(again) = certificate(doc, &cert.round) else {
+        return vec![Difference::NoRound];
+    };
     let mut diff = Vec::new();
     let checks: [(&'static str, bool); 19] = [
         ("format", cert.format == again.format),
@@ -253,18 +309,30 @@ pub fn differences(cert: &Certificate, doc: &Doc) -> Vec<Difference> {
         ("method", cert.method == again.method),
         ("seed", cert.seed == again.seed),
         ("capacity", cert.capacity == again.capacity),
-        ("ballots_counted", cert.ballots_counted == again.ballots_counted),
+        (
+            "ballots_counted",
+            cert.ballots_counted == again.ballots_counted,
+        ),
         ("double_votes", cert.double_votes == again.double_votes),
         ("counted", cert.counted == again.counted),
         ("excluded", cert.excluded == again.excluded),
-        ("contested_below", cert.contested_below == again.contested_below),
+        (
+            "contested_below",
+            cert.contested_below == again.contested_below,
+        ),
         ("kendall_w", cert.kendall_w == again.kendall_w),
         ("condorcet", cert.condorcet == again.condorcet),
         ("results", cert.results == again.results),
         ("selection", cert.selection == again.selection),
         ("overridden", cert.overridden == again.overridden),
-        ("capacity_decision", cert.capacity_decision == again.capacity_decision),
-        ("override_stale", cert.override_stale == again.override_stale),
+        (
+            "capacity_decision",
+            cert.capacity_decision == again.capacity_decision,
+        ),
+        (
+            "override_stale",
+            cert.override_stale == again.override_stale,
+        ),
     ];
     for (field, same) in checks {
         if !same {
@@ -274,14 +342,27 @@ pub fn differences(cert: &Certificate, doc: &Doc) -> Vec<Difference> {
     let before: std::collections::BTreeSet<&Id> = cert.counted.iter().collect();
     let now: std::collections::BTreeSet<&Id> = again.counted.iter().collect();
     for id in before.difference(&now) {
-        let reason = again.excluded.iter().find(|e| e.ballot == **id).map(|e| e.reason.clone());
-        diff.push(Difference::NotCounted { ballot: (*id).clone(), reason });
+        let reason = again
+            .excluded
+            .iter()
+            .find(|e| e.ballot == **id)
+            .map(|e| e.reason.clone());
+        diff.push(Difference::NotCounted {
+            ballot: (*id).clone(),
+            reason,
+        });
     }
     for id in now.difference(&before) {
-        diff.push(Difference::Added { ballot: (*id).clone() });
+        diff.push(Difference::Added {
+            ballot: (*id).clone(),
+        });
     }
     for id in &again.counted {
-        if doc.ballots.get(id).is_some_and(|b| content_id(b).as_ref() != Some(id)) {
+        if doc
+            .ballots
+            .get(id)
+            .is_some_and(|b| content_id(b).as_ref() != Some(id))
+        {
             diff.push(Difference::Changed { ballot: id.clone() });
         }
     }
@@ -297,7 +378,9 @@ pub fn verify(cert: &Certificate, doc: &Doc) -> Vec<&'static str> {
         let name = match d {
             Difference::NoRound => "round",
             Difference::Field { field } => field,
-            Difference::NotCounted { .. } | Difference::Added { .. } | Difference::Changed { .. } => "ballots",
+            Difference::NotCounted { .. }
+            | Difference::Added { .. }
+            | Difference::Changed { .. } => "ballots",
         };
         if !names.contains(&name) {
             names.push(name);
@@ -309,16 +392,26 @@ pub fn verify(cert: &Certificate, doc: &Doc) -> Vec<&'static str> {
 /// One CSV cell for Swedish Excel: quoted when needed, and a leading `= + - @` made
 /// harmless (no formula injection from data).
 fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
-    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
 }
 
 /// The Condorcet line's value: the winner's title, or why there is none.
 fn condorcet_text(cert: &Certificate, c: &Condorcet, lang: Lang) -> String {
     match c {
-        Condorcet::Winner { item } => {
-            cert.results.iter().find(|r| r.item == *item).map_or_else(|| item.to_string(), |r| r.title.clone())
-        }
+        Condorcet::Winner { item } => cert
+            .results
+            .iter()
+            .find(|r| r.item == *item)
+            .map_or_else(|| item.to_string(), |r| r.title.clone()),
         other => other.message(lang),
     }
 }
@@ -335,8 +428,12 @@ fn selected(cert: &Certificate, item: &Id) -> bool {
 fn contested_rule_text(cert: &Certificate, lang: Lang) -> String {
     let limit = cert.contested_below.decimal(2, lang == Lang::Sv);
     match lang {
-        Lang::Sv => format!("omstridd = minst två svar och konsensus (Tastle–Wierman) under {limit}"),
-        Lang::En => format!("contested = two or more answers and consensus (Tastle–Wierman) below {limit}"),
+        Lang::Sv => {
+            format!("omstridd = minst två svar och konsensus (Tastle–Wierman) under {limit}")
+        }
+        Lang::En => {
+            format!("contested = two or more answers and consensus (Tastle–Wierman) below {limit}")
+        }
     }
 }
 
@@ -349,12 +446,36 @@ fn contested_rule_text(cert: &Certificate, lang: Lang) -> String {
 pub fn results_csv(cert: &Certificate, lang: Lang) -> String {
     let head: [&str; 14] = match lang {
         Lang::Sv => [
-            "Placering", "Inspel", "Poäng", "Andra nyckel", "Oavgjort", "Vald", "Stöd", "Antal svar", "Medel", "Median",
-            "IQR", "SD", "Konsensus", "Omstridd",
+            "Placering",
+            "Inspel",
+            "Poäng",
+            "Andra nyckel",
+            "Oavgjort",
+            "Vald",
+            "Stöd",
+            "Antal svar",
+            "Medel",
+            "Median",
+            "IQR",
+            "SD",
+            "Konsensus",
+            "Omstridd",
         ],
         Lang::En => [
-            "Rank", "Input", "Score", "Secondary key", "Tied", "Selected", "Supporters", "Answers", "Mean", "Median", "IQR",
-            "SD", "Consensus", "Contested",
+            "Rank",
+            "Input",
+            "Score",
+            "Secondary key",
+            "Tied",
+            "Selected",
+            "Supporters",
+            "Answers",
+            "Mean",
+            "Median",
+            "IQR",
+            "SD",
+            "Consensus",
+            "Contested",
         ],
     };
     let (yes, no) = match lang {
@@ -386,28 +507,70 @@ pub fn results_csv(cert: &Certificate, lang: Lang) -> String {
             stat(&|s| s.iqr.display(2, comma)),
             stat(&|s| s.sd.decimal(2, comma)),
             stat(&|s| s.consensus.map_or(String::new(), |c| c.decimal(2, comma))),
-            if st.is_some() { yn(r.contested) } else { String::new() },
+            if st.is_some() {
+                yn(r.contested)
+            } else {
+                String::new()
+            },
         ]);
     }
     let sv = lang == Lang::Sv;
     line(&[]);
     let pair = |k: &str, v: String| [k.to_owned(), v];
-    line(&pair(if sv { "Räknade röster" } else { "Ballots counted" }, cert.ballots_counted.to_string()));
-    line(&pair(if sv { "Ej räknade röster" } else { "Ballots not counted" }, cert.excluded.len().to_string()));
+    line(&pair(
+        if sv {
+            "Räknade röster"
+        } else {
+            "Ballots counted"
+        },
+        cert.ballots_counted.to_string(),
+    ));
+    line(&pair(
+        if sv {
+            "Ej räknade röster"
+        } else {
+            "Ballots not counted"
+        },
+        cert.excluded.len().to_string(),
+    ));
     if let Some(w) = cert.kendall_w {
-        line(&pair(if sv { "Kendalls W" } else { "Kendall's W" }, w.display(2, comma)));
+        line(&pair(
+            if sv { "Kendalls W" } else { "Kendall's W" },
+            w.display(2, comma),
+        ));
     }
     if let Some(c) = &cert.condorcet {
-        line(&pair(if sv { "Condorcetvinnare" } else { "Condorcet winner" }, cell(&condorcet_text(cert, c, lang))));
+        line(&pair(
+            if sv {
+                "Condorcetvinnare"
+            } else {
+                "Condorcet winner"
+            },
+            cell(&condorcet_text(cert, c, lang)),
+        ));
     }
     if cert.results.iter().any(|r| r.stats.is_some()) {
-        line(&pair(if sv { "Regel" } else { "Rule" }, cell(&contested_rule_text(cert, lang))));
+        line(&pair(
+            if sv { "Regel" } else { "Rule" },
+            cell(&contested_rule_text(cert, lang)),
+        ));
     }
     if !cert.excluded.is_empty() {
         line(&[]);
-        line(&(if sv { ["Ej räknad röst", "Deltagare", "Skäl"] } else { ["Ballot not counted", "Participant", "Reason"] }).map(str::to_owned));
+        line(
+            &(if sv {
+                ["Ej räknad röst", "Deltagare", "Skäl"]
+            } else {
+                ["Ballot not counted", "Participant", "Reason"]
+            })
+            .map(str::to_owned),
+        );
         for e in &cert.excluded {
-            line(&[e.ballot.to_string(), cell(&e.participant), cell(&e.reason.message(lang))]);
+            line(&[
+                e.ballot.to_string(),
+                cell(&e.participant),
+                cell(&e.reason.message(lang)),
+            ]);
         }
     }
     out
@@ -426,13 +589,36 @@ pub fn results_text(cert: &Certificate, lang: Lang) -> String {
     for r in &cert.results {
         let tie = if r.tied { "=" } else { " " };
         let chosen = if selected(cert, &r.item) { "*" } else { " " };
-        let _ = write!(out, "{:>4}{tie}{chosen} {:>8} {:>8}  {}", r.rank, r.score.display(2, comma), r.secondary.display(2, comma), r.title);
+        let _ = write!(
+            out,
+            "{:>4}{tie}{chosen} {:>8} {:>8}  {}",
+            r.rank,
+            r.score.display(2, comma),
+            r.secondary.display(2, comma),
+            r.title
+        );
         if let Some(s) = &r.stats {
-            let cns = s.consensus.map_or_else(|| "–".to_owned(), |c| c.decimal(2, comma));
+            let cns = s
+                .consensus
+                .map_or_else(|| "–".to_owned(), |c| c.decimal(2, comma));
             let _ = if sv {
-                write!(out, "  [n {}, median {}, IQR {}, SD {}, konsensus {cns}", s.n, s.median.display(2, comma), s.iqr.display(2, comma), s.sd.decimal(2, comma))
+                write!(
+                    out,
+                    "  [n {}, median {}, IQR {}, SD {}, konsensus {cns}",
+                    s.n,
+                    s.median.display(2, comma),
+                    s.iqr.display(2, comma),
+                    s.sd.decimal(2, comma)
+                )
             } else {
-                write!(out, "  [n {}, median {}, IQR {}, SD {}, consensus {cns}", s.n, s.median.display(2, comma), s.iqr.display(2, comma), s.sd.decimal(2, comma))
+                write!(
+                    out,
+                    "  [n {}, median {}, IQR {}, SD {}, consensus {cns}",
+                    s.n,
+                    s.median.display(2, comma),
+                    s.iqr.display(2, comma),
+                    s.sd.decimal(2, comma)
+                )
             };
             out.push_str(match (r.contested, sv) {
                 (true, true) => ", omstridd]",
@@ -460,10 +646,24 @@ pub fn results_text(cert: &Certificate, lang: Lang) -> String {
         short(&cert.snapshot_root)
     );
     if let Some(w) = cert.kendall_w {
-        let _ = writeln!(out, "{}: {}", if sv { "Kendalls W" } else { "Kendall's W" }, w.display(2, comma));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            if sv { "Kendalls W" } else { "Kendall's W" },
+            w.display(2, comma)
+        );
     }
     if let Some(c) = &cert.condorcet {
-        let _ = writeln!(out, "{}: {}", if sv { "Condorcetvinnare" } else { "Condorcet winner" }, condorcet_text(cert, c, lang));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            if sv {
+                "Condorcetvinnare"
+            } else {
+                "Condorcet winner"
+            },
+            condorcet_text(cert, c, lang)
+        );
     }
     if cert.results.iter().any(|r| r.tied) {
         out.push_str(if sv {
@@ -479,7 +679,14 @@ pub fn results_text(cert: &Certificate, lang: Lang) -> String {
         let _ = writeln!(out, "{}", contested_rule_text(cert, lang));
     }
     for e in &cert.excluded {
-        let _ = writeln!(out, "{} {} «{}»: {}", if sv { "ej räknad" } else { "not counted" }, e.ballot, e.participant, e.reason.message(lang));
+        let _ = writeln!(
+            out,
+            "{} {} «{}»: {}",
+            if sv { "ej räknad" } else { "not counted" },
+            e.ballot,
+            e.participant,
+            e.reason.message(lang)
+        );
     }
     out
 }
@@ -501,7 +708,10 @@ mod tests {
         let first = tampered.ballots.0.keys().next().cloned().unwrap();
         tampered.ballots.0.remove(&first);
         let diff = verify(&cert, &tampered);
-        assert!(diff.contains(&"snapshot_root") && diff.contains(&"ballots_counted"), "{diff:?}");
+        assert!(
+            diff.contains(&"snapshot_root") && diff.contains(&"ballots_counted"),
+            "{diff:?}"
+        );
     }
 
     #[test]
@@ -526,11 +736,27 @@ mod tests {
     /// rounds take it too).
     fn cast(doc: &mut Doc, round: &Id, who: &str, answer: Answer, device: &str) -> Id {
         let r = doc.rounds.0.get(round).unwrap().clone();
-        let nb = NewBallot { round: &r, participant: who, municipality: None, answer, origin: Origin::Tablet, supersedes: vec![], cast_at: 9, device };
-        let crate::Command::Create { id, fields, .. } = nb.command().unwrap() else { unreachable!() };
+        let nb = NewBallot {
+            round: &r,
+            participant: who,
+            municipality: None,
+            answer,
+            origin: Origin::Tablet,
+            supersedes: vec![],
+            cast_at: 9,
+            device,
+        };
+        let crate::Command::Create { id, fields, .. } = nb.command().unwrap() else {
+            unreachable!()
+        };
         let mut b = Ballot::empty(id.clone());
         for (f, v) in fields {
-            b.set(&f, v, crate::Stamp(1_700_000_000_000, 0, format!("{device}.c0de"))).unwrap();
+            b.set(
+                &f,
+                v,
+                crate::Stamp(1_700_000_000_000, 0, format!("{device}.c0de")),
+            )
+            .unwrap();
         }
         doc.ballots.0.insert(id.clone(), b);
         id
@@ -543,10 +769,22 @@ mod tests {
         let rid = Id::from_random_bytes([77; 16]);
         let mut r = Round::empty(rid.clone());
         let stamp = crate::demo::demo_stamp();
-        r.title = Some(crate::crdt::Reg { value: "Prov".into(), stamp: stamp.clone() });
-        r.items = Some(crate::crdt::Reg { value: items.clone(), stamp: stamp.clone() });
-        r.method = Some(crate::crdt::Reg { value: method, stamp: stamp.clone() });
-        r.seed = Some(crate::crdt::Reg { value: "frö".into(), stamp });
+        r.title = Some(crate::crdt::Reg {
+            value: "Prov".into(),
+            stamp: stamp.clone(),
+        });
+        r.items = Some(crate::crdt::Reg {
+            value: items.clone(),
+            stamp: stamp.clone(),
+        });
+        r.method = Some(crate::crdt::Reg {
+            value: method,
+            stamp: stamp.clone(),
+        });
+        r.seed = Some(crate::crdt::Reg {
+            value: "frö".into(),
+            stamp,
+        });
         doc.rounds.0.insert(rid.clone(), r);
         (doc, rid, items)
     }
@@ -566,30 +804,75 @@ mod tests {
         swapped.ballots.0.get_mut(&ids[0]).unwrap().answer = a1;
         swapped.ballots.0.get_mut(&ids[1]).unwrap().answer = a0;
         let d = differences(&cert, &swapped);
-        assert!(d.contains(&Difference::Changed { ballot: ids[0].clone() }) && d.contains(&Difference::Changed { ballot: ids[1].clone() }), "{d:?}");
-        assert!(d.contains(&Difference::Field { field: "snapshot_root" }));
-        assert!(!d.contains(&Difference::Field { field: "ballots_counted" }));
+        assert!(
+            d.contains(&Difference::Changed {
+                ballot: ids[0].clone()
+            }) && d.contains(&Difference::Changed {
+                ballot: ids[1].clone()
+            }),
+            "{d:?}"
+        );
+        assert!(d.contains(&Difference::Field {
+            field: "snapshot_root"
+        }));
+        assert!(!d.contains(&Difference::Field {
+            field: "ballots_counted"
+        }));
         // 2. Edit one ballot's participant.
         let mut edited = doc.clone();
-        edited.ballots.0.get_mut(&ids[2]).unwrap().participant.as_mut().unwrap().value = "Någon annan".into();
+        edited
+            .ballots
+            .0
+            .get_mut(&ids[2])
+            .unwrap()
+            .participant
+            .as_mut()
+            .unwrap()
+            .value = "Någon annan".into();
         let d = differences(&cert, &edited);
-        assert!(d.contains(&Difference::Changed { ballot: ids[2].clone() }), "{d:?}");
+        assert!(
+            d.contains(&Difference::Changed {
+                ballot: ids[2].clone()
+            }),
+            "{d:?}"
+        );
         // 3. Add one valid ballot.
         let mut added = doc.clone();
         // The demo round is closed: a ballot cast now would not count. Opened again, it does.
         for r in added.rounds.0.values_mut() {
-            r.status = Some(crate::crdt::Reg { value: crate::round::RoundStatus::Open, stamp: crate::Stamp(1_800_000_000_000, 0, "f".into()) });
+            r.status = Some(crate::crdt::Reg {
+                value: crate::round::RoundStatus::Open,
+                stamp: crate::Stamp(1_800_000_000_000, 0, "f".into()),
+            });
         }
         let first = added.inspel.0.keys().next().unwrap().clone();
         let second = added.inspel.0.keys().nth(1).unwrap().clone();
-        let new = cast(&mut added, &round, "Ny", Answer::Allocation([(first, 3), (second, 2)].into()), "dev-n");
+        let new = cast(
+            &mut added,
+            &round,
+            "Ny",
+            Answer::Allocation([(first, 3), (second, 2)].into()),
+            "dev-n",
+        );
         let d = differences(&cert, &added);
-        assert!(d.contains(&Difference::Added { ballot: new }) && d.contains(&Difference::Field { field: "ballots_counted" }), "{d:?}");
+        assert!(
+            d.contains(&Difference::Added { ballot: new })
+                && d.contains(&Difference::Field {
+                    field: "ballots_counted"
+                }),
+            "{d:?}"
+        );
         // 4. Remove one.
         let mut removed = doc.clone();
         removed.ballots.0.remove(&ids[3]);
         let d = differences(&cert, &removed);
-        assert!(d.contains(&Difference::NotCounted { ballot: ids[3].clone(), reason: None }), "{d:?}");
+        assert!(
+            d.contains(&Difference::NotCounted {
+                ballot: ids[3].clone(),
+                reason: None
+            }),
+            "{d:?}"
+        );
         assert!(verify(&cert, &removed).contains(&"ballots"));
         for lang in Lang::ALL {
             assert!(d.iter().all(|x| x.message(lang).len() > 10));
@@ -605,7 +888,8 @@ mod tests {
         // P4's ballot scores 6: breaks the rules, listed with the reason.
         let (mut doc, rid, items) = with_round(Method::Score { lo: 1, hi: 5 });
         let (a, b, c) = (&items[0], &items[1], &items[2]);
-        let sc = |v: &[(&Id, u8)]| Answer::Scores(v.iter().map(|(k, x)| ((*k).clone(), *x)).collect());
+        let sc =
+            |v: &[(&Id, u8)]| Answer::Scores(v.iter().map(|(k, x)| ((*k).clone(), *x)).collect());
         cast(&mut doc, &rid, "P1", sc(&[(a, 5), (b, 1), (c, 3)]), "dev-1");
         cast(&mut doc, &rid, "P2", sc(&[(a, 5), (b, 5), (c, 3)]), "dev-2");
         cast(&mut doc, &rid, "P3", sc(&[(a, 5)]), "dev-3");
@@ -615,50 +899,122 @@ mod tests {
         bad.answer.as_mut().unwrap().value = bad_answer.clone();
         bad.participant.as_mut().unwrap().value = "P4".into();
         let dev = crate::round::ballot_device(&bad).unwrap().to_owned();
-        bad.id = crate::round::ballot_id(&rid, "P4", &bad_answer, bad.rules_hash().unwrap(), Origin::Tablet, &[], 9, &dev);
+        bad.id = crate::round::ballot_id(
+            &rid,
+            "P4",
+            &bad_answer,
+            bad.rules_hash().unwrap(),
+            Origin::Tablet,
+            &[],
+            9,
+            &dev,
+        );
         doc.ballots.0.insert(bad.id.clone(), bad.clone());
         let cert = certificate(&doc, &rid).unwrap();
         let bytes = crate::crdt::to_json(&cert).to_string();
-        assert_eq!(crate::crdt::to_json(&certificate(&doc, &rid).unwrap()).to_string(), bytes, "same bytes");
+        assert_eq!(
+            crate::crdt::to_json(&certificate(&doc, &rid).unwrap()).to_string(),
+            bytes,
+            "same bytes"
+        );
         let back: Certificate = serde_json::from_str(&bytes).unwrap();
         assert_eq!(back, cert);
         let row = |id: &Id| cert.results.iter().find(|r| r.item == *id).unwrap();
         let sa = row(a).stats.clone().unwrap();
-        assert_eq!((sa.n, sa.sd, sa.consensus), (3, Fixed::ZERO, Some(Fixed::ONE)));
+        assert_eq!(
+            (sa.n, sa.sd, sa.consensus),
+            (3, Fixed::ZERO, Some(Fixed::ONE))
+        );
         let sb = row(b).stats.clone().unwrap();
-        assert_eq!((sb.median, sb.iqr, sb.sd, sb.consensus), (Ratio::int(3), Ratio::int(4), Fixed::from_micros(2_000_000), Some(Fixed::ZERO)));
+        assert_eq!(
+            (sb.median, sb.iqr, sb.sd, sb.consensus),
+            (
+                Ratio::int(3),
+                Ratio::int(4),
+                Fixed::from_micros(2_000_000),
+                Some(Fixed::ZERO)
+            )
+        );
         assert!(row(b).contested && !row(c).contested && row(b).tied && row(c).tied);
         assert_eq!(cert.excluded.len(), 1);
-        assert_eq!(cert.excluded[0].reason, Exclusion::BreaksRules { error: crate::vote::BallotError::OutOfScale { value: 6, lo: 1, hi: 5 } });
-        assert!(bytes.contains(r#""sd":"2.000000""#) && bytes.contains(r#""contested_below":"0.500000""#), "{bytes}");
+        assert_eq!(
+            cert.excluded[0].reason,
+            Exclusion::BreaksRules {
+                error: crate::vote::BallotError::OutOfScale {
+                    value: 6,
+                    lo: 1,
+                    hi: 5
+                }
+            }
+        );
+        assert!(
+            bytes.contains(r#""sd":"2.000000""#)
+                && bytes.contains(r#""contested_below":"0.500000""#),
+            "{bytes}"
+        );
         // Text: ties marked, whole numbers whole, the spread, the rule and the excluded ballot.
         let text = results_text(&cert, Lang::Sv);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].starts_with("   1  ") && lines[0].contains("       5 "), "{text}");
-        assert!(lines[1].starts_with("   2= ") && lines[2].starts_with("   3= ") && lines[1].ends_with("(lika)"), "{text}");
-        assert!(text.contains("median 3, IQR 4, SD 2, konsensus 0, omstridd]"), "{text}");
-        assert!(text.contains("ej räknade: 1") && text.contains("bryter mot reglerna: Betyget ska vara 1–5."), "{text}");
-        assert!(text.contains("omstridd = minst två svar och konsensus (Tastle–Wierman) under 0,50"), "{text}");
+        assert!(
+            lines[0].starts_with("   1  ") && lines[0].contains("       5 "),
+            "{text}"
+        );
+        assert!(
+            lines[1].starts_with("   2= ")
+                && lines[2].starts_with("   3= ")
+                && lines[1].ends_with("(lika)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("median 3, IQR 4, SD 2, konsensus 0, omstridd]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("ej räknade: 1")
+                && text.contains("bryter mot reglerna: Betyget ska vara 1–5."),
+            "{text}"
+        );
+        assert!(
+            text.contains("omstridd = minst två svar och konsensus (Tastle–Wierman) under 0,50"),
+            "{text}"
+        );
         let csv = results_csv(&cert, Lang::En);
-        assert!(csv.contains("Median;IQR;SD;Consensus;Contested\r\n"), "{csv}");
+        assert!(
+            csv.contains("Median;IQR;SD;Consensus;Contested\r\n"),
+            "{csv}"
+        );
         assert!(csv.contains(";yes;no;2;2;3;3;4;2;0;yes\r\n"), "{csv}");
-        assert!(csv.contains("\r\nBallots not counted;1\r\n") && csv.contains("breaks the rules: The score must be 1–5."), "{csv}");
+        assert!(
+            csv.contains("\r\nBallots not counted;1\r\n")
+                && csv.contains("breaks the rules: The score must be 1–5."),
+            "{csv}"
+        );
     }
 
     #[test]
     fn ranking_certificates_carry_kendalls_w_and_the_condorcet_outcome() {
         // The cycle [A B C], [B C A], [C A B]: no Condorcet winner ("ingen: cykel"); rank sums
         // all 1 + 2 + 3 = 6 = the mean → S = 0 → W = 0.
-        let (mut doc, rid, items) = with_round(Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false });
+        let (mut doc, rid, items) = with_round(Method::Ranking {
+            top_k: None,
+            scoring: RankScoring::Schulze,
+            at_most: false,
+        });
         let (a, b, c) = (&items[0], &items[1], &items[2]);
         let rk = |v: [&Id; 3]| Answer::Ranking(v.iter().map(|x| (*x).clone()).collect());
         cast(&mut doc, &rid, "P1", rk([a, b, c]), "dev-1");
         cast(&mut doc, &rid, "P2", rk([b, c, a]), "dev-2");
         cast(&mut doc, &rid, "P3", rk([c, a, b]), "dev-3");
         let cert = certificate(&doc, &rid).unwrap();
-        assert_eq!((cert.condorcet.clone(), cert.kendall_w), (Some(Condorcet::Cycle), Some(Ratio::ZERO)));
+        assert_eq!(
+            (cert.condorcet.clone(), cert.kendall_w),
+            (Some(Condorcet::Cycle), Some(Ratio::ZERO))
+        );
         let text = results_text(&cert, Lang::Sv);
-        assert!(text.contains("Condorcetvinnare: ingen: cykel") && text.contains("Kendalls W: 0\n"), "{text}");
+        assert!(
+            text.contains("Condorcetvinnare: ingen: cykel") && text.contains("Kendalls W: 0\n"),
+            "{text}"
+        );
         assert!(results_csv(&cert, Lang::En).contains("Condorcet winner;none: cycle"));
     }
 }

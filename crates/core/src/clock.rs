@@ -52,7 +52,11 @@ impl Hlc {
     /// A clock for `actor` that has seen nothing yet.
     #[must_use]
     pub fn new(actor: impl Into<String>) -> Self {
-        Self { wall: 0, counter: 0, actor: actor.into() }
+        Self {
+            wall: 0,
+            counter: 0,
+            actor: actor.into(),
+        }
     }
 
     /// The actor this clock stamps for.
@@ -121,6 +125,9 @@ mod tests {
     #[test]
     fn stamps_serialise_as_arrays() {
         let s = Stamp(1_732_270_000_000, 2, "dev-1.a".into());
-        assert_eq!(serde_json::to_string(&s).unwrap(), r#"[1732270000000,2,"dev-1.a"]"#);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"[1732270000000,2,"dev-1.a"]"#
+        );
     }
 }

@@ -47,7 +47,15 @@ impl Kind {
     /// The kind with this name in files.
     #[must_use]
     pub fn parse(name: &str) -> Option<Self> {
-        [Self::Meta, Self::Inspel, Self::Round, Self::Ballot, Self::Agenda].into_iter().find(|k| k.as_str() == name)
+        [
+            Self::Meta,
+            Self::Inspel,
+            Self::Round,
+            Self::Ballot,
+            Self::Agenda,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
     }
 }
 
@@ -93,14 +101,21 @@ impl Command {
     /// Shorthand for [`Command::Edit`].
     #[must_use]
     pub fn edit(kind: Kind, id: &Id, field: &str, value: impl Into<Value>) -> Self {
-        Self::Edit { kind, id: id.clone(), field: field.to_owned(), value: value.into() }
+        Self::Edit {
+            kind,
+            id: id.clone(),
+            field: field.to_owned(),
+            value: value.into(),
+        }
     }
 
     /// Calls `f` with the kind and id of every record this command addresses (those of a
     /// batch's commands, in order; a record may come more than once).
     pub fn for_each_record(&self, f: &mut impl FnMut(Kind, &Id)) {
         match self {
-            Self::Create { kind, id, .. } | Self::Edit { kind, id, .. } | Self::Erase { kind, id } => f(*kind, id),
+            Self::Create { kind, id, .. }
+            | Self::Edit { kind, id, .. }
+            | Self::Erase { kind, id } => f(*kind, id),
             Self::Batch { commands } => {
                 for c in commands {
                     c.for_each_record(f);
@@ -213,7 +228,9 @@ impl Localized for ProblemKind {
             (Self::TooLong { max }, Lang::En) => format!("may be at most {max} characters"),
             (Self::Empty, Lang::Sv) => "får inte vara tomt".into(),
             (Self::Empty, Lang::En) => "must not be empty".into(),
-            (Self::OutOfRange { min, max }, Lang::Sv) => format!("måste ligga mellan {min} och {max}"),
+            (Self::OutOfRange { min, max }, Lang::Sv) => {
+                format!("måste ligga mellan {min} och {max}")
+            }
             (Self::OutOfRange { min, max }, Lang::En) => format!("must be between {min} and {max}"),
             (Self::Dangling { id }, Lang::Sv) => format!("hänvisar till {id}, som inte finns"),
             (Self::Dangling { id }, Lang::En) => format!("refers to {id}, which does not exist"),
@@ -225,21 +242,37 @@ impl Localized for ProblemKind {
             (Self::TooMany { max }, Lang::En) => format!("may have at most {max} entries"),
             (Self::Missing, Lang::Sv) => "saknas men måste finnas".into(),
             (Self::Missing, Lang::En) => "is missing but required".into(),
-            (Self::ErasedWithData, Lang::Sv) => "finns i en raderad post, som bara får ha id och tidsstämpel".into(),
-            (Self::ErasedWithData, Lang::En) => "is in an erased record, which may hold only its id and stamp".into(),
-            (Self::OtherKind { kind }, Lang::Sv) => format!("är ett fält för {kind}: posten ligger i fel samling"),
-            (Self::OtherKind { kind }, Lang::En) => format!("is a field of {kind}: the record is in the wrong collection"),
+            (Self::ErasedWithData, Lang::Sv) => {
+                "finns i en raderad post, som bara får ha id och tidsstämpel".into()
+            }
+            (Self::ErasedWithData, Lang::En) => {
+                "is in an erased record, which may hold only its id and stamp".into()
+            }
+            (Self::OtherKind { kind }, Lang::Sv) => {
+                format!("är ett fält för {kind}: posten ligger i fel samling")
+            }
+            (Self::OtherKind { kind }, Lang::En) => {
+                format!("is a field of {kind}: the record is in the wrong collection")
+            }
             (Self::BadSupersede { id }, Lang::Sv) => {
-                format!("ersätter röst {id}, som inte är samma deltagares röst i samma omgång: en röst får bara ersätta deltagarens egna")
+                format!(
+                    "ersätter röst {id}, som inte är samma deltagares röst i samma omgång: en röst får bara ersätta deltagarens egna"
+                )
             }
             (Self::BadSupersede { id }, Lang::En) => {
-                format!("replaces ballot {id}, which is not the same participant's in the same round: a ballot may replace only its participant's own")
+                format!(
+                    "replaces ballot {id}, which is not the same participant's in the same round: a ballot may replace only its participant's own"
+                )
             }
             (Self::BallotIdMismatch { expected }, Lang::Sv) => {
-                format!("stämmer inte med röstens innehåll (innehållet ger id {expected}): rösten har ändrats efter att den lämnades")
+                format!(
+                    "stämmer inte med röstens innehåll (innehållet ger id {expected}): rösten har ändrats efter att den lämnades"
+                )
             }
             (Self::BallotIdMismatch { expected }, Lang::En) => {
-                format!("does not match the ballot's content (the content gives id {expected}): the ballot was changed after it was cast")
+                format!(
+                    "does not match the ballot's content (the content gives id {expected}): the ballot was changed after it was cast"
+                )
             }
         }
     }
@@ -289,16 +322,31 @@ pub struct Stamper<'a> {
     pub now_ms: u64,
 }
 
-fn live<'a, R: Record>(r: Option<&'a mut R>, kind: Kind, id: &Id) -> Result<&'a mut R, DomainError> {
+fn live<'a, R: Record>(
+    r: Option<&'a mut R>,
+    kind: Kind,
+    id: &Id,
+) -> Result<&'a mut R, DomainError> {
     match r {
-        None => Err(DomainError::NotFound { kind: kind.as_str(), id: id.clone() }),
-        Some(r) if r.deleted().is_some() => Err(DomainError::Erased { kind: kind.as_str(), id: id.clone() }),
+        None => Err(DomainError::NotFound {
+            kind: kind.as_str(),
+            id: id.clone(),
+        }),
+        Some(r) if r.deleted().is_some() => Err(DomainError::Erased {
+            kind: kind.as_str(),
+            id: id.clone(),
+        }),
         Some(r) => Ok(r),
     }
 }
 
 /// Sets `field` on `r` and returns the old value (or the field's default if never set).
-fn edit_record<R: Record>(r: &mut R, field: &str, value: Value, st: &mut Stamper<'_>) -> Result<Value, DomainError> {
+fn edit_record<R: Record>(
+    r: &mut R,
+    field: &str,
+    value: Value,
+    st: &mut Stamper<'_>,
+) -> Result<Value, DomainError> {
     let old = r.get(field).or_else(|| R::default_of(field));
     // `set` checks everything before it writes: a failing edit leaves the record as it was.
     r.set(field, value, st.clock.tick(st.now_ms))?;
@@ -313,14 +361,21 @@ fn create<R: Record>(
     st: &mut Stamper<'_>,
 ) -> Result<Option<Command>, DomainError> {
     if c.0.contains_key(id) {
-        return Err(DomainError::Exists { kind: kind.as_str(), id: id.clone() });
+        return Err(DomainError::Exists {
+            kind: kind.as_str(),
+            id: id.clone(),
+        });
     }
     let mut r = R::empty(id.clone());
     for (field, value) in fields {
         r.set(field, value.clone(), st.clock.tick(st.now_ms))?;
     }
     if let Some(field) = r.missing() {
-        return Err(DomainError::Rule { kind: kind.as_str(), field, problem: crate::crdt::ProblemKind::Missing });
+        return Err(DomainError::Rule {
+            kind: kind.as_str(),
+            field,
+            problem: crate::crdt::ProblemKind::Missing,
+        });
     }
     c.0.insert(id.clone(), r);
     // Undoing a creation moves the record to the trash; erasing stays a deliberate act.
@@ -341,10 +396,17 @@ fn in_collection<R: Record>(
 ) -> Result<Option<Command>, DomainError> {
     match cmd {
         Command::Create { id, fields, .. } => create(c, kind, id, fields, st),
-        Command::Edit { id, field, value, .. } => {
+        Command::Edit {
+            id, field, value, ..
+        } => {
             let r = live(c.0.get_mut(id), kind, id)?;
             let old = edit_record(r, field, value.clone(), st)?;
-            Ok(Some(Command::Edit { kind, id: id.clone(), field: field.clone(), value: old }))
+            Ok(Some(Command::Edit {
+                kind,
+                id: id.clone(),
+                field: field.clone(),
+                value: old,
+            }))
         }
         Command::Erase { id, .. } => {
             let at = st.clock.tick(st.now_ms);
@@ -359,13 +421,22 @@ fn in_collection<R: Record>(
 ///
 /// # Errors
 /// [`DomainError`] when the command breaks a rule; `doc` is then unchanged.
-pub fn apply(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
+pub fn apply(
+    doc: &mut Doc,
+    cmd: &Command,
+    st: &mut Stamper<'_>,
+) -> Result<Option<Command>, DomainError> {
     apply_logged(doc, cmd, st, &mut Vec::new())
 }
 
 /// [`apply`], keeping in `log` what a batch's commands change so that a failing command puts
 /// back everything the batch did before it.
-fn apply_logged<'a>(doc: &mut Doc, cmd: &'a Command, st: &mut Stamper<'_>, log: &mut Vec<Kept<'a>>) -> Result<Option<Command>, DomainError> {
+fn apply_logged<'a>(
+    doc: &mut Doc,
+    cmd: &'a Command,
+    st: &mut Stamper<'_>,
+    log: &mut Vec<Kept<'a>>,
+) -> Result<Option<Command>, DomainError> {
     let Command::Batch { commands } = cmd else {
         // One command changes nothing when it fails.
         return apply_one(doc, cmd, st);
@@ -392,52 +463,127 @@ fn apply_logged<'a>(doc: &mut Doc, cmd: &'a Command, st: &mut Stamper<'_>, log: 
 }
 
 /// A command other than a batch.
-fn apply_one(doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<Option<Command>, DomainError> {
+fn apply_one(
+    doc: &mut Doc,
+    cmd: &Command,
+    st: &mut Stamper<'_>,
+) -> Result<Option<Command>, DomainError> {
     match cmd {
         Command::Batch { .. } => apply(doc, cmd, st),
-        Command::Create { kind: Kind::Meta, id, .. } => {
-            Err(DomainError::Exists { kind: Meta::KIND, id: id.clone() })
-        }
-        Command::Edit { kind: Kind::Meta, id, field, value } => {
+        Command::Create {
+            kind: Kind::Meta,
+            id,
+            ..
+        } => Err(DomainError::Exists {
+            kind: Meta::KIND,
+            id: id.clone(),
+        }),
+        Command::Edit {
+            kind: Kind::Meta,
+            id,
+            field,
+            value,
+        } => {
             if *id != doc.id {
-                return Err(DomainError::NotFound { kind: Meta::KIND, id: id.clone() });
+                return Err(DomainError::NotFound {
+                    kind: Meta::KIND,
+                    id: id.clone(),
+                });
             }
             let old = edit_record(&mut doc.meta, field, value.clone(), st)?;
-            Ok(Some(Command::Edit { kind: Kind::Meta, id: id.clone(), field: field.clone(), value: old }))
+            Ok(Some(Command::Edit {
+                kind: Kind::Meta,
+                id: id.clone(),
+                field: field.clone(),
+                value: old,
+            }))
         }
-        Command::Erase { kind: Kind::Meta, id } => {
-            Err(DomainError::NotFound { kind: Meta::KIND, id: id.clone() })
+        Command::Erase {
+            kind: Kind::Meta,
+            id,
+        } => Err(DomainError::NotFound {
+            kind: Meta::KIND,
+            id: id.clone(),
+        }),
+        Command::Create {
+            kind: Kind::Inspel, ..
         }
-        Command::Create { kind: Kind::Inspel, .. }
-        | Command::Edit { kind: Kind::Inspel, .. }
-        | Command::Erase { kind: Kind::Inspel, .. } => in_collection(&mut doc.inspel, Kind::Inspel, cmd, st),
-        Command::Edit { kind: Kind::Round, id, field, .. } if RULE_FIELDS.contains(&field.as_str()) && has_ballots(doc, id) => {
-            Err(DomainError::Locked { kind: Round::KIND, field: field.clone() })
+        | Command::Edit {
+            kind: Kind::Inspel, ..
         }
-        Command::Create { kind: Kind::Round, .. }
-        | Command::Edit { kind: Kind::Round, .. }
-        | Command::Erase { kind: Kind::Round, .. } => in_collection(&mut doc.rounds, Kind::Round, cmd, st),
-        Command::Edit { kind: Kind::Ballot, field, .. } => {
-            Err(DomainError::Locked { kind: Ballot::KIND, field: field.clone() })
+        | Command::Erase {
+            kind: Kind::Inspel, ..
+        } => in_collection(&mut doc.inspel, Kind::Inspel, cmd, st),
+        Command::Edit {
+            kind: Kind::Round,
+            id,
+            field,
+            ..
+        } if RULE_FIELDS.contains(&field.as_str()) && has_ballots(doc, id) => {
+            Err(DomainError::Locked {
+                kind: Round::KIND,
+                field: field.clone(),
+            })
         }
-        Command::Create { kind: Kind::Ballot, id, .. } if doc.ballots.0.contains_key(id) => {
+        Command::Create {
+            kind: Kind::Round, ..
+        }
+        | Command::Edit {
+            kind: Kind::Round, ..
+        }
+        | Command::Erase {
+            kind: Kind::Round, ..
+        } => in_collection(&mut doc.rounds, Kind::Round, cmd, st),
+        Command::Edit {
+            kind: Kind::Ballot,
+            field,
+            ..
+        } => Err(DomainError::Locked {
+            kind: Ballot::KIND,
+            field: field.clone(),
+        }),
+        Command::Create {
+            kind: Kind::Ballot,
+            id,
+            ..
+        } if doc.ballots.0.contains_key(id) => {
             // Content-addressed: the same ballot again is nothing new (and nothing to undo).
-            Ok(Some(Command::Batch { commands: Vec::new() }))
+            Ok(Some(Command::Batch {
+                commands: Vec::new(),
+            }))
         }
-        Command::Create { kind: Kind::Ballot, fields, .. } if closed_round(doc, fields) => Err(DomainError::RoundClosed),
-        Command::Create { kind: Kind::Ballot, .. } | Command::Erase { kind: Kind::Ballot, .. } => {
-            in_collection(&mut doc.ballots, Kind::Ballot, cmd, st)
+        Command::Create {
+            kind: Kind::Ballot,
+            fields,
+            ..
+        } if closed_round(doc, fields) => Err(DomainError::RoundClosed),
+        Command::Create {
+            kind: Kind::Ballot, ..
         }
-        Command::Create { kind: Kind::Agenda, .. }
-        | Command::Edit { kind: Kind::Agenda, .. }
-        | Command::Erase { kind: Kind::Agenda, .. } => in_collection(&mut doc.agenda, Kind::Agenda, cmd, st),
+        | Command::Erase {
+            kind: Kind::Ballot, ..
+        } => in_collection(&mut doc.ballots, Kind::Ballot, cmd, st),
+        Command::Create {
+            kind: Kind::Agenda, ..
+        }
+        | Command::Edit {
+            kind: Kind::Agenda, ..
+        }
+        | Command::Erase {
+            kind: Kind::Agenda, ..
+        } => in_collection(&mut doc.agenda, Kind::Agenda, cmd, st),
     }
 }
 
 /// Whether a new ballot's `round` is a closed round.
 fn closed_round(doc: &Doc, fields: &BTreeMap<String, Value>) -> bool {
-    let round = fields.get("round").and_then(Value::as_str).and_then(|s| Id::parse(s).ok());
-    round.and_then(|id| doc.rounds.get(&id)).is_some_and(|r| r.status() == Some(&crate::round::RoundStatus::Closed))
+    let round = fields
+        .get("round")
+        .and_then(Value::as_str)
+        .and_then(|s| Id::parse(s).ok());
+    round
+        .and_then(|id| doc.rounds.get(&id))
+        .is_some_and(|r| r.status() == Some(&crate::round::RoundStatus::Closed))
 }
 
 /// What one command of a batch is about to change, as it was: a field's register (an edit)
@@ -451,7 +597,10 @@ struct Kept<'a> {
 
 /// Keeps what `cmd` (not a batch: those keep their own) is about to change.
 fn keep<'a>(doc: &Doc, cmd: &'a Command, log: &mut Vec<Kept<'a>>) {
-    fn saved<R: Record + 'static>(r: Option<&R>, field: Option<&str>) -> Option<Box<dyn std::any::Any>> {
+    fn saved<R: Record + 'static>(
+        r: Option<&R>,
+        field: Option<&str>,
+    ) -> Option<Box<dyn std::any::Any>> {
         match field {
             // No such record or field: the edit fails without changing anything.
             Some(f) => r?.keep(f),
@@ -460,7 +609,9 @@ fn keep<'a>(doc: &Doc, cmd: &'a Command, log: &mut Vec<Kept<'a>>) {
     }
     let (kind, id, field) = match cmd {
         Command::Batch { .. } => return,
-        Command::Edit { kind, id, field, .. } => (*kind, id, Some(field.as_str())),
+        Command::Edit {
+            kind, id, field, ..
+        } => (*kind, id, Some(field.as_str())),
         Command::Create { kind, id, .. } | Command::Erase { kind, id } => (*kind, id, None),
     };
     let s = match kind {
@@ -471,7 +622,12 @@ fn keep<'a>(doc: &Doc, cmd: &'a Command, log: &mut Vec<Kept<'a>>) {
         Kind::Agenda => saved(doc.agenda.0.get(id), field),
     };
     if let Some(saved) = s {
-        log.push(Kept { kind, id, field, saved });
+        log.push(Kept {
+            kind,
+            id,
+            field,
+            saved,
+        });
     }
 }
 
@@ -531,7 +687,12 @@ impl History {
     ///
     /// # Errors
     /// As [`apply`].
-    pub fn apply(&mut self, doc: &mut Doc, cmd: &Command, st: &mut Stamper<'_>) -> Result<(), DomainError> {
+    pub fn apply(
+        &mut self,
+        doc: &mut Doc,
+        cmd: &Command,
+        st: &mut Stamper<'_>,
+    ) -> Result<(), DomainError> {
         match apply(doc, cmd, st)? {
             Some(inverse) => {
                 self.undo.push(inverse);
@@ -558,7 +719,13 @@ impl History {
 
     /// [`History::undo`] (`undo`) or [`History::redo`], calling `touched` with the records
     /// the applied step addressed (see [`Command::for_each_record`]).
-    pub fn step_touching(&mut self, undo: bool, doc: &mut Doc, st: &mut Stamper<'_>, touched: &mut impl FnMut(Kind, &Id)) -> bool {
+    pub fn step_touching(
+        &mut self,
+        undo: bool,
+        doc: &mut Doc,
+        st: &mut Stamper<'_>,
+        touched: &mut impl FnMut(Kind, &Id),
+    ) -> bool {
         if undo {
             Self::step(&mut self.undo, &mut self.redo, doc, st, touched)
         } else {
@@ -566,7 +733,13 @@ impl History {
         }
     }
 
-    fn step(from: &mut Vec<Command>, to: &mut Vec<Command>, doc: &mut Doc, st: &mut Stamper<'_>, touched: &mut impl FnMut(Kind, &Id)) -> bool {
+    fn step(
+        from: &mut Vec<Command>,
+        to: &mut Vec<Command>,
+        doc: &mut Doc,
+        st: &mut Stamper<'_>,
+        touched: &mut impl FnMut(Kind, &Id),
+    ) -> bool {
         // A step that no longer applies (its record was erased by a merge) is dropped.
         while let Some(cmd) = from.pop() {
             if let Ok(inverse) = apply(doc, &cmd, st) {
@@ -610,11 +783,22 @@ mod tests {
     fn edits_are_stamped_and_undo_redo_restore_values() {
         let mut d = doc();
         let mut clock = Hlc::new("dev.a");
-        let mut st = Stamper { clock: &mut clock, now_ms: 1000 };
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1000,
+        };
         let mut h = History::default();
-        h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
+        h.apply(
+            &mut d,
+            &Command::edit(Kind::Meta, &id(0), "name", "Andra"),
+            &mut st,
+        )
+        .unwrap();
         assert_eq!(d.name(), "Andra");
-        assert_eq!(d.meta.name.as_ref().unwrap().stamp, Stamp(1000, 0, "dev.a".into()));
+        assert_eq!(
+            d.meta.name.as_ref().unwrap().stamp,
+            Stamp(1000, 0, "dev.a".into())
+        );
         assert!(h.undo(&mut d, &mut st));
         assert_eq!(d.name(), "Första");
         assert!(h.redo(&mut d, &mut st));
@@ -627,17 +811,39 @@ mod tests {
         let mut d = doc();
         let before = d.clone();
         let mut clock = Hlc::new("dev.a");
-        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
-        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", " "), &mut st).unwrap_err();
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 5,
+        };
+        let e = apply(
+            &mut d,
+            &Command::edit(Kind::Meta, &id(0), "name", " "),
+            &mut st,
+        )
+        .unwrap_err();
         assert_eq!(e.message(Lang::Sv), "Namnet får inte vara tomt.");
         assert_eq!(e.message(Lang::En), "The name must not be empty.");
-        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "colour", "red"), &mut st).unwrap_err();
+        let e = apply(
+            &mut d,
+            &Command::edit(Kind::Meta, &id(0), "colour", "red"),
+            &mut st,
+        )
+        .unwrap_err();
         assert!(matches!(e, DomainError::UnknownField { .. }));
-        let e = apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", 5), &mut st).unwrap_err();
+        let e = apply(
+            &mut d,
+            &Command::edit(Kind::Meta, &id(0), "name", 5),
+            &mut st,
+        )
+        .unwrap_err();
         assert!(matches!(e, DomainError::BadValue { .. }));
         let bad_batch = Command::Batch {
             commands: vec![
-                Command::Create { kind: Kind::Inspel, id: id(1), fields: [("title".into(), json!("A"))].into() },
+                Command::Create {
+                    kind: Kind::Inspel,
+                    id: id(1),
+                    fields: [("title".into(), json!("A"))].into(),
+                },
                 Command::edit(Kind::Inspel, &id(1), "title", ""),
             ],
         };
@@ -694,28 +900,69 @@ mod tests {
     fn create_undo_moves_to_trash_and_erase_is_final() {
         let mut d = doc();
         let mut clock = Hlc::new("dev.a");
-        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 5,
+        };
         let mut h = History::default();
-        let fields = [("title".into(), json!("Bredband")), ("municipality".into(), json!("krokom"))].into();
-        h.apply(&mut d, &Command::Create { kind: Kind::Inspel, id: id(1), fields }, &mut st).unwrap();
+        let fields = [
+            ("title".into(), json!("Bredband")),
+            ("municipality".into(), json!("krokom")),
+        ]
+        .into();
+        h.apply(
+            &mut d,
+            &Command::Create {
+                kind: Kind::Inspel,
+                id: id(1),
+                fields,
+            },
+            &mut st,
+        )
+        .unwrap();
         assert!(h.undo(&mut d, &mut st));
         assert_eq!(d.inspel.get(&id(1)).unwrap().removed(), Some(&true));
         assert!(h.redo(&mut d, &mut st));
         assert_eq!(d.inspel.get(&id(1)).unwrap().removed(), Some(&false));
-        h.apply(&mut d, &Command::Erase { kind: Kind::Inspel, id: id(1) }, &mut st).unwrap();
+        h.apply(
+            &mut d,
+            &Command::Erase {
+                kind: Kind::Inspel,
+                id: id(1),
+            },
+            &mut st,
+        )
+        .unwrap();
         assert!(!h.can_undo());
         let r = &d.inspel.0[&id(1)];
         assert!(r.deleted.is_some() && r.title.is_none() && r.municipality.is_none());
-        let again = Command::Create { kind: Kind::Inspel, id: id(1), fields: BTreeMap::new() };
-        assert!(matches!(apply(&mut d, &again, &mut st), Err(DomainError::Exists { .. })));
+        let again = Command::Create {
+            kind: Kind::Inspel,
+            id: id(1),
+            fields: BTreeMap::new(),
+        };
+        assert!(matches!(
+            apply(&mut d, &again, &mut st),
+            Err(DomainError::Exists { .. })
+        ));
         let edit = Command::edit(Kind::Inspel, &id(1), "title", "x");
-        assert!(matches!(apply(&mut d, &edit, &mut st), Err(DomainError::Erased { .. })));
+        assert!(matches!(
+            apply(&mut d, &edit, &mut st),
+            Err(DomainError::Erased { .. })
+        ));
     }
 
     #[test]
     fn swedish_messages_agree_with_the_noun() {
         // Rubriken and Texten are en-words → "tom"; Namnet and Fältet are ett-words → "tomt".
-        let rule = |field| DomainError::Rule { kind: "inspel", field, problem: ProblemKind::Empty }.message(Lang::Sv);
+        let rule = |field| {
+            DomainError::Rule {
+                kind: "inspel",
+                field,
+                problem: ProblemKind::Empty,
+            }
+            .message(Lang::Sv)
+        };
         assert_eq!(rule("title"), "Rubriken får inte vara tom.");
         assert_eq!(rule("text"), "Texten får inte vara tom.");
         assert_eq!(rule("name"), "Namnet får inte vara tomt.");
@@ -728,9 +975,17 @@ mod tests {
         // before it (the previous participant's steps): the history ends at a ballot.
         let mut d = doc();
         let mut clock = Hlc::new("dev.a");
-        let mut st = Stamper { clock: &mut clock, now_ms: 5 };
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 5,
+        };
         let mut h = History::default();
-        h.apply(&mut d, &Command::edit(Kind::Meta, &id(0), "name", "Andra"), &mut st).unwrap();
+        h.apply(
+            &mut d,
+            &Command::edit(Kind::Meta, &id(0), "name", "Andra"),
+            &mut st,
+        )
+        .unwrap();
         assert!(h.can_undo());
         let fields = [
             ("round".into(), json!(id(9))),
@@ -740,7 +995,16 @@ mod tests {
             ("origin".into(), json!("tablet")),
         ]
         .into();
-        h.apply(&mut d, &Command::Create { kind: Kind::Ballot, id: id(5), fields }, &mut st).unwrap();
+        h.apply(
+            &mut d,
+            &Command::Create {
+                kind: Kind::Ballot,
+                id: id(5),
+                fields,
+            },
+            &mut st,
+        )
+        .unwrap();
         assert!(!h.can_undo() && !h.can_redo());
         assert!(!h.undo(&mut d, &mut st));
         assert!(d.ballots.get(&id(5)).is_some(), "the ballot stays");

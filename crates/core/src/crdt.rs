@@ -37,7 +37,10 @@ pub(crate) fn canonical<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// A typed value as JSON, through text (see [`canonical`]).
 pub fn to_json<T: Serialize>(value: &T) -> Value {
-    serde_json::to_vec(value).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or(Value::Null)
+    serde_json::to_vec(value)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or(Value::Null)
 }
 
 /// JSON as a typed value, through text (see [`canonical`]).
@@ -50,7 +53,9 @@ pub fn from_json<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Er
 
 /// The total order on registers: stamp first, then the value's canonical bytes.
 pub fn reg_order<T: Serialize>(a: &Reg<T>, b: &Reg<T>) -> Ordering {
-    a.stamp.cmp(&b.stamp).then_with(|| canonical(&a.value).cmp(&canonical(&b.value)))
+    a.stamp
+        .cmp(&b.stamp)
+        .then_with(|| canonical(&a.value).cmp(&canonical(&b.value)))
 }
 
 /// One field whose value differed between the two sides of a merge.
@@ -111,7 +116,10 @@ pub fn merge_set<T: Clone + Ord + Serialize, const MAX: usize>(
         all.sort();
         all.dedup();
         if all.len() <= MAX {
-            return Some(Reg { value: all, stamp: std::cmp::max(&a.stamp, &b.stamp).clone() });
+            return Some(Reg {
+                value: all,
+                stamp: std::cmp::max(&a.stamp, &b.stamp).clone(),
+            });
         }
     }
     merge_reg(field, local, incoming, conflicts)
@@ -247,7 +255,12 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     ///
     /// # Errors
     /// A [`crate::command::DomainError`] for an unknown field, a wrong type or a broken rule.
-    fn set(&mut self, field: &str, value: Value, at: Stamp) -> Result<(), crate::command::DomainError>;
+    fn set(
+        &mut self,
+        field: &str,
+        value: Value,
+        at: Stamp,
+    ) -> Result<(), crate::command::DomainError>;
     /// A copy of `field`'s register as it is (value and stamp, or never set), for putting it
     /// back with [`Record::put_back`]; `None` for an unknown field.
     fn keep(&self, field: &str) -> Option<Box<dyn std::any::Any>>;
@@ -558,7 +571,9 @@ where
     V: Deserialize<'de>,
 {
     struct Keys<K, V>(std::marker::PhantomData<(K, V)>);
-    impl<'de, K: Deserialize<'de> + Ord + std::fmt::Display, V: Deserialize<'de>> Visitor<'de> for Keys<K, V> {
+    impl<'de, K: Deserialize<'de> + Ord + std::fmt::Display, V: Deserialize<'de>> Visitor<'de>
+        for Keys<K, V>
+    {
         type Value = BTreeMap<K, V>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("an object")
@@ -727,7 +742,9 @@ impl<'de, R: Record> Deserialize<'de> for Collection<R> {
                 let mut map = BTreeMap::new();
                 while let Some(r) = seq.next_element::<R>()? {
                     if map.len() >= MAX_RECORDS {
-                        return Err(de::Error::custom(format!("more than {MAX_RECORDS} records")));
+                        return Err(de::Error::custom(format!(
+                            "more than {MAX_RECORDS} records"
+                        )));
                     }
                     let id = r.id().clone();
                     if map.insert(id.clone(), r).is_some() {
@@ -779,7 +796,11 @@ pub mod check {
 
     /// A non-empty (after trimming) text of at most `MAX` characters.
     pub fn required_text<const MAX: usize>(s: &String) -> Option<ProblemKind> {
-        if s.trim().is_empty() { Some(ProblemKind::Empty) } else { text::<MAX>(s) }
+        if s.trim().is_empty() {
+            Some(ProblemKind::Empty)
+        } else {
+            text::<MAX>(s)
+        }
     }
 
     /// A list of at most `MAX` items.

@@ -54,8 +54,14 @@ pub enum Field {
 impl Field {
     /// Every field, in the order the mapping menu lists them.
     pub const ALL: [Self; 8] = [
-        Self::Title, Self::Description, Self::Organisation, Self::Person,
-        Self::Municipality, Self::Theme, Self::Dimensions, Self::Status,
+        Self::Title,
+        Self::Description,
+        Self::Organisation,
+        Self::Person,
+        Self::Municipality,
+        Self::Theme,
+        Self::Dimensions,
+        Self::Status,
     ];
 
     /// The field's name in the record.
@@ -76,13 +82,38 @@ impl Field {
     /// Header words that map to this field (folded).
     const fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Self::Title => &["rubrik", "titel", "title", "inspel", "namn", "rubrik på inspelet"],
-            Self::Description => &["beskrivning", "description", "text", "motivering", "innehåll"],
-            Self::Organisation => &["organisation", "organization", "avsändare", "inlämnat av", "aktör"],
+            Self::Title => &[
+                "rubrik",
+                "titel",
+                "title",
+                "inspel",
+                "namn",
+                "rubrik på inspelet",
+            ],
+            Self::Description => &[
+                "beskrivning",
+                "description",
+                "text",
+                "motivering",
+                "innehåll",
+            ],
+            Self::Organisation => &[
+                "organisation",
+                "organization",
+                "avsändare",
+                "inlämnat av",
+                "aktör",
+            ],
             Self::Person => &["kontaktperson", "kontakt", "person", "contact"],
             Self::Municipality => &["kommun", "municipality", "geografi"],
             Self::Theme => &["tema", "theme", "område", "sakområde"],
-            Self::Dimensions => &["dimension", "dimensioner", "hållbarhetsdimension", "hållbarhetsdimensioner", "dimensions"],
+            Self::Dimensions => &[
+                "dimension",
+                "dimensioner",
+                "hållbarhetsdimension",
+                "hållbarhetsdimensioner",
+                "dimensions",
+            ],
             Self::Status => &["status", "läge", "stage"],
         }
     }
@@ -110,10 +141,18 @@ impl Localized for RowProblem {
             (Self::NoTitle, Lang::En) => "The title is missing.".into(),
             (Self::TooLong(f), Lang::Sv) => format!("Fältet {} är för långt.", f.name()),
             (Self::TooLong(f), Lang::En) => format!("The field {} is too long.", f.name()),
-            (Self::UnknownMunicipality(m), Lang::Sv) => format!("Okänd kommun \u{201d}{m}\u{201d} (länets kommuner, Regionen eller Annan)."),
-            (Self::UnknownMunicipality(m), Lang::En) => format!("Unknown municipality \u{201c}{m}\u{201d} (the county's municipalities, the region or other)."),
-            (Self::UnknownDimension(d), Lang::Sv) => format!("Okänd dimension \u{201d}{d}\u{201d} (ekologisk, social, ekonomisk)."),
-            (Self::UnknownDimension(d), Lang::En) => format!("Unknown dimension \u{201c}{d}\u{201d} (ecological, social, economic)."),
+            (Self::UnknownMunicipality(m), Lang::Sv) => {
+                format!("Okänd kommun \u{201d}{m}\u{201d} (länets kommuner, Regionen eller Annan).")
+            }
+            (Self::UnknownMunicipality(m), Lang::En) => format!(
+                "Unknown municipality \u{201c}{m}\u{201d} (the county's municipalities, the region or other)."
+            ),
+            (Self::UnknownDimension(d), Lang::Sv) => {
+                format!("Okänd dimension \u{201d}{d}\u{201d} (ekologisk, social, ekonomisk).")
+            }
+            (Self::UnknownDimension(d), Lang::En) => {
+                format!("Unknown dimension \u{201c}{d}\u{201d} (ecological, social, economic).")
+            }
             (Self::UnknownStatus(s), Lang::Sv) => format!("Okänd status \u{201d}{s}\u{201d}."),
             (Self::UnknownStatus(s), Lang::En) => format!("Unknown status \u{201c}{s}\u{201d}."),
         }
@@ -137,12 +176,24 @@ pub enum CsvError {
 impl Localized for CsvError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::Empty, Lang::Sv) => "Filen har inga rader under rubrikraden. Inget har ändrats.".into(),
-            (Self::Empty, Lang::En) => "The file has no rows below the header. Nothing has changed.".into(),
-            (Self::TooLarge, Lang::Sv) => "Filen är större än 10 MB. Dela upp den. Inget har ändrats.".into(),
-            (Self::TooLarge, Lang::En) => "The file is larger than 10 MB. Split it. Nothing has changed.".into(),
-            (Self::TooManyRows, Lang::Sv) => format!("Filen har fler än {MAX_ROWS} rader. Dela upp den. Inget har ändrats."),
-            (Self::TooManyRows, Lang::En) => format!("The file has more than {MAX_ROWS} rows. Split it. Nothing has changed."),
+            (Self::Empty, Lang::Sv) => {
+                "Filen har inga rader under rubrikraden. Inget har ändrats.".into()
+            }
+            (Self::Empty, Lang::En) => {
+                "The file has no rows below the header. Nothing has changed.".into()
+            }
+            (Self::TooLarge, Lang::Sv) => {
+                "Filen är större än 10 MB. Dela upp den. Inget har ändrats.".into()
+            }
+            (Self::TooLarge, Lang::En) => {
+                "The file is larger than 10 MB. Split it. Nothing has changed.".into()
+            }
+            (Self::TooManyRows, Lang::Sv) => {
+                format!("Filen har fler än {MAX_ROWS} rader. Dela upp den. Inget har ändrats.")
+            }
+            (Self::TooManyRows, Lang::En) => {
+                format!("The file has more than {MAX_ROWS} rows. Split it. Nothing has changed.")
+            }
         }
     }
 }
@@ -212,7 +263,10 @@ fn delimiter(text: &str) -> u8 {
         }
     }
     // Ties (e.g. a one-column file) go to `;`, Swedish Excel's choice.
-    counts.iter().max_by_key(|(d, n)| (*n, *d == b';')).map_or(b';', |(d, _)| *d)
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == b';'))
+        .map_or(b';', |(d, _)| *d)
 }
 
 /// Parses every record (RFC 4180 quoting) with `csv-core`.
@@ -263,7 +317,12 @@ pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
     let (text, encoding) = decode(bytes);
     let delim = delimiter(&text);
     let mut recs = records(&text, delim).into_iter();
-    let headers: Vec<String> = recs.next().unwrap_or_default().into_iter().map(|h| h.trim().to_owned()).collect();
+    let headers: Vec<String> = recs
+        .next()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
     // Excel's row numbers: the header is row 1; blank rows are skipped.
     let rows: Vec<(usize, Vec<String>)> = recs
         .enumerate()
@@ -279,7 +338,9 @@ pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
     let mut mapping: Vec<Option<Field>> = Vec::new();
     for h in &headers {
         let key = fold(h);
-        let guess = Field::ALL.into_iter().find(|f| f.synonyms().contains(&key.as_str()) && !mapping.contains(&Some(*f)));
+        let guess = Field::ALL
+            .into_iter()
+            .find(|f| f.synonyms().contains(&key.as_str()) && !mapping.contains(&Some(*f)));
         mapping.push(guess);
     }
     // No header matched a title: the first column is the title.
@@ -288,7 +349,13 @@ pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
     {
         *first = Some(Field::Title);
     }
-    Ok(Prepared { encoding, delimiter: delim, headers, mapping, rows })
+    Ok(Prepared {
+        encoding,
+        delimiter: delim,
+        headers,
+        mapping,
+        rows,
+    })
 }
 
 fn municipality(text: &str) -> Option<Municipality> {
@@ -299,7 +366,8 @@ fn municipality(text: &str) -> Option<Municipality> {
     Municipality::ALL.into_iter().find(|m| {
         let (sv, en) = (fold(m.label(Lang::Sv)), fold(m.label(Lang::En)));
         [base, genitive].iter().any(|k| *k == sv || *k == en)
-            || (*m == Municipality::Region && (base == "region" || base.starts_with("region jämtland")))
+            || (*m == Municipality::Region
+                && (base == "region" || base.starts_with("region jämtland")))
     })
 }
 
@@ -325,7 +393,10 @@ fn plain(text: &str) -> String {
 fn dimension(text: &str) -> Option<Dimension> {
     let key = plain(text);
     // "Social hållbarhet", as the dimensions are also called.
-    let key = key.strip_suffix(" hallbarhet").or_else(|| key.strip_suffix(" sustainability")).unwrap_or(&key);
+    let key = key
+        .strip_suffix(" hallbarhet")
+        .or_else(|| key.strip_suffix(" sustainability"))
+        .unwrap_or(&key);
     match key {
         "ekologisk" | "ecological" | "miljo" => Some(Dimension::Ecological),
         "social" => Some(Dimension::Social),
@@ -400,12 +471,18 @@ impl Prepared {
                 let mut fields = BTreeMap::new();
                 let mut problems = Vec::new();
                 for (col, field) in self.mapping.iter().enumerate() {
-                    let (Some(field), Some(cell)) = (field, cells.get(col)) else { continue };
+                    let (Some(field), Some(cell)) = (field, cells.get(col)) else {
+                        continue;
+                    };
                     let cell = cell.trim();
                     if cell.is_empty() {
                         continue;
                     }
-                    let max = if *field == Field::Description { TEXT_MAX } else { NAME_MAX };
+                    let max = if *field == Field::Description {
+                        TEXT_MAX
+                    } else {
+                        NAME_MAX
+                    };
                     if cell.chars().count() > max {
                         problems.push(RowProblem::TooLong(*field));
                         continue;
@@ -420,7 +497,8 @@ impl Prepared {
                         },
                         Field::Dimensions => {
                             let dims = dimensions(cell);
-                            problems.extend(dims.unknown.into_iter().map(RowProblem::UnknownDimension));
+                            problems
+                                .extend(dims.unknown.into_iter().map(RowProblem::UnknownDimension));
                             to_json(&dims.known)
                         }
                         Field::Status => match status(cell) {
@@ -434,11 +512,22 @@ impl Prepared {
                     };
                     fields.insert(field.name().to_owned(), value);
                 }
-                if !fields.contains_key("title") && !problems.iter().any(|p| matches!(p, RowProblem::TooLong(Field::Title))) {
+                if !fields.contains_key("title")
+                    && !problems
+                        .iter()
+                        .any(|p| matches!(p, RowProblem::TooLong(Field::Title)))
+                {
                     problems.push(RowProblem::NoTitle);
                 }
-                let result = if problems.is_empty() { Ok(fields) } else { Err(problems) };
-                Checked { line: *line, result }
+                let result = if problems.is_empty() {
+                    Ok(fields)
+                } else {
+                    Err(problems)
+                };
+                Checked {
+                    line: *line,
+                    result,
+                }
             })
             .collect()
     }
@@ -454,10 +543,20 @@ impl Prepared {
     /// live inspel in `doc`, or as an earlier row of the file (the same file imported twice).
     #[must_use]
     pub fn already_there(&self, doc: &crate::Doc) -> Vec<usize> {
-        const KEY: [&str; 5] = ["title", "municipality", "organisation", "theme", "description"];
+        const KEY: [&str; 5] = [
+            "title",
+            "municipality",
+            "organisation",
+            "theme",
+            "description",
+        ];
         // Each field as compact JSON, "" when absent or empty.
         let key_of = |get: &dyn Fn(&str) -> Option<Value>| {
-            KEY.map(|f| get(f).filter(|v| !matches!(v, Value::String(s) if s.is_empty())).map_or_else(String::new, |v| v.to_string()))
+            KEY.map(|f| {
+                get(f)
+                    .filter(|v| !matches!(v, Value::String(s) if s.is_empty()))
+                    .map_or_else(String::new, |v| v.to_string())
+            })
         };
         let mut seen: std::collections::BTreeSet<[String; 5]> = doc
             .inspel
@@ -478,14 +577,22 @@ impl Prepared {
 
     /// [`Prepared::commands`] leaving out the rows at `skip` (positions in [`Prepared::check`]).
     #[must_use]
-    pub fn commands_without(&self, skip: &[usize], mut new_id: impl FnMut() -> Id) -> Option<Command> {
+    pub fn commands_without(
+        &self,
+        skip: &[usize],
+        mut new_id: impl FnMut() -> Id,
+    ) -> Option<Command> {
         let commands: Vec<Command> = self
             .check()
             .into_iter()
             .enumerate()
             .filter(|(at, _)| !skip.contains(at))
             .filter_map(|(_, c)| c.result.ok())
-            .map(|fields| Command::Create { kind: Kind::Inspel, id: new_id(), fields })
+            .map(|fields| Command::Create {
+                kind: Kind::Inspel,
+                id: new_id(),
+                fields,
+            })
             .collect();
         (!commands.is_empty()).then_some(Command::Batch { commands })
     }
@@ -502,17 +609,41 @@ mod tests {
         // repeating row 1 within the file is found too.
         let text = "Rubrik;Kommun\r\nBredband i fjällen;Åre\r\nNy väg;Berg\r\nNy väg;Berg\r\n";
         let p = read(text.as_bytes()).unwrap();
-        let mut doc = crate::Doc::new(Id::from_random_bytes([1; 16]), "A", crate::Stamp(1, 0, "a".into()));
-        assert_eq!(p.already_there(&doc), vec![2], "only the repeat within the file");
+        let mut doc = crate::Doc::new(
+            Id::from_random_bytes([1; 16]),
+            "A",
+            crate::Stamp(1, 0, "a".into()),
+        );
+        assert_eq!(
+            p.already_there(&doc),
+            vec![2],
+            "only the repeat within the file"
+        );
         let mut clock = crate::Hlc::new("a");
-        let mut st = crate::Stamper { clock: &mut clock, now_ms: 5 };
+        let mut st = crate::Stamper {
+            clock: &mut clock,
+            now_ms: 5,
+        };
         let mut n = 10u8;
-        let first = Prepared { rows: p.rows[..1].to_vec(), ..p.clone() };
-        let cmd = first.commands(|| { n += 1; Id::from_random_bytes([n; 16]) }).unwrap();
+        let first = Prepared {
+            rows: p.rows[..1].to_vec(),
+            ..p.clone()
+        };
+        let cmd = first
+            .commands(|| {
+                n += 1;
+                Id::from_random_bytes([n; 16])
+            })
+            .unwrap();
         crate::command::apply(&mut doc, &cmd, &mut st).unwrap();
         assert_eq!(p.already_there(&doc), vec![0, 2]);
         // Skipping them creates only the new row.
-        let Some(Command::Batch { commands }) = p.commands_without(&[0, 2], || { n += 1; Id::from_random_bytes([n; 16]) }) else { panic!() };
+        let Some(Command::Batch { commands }) = p.commands_without(&[0, 2], || {
+            n += 1;
+            Id::from_random_bytes([n; 16])
+        }) else {
+            panic!()
+        };
         assert_eq!(commands.len(), 1);
         // A different municipality is another inspel.
         let other = read("Rubrik;Kommun\r\nBredband i fjällen;Berg\r\n".as_bytes()).unwrap();
@@ -534,21 +665,50 @@ mod tests {
         assert_eq!(p.delimiter, b';');
         assert_eq!(
             p.mapping,
-            vec![Some(Field::Title), Some(Field::Municipality), Some(Field::Theme), Some(Field::Description), Some(Field::Dimensions)]
+            vec![
+                Some(Field::Title),
+                Some(Field::Municipality),
+                Some(Field::Theme),
+                Some(Field::Description),
+                Some(Field::Dimensions)
+            ]
         );
         let checked = p.check();
         assert_eq!(checked.len(), 5);
-        assert_eq!(checked[4].result.as_ref().unwrap()["municipality"], to_json(&Municipality::Stromsund));
+        assert_eq!(
+            checked[4].result.as_ref().unwrap()["municipality"],
+            to_json(&Municipality::Stromsund)
+        );
         let first = checked[0].result.as_ref().unwrap();
-        assert_eq!(first["description"], Value::String("Täckning; även \"vita fläckar\"\nsom rad två".into()));
+        assert_eq!(
+            first["description"],
+            Value::String("Täckning; även \"vita fläckar\"\nsom rad två".into())
+        );
         assert_eq!(first["municipality"], to_json(&Municipality::Are));
-        assert_eq!(first["dimensions"], to_json(&vec![Dimension::Social, Dimension::Economic]));
-        assert_eq!(checked[1].line, 3, "Excel's row number: a line break inside a cell is still one row");
+        assert_eq!(
+            first["dimensions"],
+            to_json(&vec![Dimension::Social, Dimension::Economic])
+        );
+        assert_eq!(
+            checked[1].line, 3,
+            "Excel's row number: a line break inside a cell is still one row"
+        );
         assert_eq!(checked[1].result, Err(vec![RowProblem::NoTitle]));
-        assert_eq!(checked[2].result, Err(vec![RowProblem::UnknownMunicipality("Gotland".into())]));
-        assert_eq!(checked[3].result.as_ref().unwrap()["municipality"], to_json(&Municipality::Ostersund));
+        assert_eq!(
+            checked[2].result,
+            Err(vec![RowProblem::UnknownMunicipality("Gotland".into())])
+        );
+        assert_eq!(
+            checked[3].result.as_ref().unwrap()["municipality"],
+            to_json(&Municipality::Ostersund)
+        );
         let mut n = 0u8;
-        let Some(Command::Batch { commands }) = p.commands(|| { n += 1; Id::from_random_bytes([n; 16]) }) else { panic!() };
+        let Some(Command::Batch { commands }) = p.commands(|| {
+            n += 1;
+            Id::from_random_bytes([n; 16])
+        }) else {
+            panic!()
+        };
         assert_eq!(commands.len(), 3, "only the valid rows");
     }
 
@@ -592,27 +752,84 @@ mod tests {
         let p = read(text.as_bytes()).unwrap();
         assert_eq!(p.delimiter, b',');
         assert_eq!(p.mapping, vec![Some(Field::Title), Some(Field::Dimensions)]);
-        let dims: Vec<_> = p.check().into_iter().map(|c| c.result.map(|f| f["dimensions"].clone())).collect();
+        let dims: Vec<_> = p
+            .check()
+            .into_iter()
+            .map(|c| c.result.map(|f| f["dimensions"].clone()))
+            .collect();
         use Dimension::{Ecological as Eco, Economic as Ec, Social as So};
         assert_eq!(dims[0], Ok(to_json(&vec![So, Ec])), "ekonomisk;social");
-        assert_eq!(dims[1], Ok(to_json(&vec![Eco, Ec])), "upper case, a quoted comma");
+        assert_eq!(
+            dims[1],
+            Ok(to_json(&vec![Eco, Ec])),
+            "upper case, a quoted comma"
+        );
         assert_eq!(dims[2], Ok(to_json(&vec![So, Ec])), "och");
-        assert_eq!(dims[3], Ok(to_json(&vec![Eco, So])), "miljö is ecological; a slash");
-        assert_eq!(dims[4], Ok(to_json(&vec![Eco, So])), "no accent, a plus, \"hållbarhet\"");
+        assert_eq!(
+            dims[3],
+            Ok(to_json(&vec![Eco, So])),
+            "miljö is ecological; a slash"
+        );
+        assert_eq!(
+            dims[4],
+            Ok(to_json(&vec![Eco, So])),
+            "no accent, a plus, \"hållbarhet\""
+        );
         assert_eq!(dims[5], Ok(to_json(&vec![Eco])), "once each");
-        assert_eq!(dims[6], Err(vec![RowProblem::UnknownDimension("kultur".into())]));
+        assert_eq!(
+            dims[6],
+            Err(vec![RowProblem::UnknownDimension("kultur".into())])
+        );
     }
 
     #[test]
     fn a_dimensions_cell_says_what_was_understood() {
         let d = |cell: &str| dimensions(cell);
         use Dimension::{Ecological as Eco, Economic as Ec, Social as So};
-        assert_eq!(d("ekonomisk  och social\nEkologisk"), Dimensions { known: vec![Eco, So, Ec], unknown: vec![] });
-        assert_eq!(d("ÉKONOMISK"), Dimensions { known: vec![Ec], unknown: vec![] }, "accents do not matter");
-        assert_eq!(d("ecological and Social"), Dimensions { known: vec![Eco, So], unknown: vec![] });
-        assert_eq!(d("Ekonomisk hållbarhet; kultur och  fritid"), Dimensions { known: vec![Ec], unknown: vec!["kultur".into(), "fritid".into()] });
-        assert_eq!(d("ekologisk & social"), Dimensions { known: vec![], unknown: vec!["ekologisk & social".into()] }, "& is not a separator");
+        assert_eq!(
+            d("ekonomisk  och social\nEkologisk"),
+            Dimensions {
+                known: vec![Eco, So, Ec],
+                unknown: vec![]
+            }
+        );
+        assert_eq!(
+            d("ÉKONOMISK"),
+            Dimensions {
+                known: vec![Ec],
+                unknown: vec![]
+            },
+            "accents do not matter"
+        );
+        assert_eq!(
+            d("ecological and Social"),
+            Dimensions {
+                known: vec![Eco, So],
+                unknown: vec![]
+            }
+        );
+        assert_eq!(
+            d("Ekonomisk hållbarhet; kultur och  fritid"),
+            Dimensions {
+                known: vec![Ec],
+                unknown: vec!["kultur".into(), "fritid".into()]
+            }
+        );
+        assert_eq!(
+            d("ekologisk & social"),
+            Dimensions {
+                known: vec![],
+                unknown: vec!["ekologisk & social".into()]
+            },
+            "& is not a separator"
+        );
         assert_eq!(d(" ; och , "), Dimensions::default());
-        assert_eq!(d("hållbarhet"), Dimensions { known: vec![], unknown: vec!["hållbarhet".into()] });
+        assert_eq!(
+            d("hållbarhet"),
+            Dimensions {
+                known: vec![],
+                unknown: vec!["hållbarhet".into()]
+            }
+        );
     }
 }

@@ -36,19 +36,40 @@ pub fn ballots_naming(doc: &Doc, item: &Id) -> usize {
 /// of `ids` are live.
 #[must_use]
 pub fn merge_inspel(doc: &Doc, ids: &[Id], new_id: Id) -> Option<Command> {
-    let records: Vec<&Inspel> = ids.iter().filter_map(|id| doc.inspel.get(id)).filter(|r| r.deleted.is_none()).collect();
-    let [first, ..] = records.as_slice() else { return None };
+    let records: Vec<&Inspel> = ids
+        .iter()
+        .filter_map(|id| doc.inspel.get(id))
+        .filter(|r| r.deleted.is_none())
+        .collect();
+    let [first, ..] = records.as_slice() else {
+        return None;
+    };
     if records.len() < 2 {
         return None;
     }
     let mut fields: BTreeMap<String, Value> = BTreeMap::new();
     let text = |get: fn(&Inspel) -> Option<&String>, sep: &str| {
         let mut seen = BTreeSet::new();
-        records.iter().filter_map(|r| get(r)).filter(|t| !t.is_empty() && seen.insert(t.as_str())).cloned().collect::<Vec<_>>().join(sep)
+        records
+            .iter()
+            .filter_map(|r| get(r))
+            .filter(|t| !t.is_empty() && seen.insert(t.as_str()))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(sep)
     };
-    fields.insert("title".into(), to_json(&first.title().cloned().unwrap_or_default()));
-    fields.insert("description".into(), to_json(&text(Inspel::description, "\n\n")));
-    fields.insert("organisation".into(), to_json(&text(Inspel::organisation, ", ")));
+    fields.insert(
+        "title".into(),
+        to_json(&first.title().cloned().unwrap_or_default()),
+    );
+    fields.insert(
+        "description".into(),
+        to_json(&text(Inspel::description, "\n\n")),
+    );
+    fields.insert(
+        "organisation".into(),
+        to_json(&text(Inspel::organisation, ", ")),
+    );
     if let Some(theme) = first.theme() {
         fields.insert("theme".into(), to_json(theme));
     }
@@ -58,12 +79,26 @@ pub fn merge_inspel(doc: &Doc, ids: &[Id], new_id: Id) -> Option<Command> {
     if let Some(s) = first.status() {
         fields.insert("status".into(), to_json(s));
     }
-    let dims: BTreeSet<Dimension> = records.iter().flat_map(|r| r.dimensions().into_iter().flatten().copied()).collect();
-    fields.insert("dimensions".into(), to_json(&dims.into_iter().collect::<Vec<_>>()));
+    let dims: BTreeSet<Dimension> = records
+        .iter()
+        .flat_map(|r| r.dimensions().into_iter().flatten().copied())
+        .collect();
+    fields.insert(
+        "dimensions".into(),
+        to_json(&dims.into_iter().collect::<Vec<_>>()),
+    );
     let originals: Vec<Id> = records.iter().map(|r| r.id.clone()).collect();
     fields.insert("originals".into(), to_json(&originals));
-    let mut commands = vec![Command::Create { kind: Kind::Inspel, id: new_id, fields }];
-    commands.extend(originals.iter().map(|id| Command::edit(Kind::Inspel, id, "removed", true)));
+    let mut commands = vec![Command::Create {
+        kind: Kind::Inspel,
+        id: new_id,
+        fields,
+    }];
+    commands.extend(
+        originals
+            .iter()
+            .map(|id| Command::edit(Kind::Inspel, id, "removed", true)),
+    );
     Some(Command::Batch { commands })
 }
 
@@ -94,30 +129,70 @@ mod tests {
     fn merge_keeps_provenance_and_votes_and_split_undoes_it() {
         let mut doc = demo_doc();
         let mut clock = crate::Hlc::new("t");
-        let mut st = crate::Stamper { clock: &mut clock, now_ms: 1_700_000_000_000 };
-        let ids: Vec<Id> = doc.inspel.live().filter(|r| r.title().is_some_and(|t| t.contains("Bredband") || t.contains("Mobiltäckning"))).map(|r| r.id.clone()).collect();
+        let mut st = crate::Stamper {
+            clock: &mut clock,
+            now_ms: 1_700_000_000_000,
+        };
+        let ids: Vec<Id> = doc
+            .inspel
+            .live()
+            .filter(|r| {
+                r.title()
+                    .is_some_and(|t| t.contains("Bredband") || t.contains("Mobiltäckning"))
+            })
+            .map(|r| r.id.clone())
+            .collect();
         assert_eq!(ids.len(), 2);
         let votes_before: Vec<usize> = ids.iter().map(|id| ballots_naming(&doc, id)).collect();
-        assert!(votes_before.iter().all(|n| *n > 0), "the demo round voted on both");
+        assert!(
+            votes_before.iter().all(|n| *n > 0),
+            "the demo round voted on both"
+        );
         let merged = Id::from_random_bytes([9; 16]);
         let cmd = merge_inspel(&doc, &ids, merged.clone()).unwrap();
         let mut history = History::default();
         history.apply(&mut doc, &cmd, &mut st).unwrap();
         let m = doc.inspel.get(&merged).unwrap();
         assert_eq!(m.originals().unwrap(), &ids);
-        assert!(m.description().unwrap().contains("bredbandsutbyggnad") && m.description().unwrap().contains("Täckningskrav"));
-        assert_eq!(m.organisation().unwrap(), "Strömsunds kommun, Krokoms kommun");
-        let municipalities: BTreeSet<Municipality> = m.originals().unwrap().iter().filter_map(|o| doc.inspel.get(o)?.municipality().copied()).collect();
-        assert_eq!(municipalities.len(), 2, "the merged inspel names both municipalities through its originals");
-        assert!(ids.iter().all(|id| doc.inspel.get(id).unwrap().removed() == Some(&true)));
+        assert!(
+            m.description().unwrap().contains("bredbandsutbyggnad")
+                && m.description().unwrap().contains("Täckningskrav")
+        );
+        assert_eq!(
+            m.organisation().unwrap(),
+            "Strömsunds kommun, Krokoms kommun"
+        );
+        let municipalities: BTreeSet<Municipality> = m
+            .originals()
+            .unwrap()
+            .iter()
+            .filter_map(|o| doc.inspel.get(o)?.municipality().copied())
+            .collect();
+        assert_eq!(
+            municipalities.len(),
+            2,
+            "the merged inspel names both municipalities through its originals"
+        );
+        assert!(
+            ids.iter()
+                .all(|id| doc.inspel.get(id).unwrap().removed() == Some(&true))
+        );
         // Votes stay where they were cast.
-        assert_eq!(ids.iter().map(|id| ballots_naming(&doc, id)).collect::<Vec<_>>(), votes_before);
+        assert_eq!(
+            ids.iter()
+                .map(|id| ballots_naming(&doc, id))
+                .collect::<Vec<_>>(),
+            votes_before
+        );
         assert_eq!(ballots_naming(&doc, &merged), 0);
         assert!(doc.validate(10).is_empty());
         // Splitting brings the originals back and trashes the merged one.
         let split = split_inspel(&doc, &merged).unwrap();
         history.apply(&mut doc, &split, &mut st).unwrap();
-        assert!(ids.iter().all(|id| doc.inspel.get(id).unwrap().removed() == Some(&false)));
+        assert!(
+            ids.iter()
+                .all(|id| doc.inspel.get(id).unwrap().removed() == Some(&false))
+        );
         assert_eq!(doc.inspel.get(&merged).unwrap().removed(), Some(&true));
         // Fewer than two live inspel cannot be merged.
         assert!(merge_inspel(&doc, &ids[..1], Id::from_random_bytes([8; 16])).is_none());

@@ -16,12 +16,30 @@ struct Noun {
 
 fn noun(kind: &str) -> Noun {
     match kind {
-        "inspel" => Noun { sv: ("inspel", "inspel", true), en: ("input", "inputs") },
-        "round" => Noun { sv: ("omröstning", "omröstningar", false), en: ("round", "rounds") },
-        "ballot" => Noun { sv: ("röst", "röster", false), en: ("ballot", "ballots") },
-        "agenda" => Noun { sv: ("agendapunkt", "agendapunkter", false), en: ("agenda point", "agenda points") },
-        "meta" => Noun { sv: ("uppgift om arbetsytan", "uppgifter om arbetsytan", false), en: ("workspace detail", "workspace details") },
-        _ => Noun { sv: ("post", "poster", false), en: ("record", "records") },
+        "inspel" => Noun {
+            sv: ("inspel", "inspel", true),
+            en: ("input", "inputs"),
+        },
+        "round" => Noun {
+            sv: ("omröstning", "omröstningar", false),
+            en: ("round", "rounds"),
+        },
+        "ballot" => Noun {
+            sv: ("röst", "röster", false),
+            en: ("ballot", "ballots"),
+        },
+        "agenda" => Noun {
+            sv: ("agendapunkt", "agendapunkter", false),
+            en: ("agenda point", "agenda points"),
+        },
+        "meta" => Noun {
+            sv: ("uppgift om arbetsytan", "uppgifter om arbetsytan", false),
+            en: ("workspace detail", "workspace details"),
+        },
+        _ => Noun {
+            sv: ("post", "poster", false),
+            en: ("record", "records"),
+        },
     }
 }
 
@@ -33,12 +51,24 @@ fn counted(n: usize, kind: &str, lang: Lang, sv: [&str; 3], en: &str, before: bo
     match lang {
         Lang::Sv => {
             let (one, many, ett) = w.sv;
-            let (noun, adj) = if n == 1 { (one, if ett { sv[1] } else { sv[0] }) } else { (many, sv[2]) };
-            if before { format!("{n} {adj} {noun}") } else { format!("{n} {noun} {adj}") }
+            let (noun, adj) = if n == 1 {
+                (one, if ett { sv[1] } else { sv[0] })
+            } else {
+                (many, sv[2])
+            };
+            if before {
+                format!("{n} {adj} {noun}")
+            } else {
+                format!("{n} {noun} {adj}")
+            }
         }
         Lang::En => {
             let noun = if n == 1 { w.en.0 } else { w.en.1 };
-            if before { format!("{n} {en} {noun}") } else { format!("{n} {noun} {en}") }
+            if before {
+                format!("{n} {en} {noun}")
+            } else {
+                format!("{n} {noun} {en}")
+            }
         }
     }
 }
@@ -83,7 +113,8 @@ pub fn value_label(field: &str, value: &Value, lang: Lang) -> String {
     match (field, value) {
         (_, Value::Null) => "–".to_owned(),
         // A value that is no stage is shown as any other value.
-        ("status", v) => crate::crdt::from_json::<Status>(v).map_or_else(|_| value_label("", v, lang), |s| s.label(lang).to_owned()),
+        ("status", v) => crate::crdt::from_json::<Status>(v)
+            .map_or_else(|_| value_label("", v, lang), |s| s.label(lang).to_owned()),
         ("municipality", v) => crate::crdt::from_json::<Municipality>(v)
             .map_or_else(|_| v.to_string(), |m| m.label(lang).to_owned()),
         ("dimensions", Value::Array(list)) => {
@@ -92,7 +123,11 @@ pub fn value_label(field: &str, value: &Value, lang: Lang) -> String {
                 .filter_map(|d| crate::crdt::from_json::<Dimension>(d).ok())
                 .map(|d| d.label(lang))
                 .collect();
-            if names.is_empty() { "–".to_owned() } else { names.join(", ") }
+            if names.is_empty() {
+                "–".to_owned()
+            } else {
+                names.join(", ")
+            }
         }
         ("removed", Value::Bool(b)) => match (b, sv) {
             (true, true) => "i papperskorgen".into(),
@@ -100,7 +135,14 @@ pub fn value_label(field: &str, value: &Value, lang: Lang) -> String {
             (true, false) => "in the trash".into(),
             (false, false) => "not in the trash".into(),
         },
-        (_, Value::Bool(b)) => (if *b { if sv { "ja" } else { "yes" } } else if sv { "nej" } else { "no" }).to_owned(),
+        (_, Value::Bool(b)) => (if *b {
+            if sv { "ja" } else { "yes" }
+        } else if sv {
+            "nej"
+        } else {
+            "no"
+        })
+        .to_owned(),
         (_, Value::String(s)) => {
             if s.chars().count() > 60 {
                 format!("”{}…”", s.chars().take(59).collect::<String>())
@@ -146,11 +188,28 @@ pub fn merge_summary(report: &MergeReport, lang: Lang) -> Vec<String> {
     for kind in ORDER {
         let n = report.changed.iter().filter(|r| r.kind == kind).count();
         if n > 0 {
-            let mut line = counted(n, kind, lang, ["ändrad", "ändrat", "ändrade"], "changed", false);
-            let changes: Vec<String> =
-                report.overwritten.iter().filter(|o| o.record.kind == kind).take(3).map(|o| change_label(o, lang)).collect();
+            let mut line = counted(
+                n,
+                kind,
+                lang,
+                ["ändrad", "ändrat", "ändrade"],
+                "changed",
+                false,
+            );
+            let changes: Vec<String> = report
+                .overwritten
+                .iter()
+                .filter(|o| o.record.kind == kind)
+                .take(3)
+                .map(|o| change_label(o, lang))
+                .collect();
             if !changes.is_empty() {
-                let more = report.overwritten.iter().filter(|o| o.record.kind == kind).count() - changes.len();
+                let more = report
+                    .overwritten
+                    .iter()
+                    .filter(|o| o.record.kind == kind)
+                    .count()
+                    - changes.len();
                 let tail = match (more, lang) {
                     (0, _) => String::new(),
                     (m, Lang::Sv) => format!("; {m} till"),
@@ -164,7 +223,14 @@ pub fn merge_summary(report: &MergeReport, lang: Lang) -> Vec<String> {
     for kind in ORDER {
         let n = report.deleted.iter().filter(|r| r.kind == kind).count();
         if n > 0 {
-            out.push(counted(n, kind, lang, ["raderad", "raderat", "raderade"], "erased", false));
+            out.push(counted(
+                n,
+                kind,
+                lang,
+                ["raderad", "raderat", "raderade"],
+                "erased",
+                false,
+            ));
         }
     }
     out
@@ -179,7 +245,11 @@ mod tests {
     use serde_json::json;
 
     fn rec(kind: &'static str, n: u8) -> RecordRef {
-        RecordRef { kind, id: Id::from_random_bytes([n; 16]), label: format!("{kind} {n}") }
+        RecordRef {
+            kind,
+            id: Id::from_random_bytes([n; 16]),
+            label: format!("{kind} {n}"),
+        }
     }
 
     #[test]
@@ -191,12 +261,29 @@ mod tests {
             changed: vec![rec("inspel", 3)],
             overwritten: vec![Overwrite {
                 record: rec("inspel", 3),
-                conflict: FieldConflict { field: "status".into(), local: json!("compiled"), incoming: json!("in_agenda"), incoming_won: true },
+                conflict: FieldConflict {
+                    field: "status".into(),
+                    local: json!("compiled"),
+                    incoming: json!("in_agenda"),
+                    incoming_won: true,
+                },
             }],
             ..MergeReport::default()
         };
-        assert_eq!(merge_summary(&report, Lang::Sv), vec!["2 nya röster", "1 inspel ändrat (status: Sammanställt → I agendan)"]);
-        assert_eq!(merge_summary(&report, Lang::En), vec!["2 new ballots", "1 input changed (status: Compiled → In the agenda)"]);
+        assert_eq!(
+            merge_summary(&report, Lang::Sv),
+            vec![
+                "2 nya röster",
+                "1 inspel ändrat (status: Sammanställt → I agendan)"
+            ]
+        );
+        assert_eq!(
+            merge_summary(&report, Lang::En),
+            vec![
+                "2 new ballots",
+                "1 input changed (status: Compiled → In the agenda)"
+            ]
+        );
     }
 
     #[test]
@@ -204,23 +291,46 @@ mod tests {
         // ett-word singular "nytt inspel", en-word singular "ny omröstning", plural "nya";
         // erased: "1 röst raderad", "2 inspel raderade".
         let report = MergeReport {
-            added: vec![rec("inspel", 1), rec("round", 2), rec("agenda", 3), rec("agenda", 4)],
+            added: vec![
+                rec("inspel", 1),
+                rec("round", 2),
+                rec("agenda", 3),
+                rec("agenda", 4),
+            ],
             deleted: vec![rec("ballot", 5), rec("inspel", 6), rec("inspel", 7)],
             ..MergeReport::default()
         };
         assert_eq!(
             merge_summary(&report, Lang::Sv),
-            vec!["1 nytt inspel", "1 ny omröstning", "2 nya agendapunkter", "1 röst raderad", "2 inspel raderade"]
+            vec![
+                "1 nytt inspel",
+                "1 ny omröstning",
+                "2 nya agendapunkter",
+                "1 röst raderad",
+                "2 inspel raderade"
+            ]
         );
         assert!(merge_summary(&MergeReport::default(), Lang::Sv).is_empty());
     }
 
     #[test]
     fn values_are_shown_by_name_not_as_json() {
-        assert_eq!(value_label("municipality", &json!("ostersund"), Lang::Sv), "Östersund");
-        assert_eq!(value_label("dimensions", &json!(["social", "economic"]), Lang::Sv), "Social, Ekonomisk");
-        assert_eq!(value_label("removed", &json!(true), Lang::Sv), "i papperskorgen");
-        assert_eq!(value_label("title", &json!("Bredband"), Lang::Sv), "”Bredband”");
+        assert_eq!(
+            value_label("municipality", &json!("ostersund"), Lang::Sv),
+            "Östersund"
+        );
+        assert_eq!(
+            value_label("dimensions", &json!(["social", "economic"]), Lang::Sv),
+            "Social, Ekonomisk"
+        );
+        assert_eq!(
+            value_label("removed", &json!(true), Lang::Sv),
+            "i papperskorgen"
+        );
+        assert_eq!(
+            value_label("title", &json!("Bredband"), Lang::Sv),
+            "”Bredband”"
+        );
         assert_eq!(value_label("title", &Value::Null, Lang::Sv), "–");
         assert_eq!(field_label("person", Lang::Sv), "kontaktperson");
     }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::clock::Stamp;
-use crate::crdt::{Collection, FieldConflict, Problem, ProblemKind, Record, RecordInfo, merge_extra};
+use crate::crdt::{
+    Collection, FieldConflict, Problem, ProblemKind, Record, RecordInfo, merge_extra,
+};
 use crate::id::Id;
 use crate::model::{Agenda, Inspel, Meta};
 use crate::round::{Ballot, Round};
@@ -49,7 +51,8 @@ impl<'de> Deserialize<'de> for Doc {
                 f.write_str("a Vägval workspace object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
-                let (mut id, mut meta, mut inspel, mut rounds, mut ballots, mut agenda) = (None, None, None, None, None, None);
+                let (mut id, mut meta, mut inspel, mut rounds, mut ballots, mut agenda) =
+                    (None, None, None, None, None, None);
                 let mut extra = BTreeMap::new();
                 // A member given twice is refused, as in the envelope and in records: the
                 // last one silently winning would hide data.
@@ -78,7 +81,9 @@ impl<'de> Deserialize<'de> for Doc {
                                 return Err(de::Error::custom("too many unknown collections"));
                             }
                             if extra.contains_key(&other) {
-                                return Err(de::Error::custom(format!("duplicate field `{other}`")));
+                                return Err(de::Error::custom(format!(
+                                    "duplicate field `{other}`"
+                                )));
                             }
                             let v = map.next_value::<crate::crdt::Unique>()?.0;
                             extra.insert(other, v);
@@ -114,8 +119,14 @@ const KINDS: [(&str, &[&str]); 5] = [
 /// field names).
 fn other_kinds_fields<R: Record>(r: &R, path: &str, problems: &mut Vec<Problem>) {
     for key in r.extra().keys() {
-        if let Some((kind, _)) = KINDS.iter().find(|(k, fields)| *k != R::KIND && fields.contains(&key.as_str())) {
-            problems.push(Problem { path: format!("{path}.{key}"), kind: ProblemKind::OtherKind { kind } });
+        if let Some((kind, _)) = KINDS
+            .iter()
+            .find(|(k, fields)| *k != R::KIND && fields.contains(&key.as_str()))
+        {
+            problems.push(Problem {
+                path: format!("{path}.{key}"),
+                kind: ProblemKind::OtherKind { kind },
+            });
             return;
         }
     }
@@ -168,7 +179,11 @@ impl MergeReport {
 }
 
 fn record_ref<R: RecordInfo>(r: &R) -> RecordRef {
-    RecordRef { kind: R::KIND, id: r.id().clone(), label: r.label() }
+    RecordRef {
+        kind: R::KIND,
+        id: r.id().clone(),
+        label: r.label(),
+    }
 }
 
 fn merge_one<R: RecordInfo>(local: &R, incoming: &R, report: &mut MergeReport) -> R {
@@ -182,7 +197,10 @@ fn merge_one<R: RecordInfo>(local: &R, incoming: &R, report: &mut MergeReport) -
         }
     }
     for conflict in m.conflicts {
-        let entry = Overwrite { record: record_ref(local), conflict };
+        let entry = Overwrite {
+            record: record_ref(local),
+            conflict,
+        };
         if entry.conflict.incoming_won {
             report.overwritten.push(entry);
         } else {
@@ -229,7 +247,10 @@ fn merge_collection<R: RecordInfo>(
 /// any clock. Two different workspaces keep the smaller id and combine their records.
 #[must_use]
 pub fn merge(local: &Doc, incoming: &Doc) -> (Doc, MergeReport) {
-    let mut report = MergeReport { other_workspace: local.id != incoming.id, ..MergeReport::default() };
+    let mut report = MergeReport {
+        other_workspace: local.id != incoming.id,
+        ..MergeReport::default()
+    };
     let id = std::cmp::min(&local.id, &incoming.id).clone();
     let mut meta = merge_one(&local.meta, &incoming.meta, &mut report);
     meta.id = id.clone();
@@ -259,7 +280,8 @@ impl Doc {
         if self.meta != other.meta {
             out.push((Kind::Meta, self.id.clone()));
         }
-        let mut add = |kind: Kind, ids: Vec<&Id>| out.extend(ids.into_iter().map(|id| (kind, id.clone())));
+        let mut add =
+            |kind: Kind, ids: Vec<&Id>| out.extend(ids.into_iter().map(|id| (kind, id.clone())));
         add(Kind::Inspel, self.inspel.differing(&other.inspel));
         add(Kind::Round, self.rounds.differing(&other.rounds));
         add(Kind::Ballot, self.ballots.differing(&other.ballots));
@@ -271,7 +293,10 @@ impl Doc {
     #[must_use]
     pub fn new(id: Id, name: &str, at: Stamp) -> Self {
         let mut meta = Meta::empty(id.clone());
-        meta.name = Some(crate::crdt::Reg { value: name.to_owned(), stamp: at });
+        meta.name = Some(crate::crdt::Reg {
+            value: name.to_owned(),
+            stamp: at,
+        });
         Self {
             id,
             meta,
@@ -292,7 +317,11 @@ impl Doc {
     /// An inspel's title ("" if unknown or never set).
     #[must_use]
     pub fn inspel_title(&self, id: &Id) -> String {
-        self.inspel.0.get(id).and_then(|i| i.title().cloned()).unwrap_or_default()
+        self.inspel
+            .0
+            .get(id)
+            .and_then(|i| i.title().cloned())
+            .unwrap_or_default()
     }
 
     /// The largest stamp anywhere in the document (to advance the local clock).
@@ -303,7 +332,11 @@ impl Doc {
         let rounds = self.rounds.0.values().flat_map(Record::stamps);
         let ballots = self.ballots.0.values().flat_map(Record::stamps);
         let agenda = self.agenda.0.values().flat_map(Record::stamps);
-        meta.chain(inspel).chain(rounds).chain(ballots).chain(agenda).max()
+        meta.chain(inspel)
+            .chain(rounds)
+            .chain(ballots)
+            .chain(agenda)
+            .max()
     }
 
     /// Number of records per kind, live and erased.
@@ -350,7 +383,12 @@ impl Doc {
             let _ = write!(path, "workspace.{name}[{i}]");
             // Every occurrence of a repeated id after its first is a problem.
             if repeated.contains(r.id()) && !seen.insert(r.id()) {
-                problems.push(Problem { path: format!("{path}.id"), kind: ProblemKind::DuplicateId { id: r.id().to_string() } });
+                problems.push(Problem {
+                    path: format!("{path}.id"),
+                    kind: ProblemKind::DuplicateId {
+                        id: r.id().to_string(),
+                    },
+                });
             }
             r.validate(&path, problems);
             other_kinds_fields(r, &path, problems);
@@ -358,7 +396,9 @@ impl Doc {
                 if !self.resolves(kind, target) {
                     problems.push(Problem {
                         path: format!("{path}.{field}.value"),
-                        kind: ProblemKind::Dangling { id: target.to_string() },
+                        kind: ProblemKind::Dangling {
+                            id: target.to_string(),
+                        },
                     });
                 }
             }
@@ -385,7 +425,9 @@ impl Doc {
         if self.meta.id != self.id {
             problems.push(Problem {
                 path: "workspace.meta.id".into(),
-                kind: ProblemKind::Dangling { id: self.meta.id.to_string() },
+                kind: ProblemKind::Dangling {
+                    id: self.meta.id.to_string(),
+                },
             });
         }
         self.meta.validate("workspace.meta", &mut problems);
@@ -421,10 +463,38 @@ impl Doc {
         }
         let mut seen: BTreeSet<&Id> = BTreeSet::new();
         seen.insert(&self.id);
-        self.validate_collection("inspel", &self.inspel, &repeated, &mut seen, &mut problems, limit);
-        self.validate_collection("rounds", &self.rounds, &repeated, &mut seen, &mut problems, limit);
-        self.validate_collection("ballots", &self.ballots, &repeated, &mut seen, &mut problems, limit);
-        self.validate_collection("agenda", &self.agenda, &repeated, &mut seen, &mut problems, limit);
+        self.validate_collection(
+            "inspel",
+            &self.inspel,
+            &repeated,
+            &mut seen,
+            &mut problems,
+            limit,
+        );
+        self.validate_collection(
+            "rounds",
+            &self.rounds,
+            &repeated,
+            &mut seen,
+            &mut problems,
+            limit,
+        );
+        self.validate_collection(
+            "ballots",
+            &self.ballots,
+            &repeated,
+            &mut seen,
+            &mut problems,
+            limit,
+        );
+        self.validate_collection(
+            "agenda",
+            &self.agenda,
+            &repeated,
+            &mut seen,
+            &mut problems,
+            limit,
+        );
         crate::round::check_doc(self, &mut problems, limit);
         problems.truncate(limit);
         problems

@@ -30,7 +30,12 @@ impl Id {
     /// An id from 16 random bytes (sets the version-4 and variant bits).
     #[must_use]
     pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
-        Self(uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string())
+        Self(
+            uuid::Builder::from_random_bytes(bytes)
+                .into_uuid()
+                .hyphenated()
+                .to_string(),
+        )
     }
 
     /// The canonical text.
@@ -88,7 +93,9 @@ pub const MAX_ACTOR_CHARS: usize = 64;
 pub fn valid_actor(actor: &str) -> bool {
     !actor.is_empty()
         && actor.len() <= MAX_ACTOR_CHARS
-        && actor.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && actor
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 #[cfg(test)]

@@ -3,8 +3,13 @@
 //! decoder single and the wasm bundle small.
 
 enum Frame {
-    Object { key: Option<String>, expecting_key: bool },
-    Array { index: usize },
+    Object {
+        key: Option<String>,
+        expecting_key: bool,
+    },
+    Array {
+        index: usize,
+    },
 }
 
 /// The path of the value being read at 1-based `line` and `column` (as serde_json reports
@@ -26,12 +31,23 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
                     }
                     i += 1;
                 }
-                if let Some(Frame::Object { key, expecting_key: expecting @ true }) = stack.last_mut() {
-                    *key = Some(text.get(start..i.min(bytes.len())).unwrap_or_default().to_owned());
+                if let Some(Frame::Object {
+                    key,
+                    expecting_key: expecting @ true,
+                }) = stack.last_mut()
+                {
+                    *key = Some(
+                        text.get(start..i.min(bytes.len()))
+                            .unwrap_or_default()
+                            .to_owned(),
+                    );
                     *expecting = false;
                 }
             }
-            b'{' => stack.push(Frame::Object { key: None, expecting_key: true }),
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();

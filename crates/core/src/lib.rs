@@ -18,10 +18,10 @@
 
 #[macro_use]
 pub mod crdt;
-pub mod csv_import;
 pub mod certificate;
 pub mod clock;
 pub mod command;
+pub mod csv_import;
 pub mod dedupe;
 pub mod demo;
 pub mod describe;
@@ -30,8 +30,8 @@ pub mod id;
 pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
-pub mod query;
 pub mod model;
+pub mod query;
 pub mod ratio;
 pub mod round;
 pub mod select;
@@ -61,6 +61,9 @@ semantic rules and limits as in docs/snapshot-format.md.";
 #[must_use]
 pub fn json_schema() -> String {
     let mut schema = schemars::schema_for!(Snapshot);
-    schema.insert("$comment".into(), serde_json::Value::String(SCHEMA_COMMENT.into()));
+    schema.insert(
+        "$comment".into(),
+        serde_json::Value::String(SCHEMA_COMMENT.into()),
+    );
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

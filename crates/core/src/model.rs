@@ -32,7 +32,9 @@ impl RecordInfo for Meta {
 }
 
 /// A municipality of Jämtlands län, the region, or someone else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Municipality {
@@ -54,8 +56,16 @@ pub enum Municipality {
 impl Municipality {
     /// All, in the order the UI lists them.
     pub const ALL: [Self; 10] = [
-        Self::Berg, Self::Bracke, Self::Harjedalen, Self::Krokom, Self::Ragunda,
-        Self::Stromsund, Self::Are, Self::Ostersund, Self::Region, Self::Other,
+        Self::Berg,
+        Self::Bracke,
+        Self::Harjedalen,
+        Self::Krokom,
+        Self::Ragunda,
+        Self::Stromsund,
+        Self::Are,
+        Self::Ostersund,
+        Self::Region,
+        Self::Other,
     ];
 
     /// Display name.
@@ -79,7 +89,9 @@ impl Municipality {
 }
 
 /// A sustainability dimension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
@@ -93,7 +105,9 @@ pub enum Dimension {
 }
 
 /// Where an inspel is in the påverkansagenda cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -184,7 +198,9 @@ impl RecordInfo for Inspel {
     }
 
     fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        self.originals().map(|ids| ids.iter().map(|id| ("originals", "inspel", id)).collect()).unwrap_or_default()
+        self.originals()
+            .map(|ids| ids.iter().map(|id| ("originals", "inspel", id)).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -243,6 +259,8 @@ impl RecordInfo for Agenda {
     }
 
     fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        self.inspel().map(|ids| ids.iter().map(|id| ("inspel", "inspel", id)).collect()).unwrap_or_default()
+        self.inspel()
+            .map(|ids| ids.iter().map(|id| ("inspel", "inspel", id)).collect())
+            .unwrap_or_default()
     }
 }

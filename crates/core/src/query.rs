@@ -70,7 +70,9 @@ pub struct Query {
 pub fn fold(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            }
             _ => c,
         })
         .collect()
@@ -121,7 +123,12 @@ pub struct Facets {
 
 impl Facets {
     fn of(r: &Row) -> Self {
-        Self { municipality: r.municipality, status: r.status, dimensions: r.dimensions.clone(), texts: r.texts }
+        Self {
+            municipality: r.municipality,
+            status: r.status,
+            dimensions: r.dimensions.clone(),
+            texts: r.texts,
+        }
     }
 }
 
@@ -171,7 +178,9 @@ pub fn patch_rows(doc: &Doc, rows: &mut Vec<Row>, touched: &[Id]) -> Patch {
 #[must_use]
 pub fn hits_hold(rows: &[Row], q: &Query, changes: &[(usize, Facets)]) -> bool {
     changes.iter().all(|(i, was)| {
-        let Some(now) = rows.get(*i) else { return false };
+        let Some(now) = rows.get(*i) else {
+            return false;
+        };
         if now.texts != was.texts {
             // Title, texts or theme changed: the search key and the order may have.
             return false;
@@ -188,7 +197,12 @@ pub fn hits_hold(rows: &[Row], q: &Query, changes: &[(usize, Facets)]) -> bool {
 }
 
 /// The filters of `q` other than its words.
-fn passes(q: &Query, municipality: Option<Municipality>, status: Status, dimensions: &[Dimension]) -> bool {
+fn passes(
+    q: &Query,
+    municipality: Option<Municipality>,
+    status: Status,
+    dimensions: &[Dimension],
+) -> bool {
     q.municipality.is_none_or(|m| municipality == Some(m))
         && q.status.is_none_or(|s| status == s)
         && q.dimension.is_none_or(|d| dimensions.contains(&d))
@@ -246,7 +260,12 @@ impl std::hash::Hasher for Mix {
 fn row_of(r: &Inspel, old: Option<&Row>) -> Row {
     let title = r.title().cloned().unwrap_or_default();
     let theme = r.theme().cloned().unwrap_or_default();
-    let parts = [title.as_str(), r.description().map_or("", String::as_str), r.organisation().map_or("", String::as_str), theme.as_str()];
+    let parts = [
+        title.as_str(),
+        r.description().map_or("", String::as_str),
+        r.organisation().map_or("", String::as_str),
+        theme.as_str(),
+    ];
     let texts = hash_of(&parts);
     let (key, order) = match old {
         Some(o) if o.texts == texts => (o.key.clone(), o.order.clone()),
@@ -274,7 +293,10 @@ pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
     let mut hits: Vec<usize> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| passes(q, r.municipality, r.status, &r.dimensions) && words.iter().all(|w| r.key.contains(w)))
+        .filter(|(_, r)| {
+            passes(q, r.municipality, r.status, &r.dimensions)
+                && words.iter().all(|w| r.key.contains(w))
+        })
         .map(|(i, _)| i)
         .collect();
     let by_title = |a: &Row, b: &Row| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id));
@@ -294,7 +316,11 @@ pub fn run(rows: &[Row], q: &Query) -> Vec<usize> {
 /// whose inspel is in `marked`, in the order of `hits`. One pass over both id-ordered sets, so
 /// a change to the list costs a comparison per row, not a set lookup per row.
 #[must_use]
-pub fn marked_hits(rows: &[Row], hits: &[usize], marked: &std::collections::BTreeSet<Id>) -> Vec<usize> {
+pub fn marked_hits(
+    rows: &[Row],
+    hits: &[usize],
+    marked: &std::collections::BTreeSet<Id>,
+) -> Vec<usize> {
     if marked.is_empty() {
         return Vec::new();
     }
@@ -306,7 +332,10 @@ pub fn marked_hits(rows: &[Row], hits: &[usize], marked: &std::collections::BTre
             is_marked[i] = true;
         }
     }
-    hits.iter().copied().filter(|&i| is_marked.get(i).copied().unwrap_or(false)).collect()
+    hits.iter()
+        .copied()
+        .filter(|&i| is_marked.get(i).copied().unwrap_or(false))
+        .collect()
 }
 
 /// One undoable command that moves the inspel of `rows` to `status`: a batch of `status`
@@ -331,7 +360,10 @@ mod tests {
         assert_eq!(fold("ÅRE Östersund ÄNGE Émile"), "åre östersund änge émile");
         let mut names = vec!["Östersund", "Åre", "Ängersjö", "Berg", "Zinkgruvan", "ärla"];
         names.sort_by_key(|n| swedish_order(n));
-        assert_eq!(names, vec!["Berg", "Zinkgruvan", "Åre", "Ängersjö", "ärla", "Östersund"]);
+        assert_eq!(
+            names,
+            vec!["Berg", "Zinkgruvan", "Åre", "Ängersjö", "ärla", "Östersund"]
+        );
     }
 
     #[test]
@@ -340,26 +372,55 @@ mod tests {
         let rows = rows(&doc);
         assert_eq!(rows.len(), 12);
         // Every word must occur, in any field, in any case.
-        let q = Query { text: "MITTBANAN pendla".into(), ..Query::default() };
+        let q = Query {
+            text: "MITTBANAN pendla".into(),
+            ..Query::default()
+        };
         let hits = run(&rows, &q);
         assert_eq!(hits.len(), 1);
         assert!(rows[hits[0]].title.contains("Mittbanan"));
         // Theme search finds both infrastructure inspel of Östersund.
-        let q = Query { text: "infrastruktur".into(), municipality: Some(Municipality::Ostersund), ..Query::default() };
+        let q = Query {
+            text: "infrastruktur".into(),
+            municipality: Some(Municipality::Ostersund),
+            ..Query::default()
+        };
         assert_eq!(run(&rows, &q).len(), 2);
         // Dimension filter.
-        let q = Query { dimension: Some(Dimension::Ecological), ..Query::default() };
-        assert!(run(&rows, &q).iter().all(|&i| rows[i].dimensions.contains(&Dimension::Ecological)));
+        let q = Query {
+            dimension: Some(Dimension::Ecological),
+            ..Query::default()
+        };
+        assert!(
+            run(&rows, &q)
+                .iter()
+                .all(|&i| rows[i].dimensions.contains(&Dimension::Ecological))
+        );
         // Title order: Swedish alphabet; status order groups "i agendan" after the rest.
         let all = run(&rows, &Query::default());
         let titles: Vec<&str> = all.iter().map(|&i| rows[i].title.as_str()).collect();
         let mut sorted = titles.clone();
         sorted.sort_by_key(|t| swedish_order(t));
         assert_eq!(titles, sorted);
-        let by_status = run(&rows, &Query { sort: Sort::Status, ..Query::default() });
+        let by_status = run(
+            &rows,
+            &Query {
+                sort: Sort::Status,
+                ..Query::default()
+            },
+        );
         assert_eq!(rows[*by_status.last().unwrap()].status, Status::InAgenda);
         // No match.
-        assert!(run(&rows, &Query { text: "finns inte".into(), ..Query::default() }).is_empty());
+        assert!(
+            run(
+                &rows,
+                &Query {
+                    text: "finns inte".into(),
+                    ..Query::default()
+                }
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -367,26 +428,68 @@ mod tests {
         use crate::{History, Hlc, Stamper};
         let mut doc = crate::demo::demo_doc();
         let mut list = rows(&doc);
-        let i = list.iter().position(|r| r.status != Status::Adopted).unwrap();
+        let i = list
+            .iter()
+            .position(|r| r.status != Status::Adopted)
+            .unwrap();
         let id = list[i].id.clone();
         let mut clock = Hlc::new("dev.a");
         clock.observe(doc.max_stamp().unwrap(), 1);
-        let mut st = Stamper { clock: &mut clock, now_ms: 2 };
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 2,
+        };
         let mut h = History::default();
-        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "status", "adopted"), &mut st).unwrap();
-        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else { panic!("in place") };
+        h.apply(
+            &mut doc,
+            &Command::edit(Kind::Inspel, &id, "status", "adopted"),
+            &mut st,
+        )
+        .unwrap();
+        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else {
+            panic!("in place")
+        };
         assert_eq!(changes.len(), 1);
         assert_eq!(list, rows(&doc));
         // Title order, no filter: the same hits. A stage filter or stage order: run again.
         assert!(hits_hold(&list, &Query::default(), &changes));
-        assert!(!hits_hold(&list, &Query { status: Some(Status::Adopted), ..Query::default() }, &changes));
-        assert!(!hits_hold(&list, &Query { sort: Sort::Status, ..Query::default() }, &changes));
+        assert!(!hits_hold(
+            &list,
+            &Query {
+                status: Some(Status::Adopted),
+                ..Query::default()
+            },
+            &changes
+        ));
+        assert!(!hits_hold(
+            &list,
+            &Query {
+                sort: Sort::Status,
+                ..Query::default()
+            },
+            &changes
+        ));
         // A new title: run again; the trash: the rows move.
-        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "title", "Ny rubrik"), &mut st).unwrap();
-        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else { panic!("in place") };
+        h.apply(
+            &mut doc,
+            &Command::edit(Kind::Inspel, &id, "title", "Ny rubrik"),
+            &mut st,
+        )
+        .unwrap();
+        let Patch::InPlace(changes) = patch_rows(&doc, &mut list, std::slice::from_ref(&id)) else {
+            panic!("in place")
+        };
         assert!(!hits_hold(&list, &Query::default(), &changes));
-        h.apply(&mut doc, &Command::edit(Kind::Inspel, &id, "removed", true), &mut st).unwrap();
-        assert_eq!(patch_rows(&doc, &mut list, std::slice::from_ref(&id)), Patch::Shape);
+        h.apply(
+            &mut doc,
+            &Command::edit(Kind::Inspel, &id, "removed", true),
+            &mut st,
+        )
+        .unwrap();
+        assert_eq!(
+            patch_rows(&doc, &mut list, std::slice::from_ref(&id)),
+            Patch::Shape
+        );
         assert_eq!(list, rows(&doc));
         assert_eq!(patch_rows(&doc, &mut list, &[id]), Patch::Nothing);
     }
@@ -395,11 +498,15 @@ mod tests {
     fn marked_hits_keep_the_shown_order() {
         let doc = crate::demo::demo_doc();
         let rows = rows(&doc);
-        assert!(rows.windows(2).all(|w| w[0].id < w[1].id), "rows are in id order");
+        assert!(
+            rows.windows(2).all(|w| w[0].id < w[1].id),
+            "rows are in id order"
+        );
         let hits = run(&rows, &Query::default());
         // Marked: the 2nd, 5th and last shown, and one not shown (filtered out) — by id.
         let shown = [hits[1], hits[4], hits[hits.len() - 1]];
-        let mut marked: std::collections::BTreeSet<Id> = shown.iter().map(|&i| rows[i].id.clone()).collect();
+        let mut marked: std::collections::BTreeSet<Id> =
+            shown.iter().map(|&i| rows[i].id.clone()).collect();
         marked.insert(Id::default());
         assert_eq!(marked_hits(&rows, &hits, &marked), shown);
         let few = &hits[..3];

@@ -80,19 +80,28 @@ impl Ratio {
     /// Difference.
     #[must_use]
     pub fn minus(self, o: Self) -> Self {
-        self.plus(Self { num: -o.num, den: o.den })
+        self.plus(Self {
+            num: -o.num,
+            den: o.den,
+        })
     }
 
     /// Product.
     #[must_use]
     pub fn times(self, o: Self) -> Self {
-        Self::new(i128::from(self.num) * i128::from(o.num), i128::from(self.den) * i128::from(o.den))
+        Self::new(
+            i128::from(self.num) * i128::from(o.num),
+            i128::from(self.den) * i128::from(o.den),
+        )
     }
 
     /// Quotient (by zero gives zero).
     #[must_use]
     pub fn over(self, o: Self) -> Self {
-        Self::new(i128::from(self.num) * i128::from(o.den), i128::from(self.den) * i128::from(o.num))
+        Self::new(
+            i128::from(self.num) * i128::from(o.den),
+            i128::from(self.den) * i128::from(o.num),
+        )
     }
 
     /// For display and the few float formulas (logarithms); never for ranking.
@@ -105,7 +114,11 @@ impl Ratio {
     /// As [`Ratio::decimal`], but a whole number is written as an integer ("4", not "4,00").
     #[must_use]
     pub fn display(self, places: u32, comma: bool) -> String {
-        if self.den == 1 { self.num.to_string() } else { self.decimal(places, comma) }
+        if self.den == 1 {
+            self.num.to_string()
+        } else {
+            self.decimal(places, comma)
+        }
     }
 
     /// Swedish or English decimal text with `places` decimals, rounded half away from zero.
@@ -180,7 +193,10 @@ impl Fixed {
         // y = x · 10¹², s = ⌊√⌊y⌋⌋ = ⌊√y⌋; round up when (s + ½)² ≤ y, i.e. (2s + 1)² · den ≤ 4 · num · 10¹².
         let (num, den) = (i128::from(x.num) * MICRO * MICRO, i128::from(x.den));
         let s = isqrt(num / den);
-        let up = (2 * s + 1).checked_mul(2 * s + 1).and_then(|q| q.checked_mul(den)).is_some_and(|q| q <= 4 * num);
+        let up = (2 * s + 1)
+            .checked_mul(2 * s + 1)
+            .and_then(|q| q.checked_mul(den))
+            .is_some_and(|q| q <= 4 * num);
         let s = if up { s + 1 } else { s };
         Self(i64::try_from(s).unwrap_or(i64::MAX))
     }
@@ -190,7 +206,11 @@ impl Fixed {
     pub fn from_log_fixed(v: i128) -> Self {
         let scaled = v * MICRO;
         let half = 1i128 << (LOG_BITS - 1);
-        let r = if scaled >= 0 { (scaled + half) >> LOG_BITS } else { -((-scaled + half) >> LOG_BITS) };
+        let r = if scaled >= 0 {
+            (scaled + half) >> LOG_BITS
+        } else {
+            -((-scaled + half) >> LOG_BITS)
+        };
         Self(i64::try_from(r).unwrap_or(if r < 0 { i64::MIN } else { i64::MAX }))
     }
 }
@@ -207,13 +227,16 @@ impl TryFrom<String> for Fixed {
     type Error = &'static str;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         const BAD: &str = "a decimal with six places, such as \"0.500000\"";
-        let (neg, body) = s.strip_prefix('-').map_or((false, s.as_str()), |b| (true, b));
+        let (neg, body) = s
+            .strip_prefix('-')
+            .map_or((false, s.as_str()), |b| (true, b));
         let (int, frac) = body.split_once('.').ok_or(BAD)?;
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         if !digits(int) || !digits(frac) || frac.len() != 6 || int.len() > 12 {
             return Err(BAD);
         }
-        let v = int.parse::<i64>().map_err(|_| BAD)? * 1_000_000 + frac.parse::<i64>().map_err(|_| BAD)?;
+        let v = int.parse::<i64>().map_err(|_| BAD)? * 1_000_000
+            + frac.parse::<i64>().map_err(|_| BAD)?;
         Ok(Self(if neg { -v } else { v }))
     }
 }
@@ -253,7 +276,9 @@ pub fn log2_fixed(num: i128, den: i128) -> Option<i128> {
         k += 1;
     }
     let one: u128 = 1 << F;
-    let Ok(mut x) = u128::try_from(n.checked_mul(1 << F)? / den) else { return None };
+    let Ok(mut x) = u128::try_from(n.checked_mul(1 << F)? / den) else {
+        return None;
+    };
     let mut frac: i128 = 0;
     for bit in (0..LOG_BITS).rev() {
         x = (x * x) >> F;
@@ -274,7 +299,11 @@ impl From<Ratio> for [i64; 2] {
 impl TryFrom<[i64; 2]> for Ratio {
     type Error = &'static str;
     fn try_from([n, d]: [i64; 2]) -> Result<Self, Self::Error> {
-        if d == 0 { Err("zero denominator") } else { Ok(Self::new(i128::from(n), i128::from(d))) }
+        if d == 0 {
+            Err("zero denominator")
+        } else {
+            Ok(Self::new(i128::from(n), i128::from(d)))
+        }
     }
 }
 
@@ -292,7 +321,11 @@ impl PartialOrd for Ratio {
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 { write!(f, "{}", self.num) } else { write!(f, "{}/{}", self.num, self.den) }
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
     }
 }
 
@@ -324,12 +357,24 @@ mod tests {
         // log2(1/2) = −1 and log2(1) = 0 exactly; log2(7/8) = log2 7 − 3 = −0.192645.
         assert_eq!(log2_fixed(1, 2), Some(-(1 << LOG_BITS)));
         assert_eq!(log2_fixed(5, 5), Some(0));
-        assert_eq!(Fixed::from_log_fixed(log2_fixed(7, 8).unwrap()), Fixed::from_micros(-192_645));
+        assert_eq!(
+            Fixed::from_log_fixed(log2_fixed(7, 8).unwrap()),
+            Fixed::from_micros(-192_645)
+        );
         assert_eq!((log2_fixed(0, 1), log2_fixed(3, 2)), (None, None));
         // Written as a six-place decimal string; read back only in that form.
-        assert_eq!(serde_json::to_string(&Fixed::from_micros(-192_645)).unwrap(), "\"-0.192645\"");
-        assert_eq!(serde_json::from_str::<Fixed>("\"0.500000\"").unwrap(), Fixed::from_micros(500_000));
-        assert!(serde_json::from_str::<Fixed>("\"0.5\"").is_err() && serde_json::from_str::<Fixed>("0.5").is_err());
+        assert_eq!(
+            serde_json::to_string(&Fixed::from_micros(-192_645)).unwrap(),
+            "\"-0.192645\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Fixed>("\"0.500000\"").unwrap(),
+            Fixed::from_micros(500_000)
+        );
+        assert!(
+            serde_json::from_str::<Fixed>("\"0.5\"").is_err()
+                && serde_json::from_str::<Fixed>("0.5").is_err()
+        );
         // Whole values are shown as integers.
         assert_eq!(Fixed::from_micros(2_000_000).decimal(2, true), "2");
         assert_eq!(Fixed::from_micros(807_355).decimal(2, true), "0,81");

@@ -15,11 +15,17 @@ use crate::crdt::{Problem, ProblemKind, RecordInfo, check};
 use crate::id::Id;
 use crate::model::{Municipality, NAME_MAX};
 use crate::select::{Capacity, Selection, check_capacity, check_costs, select};
-use crate::vote::{Answer, BallotError, MAX_ITEMS, MAX_RANKING_ITEMS, Method, Tally, check_method, tally, validate};
+use crate::vote::{
+    Answer, BallotError, MAX_ITEMS, MAX_RANKING_ITEMS, Method, Tally, check_method, tally, validate,
+};
 
 impl Default for Method {
     fn default() -> Self {
-        Self::Dots { budget: 5, cap: 3, all_required: false }
+        Self::Dots {
+            budget: 5,
+            cap: 3,
+            all_required: false,
+        }
     }
 }
 
@@ -100,10 +106,15 @@ pub const CAPACITY_LOG_MAX: usize = 1_000;
 #[allow(clippy::ptr_arg)]
 pub fn check_capacity_log(log: &Vec<CapacityDecision>) -> Option<crate::crdt::ProblemKind> {
     if log.len() > CAPACITY_LOG_MAX {
-        return Some(crate::crdt::ProblemKind::TooMany { max: CAPACITY_LOG_MAX });
+        return Some(crate::crdt::ProblemKind::TooMany {
+            max: CAPACITY_LOG_MAX,
+        });
     }
     log.iter().find_map(|d| {
-        check_capacity(&d.rule).or_else(|| (d.who.chars().count() > NAME_MAX).then_some(crate::crdt::ProblemKind::TooLong { max: NAME_MAX }))
+        check_capacity(&d.rule).or_else(|| {
+            (d.who.chars().count() > NAME_MAX)
+                .then_some(crate::crdt::ProblemKind::TooLong { max: NAME_MAX })
+        })
     })
 }
 
@@ -144,8 +155,16 @@ impl RecordInfo for Round {
     }
 
     fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        let items = self.items().into_iter().flatten().map(|id| ("items", "inspel", id));
-        let costs = self.costs().into_iter().flat_map(BTreeMap::keys).map(|id| ("costs", "inspel", id));
+        let items = self
+            .items()
+            .into_iter()
+            .flatten()
+            .map(|id| ("items", "inspel", id));
+        let costs = self
+            .costs()
+            .into_iter()
+            .flat_map(BTreeMap::keys)
+            .map(|id| ("costs", "inspel", id));
         items.chain(costs).collect()
     }
 }
@@ -179,7 +198,11 @@ impl RecordInfo for Ballot {
 
     fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
         let round = self.round().map(|id| ("round", "round", id));
-        let sup = self.supersedes().into_iter().flatten().map(|id| ("supersedes", "ballot", id));
+        let sup = self
+            .supersedes()
+            .into_iter()
+            .flatten()
+            .map(|id| ("supersedes", "ballot", id));
         round.into_iter().chain(sup).collect()
     }
 }
@@ -205,7 +228,10 @@ pub struct Rules<'a> {
 pub fn canonical_hash<T: Serialize>(value: &T) -> String {
     // serde_json's Value keeps object keys sorted, so its compact text is canonical.
     let text = crate::crdt::to_json(value).to_string();
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 impl Round {
@@ -255,7 +281,9 @@ impl Round {
     /// The items as a set.
     #[must_use]
     pub fn item_set(&self) -> BTreeSet<Id> {
-        self.items().map(|v| v.iter().cloned().collect()).unwrap_or_default()
+        self.items()
+            .map(|v| v.iter().cloned().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -292,7 +320,16 @@ pub fn ballot_id(
     cast_at: u64,
     device: &str,
 ) -> Id {
-    let content = BallotContent { answer, cast_at, device, origin, participant, round, rules_hash, supersedes };
+    let content = BallotContent {
+        answer,
+        cast_at,
+        device,
+        origin,
+        participant,
+        round,
+        rules_hash,
+        supersedes,
+    };
     let digest = Sha256::digest(serde_json::to_vec(&content).unwrap_or_default());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
@@ -367,7 +404,11 @@ pub fn ballots_root(counted: &[&Ballot]) -> String {
         }
         hasher.update(serde_json::to_vec(&sealed).unwrap_or_default());
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Why a ballot of the round is not counted.
@@ -480,7 +521,12 @@ pub fn round_limits(round: &Round) -> Option<(&'static str, ProblemKind)> {
         return Some(("items", ProblemKind::TooMany { max: MAX_ITEMS }));
     }
     if matches!(method, Method::Ranking { .. }) && items > MAX_RANKING_ITEMS {
-        return Some(("items", ProblemKind::TooMany { max: MAX_RANKING_ITEMS }));
+        return Some((
+            "items",
+            ProblemKind::TooMany {
+                max: MAX_RANKING_ITEMS,
+            },
+        ));
     }
     if let Some(k) = round.capacity().and_then(check_capacity) {
         return Some(("capacity", k));
@@ -516,30 +562,46 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     let who = |b: &Ballot| b.participant().cloned().unwrap_or_default();
     // A closed round counts only ballots cast before it was closed (by the stamps' total
     // order; a tablet that had not heard of the closing casts after it).
-    let closed_at = round.status.as_ref().filter(|s| s.value == RoundStatus::Closed).map(|s| &s.stamp);
+    let closed_at = round
+        .status
+        .as_ref()
+        .filter(|s| s.value == RoundStatus::Closed)
+        .map(|s| &s.stamp);
     let mut heads: BTreeMap<&str, Vec<&Ballot>> = BTreeMap::new();
     let mut invalid = Vec::new();
     let mut excluded = Vec::new();
     for b in ballots.values() {
         if let Some(by) = superseded.get(&b.id) {
-            excluded.push(Excluded { ballot: b.id.clone(), participant: who(b), reason: Exclusion::Superseded { by: by.clone() } });
+            excluded.push(Excluded {
+                ballot: b.id.clone(),
+                participant: who(b),
+                reason: Exclusion::Superseded { by: by.clone() },
+            });
             continue;
         }
-        let cast_after_closing = closed_at.is_some_and(|at| b.round.as_ref().is_some_and(|r| r.stamp > *at));
+        let cast_after_closing =
+            closed_at.is_some_and(|at| b.round.as_ref().is_some_and(|r| r.stamp > *at));
         let reason = match (b.participant(), b.rules_hash(), b.answer()) {
             _ if over_limit => Some(Exclusion::RoundOverLimit),
             _ if cast_after_closing => Some(Exclusion::RoundClosed),
-            (Some(_), Some(h), Some(a)) if *h == rules_hash => {
-                validate(&method, &items, a).err().map(|error| Exclusion::BreaksRules { error })
-            }
+            (Some(_), Some(h), Some(a)) if *h == rules_hash => validate(&method, &items, a)
+                .err()
+                .map(|error| Exclusion::BreaksRules { error }),
             (_, Some(h), _) if *h != rules_hash => Some(Exclusion::OtherRules),
             _ => Some(Exclusion::Incomplete),
         };
         match reason {
-            None => heads.entry(b.participant().map_or("", String::as_str)).or_default().push(*b),
+            None => heads
+                .entry(b.participant().map_or("", String::as_str))
+                .or_default()
+                .push(*b),
             Some(reason) => {
                 invalid.push(b.id.clone());
-                excluded.push(Excluded { ballot: b.id.clone(), participant: who(b), reason });
+                excluded.push(Excluded {
+                    ballot: b.id.clone(),
+                    participant: who(b),
+                    reason,
+                });
             }
         }
     }
@@ -550,7 +612,11 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
             counted.push(one);
         } else {
             for b in &list {
-                excluded.push(Excluded { ballot: b.id.clone(), participant: participant.to_owned(), reason: Exclusion::DoubleVote });
+                excluded.push(Excluded {
+                    ballot: b.id.clone(),
+                    participant: participant.to_owned(),
+                    reason: Exclusion::DoubleVote,
+                });
             }
             double_votes.push(DoubleVote {
                 participant: participant.to_owned(),
@@ -560,7 +626,12 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     }
     excluded.sort_by(|a, b| a.ballot.cmp(&b.ballot));
     let answers: Vec<&Answer> = counted.iter().filter_map(|b| b.answer()).collect();
-    let tally = tally(&method, &items, &answers, round.seed().map_or("", String::as_str));
+    let tally = tally(
+        &method,
+        &items,
+        &answers,
+        round.seed().map_or("", String::as_str),
+    );
     let selection = round.capacity_rule().map(|rule| {
         let costs = round.costs().cloned().unwrap_or_default();
         select(&tally.rows, &costs, rule, None)
@@ -568,7 +639,16 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     let mut ids: Vec<Id> = counted.iter().map(|b| b.id.clone()).collect();
     ids.sort();
     let ballots_root = ballots_root(&counted);
-    RoundResult { tally, counted: ids, double_votes, invalid, excluded, selection, rules_hash, ballots_root }
+    RoundResult {
+        tally,
+        counted: ids,
+        double_votes,
+        invalid,
+        excluded,
+        selection,
+        rules_hash,
+        ballots_root,
+    }
 }
 
 /// The rules validation adds to the per-field checks for rounds and ballots, pushing
@@ -585,10 +665,14 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
             continue;
         }
         // The per-field checks report their own fields; the cross-field limit here.
-        if matches!(r.method(), Some(Method::Ranking { .. })) && r.items().is_some_and(|v| v.len() > MAX_RANKING_ITEMS) {
+        if matches!(r.method(), Some(Method::Ranking { .. }))
+            && r.items().is_some_and(|v| v.len() > MAX_RANKING_ITEMS)
+        {
             problems.push(Problem {
                 path: format!("workspace.rounds[{i}].items.value"),
-                kind: ProblemKind::TooMany { max: MAX_RANKING_ITEMS },
+                kind: ProblemKind::TooMany {
+                    max: MAX_RANKING_ITEMS,
+                },
             });
         }
     }
@@ -602,7 +686,9 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
         if let Some(expected) = content_id(b).filter(|c| *c != b.id) {
             problems.push(Problem {
                 path: format!("workspace.ballots[{i}].id"),
-                kind: ProblemKind::BallotIdMismatch { expected: expected.to_string() },
+                kind: ProblemKind::BallotIdMismatch {
+                    expected: expected.to_string(),
+                },
             });
         }
         for old in b.supersedes().into_iter().flatten() {
@@ -610,7 +696,9 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
             if bad {
                 problems.push(Problem {
                     path: format!("workspace.ballots[{i}].supersedes.value"),
-                    kind: ProblemKind::BadSupersede { id: old.to_string() },
+                    kind: ProblemKind::BadSupersede {
+                        id: old.to_string(),
+                    },
                 });
                 break;
             }
@@ -622,7 +710,9 @@ impl RoundResult {
     /// The ballots not counted that a participant's vote does not count through: everything
     /// but a changed vote's earlier ballot (the later one stands for it).
     pub fn not_counted(&self) -> impl Iterator<Item = &Excluded> {
-        self.excluded.iter().filter(|e| !matches!(e.reason, Exclusion::Superseded { .. }))
+        self.excluded
+            .iter()
+            .filter(|e| !matches!(e.reason, Exclusion::Superseded { .. }))
     }
 
     /// The last override, if it was made for this result (`Some(false)`), or for another one —
@@ -630,13 +720,19 @@ impl RoundResult {
     #[must_use]
     pub fn override_stale(&self, round: &Round) -> Option<bool> {
         let o = round.overrides().and_then(|v| v.last())?;
-        Some(o.for_root.as_ref().is_some_and(|root| *root != self.ballots_root))
+        Some(
+            o.for_root
+                .as_ref()
+                .is_some_and(|root| *root != self.ballots_root),
+        )
     }
 
     /// The override in force: the last one, unless it is stale.
     #[must_use]
     pub fn current_override<'a>(&self, round: &'a Round) -> Option<&'a Override> {
-        (self.override_stale(round) == Some(false)).then(|| round.overrides().and_then(|v| v.last())).flatten()
+        (self.override_stale(round) == Some(false))
+            .then(|| round.overrides().and_then(|v| v.last()))
+            .flatten()
     }
 
     /// The final list: the last override if the facilitator made one for this result, else the
@@ -680,11 +776,22 @@ impl NewBallot<'_> {
     /// # Errors
     /// The rule the answer breaks.
     pub fn command(&self) -> Result<crate::Command, crate::vote::BallotError> {
-        validate(&self.round.method_or_default(), &self.round.item_set(), &self.answer)?;
+        validate(
+            &self.round.method_or_default(),
+            &self.round.item_set(),
+            &self.answer,
+        )?;
         let hash = self.round.rules_hash();
         let participant = self.participant.trim();
         let id = ballot_id(
-            &self.round.id, participant, &self.answer, &hash, self.origin, &self.supersedes, self.cast_at, self.device,
+            &self.round.id,
+            participant,
+            &self.answer,
+            &hash,
+            self.origin,
+            &self.supersedes,
+            self.cast_at,
+            self.device,
         );
         use crate::crdt::to_json as to;
         let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
@@ -698,23 +805,35 @@ impl NewBallot<'_> {
         fields.insert("origin".into(), to(&self.origin));
         fields.insert("supersedes".into(), to(&self.supersedes));
         fields.insert("cast_at".into(), to(&self.cast_at));
-        Ok(crate::Command::Create { kind: crate::Kind::Ballot, id, fields })
+        Ok(crate::Command::Create {
+            kind: crate::Kind::Ballot,
+            id,
+            fields,
+        })
     }
 }
 
 /// The live ballots of a round.
 #[must_use]
 pub fn ballots_of<'a>(doc: &'a crate::Doc, round: &Id) -> Vec<&'a Ballot> {
-    doc.ballots.live().filter(|b| b.round() == Some(round)).collect()
+    doc.ballots
+        .live()
+        .filter(|b| b.round() == Some(round))
+        .collect()
 }
 
 /// A participant's current (not superseded) ballots in a round.
 #[must_use]
 pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot> {
-    let superseded: BTreeSet<&Id> = ballots.iter().flat_map(|b| b.supersedes().into_iter().flatten()).collect();
+    let superseded: BTreeSet<&Id> = ballots
+        .iter()
+        .flat_map(|b| b.supersedes().into_iter().flatten())
+        .collect();
     ballots
         .iter()
-        .filter(|b| !superseded.contains(&b.id) && b.participant().is_some_and(|p| p == participant))
+        .filter(|b| {
+            !superseded.contains(&b.id) && b.participant().is_some_and(|p| p == participant)
+        })
         .copied()
         .collect()
 }
@@ -752,7 +871,8 @@ pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Breakdow
     let items = round.item_set();
     let seed = round.seed().map_or("", String::as_str);
     let mut groups = Vec::new();
-    let (mut small, mut small_answers): (Vec<Municipality>, Vec<&Answer>) = (Vec::new(), Vec::new());
+    let (mut small, mut small_answers): (Vec<Municipality>, Vec<&Answer>) =
+        (Vec::new(), Vec::new());
     for m in Municipality::ALL {
         let answers: Vec<&Answer> = ballots
             .iter()
@@ -768,7 +888,10 @@ pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Breakdow
     }
     let mut hidden = 0;
     if small_answers.len() >= BREAKDOWN_MIN {
-        groups.push((Group::Others(small), tally(&method, &items, &small_answers, seed)));
+        groups.push((
+            Group::Others(small),
+            tally(&method, &items, &small_answers, seed),
+        ));
     } else {
         hidden = small_answers.len();
     }
@@ -789,7 +912,11 @@ pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
         extra: BTreeMap::new(),
     };
     if let Some(r) = doc.rounds.0.get(round) {
-        for id in r.item_set().iter().chain(r.costs().into_iter().flat_map(BTreeMap::keys)) {
+        for id in r
+            .item_set()
+            .iter()
+            .chain(r.costs().into_iter().flat_map(BTreeMap::keys))
+        {
             if let Some(i) = doc.inspel.0.get(id) {
                 out.inspel.0.insert(id.clone(), i.clone());
                 for o in i.originals().into_iter().flatten() {
@@ -823,7 +950,10 @@ mod tests {
     }
 
     fn reg<T>(value: T) -> Option<Reg<T>> {
-        Some(Reg { value, stamp: Stamp(1, 0, "t".into()) })
+        Some(Reg {
+            value,
+            stamp: Stamp(1, 0, "t".into()),
+        })
     }
 
     fn round() -> Round {
@@ -838,10 +968,22 @@ mod tests {
     fn ballot(r: &Round, who: &str, yes: &[u8], supersedes: Vec<Id>, device: &str) -> Ballot {
         let answer = Answer::Allocation(yes.iter().map(|n| (id(*n), 1)).collect());
         let hash = r.rules_hash();
-        let bid = ballot_id(&r.id, who, &answer, &hash, Origin::Tablet, &supersedes, 0, device);
+        let bid = ballot_id(
+            &r.id,
+            who,
+            &answer,
+            &hash,
+            Origin::Tablet,
+            &supersedes,
+            0,
+            device,
+        );
         let mut b = Ballot::empty(bid);
         // Stamped by the casting device's actor "{device}.{suffix}", as the app does.
-        b.round = Some(Reg { value: r.id.clone(), stamp: Stamp(1, 0, format!("{device}.0001")) });
+        b.round = Some(Reg {
+            value: r.id.clone(),
+            stamp: Stamp(1, 0, format!("{device}.0001")),
+        });
         b.participant = reg(who.into());
         b.answer = reg(answer);
         b.rules_hash = reg(hash);
@@ -863,8 +1005,14 @@ mod tests {
     #[test]
     fn identical_ballots_share_an_id() {
         let r = round();
-        assert_eq!(ballot(&r, "P1", &[1], vec![], "d").id, ballot(&r, "P1", &[1], vec![], "d").id);
-        assert_ne!(ballot(&r, "P1", &[1], vec![], "d").id, ballot(&r, "P1", &[2], vec![], "d").id);
+        assert_eq!(
+            ballot(&r, "P1", &[1], vec![], "d").id,
+            ballot(&r, "P1", &[1], vec![], "d").id
+        );
+        assert_ne!(
+            ballot(&r, "P1", &[1], vec![], "d").id,
+            ballot(&r, "P1", &[2], vec![], "d").id
+        );
     }
 
     #[test]
@@ -888,7 +1036,13 @@ mod tests {
         assert_eq!(res.invalid, vec![p3.id.clone()]);
         assert_eq!(res.tally.rows[0].item, id(2));
         // The facilitator resolves P2 by a ballot superseding both heads.
-        let fix = ballot(&r, "P2", &[3], vec![p2a.id.clone(), p2b.id.clone()], "facilitator");
+        let fix = ballot(
+            &r,
+            "P2",
+            &[3],
+            vec![p2a.id.clone(), p2b.id.clone()],
+            "facilitator",
+        );
         let res = round_result(&r, &[&p1a, &p1b, &p2a, &p2b, &p3, &fix]);
         assert!(res.double_votes.is_empty());
         assert_eq!(res.counted.len(), 2);
@@ -898,7 +1052,10 @@ mod tests {
     }
 
     fn stamper(clock: &mut crate::Hlc) -> crate::Stamper<'_> {
-        crate::Stamper { clock, now_ms: 1_700_000_000_000 }
+        crate::Stamper {
+            clock,
+            now_ms: 1_700_000_000_000,
+        }
     }
 
     #[test]
@@ -910,21 +1067,47 @@ mod tests {
         let mut st = stamper(&mut clock);
         // The demo round has ballots: method, items, seed, capacity and costs are locked.
         for field in RULE_FIELDS {
-            let e = apply(&mut doc, &Command::edit(Kind::Round, &round_id, field, serde_json::json!(null)), &mut st);
-            assert!(matches!(e, Err(crate::DomainError::Locked { .. })), "{field}");
+            let e = apply(
+                &mut doc,
+                &Command::edit(Kind::Round, &round_id, field, serde_json::json!(null)),
+                &mut st,
+            );
+            assert!(
+                matches!(e, Err(crate::DomainError::Locked { .. })),
+                "{field}"
+            );
         }
         // The title and the overrides are not rules.
-        apply(&mut doc, &Command::edit(Kind::Round, &round_id, "title", "Ny rubrik"), &mut st).unwrap();
+        apply(
+            &mut doc,
+            &Command::edit(Kind::Round, &round_id, "title", "Ny rubrik"),
+            &mut st,
+        )
+        .unwrap();
         // A ballot is never edited.
         let b = doc.ballots.0.keys().next().unwrap().clone();
-        let e = apply(&mut doc, &Command::edit(Kind::Ballot, &b, "participant", "X"), &mut st);
-        assert!(matches!(e, Err(crate::DomainError::Locked { kind: "ballot", .. })));
+        let e = apply(
+            &mut doc,
+            &Command::edit(Kind::Ballot, &b, "participant", "X"),
+            &mut st,
+        );
+        assert!(matches!(
+            e,
+            Err(crate::DomainError::Locked { kind: "ballot", .. })
+        ));
         // A round without ballots can change.
         let mut fresh = round();
         fresh.id = id(99);
         doc.rounds.0.insert(fresh.id.clone(), fresh.clone());
-        doc.inspel.0.extend([1u8, 2, 3].map(|n| (id(n), crate::model::Inspel::empty(id(n)))));
-        apply(&mut doc, &Command::edit(Kind::Round, &fresh.id, "seed", "nytt"), &mut st).unwrap();
+        doc.inspel
+            .0
+            .extend([1u8, 2, 3].map(|n| (id(n), crate::model::Inspel::empty(id(n)))));
+        apply(
+            &mut doc,
+            &Command::edit(Kind::Round, &fresh.id, "seed", "nytt"),
+            &mut st,
+        )
+        .unwrap();
     }
 
     #[test]
@@ -963,7 +1146,10 @@ mod tests {
         assert_eq!(ballots[0].origin(), Some(&Origin::Paper));
         assert_eq!(heads_of(&ballots, "P1").len(), 1);
         // An item outside the round is refused before anything is written.
-        let bad = NewBallot { answer: Answer::Allocation([(id(7), 1)].into()), ..nb.clone() };
+        let bad = NewBallot {
+            answer: Answer::Allocation([(id(7), 1)].into()),
+            ..nb.clone()
+        };
         assert!(bad.command().is_err());
         // The breakdown groups counted ballots by municipality.
         let res = round_result(&r, &ballots);
@@ -1009,11 +1195,21 @@ mod tests {
         assert_eq!(by.groups.len(), 2);
         assert_eq!(by.groups[0].0, Group::One(Municipality::Are));
         assert_eq!(by.groups[0].1.ballots, 3);
-        assert_eq!(by.groups[1].0, Group::Others(vec![Municipality::Berg, Municipality::Krokom, Municipality::Ragunda]));
+        assert_eq!(
+            by.groups[1].0,
+            Group::Others(vec![
+                Municipality::Berg,
+                Municipality::Krokom,
+                Municipality::Ragunda
+            ])
+        );
         assert_eq!(by.groups[1].1.ballots, 3);
         assert_eq!(by.hidden, 0);
         // Without Ragunda, Berg + Krokom are two: hidden, and said so.
-        let refs: Vec<&Ballot> = list.iter().filter(|b| b.participant().is_some_and(|p| p != "R")).collect();
+        let refs: Vec<&Ballot> = list
+            .iter()
+            .filter(|b| b.participant().is_some_and(|p| p != "R"))
+            .collect();
         let res = round_result(&r, &refs);
         let by = breakdown(&r, &refs, &res.counted);
         assert_eq!(by.groups.len(), 1);
@@ -1027,8 +1223,18 @@ mod tests {
         let res = round_result(&r, &[&a]);
         assert_eq!(res.final_items(&r).len(), 3, "no rule: every ranked item");
         r.overrides = reg(vec![
-            Override { items: vec![id(3)], reason: "först".into(), at: 1, for_root: None },
-            Override { items: vec![id(2), id(1)], reason: "Kommunerna enades om två".into(), at: 2, for_root: None },
+            Override {
+                items: vec![id(3)],
+                reason: "först".into(),
+                at: 1,
+                for_root: None,
+            },
+            Override {
+                items: vec![id(2), id(1)],
+                reason: "Kommunerna enades om två".into(),
+                at: 2,
+                for_root: None,
+            },
         ]);
         assert_eq!(res.final_items(&r), vec![&id(2), &id(1)]);
     }
@@ -1039,11 +1245,24 @@ mod tests {
         // The facilitator picks item 1 instead, for this result. A late ballot (P3: 3) changes
         // the counted ballots: the override is stale, the selection falls back to the rule (2).
         let mut r = round();
-        r.capacity_log = reg(vec![CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false }]);
-        let (p1, p2) = (ballot(&r, "P1", &[1, 2], vec![], "d"), ballot(&r, "P2", &[2], vec![], "d"));
+        r.capacity_log = reg(vec![CapacityDecision {
+            rule: Some(Capacity::TopN { n: 1 }),
+            who: "Anna".into(),
+            at: 1,
+            after_results: false,
+        }]);
+        let (p1, p2) = (
+            ballot(&r, "P1", &[1, 2], vec![], "d"),
+            ballot(&r, "P2", &[2], vec![], "d"),
+        );
         let res = round_result(&r, &[&p1, &p2]);
         assert_eq!(res.final_items(&r), vec![&id(2)]);
-        r.overrides = reg(vec![Override { items: vec![id(1)], reason: "Kommunerna enades".into(), at: 2, for_root: Some(res.ballots_root.clone()) }]);
+        r.overrides = reg(vec![Override {
+            items: vec![id(1)],
+            reason: "Kommunerna enades".into(),
+            at: 2,
+            for_root: Some(res.ballots_root.clone()),
+        }]);
         assert_eq!(res.override_stale(&r), Some(false));
         assert_eq!(res.final_items(&r), vec![&id(1)]);
         let p3 = ballot(&r, "P3", &[3], vec![], "d");
@@ -1060,13 +1279,31 @@ mod tests {
         // top 1 → [2]; decided later as top 2 → [2, then the seeded order of 1 and 3].
         let mut r = round();
         let hash = r.rules_hash();
-        let (p1, p2) = (ballot(&r, "P1", &[1, 2], vec![], "d"), ballot(&r, "P2", &[2, 3], vec![], "d"));
-        r.capacity_log = reg(vec![CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false }]);
+        let (p1, p2) = (
+            ballot(&r, "P1", &[1, 2], vec![], "d"),
+            ballot(&r, "P2", &[2, 3], vec![], "d"),
+        );
+        r.capacity_log = reg(vec![CapacityDecision {
+            rule: Some(Capacity::TopN { n: 1 }),
+            who: "Anna".into(),
+            at: 1,
+            after_results: false,
+        }]);
         assert_eq!(r.rules_hash(), hash);
         assert_eq!(round_result(&r, &[&p1, &p2]).final_items(&r), vec![&id(2)]);
         r.capacity_log = reg(vec![
-            CapacityDecision { rule: Some(Capacity::TopN { n: 1 }), who: "Anna".into(), at: 1, after_results: false },
-            CapacityDecision { rule: Some(Capacity::TopN { n: 2 }), who: "Anna".into(), at: 2, after_results: true },
+            CapacityDecision {
+                rule: Some(Capacity::TopN { n: 1 }),
+                who: "Anna".into(),
+                at: 1,
+                after_results: false,
+            },
+            CapacityDecision {
+                rule: Some(Capacity::TopN { n: 2 }),
+                who: "Anna".into(),
+                at: 2,
+                after_results: true,
+            },
         ]);
         assert_eq!(r.rules_hash(), hash, "the decision is not a rule");
         let res = round_result(&r, &[&p1, &p2]);
@@ -1075,7 +1312,15 @@ mod tests {
         assert_eq!(res.final_items(&r)[0], &id(2));
         assert!(r.capacity_decision().is_some_and(|d| d.after_results));
         // Limits: a rule out of range in the log is a problem like the locked one.
-        assert!(check_capacity_log(&vec![CapacityDecision { rule: Some(Capacity::TopN { n: 0 }), who: String::new(), at: 0, after_results: false }]).is_some());
+        assert!(
+            check_capacity_log(&vec![CapacityDecision {
+                rule: Some(Capacity::TopN { n: 0 }),
+                who: String::new(),
+                at: 0,
+                after_results: false
+            }])
+            .is_some()
+        );
     }
 
     #[test]
@@ -1085,13 +1330,29 @@ mod tests {
         let mut r = round();
         let mut early = ballot(&r, "P1", &[1], vec![], "d");
         let mut late = ballot(&r, "P2", &[2], vec![], "d");
-        if let Some(reg) = early.round.as_mut() { reg.stamp = Stamp(5, 0, "d.x".into()); }
-        if let Some(reg) = late.round.as_mut() { reg.stamp = Stamp(15, 0, "d.x".into()); }
-        r.status = Some(Reg { value: RoundStatus::Closed, stamp: Stamp(10, 0, "f".into()) });
+        if let Some(reg) = early.round.as_mut() {
+            reg.stamp = Stamp(5, 0, "d.x".into());
+        }
+        if let Some(reg) = late.round.as_mut() {
+            reg.stamp = Stamp(15, 0, "d.x".into());
+        }
+        r.status = Some(Reg {
+            value: RoundStatus::Closed,
+            stamp: Stamp(10, 0, "f".into()),
+        });
         let res = round_result(&r, &[&early, &late]);
         assert_eq!(res.counted, vec![early.id.clone()]);
-        assert_eq!(res.excluded.iter().find(|e| e.ballot == late.id).map(|e| e.reason.clone()), Some(Exclusion::RoundClosed));
-        r.status = Some(Reg { value: RoundStatus::Open, stamp: Stamp(20, 0, "f".into()) });
+        assert_eq!(
+            res.excluded
+                .iter()
+                .find(|e| e.ballot == late.id)
+                .map(|e| e.reason.clone()),
+            Some(Exclusion::RoundClosed)
+        );
+        r.status = Some(Reg {
+            value: RoundStatus::Open,
+            stamp: Stamp(20, 0, "f".into()),
+        });
         assert_eq!(round_result(&r, &[&early, &late]).counted.len(), 2);
     }
 
@@ -1102,16 +1363,31 @@ mod tests {
         // Two dots on one item: valid under the default (dots, cap 3), not under approval.
         let answer = Answer::Allocation([(id(1), 2)].into());
         let nb = NewBallot {
-            round: &r, participant: "P", municipality: None, answer, origin: Origin::Tablet,
-            supersedes: vec![], cast_at: 0, device: "d",
+            round: &r,
+            participant: "P",
+            municipality: None,
+            answer,
+            origin: Origin::Tablet,
+            supersedes: vec![],
+            cast_at: 0,
+            device: "d",
         };
-        let crate::Command::Create { id: bid, fields, .. } = nb.command().unwrap() else { panic!() };
+        let crate::Command::Create {
+            id: bid, fields, ..
+        } = nb.command().unwrap()
+        else {
+            panic!()
+        };
         let mut b = Ballot::empty(bid);
         for (f, v) in fields {
             crate::crdt::Record::set(&mut b, &f, v, Stamp(1, 0, "t".into())).unwrap();
         }
         let res = round_result(&r, &[&b]);
-        assert_eq!(res.counted.len(), 1, "a ballot accepted when cast is counted");
+        assert_eq!(
+            res.counted.len(),
+            1,
+            "a ballot accepted when cast is counted"
+        );
     }
 
     #[test]
@@ -1131,22 +1407,57 @@ mod tests {
         let p5 = ballot(&r, "P5", &[3], vec![], "tab-5");
         let all = [&p1a, &p1b, &p2a, &p2b, &p3, &p4, &p5];
         let res = round_result(&r, &all);
-        assert_eq!(res.counted.len() + res.excluded.len(), all.len(), "every ballot is counted or listed");
-        let reason = |b: &Ballot| res.excluded.iter().find(|e| e.ballot == b.id).map(|e| e.reason.clone());
-        assert_eq!(reason(&p1a), Some(Exclusion::Superseded { by: vec![p1b.id.clone()] }));
+        assert_eq!(
+            res.counted.len() + res.excluded.len(),
+            all.len(),
+            "every ballot is counted or listed"
+        );
+        let reason = |b: &Ballot| {
+            res.excluded
+                .iter()
+                .find(|e| e.ballot == b.id)
+                .map(|e| e.reason.clone())
+        };
+        assert_eq!(
+            reason(&p1a),
+            Some(Exclusion::Superseded {
+                by: vec![p1b.id.clone()]
+            })
+        );
         assert_eq!(reason(&p2a), Some(Exclusion::DoubleVote));
         assert_eq!(reason(&p2b), Some(Exclusion::DoubleVote));
         assert_eq!(reason(&p3), Some(Exclusion::OtherRules));
-        assert_eq!(reason(&p4), Some(Exclusion::BreaksRules { error: BallotError::OverCap { value: 2, max: 1 } }));
+        assert_eq!(
+            reason(&p4),
+            Some(Exclusion::BreaksRules {
+                error: BallotError::OverCap { value: 2, max: 1 }
+            })
+        );
         assert_eq!((reason(&p1b), reason(&p5)), (None, None));
-        assert!(res.excluded.windows(2).all(|w| w[0].ballot < w[1].ballot), "in id order");
+        assert!(
+            res.excluded.windows(2).all(|w| w[0].ballot < w[1].ballot),
+            "in id order"
+        );
         // Messages in both languages.
         use crate::lang::{Lang, Localized};
-        assert_eq!(Exclusion::OtherRules.message(Lang::Sv), "lämnad under andra regler (regelhashen skiljer sig)");
-        assert!(Exclusion::BreaksRules { error: BallotError::OverCap { value: 2, max: 1 } }.message(Lang::En).starts_with("breaks the rules: 2 on one input"));
+        assert_eq!(
+            Exclusion::OtherRules.message(Lang::Sv),
+            "lämnad under andra regler (regelhashen skiljer sig)"
+        );
+        assert!(
+            Exclusion::BreaksRules {
+                error: BallotError::OverCap { value: 2, max: 1 }
+            }
+            .message(Lang::En)
+            .starts_with("breaks the rules: 2 on one input")
+        );
         // A round over a limit counts nothing and says why.
         let mut big = round();
-        big.method = reg(Method::Ranking { top_k: None, scoring: crate::vote::RankScoring::Schulze, at_most: false });
+        big.method = reg(Method::Ranking {
+            top_k: None,
+            scoring: crate::vote::RankScoring::Schulze,
+            at_most: false,
+        });
         big.items = reg((0..=200u8).map(id).collect());
         let res = round_result(&big, &[&ballot(&big, "P", &[], vec![], "d")]);
         assert!(res.counted.is_empty() && res.excluded[0].reason == Exclusion::RoundOverLimit);
@@ -1157,7 +1468,10 @@ mod tests {
         let mut doc = crate::demo::demo_doc();
         // The demo round is closed; opened again, it counts ballots cast now.
         for r in doc.rounds.0.values_mut() {
-            r.status = Some(Reg { value: RoundStatus::Open, stamp: Stamp(1_800_000_000_000, 0, "f".into()) });
+            r.status = Some(Reg {
+                value: RoundStatus::Open,
+                stamp: Stamp(1_800_000_000_000, 0, "f".into()),
+            });
         }
         let bid = b.id.clone();
         doc.ballots.0.insert(bid.clone(), b);
@@ -1171,14 +1485,40 @@ mod tests {
         Answer::Allocation([(key(x), 3), (key(y), 2)].into())
     }
 
-    fn demo_ballot(participant: &str, answer: Answer, origin: Origin, supersedes: Vec<Id>, device: &str) -> Ballot {
+    fn demo_ballot(
+        participant: &str,
+        answer: Answer,
+        origin: Origin,
+        supersedes: Vec<Id>,
+        device: &str,
+    ) -> Ballot {
         let doc = crate::demo::demo_doc();
         let r = doc.rounds.0.values().next().unwrap().clone();
-        let nb = NewBallot { round: &r, participant, municipality: None, answer, origin, supersedes, cast_at: 7, device };
-        let crate::Command::Create { id: bid, fields, .. } = nb.command().unwrap() else { panic!() };
+        let nb = NewBallot {
+            round: &r,
+            participant,
+            municipality: None,
+            answer,
+            origin,
+            supersedes,
+            cast_at: 7,
+            device,
+        };
+        let crate::Command::Create {
+            id: bid, fields, ..
+        } = nb.command().unwrap()
+        else {
+            panic!()
+        };
         let mut b = Ballot::empty(bid);
         for (f, v) in fields {
-            crate::crdt::Record::set(&mut b, &f, v, Stamp(1_700_000_000_000, 0, format!("{device}.beef"))).unwrap();
+            crate::crdt::Record::set(
+                &mut b,
+                &f,
+                v,
+                Stamp(1_700_000_000_000, 0, format!("{device}.beef")),
+            )
+            .unwrap();
         }
         b
     }
@@ -1190,31 +1530,70 @@ mod tests {
         let doc = crate::demo::demo_doc();
         let everyone: Vec<Id> = doc.ballots.0.keys().cloned().collect();
         let dots = five_dots(&doc, 0, 1);
-        let mallory = demo_ballot("Mallory", dots.clone(), Origin::Tablet, everyone.clone(), "dev-m");
+        let mallory = demo_ballot(
+            "Mallory",
+            dots.clone(),
+            Origin::Tablet,
+            everyone.clone(),
+            "dev-m",
+        );
         let (doc, i) = demo_with(mallory);
         let problems = doc.validate(20);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].path, format!("workspace.ballots[{i}].supersedes.value"));
+        assert_eq!(
+            problems[0].path,
+            format!("workspace.ballots[{i}].supersedes.value")
+        );
         assert!(matches!(problems[0].kind, ProblemKind::BadSupersede { .. }));
         let round = Id::parse(crate::demo::DEMO_ROUND).unwrap();
         let res = crate::certificate::result_of(&doc, &round).unwrap();
         assert_eq!(res.counted.len(), 13);
         // A resolution may supersede the ballots of its own participant's double vote.
-        let first = doc.ballots.0.values().find(|b| b.participant().is_some_and(|p| p == "Berg 1")).unwrap().id.clone();
+        let first = doc
+            .ballots
+            .0
+            .values()
+            .find(|b| b.participant().is_some_and(|p| p == "Berg 1"))
+            .unwrap()
+            .id
+            .clone();
         let twin = demo_ballot("Berg 1", dots.clone(), Origin::Tablet, vec![], "dev-2");
-        let fix = demo_ballot("Berg 1", dots, Origin::Resolution, vec![first, twin.id.clone()], "dev-f");
+        let fix = demo_ballot(
+            "Berg 1",
+            dots,
+            Origin::Resolution,
+            vec![first, twin.id.clone()],
+            "dev-f",
+        );
         let (mut doc, _) = demo_with(twin);
         doc.ballots.0.insert(fix.id.clone(), fix.clone());
         assert!(doc.validate(10).is_empty(), "{:?}", doc.validate(10));
-        assert_eq!(crate::certificate::result_of(&doc, &round).unwrap().counted.len(), 12);
+        assert_eq!(
+            crate::certificate::result_of(&doc, &round)
+                .unwrap()
+                .counted
+                .len(),
+            12
+        );
     }
 
     #[test]
     fn a_ballot_id_is_recomputed_from_its_content_and_a_changed_ballot_is_refused() {
         // The demo's and the fixture's ballots were cast with device = the stamp's actor prefix.
         let doc = crate::demo::demo_doc();
-        assert!(doc.ballots.0.values().all(|b| content_id(b).as_ref() == Some(&b.id)));
-        let b = demo_ballot("Gäst", five_dots(&doc, 0, 1), Origin::Paper, vec![], "dev-3f9a1c0b77e2d415");
+        assert!(
+            doc.ballots
+                .0
+                .values()
+                .all(|b| content_id(b).as_ref() == Some(&b.id))
+        );
+        let b = demo_ballot(
+            "Gäst",
+            five_dots(&doc, 0, 1),
+            Origin::Paper,
+            vec![],
+            "dev-3f9a1c0b77e2d415",
+        );
         assert_eq!(ballot_device(&b), Some("dev-3f9a1c0b77e2d415"));
         assert_eq!(content_id(&b).as_ref(), Some(&b.id));
         // Changing the answer afterwards (keeping id and stamps) is found and named.
@@ -1224,7 +1603,10 @@ mod tests {
         let problems = doc.validate(10);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].path, format!("workspace.ballots[{i}].id"));
-        assert!(matches!(problems[0].kind, ProblemKind::BallotIdMismatch { .. }));
+        assert!(matches!(
+            problems[0].kind,
+            ProblemKind::BallotIdMismatch { .. }
+        ));
     }
 
     #[test]
@@ -1240,16 +1622,38 @@ mod tests {
             Answer::ImpactEffort([(id(1), [4, 2])].into()),
         ];
         for a in &answers {
-            let c = BallotContent { answer: a, cast_at: 3, device: "d", origin: Origin::Paper, participant: "P", round: &r.id, rules_hash: "h", supersedes: &[id(9)] };
-            assert_eq!(serde_json::to_vec(&c).unwrap(), crate::crdt::to_json(&c).to_string().into_bytes());
+            let c = BallotContent {
+                answer: a,
+                cast_at: 3,
+                device: "d",
+                origin: Origin::Paper,
+                participant: "P",
+                round: &r.id,
+                rules_hash: "h",
+                supersedes: &[id(9)],
+            };
+            assert_eq!(
+                serde_json::to_vec(&c).unwrap(),
+                crate::crdt::to_json(&c).to_string().into_bytes()
+            );
         }
         for b in crate::demo::demo_doc().ballots.0.values() {
             let s = Sealed {
-                answer: b.answer(), cast_at: b.cast_at(), device: ballot_device(b), id: &b.id,
-                municipality: b.municipality().copied().flatten(), origin: b.origin(), participant: b.participant(),
-                round: b.round(), rules_hash: b.rules_hash(), supersedes: b.supersedes(),
+                answer: b.answer(),
+                cast_at: b.cast_at(),
+                device: ballot_device(b),
+                id: &b.id,
+                municipality: b.municipality().copied().flatten(),
+                origin: b.origin(),
+                participant: b.participant(),
+                round: b.round(),
+                rules_hash: b.rules_hash(),
+                supersedes: b.supersedes(),
             };
-            assert_eq!(serde_json::to_vec(&s).unwrap(), crate::crdt::to_json(&s).to_string().into_bytes());
+            assert_eq!(
+                serde_json::to_vec(&s).unwrap(),
+                crate::crdt::to_json(&s).to_string().into_bytes()
+            );
         }
     }
 }

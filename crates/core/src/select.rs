@@ -47,12 +47,21 @@ pub const MAX_COST: u32 = 10_000;
 #[allow(clippy::ref_option)] // the field check's signature: fn(&T) for T = Option<Capacity>
 pub fn check_capacity(c: &Option<Capacity>) -> Option<crate::crdt::ProblemKind> {
     let range = |v: u32, min: u32, max: u32| {
-        (v < min || v > max).then_some(crate::crdt::ProblemKind::OutOfRange { min: min.into(), max: max.into() })
+        (v < min || v > max).then_some(crate::crdt::ProblemKind::OutOfRange {
+            min: min.into(),
+            max: max.into(),
+        })
     };
     match c {
         None => None,
-        Some(Capacity::TopN { n }) => range(*n, 1, u32::try_from(crate::vote::MAX_ITEMS).unwrap_or(u32::MAX)),
-        Some(Capacity::Greedy { capacity } | Capacity::Optimal { capacity }) => range(*capacity, 0, MAX_CAPACITY),
+        Some(Capacity::TopN { n }) => range(
+            *n,
+            1,
+            u32::try_from(crate::vote::MAX_ITEMS).unwrap_or(u32::MAX),
+        ),
+        Some(Capacity::Greedy { capacity } | Capacity::Optimal { capacity }) => {
+            range(*capacity, 0, MAX_CAPACITY)
+        }
     }
 }
 
@@ -61,9 +70,16 @@ pub fn check_capacity(c: &Option<Capacity>) -> Option<crate::crdt::ProblemKind> 
 #[must_use]
 pub fn check_costs(c: &BTreeMap<Id, u32>) -> Option<crate::crdt::ProblemKind> {
     if c.len() > crate::vote::MAX_ITEMS {
-        return Some(crate::crdt::ProblemKind::TooMany { max: crate::vote::MAX_ITEMS });
+        return Some(crate::crdt::ProblemKind::TooMany {
+            max: crate::vote::MAX_ITEMS,
+        });
     }
-    c.values().any(|v| *v > MAX_COST).then_some(crate::crdt::ProblemKind::OutOfRange { min: 0, max: MAX_COST.into() })
+    c.values()
+        .any(|v| *v > MAX_COST)
+        .then_some(crate::crdt::ProblemKind::OutOfRange {
+            min: 0,
+            max: MAX_COST.into(),
+        })
 }
 
 /// The chosen items, in rank order, and their total cost.
@@ -79,10 +95,19 @@ pub struct Selection {
 
 /// Applies `rule` to ranked `rows`; `cost` gives each item's cost (missing = 0).
 #[must_use]
-pub fn select(rows: &[Row], cost: &BTreeMap<Id, u32>, rule: Capacity, capacity_hint: Option<u32>) -> Selection {
+pub fn select(
+    rows: &[Row],
+    cost: &BTreeMap<Id, u32>,
+    rule: Capacity,
+    capacity_hint: Option<u32>,
+) -> Selection {
     let c = |id: &Id| cost.get(id).copied().unwrap_or(0);
     let items: Vec<Id> = match rule {
-        Capacity::TopN { n } => rows.iter().take(n as usize).map(|r| r.item.clone()).collect(),
+        Capacity::TopN { n } => rows
+            .iter()
+            .take(n as usize)
+            .map(|r| r.item.clone())
+            .collect(),
         Capacity::Greedy { capacity } => {
             let mut left = capacity;
             rows.iter()
@@ -104,7 +129,11 @@ pub fn select(rows: &[Row], cost: &BTreeMap<Id, u32>, rule: Capacity, capacity_h
         Capacity::TopN { .. } => capacity_hint,
         Capacity::Greedy { capacity } | Capacity::Optimal { capacity } => Some(capacity),
     };
-    Selection { over_capacity: limit.is_some_and(|l| total > l), cost: total, items }
+    Selection {
+        over_capacity: limit.is_some_and(|l| total > l),
+        cost: total,
+        items,
+    }
 }
 
 /// A knapsack value: total score, then fewer items is better.
@@ -223,10 +252,19 @@ pub struct Compared {
 #[must_use]
 pub fn comparable(method: &Method) -> Vec<Method> {
     match method {
-        Method::Ranking { top_k, at_most, .. } => [RankScoring::Borda, RankScoring::Schulze, RankScoring::Copeland, RankScoring::FixedK]
-            .into_iter()
-            .map(|scoring| Method::Ranking { top_k: *top_k, scoring, at_most: *at_most })
-            .collect(),
+        Method::Ranking { top_k, at_most, .. } => [
+            RankScoring::Borda,
+            RankScoring::Schulze,
+            RankScoring::Copeland,
+            RankScoring::FixedK,
+        ]
+        .into_iter()
+        .map(|scoring| Method::Ranking {
+            top_k: *top_k,
+            scoring,
+            at_most: *at_most,
+        })
+        .collect(),
         // Dots or points read as approvals: "how many gave it anything".
         Method::Dots { .. } | Method::Points { .. } => vec![method.clone(), Method::Approval],
         other => vec![other.clone()],
@@ -235,12 +273,28 @@ pub fn comparable(method: &Method) -> Vec<Method> {
 
 /// Runs every comparable method and reports whether the top `n` changes.
 #[must_use]
-pub fn compare(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &str, n: usize) -> Vec<Compared> {
-    let own: BTreeSet<Id> = tally(method, items, answers, seed).rows.iter().take(n).map(|r| r.item.clone()).collect();
+pub fn compare(
+    method: &Method,
+    items: &BTreeSet<Id>,
+    answers: &[&Answer],
+    seed: &str,
+    n: usize,
+) -> Vec<Compared> {
+    let own: BTreeSet<Id> = tally(method, items, answers, seed)
+        .rows
+        .iter()
+        .take(n)
+        .map(|r| r.item.clone())
+        .collect();
     let as_approvals: Vec<Answer> = answers
         .iter()
         .map(|a| match a {
-            Answer::Allocation(m) => Answer::Allocation(m.iter().filter(|(_, v)| **v > 0).map(|(k, _)| (k.clone(), 1)).collect()),
+            Answer::Allocation(m) => Answer::Allocation(
+                m.iter()
+                    .filter(|(_, v)| **v > 0)
+                    .map(|(k, _)| (k.clone(), 1))
+                    .collect(),
+            ),
             other => (*other).clone(),
         })
         .collect();
@@ -255,7 +309,11 @@ pub fn compare(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed:
             };
             let top: Vec<Id> = t.rows.iter().take(n).map(|r| r.item.clone()).collect();
             let differs = top.iter().cloned().collect::<BTreeSet<_>>() != own;
-            Compared { method: m, top, differs }
+            Compared {
+                method: m,
+                top,
+                differs,
+            }
         })
         .collect()
 }
@@ -285,14 +343,24 @@ mod tests {
         // Greedy: A (6, 4 left), B misfit (5 > 4) skipped, C misfit, D fits → A, D (score 11).
         // Optimal: B + C = 17 (cost 10) beats A + D = 11 and A alone → B, C.
         let rows = vec![row(1, 10), row(2, 9), row(3, 8), row(4, 1)];
-        let cost: BTreeMap<Id, u32> = rows.iter().zip([6, 5, 5, 1]).map(|(r, c)| (r.item.clone(), c)).collect();
+        let cost: BTreeMap<Id, u32> = rows
+            .iter()
+            .zip([6, 5, 5, 1])
+            .map(|(r, c)| (r.item.clone(), c))
+            .collect();
         let ids: Vec<Id> = rows.iter().map(|r| r.item.clone()).collect();
         let top = select(&rows, &cost, Capacity::TopN { n: 2 }, Some(10));
-        assert_eq!((top.items.clone(), top.cost, top.over_capacity), (vec![ids[0].clone(), ids[1].clone()], 11, true));
+        assert_eq!(
+            (top.items.clone(), top.cost, top.over_capacity),
+            (vec![ids[0].clone(), ids[1].clone()], 11, true)
+        );
         let greedy = select(&rows, &cost, Capacity::Greedy { capacity: 10 }, None);
         assert_eq!(greedy.items, vec![ids[0].clone(), ids[3].clone()]);
         let opt = select(&rows, &cost, Capacity::Optimal { capacity: 10 }, None);
-        assert_eq!((opt.items, opt.cost), (vec![ids[1].clone(), ids[2].clone()], 10));
+        assert_eq!(
+            (opt.items, opt.cost),
+            (vec![ids[1].clone(), ids[2].clone()], 10)
+        );
     }
 
     #[test]
@@ -300,7 +368,11 @@ mod tests {
         // A 4 (cost 4), B 2 (cost 2), C 2 (cost 2); capacity 4. {A} = 4 and {B, C} = 4 tie on
         // score; {A} has fewer items. The bound is inclusive: cost 4 ≤ 4.
         let rows = vec![row(1, 4), row(2, 2), row(3, 2)];
-        let cost: BTreeMap<Id, u32> = rows.iter().zip([4, 2, 2]).map(|(r, c)| (r.item.clone(), c)).collect();
+        let cost: BTreeMap<Id, u32> = rows
+            .iter()
+            .zip([4, 2, 2])
+            .map(|(r, c)| (r.item.clone(), c))
+            .collect();
         let opt = select(&rows, &cost, Capacity::Optimal { capacity: 4 }, None);
         assert_eq!(opt.items, vec![rows[0].item.clone()]);
         // B 2 (cost 2) and C 2 (cost 2), capacity 2: equal sets of one → the earlier rank, B.
@@ -314,10 +386,20 @@ mod tests {
         let ids: Vec<Id> = (1..=3).map(|i| Id::from_random_bytes([i; 16])).collect();
         let (a, b, c) = (&ids[0], &ids[1], &ids[2]);
         let r = |v: [&Id; 3]| Answer::Ranking(v.iter().map(|x| (*x).clone()).collect());
-        let v = [r([a, b, c]), r([a, b, c]), r([a, b, c]), r([b, c, a]), r([b, c, a])];
+        let v = [
+            r([a, b, c]),
+            r([a, b, c]),
+            r([a, b, c]),
+            r([b, c, a]),
+            r([b, c, a]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
         let items: BTreeSet<Id> = ids.iter().cloned().collect();
-        let m = Method::Ranking { top_k: None, scoring: RankScoring::Borda, at_most: false };
+        let m = Method::Ranking {
+            top_k: None,
+            scoring: RankScoring::Borda,
+            at_most: false,
+        };
         let out = compare(&m, &items, &refs, "s", 1);
         let by: Vec<(RankScoring, Id, bool)> = out
             .iter()
@@ -343,7 +425,11 @@ mod tests {
             }
             let score = set.iter().fold(Ratio::ZERO, |s, &i| s.plus(scores[i]));
             let better = best.as_ref().is_none_or(|(bs, bv)| {
-                score.cmp(bs).then_with(|| bv.len().cmp(&set.len())).then_with(|| bv.cmp(&set)).is_gt()
+                score
+                    .cmp(bs)
+                    .then_with(|| bv.len().cmp(&set.len()))
+                    .then_with(|| bv.cmp(&set))
+                    .is_gt()
             });
             if better {
                 best = Some((score, set));
@@ -359,43 +445,82 @@ mod tests {
         // 10 with thirds and sevenths), costs 0..5, capacity 0..12.
         let mut x: u64 = 12_345;
         let mut next = |m: u64| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (x >> 33) % m
         };
         for case in 0..300 {
             let n = 1 + next(9) as usize;
-            let den = if case % 10 == 0 { [1, 3, 7][next(3) as usize] } else { 1 + next(2) as i128 };
-            let rows: Vec<Row> = (0..n).map(|k| {
-                let mut r = row(u8::try_from(k + 1).unwrap(), 0);
-                r.score = Ratio::new(i128::from(next(5)), den);
-                r
-            }).collect();
+            let den = if case % 10 == 0 {
+                [1, 3, 7][next(3) as usize]
+            } else {
+                1 + next(2) as i128
+            };
+            let rows: Vec<Row> = (0..n)
+                .map(|k| {
+                    let mut r = row(u8::try_from(k + 1).unwrap(), 0);
+                    r.score = Ratio::new(i128::from(next(5)), den);
+                    r
+                })
+                .collect();
             let costs: Vec<u32> = (0..n).map(|_| u32::try_from(next(6)).unwrap()).collect();
             let capacity = u32::try_from(next(13)).unwrap();
-            let cost: BTreeMap<Id, u32> = rows.iter().zip(&costs).map(|(r, c)| (r.item.clone(), *c)).collect();
+            let cost: BTreeMap<Id, u32> = rows
+                .iter()
+                .zip(&costs)
+                .map(|(r, c)| (r.item.clone(), *c))
+                .collect();
             let got = select(&rows, &cost, Capacity::Optimal { capacity }, None).items;
             let scores: Vec<Ratio> = rows.iter().map(|r| r.score).collect();
-            let want: Vec<Id> = brute_force(&scores, &costs, capacity).into_iter().map(|i| rows[i].item.clone()).collect();
-            assert_eq!(got, want, "case {case}: scores {scores:?} costs {costs:?} capacity {capacity}");
+            let want: Vec<Id> = brute_force(&scores, &costs, capacity)
+                .into_iter()
+                .map(|i| rows[i].item.clone())
+                .collect();
+            assert_eq!(
+                got, want,
+                "case {case}: scores {scores:?} costs {costs:?} capacity {capacity}"
+            );
         }
     }
 
     #[test]
     fn capacity_and_cost_limits_are_checked() {
         use crate::crdt::ProblemKind::{OutOfRange, TooMany};
-        assert_eq!(check_capacity(&Some(Capacity::Optimal { capacity: 10_000 })), None);
-        assert_eq!(check_capacity(&Some(Capacity::Optimal { capacity: 10_001 })), Some(OutOfRange { min: 0, max: 10_000 }));
+        assert_eq!(
+            check_capacity(&Some(Capacity::Optimal { capacity: 10_000 })),
+            None
+        );
+        assert_eq!(
+            check_capacity(&Some(Capacity::Optimal { capacity: 10_001 })),
+            Some(OutOfRange {
+                min: 0,
+                max: 10_000
+            })
+        );
         assert!(check_capacity(&Some(Capacity::Greedy { capacity: u32::MAX })).is_some());
         assert!(check_capacity(&Some(Capacity::TopN { n: 0 })).is_some());
         assert_eq!(check_capacity(&None), None);
-        let one = |c: u32| [(Id::from_random_bytes([1; 16]), c)].into_iter().collect::<BTreeMap<_, _>>();
+        let one = |c: u32| {
+            [(Id::from_random_bytes([1; 16]), c)]
+                .into_iter()
+                .collect::<BTreeMap<_, _>>()
+        };
         assert_eq!(check_costs(&one(10_000)), None);
-        assert_eq!(check_costs(&one(10_001)), Some(OutOfRange { min: 0, max: 10_000 }));
-        let many: BTreeMap<Id, u32> = (0..5_001u32).map(|i| {
-            let mut b = [0u8; 16];
-            b[..4].copy_from_slice(&i.to_be_bytes());
-            (Id::from_random_bytes(b), 1)
-        }).collect();
+        assert_eq!(
+            check_costs(&one(10_001)),
+            Some(OutOfRange {
+                min: 0,
+                max: 10_000
+            })
+        );
+        let many: BTreeMap<Id, u32> = (0..5_001u32)
+            .map(|i| {
+                let mut b = [0u8; 16];
+                b[..4].copy_from_slice(&i.to_be_bytes());
+                (Id::from_random_bytes(b), 1)
+            })
+            .collect();
         assert_eq!(check_costs(&many), Some(TooMany { max: 5_000 }));
     }
 }

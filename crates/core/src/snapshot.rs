@@ -130,60 +130,114 @@ impl Localized for ImportError {
         let body = match self {
             Self::TooLarge { size, max } => {
                 let (s, m) = (mb(*size, lang), mb(*max, lang));
-                if sv { format!("Filen är {s} MB, större än gränsen {m} MB.") }
-                else { format!("The file is {s} MB, larger than the {m} MB limit.") }
+                if sv {
+                    format!("Filen är {s} MB, större än gränsen {m} MB.")
+                } else {
+                    format!("The file is {s} MB, larger than the {m} MB limit.")
+                }
             }
             Self::NotText => {
-                if sv { "Filen är inte text (UTF-8).".into() } else { "The file is not text (UTF-8).".into() }
+                if sv {
+                    "Filen är inte text (UTF-8).".into()
+                } else {
+                    "The file is not text (UTF-8).".into()
+                }
             }
-            Self::Json { line, column, detail } => {
+            Self::Json {
+                line,
+                column,
+                detail,
+            } => {
                 let what = if detail.contains("recursion limit") {
-                    if sv { "är för djupt nästlad" } else { "is nested too deeply" }
-                } else if sv { "är inte giltig JSON" } else { "is not valid JSON" };
-                if sv { format!("Filen {what} (rad {line}, kolumn {column}).") }
-                else { format!("The file {what} (line {line}, column {column}).") }
+                    if sv {
+                        "är för djupt nästlad"
+                    } else {
+                        "is nested too deeply"
+                    }
+                } else if sv {
+                    "är inte giltig JSON"
+                } else {
+                    "is not valid JSON"
+                };
+                if sv {
+                    format!("Filen {what} (rad {line}, kolumn {column}).")
+                } else {
+                    format!("The file {what} (line {line}, column {column}).")
+                }
             }
             Self::WrongFormat { .. } => {
-                if sv { "Filen är inte en Vägval-arbetsyta.".into() }
-                else { "The file is not a Vägval workspace.".into() }
+                if sv {
+                    "Filen är inte en Vägval-arbetsyta.".into()
+                } else {
+                    "The file is not a Vägval workspace.".into()
+                }
             }
             Self::BadVersion { field } => {
-                if sv { format!("Filen saknar ett giltigt {field}.") }
-                else { format!("The file has no valid {field}.") }
+                if sv {
+                    format!("Filen saknar ett giltigt {field}.")
+                } else {
+                    format!("The file has no valid {field}.")
+                }
             }
             Self::TooNew { found, supported } => {
-                if sv { format!("Filen är gjord med en nyare version av Vägval (schema {found}; den här läser \
-                     upp till {supported}). Anslut till internet och ladda om för att uppdatera, importera sedan igen.") }
-                else { format!("The file was made with a newer version of Vägval (schema {found}; this one reads \
-                     up to {supported}). Connect to the internet and reload to update, then import again.") }
+                if sv {
+                    format!(
+                        "Filen är gjord med en nyare version av Vägval (schema {found}; den här läser \
+                     upp till {supported}). Anslut till internet och ladda om för att uppdatera, importera sedan igen."
+                    )
+                } else {
+                    format!(
+                        "The file was made with a newer version of Vägval (schema {found}; this one reads \
+                     up to {supported}). Connect to the internet and reload to update, then import again."
+                    )
+                }
             }
             Self::Migration { from, detail } => {
-                if sv { format!("Filen (schema {from}) kunde inte uppgraderas: {detail}.") }
-                else { format!("The file (schema {from}) could not be upgraded: {detail}.") }
+                if sv {
+                    format!("Filen (schema {from}) kunde inte uppgraderas: {detail}.")
+                } else {
+                    format!("The file (schema {from}) could not be upgraded: {detail}.")
+                }
             }
             Self::Decode { path, detail } => {
                 let detail = detail.split(" at line ").next().unwrap_or(detail);
-                if sv { format!("Fel innehåll vid {path}: {detail}.") }
-                else { format!("Wrong content at {path}: {detail}.") }
+                if sv {
+                    format!("Fel innehåll vid {path}: {detail}.")
+                } else {
+                    format!("Wrong content at {path}: {detail}.")
+                }
             }
             Self::Checksum { .. } => {
-                if sv { "Filens kontrollsumma stämmer inte – den har ändrats eller skadats efter att den sparades.".into() }
-                else { "The file's checksum does not match – it was changed or damaged after it was saved.".into() }
+                if sv {
+                    "Filens kontrollsumma stämmer inte – den har ändrats eller skadats efter att den sparades.".into()
+                } else {
+                    "The file's checksum does not match – it was changed or damaged after it was saved.".into()
+                }
             }
             Self::Invalid { problems } => {
-                let list: Vec<String> =
-                    problems.iter().take(3).map(|p| format!("{} {}", p.path, p.kind.message(lang))).collect();
+                let list: Vec<String> = problems
+                    .iter()
+                    .take(3)
+                    .map(|p| format!("{} {}", p.path, p.kind.message(lang)))
+                    .collect();
                 let more = problems.len().saturating_sub(3);
                 let tail = match (more, sv) {
                     (0, _) => String::new(),
                     (n, true) => format!(" (och {n} till)"),
                     (n, false) => format!(" (and {n} more)"),
                 };
-                if sv { format!("Filen bryter mot reglerna: {}{tail}.", list.join("; ")) }
-                else { format!("The file breaks the rules: {}{tail}.", list.join("; ")) }
+                if sv {
+                    format!("Filen bryter mot reglerna: {}{tail}.", list.join("; "))
+                } else {
+                    format!("The file breaks the rules: {}{tail}.", list.join("; "))
+                }
             }
         };
-        let tail = if sv { "Inget har ändrats." } else { "Nothing was changed." };
+        let tail = if sv {
+            "Inget har ändrats."
+        } else {
+            "Nothing was changed."
+        };
         format!("{body} {tail}")
     }
 }
@@ -197,7 +251,11 @@ fn mb(bytes: usize, lang: Lang) -> String {
 
 impl From<serde_json::Error> for ImportError {
     fn from(e: serde_json::Error) -> Self {
-        Self::Json { line: e.line(), column: e.column(), detail: e.to_string() }
+        Self::Json {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
     }
 }
 
@@ -386,12 +444,24 @@ impl<'de> Deserialize<'de> for Walk {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("any JSON value")
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Walk, E> { Ok(Walk) }
-            fn visit_i64<E>(self, _: i64) -> Result<Walk, E> { Ok(Walk) }
-            fn visit_u64<E>(self, _: u64) -> Result<Walk, E> { Ok(Walk) }
-            fn visit_f64<E>(self, _: f64) -> Result<Walk, E> { Ok(Walk) }
-            fn visit_str<E>(self, _: &str) -> Result<Walk, E> { Ok(Walk) }
-            fn visit_unit<E>(self) -> Result<Walk, E> { Ok(Walk) }
+            fn visit_bool<E>(self, _: bool) -> Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_unit<E>(self) -> Result<Walk, E> {
+                Ok(Walk)
+            }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Walk, A::Error> {
                 while seq.next_element::<Walk>()?.is_some() {}
                 Ok(Walk)
@@ -420,7 +490,10 @@ impl<'de> Deserialize<'de> for Header {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Header, A::Error> {
                 let mut h = Header::default();
                 let mut keys = std::collections::BTreeSet::new();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
@@ -462,11 +535,17 @@ fn typed(text: &str) -> Result<Snapshot, ImportError> {
 fn decode_error(text: &str, e: &serde_json::Error) -> ImportError {
     let mut path = crate::jsonpath::path_at(text, e.line(), e.column());
     if path.len() > 120 {
-        let cut = (0..=117).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
+        let cut = (0..=117)
+            .rev()
+            .find(|i| path.is_char_boundary(*i))
+            .unwrap_or(0);
         path.truncate(cut);
         path.push('…');
     }
-    ImportError::Decode { path, detail: e.to_string() }
+    ImportError::Decode {
+        path,
+        detail: e.to_string(),
+    }
 }
 
 /// Reads a file or stored copy: size, JSON, format, version, migration, typed decode,
@@ -478,7 +557,10 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     // A byte-order mark, as some Windows editors write, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size: text.len(), max: MAX_FILE_BYTES });
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            max: MAX_FILE_BYTES,
+        });
     }
     // Nearly every file is of this very schema and decodes in one pass; any other file, or any
     // failure, takes the full path, which reads the envelope first and names the problem.
@@ -498,24 +580,37 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     let format = header.format.as_ref().and_then(Value::as_str);
     if format != Some(FORMAT) {
         return Err(ImportError::WrongFormat {
-            found: header.format.map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_owned)),
+            found: header
+                .format
+                .map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_owned)),
         });
     }
     let file_version = version(header.schema_version.as_ref(), "schema_version")?;
     let min_reader = version(header.min_reader_version.as_ref(), "min_reader_version")?;
     if min_reader > file_version {
         // A file cannot need a newer reader than its own schema.
-        return Err(ImportError::BadVersion { field: "min_reader_version" });
+        return Err(ImportError::BadVersion {
+            field: "min_reader_version",
+        });
     }
     if min_reader > CURRENT {
-        return Err(ImportError::TooNew { found: min_reader, supported: CURRENT });
+        return Err(ImportError::TooNew {
+            found: min_reader,
+            supported: CURRENT,
+        });
     }
     // The checksum of a file of any version is over its own `workspace` text, compacted: checked
     // here, before a migration rewrites the document.
     if let Some(Value::String(expected)) = &header.checksum {
-        let actual = format!("crc32:{:08x}", compact_crc(workspace_text(text).unwrap_or_default()));
+        let actual = format!(
+            "crc32:{:08x}",
+            compact_crc(workspace_text(text).unwrap_or_default())
+        );
         if *expected != actual {
-            return Err(ImportError::Checksum { expected: expected.clone(), actual });
+            return Err(ImportError::Checksum {
+                expected: expected.clone(),
+                actual,
+            });
         }
     }
     let snapshot = if file_version < CURRENT {
@@ -557,7 +652,9 @@ fn current(text: &str) -> Option<Snapshot> {
     let mut de = serde_json::Deserializer::from_str(text);
     let s = Strict::deserialize(&mut de).ok()?;
     de.end().ok()?;
-    let current = s.format == FORMAT && s.schema_version == CURRENT && (1..=CURRENT).contains(&s.min_reader_version);
+    let current = s.format == FORMAT
+        && s.schema_version == CURRENT
+        && (1..=CURRENT).contains(&s.min_reader_version);
     current.then_some(Snapshot {
         format: s.format,
         schema_version: s.schema_version,
@@ -574,11 +671,19 @@ fn current(text: &str) -> Option<Snapshot> {
 /// re-serialises the decoded document, which gives the same bytes as the file's own text for
 /// every file Vägval wrote and costs no second scan; the step-by-step read has checked the
 /// file's text already), then semantic validation.
-fn checked(snapshot: Snapshot, file_version: u32, text: &str, sum: bool) -> Result<Decoded, ImportError> {
+fn checked(
+    snapshot: Snapshot,
+    file_version: u32,
+    text: &str,
+    sum: bool,
+) -> Result<Decoded, ImportError> {
     if let (Some(expected), true) = (&snapshot.checksum, sum) {
         let actual = checksum(&snapshot.workspace);
         if *expected != actual {
-            return Err(ImportError::Checksum { expected: expected.clone(), actual });
+            return Err(ImportError::Checksum {
+                expected: expected.clone(),
+                actual,
+            });
         }
     }
     let mut problems = snapshot.workspace.validate(MAX_PROBLEMS);
@@ -586,7 +691,10 @@ fn checked(snapshot: Snapshot, file_version: u32, text: &str, sum: bool) -> Resu
         at_file_positions(&snapshot.workspace, text, &mut problems);
         return Err(ImportError::Invalid { problems });
     }
-    Ok(Decoded { snapshot, file_version })
+    Ok(Decoded {
+        snapshot,
+        file_version,
+    })
 }
 
 /// The text of the top-level `workspace` member's value, if the text is an object that has one.
@@ -672,16 +780,36 @@ fn compact_crc(json: &str) -> u32 {
 /// the user looks in the file, so each `workspace.<collection>[i]` becomes the position of that
 /// record in the file as written.
 fn at_file_positions(doc: &Doc, text: &str, problems: &mut [Problem]) {
-    let Ok(file) = serde_json::from_str::<Value>(text) else { return };
-    let Some(ws) = file.get("workspace") else { return };
+    let Ok(file) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let Some(ws) = file.get("workspace") else {
+        return;
+    };
     for p in problems.iter_mut() {
-        let Some(rest) = p.path.strip_prefix("workspace.") else { continue };
-        let Some((name, tail)) = rest.split_once('[') else { continue };
-        let Some((index, after)) = tail.split_once(']') else { continue };
-        let Ok(index) = index.parse::<usize>() else { continue };
-        let Some(id) = doc.record_id(name, index) else { continue };
-        let Some(list) = ws.get(name).and_then(Value::as_array) else { continue };
-        let found = list.iter().position(|r| r.get("id").and_then(Value::as_str).is_some_and(|s| crate::id::Id::parse(s).is_ok_and(|x| x == *id)));
+        let Some(rest) = p.path.strip_prefix("workspace.") else {
+            continue;
+        };
+        let Some((name, tail)) = rest.split_once('[') else {
+            continue;
+        };
+        let Some((index, after)) = tail.split_once(']') else {
+            continue;
+        };
+        let Ok(index) = index.parse::<usize>() else {
+            continue;
+        };
+        let Some(id) = doc.record_id(name, index) else {
+            continue;
+        };
+        let Some(list) = ws.get(name).and_then(Value::as_array) else {
+            continue;
+        };
+        let found = list.iter().position(|r| {
+            r.get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|s| crate::id::Id::parse(s).is_ok_and(|x| x == *id))
+        });
         if let Some(at) = found {
             p.path = format!("workspace.{name}[{at}]{after}");
         }
@@ -706,7 +834,11 @@ pub struct Prepared {
 pub fn prepare_import(local: &Doc, text: &str) -> Result<Prepared, ImportError> {
     let incoming = decode(text)?;
     let (merged, report) = merge(local, &incoming.snapshot.workspace);
-    Ok(Prepared { incoming, merged, report })
+    Ok(Prepared {
+        incoming,
+        merged,
+        report,
+    })
 }
 
 /// An error tied to the file it came from, for messages such as "tablet-3.json: …".
@@ -749,11 +881,19 @@ impl Snapshot {
         use crate::crdt::{MAX_RECORDS, ProblemKind};
         let w = &self.workspace;
         // Counted first: named as the rule it breaks, and no 10 MB text to build and read.
-        let counts = [("inspel", w.inspel.0.len()), ("rounds", w.rounds.0.len()), ("ballots", w.ballots.0.len()), ("agenda", w.agenda.0.len())];
+        let counts = [
+            ("inspel", w.inspel.0.len()),
+            ("rounds", w.rounds.0.len()),
+            ("ballots", w.ballots.0.len()),
+            ("agenda", w.agenda.0.len()),
+        ];
         let problems: Vec<Problem> = counts
             .iter()
             .filter(|(_, n)| *n > MAX_RECORDS)
-            .map(|(name, _)| Problem { path: format!("workspace.{name}"), kind: ProblemKind::TooMany { max: MAX_RECORDS } })
+            .map(|(name, _)| Problem {
+                path: format!("workspace.{name}"),
+                kind: ProblemKind::TooMany { max: MAX_RECORDS },
+            })
             .collect();
         if !problems.is_empty() {
             return Err(ImportError::Invalid { problems });
@@ -765,7 +905,10 @@ impl Snapshot {
         } else if compact_text.len() <= MAX_FILE_BYTES {
             (compact_text, true)
         } else {
-            return Err(ImportError::TooLarge { size: compact_text.len(), max: MAX_FILE_BYTES });
+            return Err(ImportError::TooLarge {
+                size: compact_text.len(),
+                max: MAX_FILE_BYTES,
+            });
         };
         decode(&text)?;
         Ok(Written { text, compact })

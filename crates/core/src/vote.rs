@@ -52,10 +52,12 @@ fn out_of_range(v: u64, min: u64, max: u64) -> Option<ProblemKind> {
 pub fn check_method(m: &Method) -> Option<ProblemKind> {
     let max_rank = MAX_RANKING_ITEMS as u64;
     match m {
-        Method::Dots { budget, cap, .. } => {
-            out_of_range((*budget).into(), 1, MAX_DOTS.into()).or_else(|| out_of_range((*cap).into(), 1, MAX_DOTS.into()))
-        }
-        Method::Points { total, max_per_item } => out_of_range((*total).into(), 1, MAX_POINTS.into())
+        Method::Dots { budget, cap, .. } => out_of_range((*budget).into(), 1, MAX_DOTS.into())
+            .or_else(|| out_of_range((*cap).into(), 1, MAX_DOTS.into())),
+        Method::Points {
+            total,
+            max_per_item,
+        } => out_of_range((*total).into(), 1, MAX_POINTS.into())
             .or_else(|| max_per_item.and_then(|x| out_of_range(x.into(), 1, MAX_POINTS.into()))),
         Method::Ranking { top_k, .. } => top_k.and_then(|k| out_of_range(k.into(), 1, max_rank)),
         Method::Score { lo, hi } => {
@@ -250,20 +252,44 @@ impl crate::lang::Localized for BallotError {
         match (self, lang) {
             (Self::WrongKind, Sv) => "Rösten passar inte omröstningens metod.".into(),
             (Self::WrongKind, En) => "The ballot does not fit the round's method.".into(),
-            (Self::UnknownItem(_), Sv) => "Rösten gäller ett inspel som inte ingår i omröstningen.".into(),
-            (Self::UnknownItem(_), En) => "The ballot names an input that is not in the round.".into(),
-            (Self::OverBudget { used, max }, Sv) => format!("Du har fördelat {used}, högst {max} är tillåtet."),
-            (Self::OverBudget { used, max }, En) => format!("You have given {used}; at most {max} are allowed."),
-            (Self::UnderBudget { used, required }, Sv) => format!("Du har fördelat {used} av {required}. Fördela alla innan du lämnar rösten."),
-            (Self::UnderBudget { used, required }, En) => format!("You have given {used} of {required}. Use them all before you submit."),
-            (Self::OverCap { value, max }, Sv) => format!("{value} på ett inspel, högst {max} är tillåtet."),
-            (Self::OverCap { value, max }, En) => format!("{value} on one input; at most {max} are allowed."),
+            (Self::UnknownItem(_), Sv) => {
+                "Rösten gäller ett inspel som inte ingår i omröstningen.".into()
+            }
+            (Self::UnknownItem(_), En) => {
+                "The ballot names an input that is not in the round.".into()
+            }
+            (Self::OverBudget { used, max }, Sv) => {
+                format!("Du har fördelat {used}, högst {max} är tillåtet.")
+            }
+            (Self::OverBudget { used, max }, En) => {
+                format!("You have given {used}; at most {max} are allowed.")
+            }
+            (Self::UnderBudget { used, required }, Sv) => format!(
+                "Du har fördelat {used} av {required}. Fördela alla innan du lämnar rösten."
+            ),
+            (Self::UnderBudget { used, required }, En) => {
+                format!("You have given {used} of {required}. Use them all before you submit.")
+            }
+            (Self::OverCap { value, max }, Sv) => {
+                format!("{value} på ett inspel, högst {max} är tillåtet.")
+            }
+            (Self::OverCap { value, max }, En) => {
+                format!("{value} on one input; at most {max} are allowed.")
+            }
             (Self::Duplicate(_), Sv) => "Ett inspel är rangordnat två gånger.".into(),
             (Self::Duplicate(_), En) => "An input is ranked twice.".into(),
-            (Self::RankLength { given, required }, Sv) => format!("Du har rangordnat {given}, rangordna {required}."),
-            (Self::RankLength { given, required }, En) => format!("You have ranked {given}; rank {required}."),
-            (Self::RankRange { given, max }, Sv) => format!("Du har rangordnat {given}, rangordna 1–{max}."),
-            (Self::RankRange { given, max }, En) => format!("You have ranked {given}; rank 1–{max}."),
+            (Self::RankLength { given, required }, Sv) => {
+                format!("Du har rangordnat {given}, rangordna {required}.")
+            }
+            (Self::RankLength { given, required }, En) => {
+                format!("You have ranked {given}; rank {required}.")
+            }
+            (Self::RankRange { given, max }, Sv) => {
+                format!("Du har rangordnat {given}, rangordna 1–{max}.")
+            }
+            (Self::RankRange { given, max }, En) => {
+                format!("You have ranked {given}; rank 1–{max}.")
+            }
             (Self::OutOfScale { lo, hi, .. }, Sv) => format!("Betyget ska vara {lo}–{hi}."),
             (Self::OutOfScale { lo, hi, .. }, En) => format!("The score must be {lo}–{hi}."),
         }
@@ -275,18 +301,33 @@ impl crate::lang::Localized for BallotError {
 /// # Errors
 /// The first rule broken.
 pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Result<(), BallotError> {
-    let known = |id: &Id| if items.contains(id) { Ok(()) } else { Err(BallotError::UnknownItem(id.clone())) };
-    match (method, answer) {
-        (Method::Dots { budget, cap, all_required }, Answer::Allocation(a)) => {
-            allocation(a, &known, Some(*cap), *budget, *all_required)
+    let known = |id: &Id| {
+        if items.contains(id) {
+            Ok(())
+        } else {
+            Err(BallotError::UnknownItem(id.clone()))
         }
+    };
+    match (method, answer) {
+        (
+            Method::Dots {
+                budget,
+                cap,
+                all_required,
+            },
+            Answer::Allocation(a),
+        ) => allocation(a, &known, Some(*cap), *budget, *all_required),
         (Method::Approval, Answer::Allocation(a)) => {
             let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
             allocation(a, &known, Some(1), n, false)
         }
-        (Method::Points { total, max_per_item }, Answer::Allocation(a)) => {
-            allocation(a, &known, *max_per_item, *total, true)
-        }
+        (
+            Method::Points {
+                total,
+                max_per_item,
+            },
+            Answer::Allocation(a),
+        ) => allocation(a, &known, *max_per_item, *total, true),
         (Method::Ranking { top_k, at_most, .. }, Answer::Ranking(r)) => {
             let mut seen = BTreeSet::new();
             for id in r {
@@ -298,12 +339,18 @@ pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Resul
             let required = top_k.map_or(items.len(), |k| (k as usize).min(items.len()));
             if *at_most {
                 if r.is_empty() || r.len() > required {
-                    return Err(BallotError::RankRange { given: r.len(), max: required });
+                    return Err(BallotError::RankRange {
+                        given: r.len(),
+                        max: required,
+                    });
                 }
                 return Ok(());
             }
             if r.len() != required {
-                return Err(BallotError::RankLength { given: r.len(), required });
+                return Err(BallotError::RankLength {
+                    given: r.len(),
+                    required,
+                });
             }
             Ok(())
         }
@@ -311,7 +358,11 @@ pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Resul
             for (id, v) in s {
                 known(id)?;
                 if v < lo || v > hi {
-                    return Err(BallotError::OutOfScale { value: *v, lo: *lo, hi: *hi });
+                    return Err(BallotError::OutOfScale {
+                        value: *v,
+                        lo: *lo,
+                        hi: *hi,
+                    });
                 }
             }
             Ok(())
@@ -322,7 +373,11 @@ pub fn validate(method: &Method, items: &BTreeSet<Id>, answer: &Answer) -> Resul
                 known(id)?;
                 for v in pair {
                     if !(1..=5).contains(v) {
-                        return Err(BallotError::OutOfScale { value: *v, lo: 1, hi: 5 });
+                        return Err(BallotError::OutOfScale {
+                            value: *v,
+                            lo: 1,
+                            hi: 5,
+                        });
                     }
                 }
             }
@@ -351,7 +406,10 @@ fn allocation(
         return Err(BallotError::OverBudget { used, max: budget });
     }
     if exact && used != u64::from(budget) {
-        return Err(BallotError::UnderBudget { used, required: budget });
+        return Err(BallotError::UnderBudget {
+            used,
+            required: budget,
+        });
     }
     Ok(())
 }
@@ -417,7 +475,9 @@ impl Row {
     /// Whether the answers on this item are polarised (scale methods, two or more answers).
     #[must_use]
     pub fn contested(&self) -> bool {
-        self.stats.as_ref().is_some_and(|s| s.n >= 2 && s.consensus.is_some_and(|c| c < CONTESTED_BELOW))
+        self.stats
+            .as_ref()
+            .is_some_and(|s| s.n >= 2 && s.consensus.is_some_and(|c| c < CONTESTED_BELOW))
     }
 }
 
@@ -491,7 +551,9 @@ fn median_between(counts: &BTreeMap<u32, usize>, from: usize, to: usize) -> Rati
     match len {
         0 => Ratio::ZERO,
         l if l % 2 == 1 => ratio(kth(counts, from + l / 2)),
-        l => ratio(kth(counts, from + l / 2 - 1)).plus(ratio(kth(counts, from + l / 2))).over(ratio(2)),
+        l => ratio(kth(counts, from + l / 2 - 1))
+            .plus(ratio(kth(counts, from + l / 2)))
+            .over(ratio(2)),
     }
 }
 
@@ -518,7 +580,11 @@ pub fn stats_of_counts(counts: &BTreeMap<u32, usize>, lo: u32, hi: u32) -> Scale
         (s + v * c, q + v * v * c)
     });
     let (lower, upper) = (n / 2, if n % 2 == 1 { n / 2 + 1 } else { n / 2 });
-    let iqr = if n < 2 { Ratio::ZERO } else { median_between(counts, upper, n).minus(median_between(counts, 0, lower)) };
+    let iqr = if n < 2 {
+        Ratio::ZERO
+    } else {
+        median_between(counts, upper, n).minus(median_between(counts, 0, lower))
+    };
     // Population variance (n·Σx² − (Σx)²) / n².
     let variance = Ratio::new(n_i * squares - sum * sum, n_i * n_i);
     let width = i128::from(hi.saturating_sub(lo).max(1));
@@ -533,16 +599,18 @@ pub fn stats_of_counts(counts: &BTreeMap<u32, usize>, lo: u32, hi: u32) -> Scale
     } else {
         Vec::new()
     };
-    let consensus = (n > 0).then(|| {
-        let nw = n_i * width;
-        let mut total: i128 = 0;
-        for (v, c) in counts {
-            let arg = nw - (i128::from(*v) * n_i - sum).abs();
-            total += i128::try_from(*c).unwrap_or(0) * log2_fixed(arg, nw)?;
-        }
-        // 1 + total / n, in LOG_BITS fixed point, to millionths.
-        Some(Fixed::from_log_fixed(((n_i << LOG_BITS) + total) / n_i))
-    }).flatten();
+    let consensus = (n > 0)
+        .then(|| {
+            let nw = n_i * width;
+            let mut total: i128 = 0;
+            for (v, c) in counts {
+                let arg = nw - (i128::from(*v) * n_i - sum).abs();
+                total += i128::try_from(*c).unwrap_or(0) * log2_fixed(arg, nw)?;
+            }
+            // 1 + total / n, in LOG_BITS fixed point, to millionths.
+            Some(Fixed::from_log_fixed(((n_i << LOG_BITS) + total) / n_i))
+        })
+        .flatten();
     ScaleStats {
         n,
         mean: Ratio::new(sum, n_i),
@@ -619,23 +687,38 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
         Method::Ranking { top_k, scoring, .. } => {
             let n = items.len();
             let k = top_k.map_or(n, |k| (k as usize).min(n));
-            let rankings: Vec<&Vec<Id>> =
-                answers.iter().filter_map(|a| if let Answer::Ranking(r) = a { Some(r) } else { None }).collect();
+            let rankings: Vec<&Vec<Id>> = answers
+                .iter()
+                .filter_map(|a| {
+                    if let Answer::Ranking(r) = a {
+                        Some(r)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
             for r in &rankings {
                 let m = r.len();
                 for (pos, id) in r.iter().enumerate() {
                     if let Some(row) = rows.get_mut(id) {
                         row.supporters += 1;
                         let points = match scoring {
-                            RankScoring::Borda | RankScoring::Schulze | RankScoring::Copeland => n - 1 - pos,
+                            RankScoring::Borda | RankScoring::Schulze | RankScoring::Copeland => {
+                                n - 1 - pos
+                            }
                             RankScoring::FixedK => k - pos,
                             RankScoring::ModifiedBorda => m - pos,
                         };
-                        if matches!(scoring, RankScoring::Borda | RankScoring::FixedK | RankScoring::ModifiedBorda) {
+                        if matches!(
+                            scoring,
+                            RankScoring::Borda | RankScoring::FixedK | RankScoring::ModifiedBorda
+                        ) {
                             row.score = row.score.plus(ratio(i64::try_from(points).unwrap_or(0)));
                         } else {
                             // Pairwise methods keep Borda points as the secondary key.
-                            row.secondary = row.secondary.plus(ratio(i64::try_from(points).unwrap_or(0)));
+                            row.secondary = row
+                                .secondary
+                                .plus(ratio(i64::try_from(points).unwrap_or(0)));
                         }
                     }
                 }
@@ -685,7 +768,10 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
             }
             for (id, r) in &mut rows {
                 if let Some((i, e, c)) = sums.get(id) {
-                    let (mi, me) = (Ratio::new((*i).into(), (*c).into()), Ratio::new((*e).into(), (*c).into()));
+                    let (mi, me) = (
+                        Ratio::new((*i).into(), (*c).into()),
+                        Ratio::new((*e).into(), (*c).into()),
+                    );
                     r.score = mi;
                     // Lower effort is better, so the secondary key is its negation.
                     r.secondary = Ratio::ZERO.minus(me);
@@ -696,7 +782,10 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
         }
     }
     let mut ordered: Vec<Row> = rows.into_values().collect();
-    let hash: BTreeMap<Id, String> = ordered.iter().map(|r| (r.item.clone(), seeded_hash(seed, &r.item))).collect();
+    let hash: BTreeMap<Id, String> = ordered
+        .iter()
+        .map(|r| (r.item.clone(), seeded_hash(seed, &r.item)))
+        .collect();
     ordered.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
@@ -707,14 +796,22 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
     let len = ordered.len();
     for i in 0..len {
         ordered[i].rank = i + 1;
-        let same = |j: usize| ordered[j].score == ordered[i].score && ordered[j].secondary == ordered[i].secondary;
+        let same = |j: usize| {
+            ordered[j].score == ordered[i].score && ordered[j].secondary == ordered[i].secondary
+        };
         ordered[i].tied = (i > 0 && same(i - 1)) || (i + 1 < len && same(i + 1));
     }
     let condorcet_winner = match &condorcet {
         Some(Condorcet::Winner { item }) => Some(item.clone()),
         _ => None,
     };
-    Tally { ballots: answers.len(), rows: ordered, condorcet_winner, condorcet, kendall_w }
+    Tally {
+        ballots: answers.len(),
+        rows: ordered,
+        condorcet_winner,
+        condorcet,
+        kendall_w,
+    }
 }
 
 fn scale_rows<'a>(
@@ -727,7 +824,11 @@ fn scale_rows<'a>(
     let mut given: BTreeMap<&Id, BTreeMap<u32, usize>> = BTreeMap::new();
     for a in answers {
         for (id, v) in values(a).unwrap_or_default() {
-            *given.entry(id).or_default().entry(u32::from(v)).or_insert(0) += 1;
+            *given
+                .entry(id)
+                .or_default()
+                .entry(u32::from(v))
+                .or_insert(0) += 1;
         }
     }
     let none = BTreeMap::new();
@@ -754,7 +855,8 @@ impl<'a> Pairwise<'a> {
     /// visited: m(m − 1)/2 steps for a ballot ranking m items, plus n² once.
     fn new(items: &'a BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Self {
         let items: Vec<&Id> = items.iter().collect();
-        let index: BTreeMap<&Id, usize> = items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let index: BTreeMap<&Id, usize> =
+            items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let n = items.len();
         let mut above = vec![vec![0u64; n]; n];
         let mut ranked = vec![0u64; n];
@@ -797,11 +899,17 @@ impl<'a> Pairwise<'a> {
             return Condorcet::NoBallots;
         }
         if let Some(a) = (0..n).find(|&a| (0..n).all(|b| a == b || beats(a, b))) {
-            return Condorcet::Winner { item: self.items[a].clone() };
+            return Condorcet::Winner {
+                item: self.items[a].clone(),
+            };
         }
         // Every item beaten by another: following "is beaten by" from any item must return to
         // an item already seen, a cycle. Otherwise an unbeaten item ties somebody.
-        if (0..n).all(|a| (0..n).any(|b| beats(b, a))) { Condorcet::Cycle } else { Condorcet::Tie }
+        if (0..n).all(|a| (0..n).any(|b| beats(b, a))) {
+            Condorcet::Cycle
+        } else {
+            Condorcet::Tie
+        }
     }
 
     fn copeland(&self) -> Vec<(&'a Id, i64)> {
@@ -845,7 +953,14 @@ impl<'a> Pairwise<'a> {
                 }
             }
         }
-        (0..n).map(|a| (self.items[a], (0..n).filter(|&b| b != a && p[a][b] > p[b][a]).count())).collect()
+        (0..n)
+            .map(|a| {
+                (
+                    self.items[a],
+                    (0..n).filter(|&b| b != a && p[a][b] > p[b][a]).count(),
+                )
+            })
+            .collect()
     }
 }
 
@@ -867,10 +982,17 @@ pub fn kendall(items: &BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Option<Ratio> {
     let mut seen: BTreeSet<&Id> = BTreeSet::new();
     for r in rankings {
         seen.clear();
-        let ranked: Vec<&Id> = r.iter().filter(|id| items.contains(*id) && seen.insert(*id)).collect();
+        let ranked: Vec<&Id> = r
+            .iter()
+            .filter(|id| items.contains(*id) && seen.insert(*id))
+            .collect();
         let rest = n - ranked.len();
         // Ranks len+1 ..= n, averaged: (len + 1 + n) / 2, doubled: len + 1 + n.
-        let doubled = if rest > 0 { i128::try_from(ranked.len() + 1 + n).unwrap_or(0) } else { 0 };
+        let doubled = if rest > 0 {
+            i128::try_from(ranked.len() + 1 + n).unwrap_or(0)
+        } else {
+            0
+        };
         base += doubled;
         for (pos, id) in ranked.iter().enumerate() {
             if let Some(s) = sums.get_mut(*id) {
@@ -885,7 +1007,10 @@ pub fn kendall(items: &BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Option<Ratio> {
     for s in sums.values_mut() {
         *s += base;
     }
-    let (n, m) = (i128::try_from(n).unwrap_or(0), i128::try_from(m).unwrap_or(0));
+    let (n, m) = (
+        i128::try_from(n).unwrap_or(0),
+        i128::try_from(m).unwrap_or(0),
+    );
     // Doubled mean rank sum: m(n+1); S uses doubled deviations, so divide by 4.
     let mean2 = m * (n + 1);
     let s4: i128 = sums.values().map(|s| (s - mean2) * (s - mean2)).sum();
@@ -917,18 +1042,41 @@ mod tests {
     #[test]
     fn dot_rules() {
         let i = ids(3);
-        let m = Method::Dots { budget: 5, cap: 3, all_required: false };
+        let m = Method::Dots {
+            budget: 5,
+            cap: 3,
+            all_required: false,
+        };
         assert!(validate(&m, &set(&i), &alloc(&[(&i[0], 3), (&i[1], 2)])).is_ok());
-        assert_eq!(validate(&m, &set(&i), &alloc(&[(&i[0], 4)])), Err(BallotError::OverCap { value: 4, max: 3 }));
+        assert_eq!(
+            validate(&m, &set(&i), &alloc(&[(&i[0], 4)])),
+            Err(BallotError::OverCap { value: 4, max: 3 })
+        );
         assert_eq!(
             validate(&m, &set(&i), &alloc(&[(&i[0], 3), (&i[1], 3)])),
             Err(BallotError::OverBudget { used: 6, max: 5 })
         );
-        let strict = Method::Dots { budget: 5, cap: 3, all_required: true };
-        assert_eq!(validate(&strict, &set(&i), &alloc(&[(&i[0], 3)])), Err(BallotError::UnderBudget { used: 3, required: 5 }));
+        let strict = Method::Dots {
+            budget: 5,
+            cap: 3,
+            all_required: true,
+        };
+        assert_eq!(
+            validate(&strict, &set(&i), &alloc(&[(&i[0], 3)])),
+            Err(BallotError::UnderBudget {
+                used: 3,
+                required: 5
+            })
+        );
         let stranger = Id::from_random_bytes([99; 16]);
-        assert_eq!(validate(&m, &set(&i), &alloc(&[(&stranger, 1)])), Err(BallotError::UnknownItem(stranger)));
-        assert_eq!(validate(&m, &set(&i), &Answer::Ranking(vec![])), Err(BallotError::WrongKind));
+        assert_eq!(
+            validate(&m, &set(&i), &alloc(&[(&stranger, 1)])),
+            Err(BallotError::UnknownItem(stranger))
+        );
+        assert_eq!(
+            validate(&m, &set(&i), &Answer::Ranking(vec![])),
+            Err(BallotError::WrongKind)
+        );
     }
 
     #[test]
@@ -939,7 +1087,16 @@ mod tests {
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let b1 = alloc(&[(a, 3), (b, 1), (c, 1)]);
         let b2 = alloc(&[(b, 2), (c, 1)]);
-        let t = tally(&Method::Dots { budget: 5, cap: 3, all_required: false }, &set(&i), &[&b1, &b2], "seed");
+        let t = tally(
+            &Method::Dots {
+                budget: 5,
+                cap: 3,
+                all_required: false,
+            },
+            &set(&i),
+            &[&b1, &b2],
+            "seed",
+        );
         assert_eq!(order(&t), vec![b.clone(), a.clone(), c.clone()]);
         assert_eq!(t.rows[0].score, Ratio::int(3));
         assert_eq!(t.rows[0].supporters, 2);
@@ -951,13 +1108,25 @@ mod tests {
         // One ballot, one dot each on A and B: identical score and supporters.
         let i = ids(2);
         let b1 = alloc(&[(&i[0], 1), (&i[1], 1)]);
-        let m = Method::Dots { budget: 2, cap: 1, all_required: false };
+        let m = Method::Dots {
+            budget: 2,
+            cap: 1,
+            all_required: false,
+        };
         for seed in ["2020-11-09 tärning 4", "annat frö"] {
             let t = tally(&m, &set(&i), &[&b1], seed);
             assert!(t.rows.iter().all(|r| r.tied));
-            let expect = if seeded_hash(seed, &i[0]) < seeded_hash(seed, &i[1]) { &i[0] } else { &i[1] };
+            let expect = if seeded_hash(seed, &i[0]) < seeded_hash(seed, &i[1]) {
+                &i[0]
+            } else {
+                &i[1]
+            };
             assert_eq!(&t.rows[0].item, expect);
-            assert_eq!(tally(&m, &set(&i), &[&b1], seed), t, "same inputs, same result");
+            assert_eq!(
+                tally(&m, &set(&i), &[&b1], seed),
+                t,
+                "same inputs, same result"
+            );
         }
         // The hash itself is SHA-256 of "seed|id" in hex.
         assert_eq!(seeded_hash("s", &i[0]).len(), 64);
@@ -968,23 +1137,47 @@ mod tests {
         // A approved by 2 of 3, B by 3, C by none.
         let i = ids(3);
         let (a, b) = (&i[0], &i[1]);
-        let v = [alloc(&[(a, 1), (b, 1)]), alloc(&[(a, 1), (b, 1)]), alloc(&[(b, 1)])];
+        let v = [
+            alloc(&[(a, 1), (b, 1)]),
+            alloc(&[(a, 1), (b, 1)]),
+            alloc(&[(b, 1)]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
-        assert_eq!(validate(&Method::Approval, &set(&i), &alloc(&[(a, 2)])), Err(BallotError::OverCap { value: 2, max: 1 }));
+        assert_eq!(
+            validate(&Method::Approval, &set(&i), &alloc(&[(a, 2)])),
+            Err(BallotError::OverCap { value: 2, max: 1 })
+        );
         let t = tally(&Method::Approval, &set(&i), &refs, "s");
         assert_eq!(t.rows[0].item, *b);
-        assert_eq!((t.rows[0].score, t.rows[1].score, t.rows[2].score), (Ratio::int(3), Ratio::int(2), Ratio::ZERO));
+        assert_eq!(
+            (t.rows[0].score, t.rows[1].score, t.rows[2].score),
+            (Ratio::int(3), Ratio::int(2), Ratio::ZERO)
+        );
     }
 
     #[test]
     fn points_must_add_up_and_rank_by_sum_with_median_second() {
         let i = ids(2);
         let (a, b) = (&i[0], &i[1]);
-        let m = Method::Points { total: 100, max_per_item: None };
-        assert_eq!(validate(&m, &set(&i), &alloc(&[(a, 60)])), Err(BallotError::UnderBudget { used: 60, required: 100 }));
+        let m = Method::Points {
+            total: 100,
+            max_per_item: None,
+        };
+        assert_eq!(
+            validate(&m, &set(&i), &alloc(&[(a, 60)])),
+            Err(BallotError::UnderBudget {
+                used: 60,
+                required: 100
+            })
+        );
         // Sums: A 60 + 40 + 50 = 150, B 40 + 60 + 50 = 150 (tie); medians A 50, B 50;
         // a fourth ballot A 100 / B 0: A 250, B 150.
-        let v = [alloc(&[(a, 60), (b, 40)]), alloc(&[(a, 40), (b, 60)]), alloc(&[(a, 50), (b, 50)]), alloc(&[(a, 100)])];
+        let v = [
+            alloc(&[(a, 60), (b, 40)]),
+            alloc(&[(a, 40), (b, 60)]),
+            alloc(&[(a, 50), (b, 50)]),
+            alloc(&[(a, 100)]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
         let t = tally(&m, &set(&i), &refs, "s");
         assert_eq!(t.rows[0].item, *a);
@@ -1006,17 +1199,36 @@ mod tests {
         let v = [ranking(&[a, b]), ranking(&[b, c]), ranking(&[a, c])];
         let refs: Vec<&Answer> = v.iter().collect();
         let items = set(&i);
-        let top2 = |scoring| Method::Ranking { top_k: Some(2), scoring, at_most: false };
-        assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a])), Err(BallotError::RankLength { given: 1, required: 2 }));
-        assert_eq!(validate(&top2(RankScoring::Borda), &items, &ranking(&[a, a])), Err(BallotError::Duplicate(a.clone())));
+        let top2 = |scoring| Method::Ranking {
+            top_k: Some(2),
+            scoring,
+            at_most: false,
+        };
+        assert_eq!(
+            validate(&top2(RankScoring::Borda), &items, &ranking(&[a])),
+            Err(BallotError::RankLength {
+                given: 1,
+                required: 2
+            })
+        );
+        assert_eq!(
+            validate(&top2(RankScoring::Borda), &items, &ranking(&[a, a])),
+            Err(BallotError::Duplicate(a.clone()))
+        );
         // Borda, unranked 0: 1st = 3, 2nd = 2. A 3+3 = 6, B 2+3 = 5, C 2+2 = 4, D 0.
         let t = tally(&top2(RankScoring::Borda), &items, &refs, "s");
         let scores: Vec<Ratio> = t.rows.iter().map(|r| r.score).collect();
         assert_eq!(order(&t), vec![a.clone(), b.clone(), c.clone(), d.clone()]);
-        assert_eq!(scores, vec![Ratio::int(6), Ratio::int(5), Ratio::int(4), Ratio::ZERO]);
+        assert_eq!(
+            scores,
+            vec![Ratio::int(6), Ratio::int(5), Ratio::int(4), Ratio::ZERO]
+        );
         // Fixed-k (k = 2): 1st = 2, 2nd = 1. A 4, B 3, C 2, D 0.
         let t = tally(&top2(RankScoring::FixedK), &items, &refs, "s");
-        assert_eq!(t.rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![Ratio::int(4), Ratio::int(3), Ratio::int(2), Ratio::ZERO]);
+        assert_eq!(
+            t.rows.iter().map(|r| r.score).collect::<Vec<_>>(),
+            vec![Ratio::int(4), Ratio::int(3), Ratio::int(2), Ratio::ZERO]
+        );
     }
 
     #[test]
@@ -1028,7 +1240,16 @@ mod tests {
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let v = [ranking(&[a, b, c]), ranking(&[c, a, b])];
         let refs: Vec<&Answer> = v.iter().collect();
-        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::ModifiedBorda, at_most: false }, &set(&i), &refs, "s");
+        let t = tally(
+            &Method::Ranking {
+                top_k: None,
+                scoring: RankScoring::ModifiedBorda,
+                at_most: false,
+            },
+            &set(&i),
+            &refs,
+            "s",
+        );
         assert_eq!(order(&t), vec![a.clone(), c.clone(), b.clone()]);
         assert_eq!(t.rows[0].score, Ratio::int(5));
     }
@@ -1042,11 +1263,28 @@ mod tests {
         // wins and Borda points (A 2+0+1 = 3, B 1+2+0 = 3, C 0+1+2 = 3) tie too → the seed decides.
         let i = ids(3);
         let (a, b, c) = (&i[0], &i[1], &i[2]);
-        let v = [ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[c, a, b])];
+        let v = [
+            ranking(&[a, b, c]),
+            ranking(&[b, c, a]),
+            ranking(&[c, a, b]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
-        let t = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false }, &set(&i), &refs, "frö");
+        let t = tally(
+            &Method::Ranking {
+                top_k: None,
+                scoring: RankScoring::Schulze,
+                at_most: false,
+            },
+            &set(&i),
+            &refs,
+            "frö",
+        );
         assert_eq!(t.condorcet_winner, None);
-        assert!(t.rows.iter().all(|r| r.score == Ratio::ZERO && r.secondary == Ratio::int(3) && r.tied));
+        assert!(
+            t.rows
+                .iter()
+                .all(|r| r.score == Ratio::ZERO && r.secondary == Ratio::int(3) && r.tied)
+        );
         let mut by_hash = i.clone();
         by_hash.sort_by_key(|id| seeded_hash("frö", id));
         assert_eq!(order(&t), by_hash);
@@ -1059,17 +1297,53 @@ mod tests {
         // Borda: A 3·2 + 2·0 = 6, B 3·1 + 2·2 = 7, C 0 + 2·1 = 2 → B, A, C.
         let i = ids(3);
         let (a, b, c) = (&i[0], &i[1], &i[2]);
-        let v = [ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[b, c, a])];
+        let v = [
+            ranking(&[a, b, c]),
+            ranking(&[a, b, c]),
+            ranking(&[a, b, c]),
+            ranking(&[b, c, a]),
+            ranking(&[b, c, a]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
-        let schulze = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false }, &set(&i), &refs, "s");
+        let schulze = tally(
+            &Method::Ranking {
+                top_k: None,
+                scoring: RankScoring::Schulze,
+                at_most: false,
+            },
+            &set(&i),
+            &refs,
+            "s",
+        );
         assert_eq!(schulze.condorcet_winner.as_ref(), Some(a));
         assert_eq!(order(&schulze), vec![a.clone(), b.clone(), c.clone()]);
         assert_eq!(schulze.rows[0].score, Ratio::int(2));
-        let borda = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Borda, at_most: false }, &set(&i), &refs, "s");
+        let borda = tally(
+            &Method::Ranking {
+                top_k: None,
+                scoring: RankScoring::Borda,
+                at_most: false,
+            },
+            &set(&i),
+            &refs,
+            "s",
+        );
         assert_eq!(order(&borda), vec![b.clone(), a.clone(), c.clone()]);
         assert_eq!(borda.rows[0].score, Ratio::int(7));
-        let copeland = tally(&Method::Ranking { top_k: None, scoring: RankScoring::Copeland, at_most: false }, &set(&i), &refs, "s");
-        assert_eq!(copeland.rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![Ratio::int(2), Ratio::ZERO, Ratio::int(-2)]);
+        let copeland = tally(
+            &Method::Ranking {
+                top_k: None,
+                scoring: RankScoring::Copeland,
+                at_most: false,
+            },
+            &set(&i),
+            &refs,
+            "s",
+        );
+        assert_eq!(
+            copeland.rows.iter().map(|r| r.score).collect::<Vec<_>>(),
+            vec![Ratio::int(2), Ratio::ZERO, Ratio::int(-2)]
+        );
     }
 
     #[test]
@@ -1077,17 +1351,44 @@ mod tests {
         let i = ids(3);
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let same = [ranking(&[a, b, c]), ranking(&[a, b, c])];
-        let refs: Vec<&Vec<Id>> = same.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        let refs: Vec<&Vec<Id>> = same
+            .iter()
+            .filter_map(|x| {
+                if let Answer::Ranking(r) = x {
+                    Some(r)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(kendall(&set(&i), &refs), Some(Ratio::int(1)));
         // [A B C] and [C B A]: rank sums all 4 = mean → S = 0 → W = 0.
         let opposite = [ranking(&[a, b, c]), ranking(&[c, b, a])];
-        let refs: Vec<&Vec<Id>> = opposite.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        let refs: Vec<&Vec<Id>> = opposite
+            .iter()
+            .filter_map(|x| {
+                if let Answer::Ranking(r) = x {
+                    Some(r)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(kendall(&set(&i), &refs), Some(Ratio::ZERO));
         // Truncated: [A] and [A] over 3 items: ranks A 1, B and C tie at 2.5 on both ballots.
         // R = (2, 5, 5), mean 4, S = 4 + 1 + 1 = 6; T per ballot = 2³ − 2 = 6, Σ = 12.
         // W = 12·6 / (4·(27 − 3) − 2·12) = 72 / 72 = 1.
         let trunc = [ranking(&[a]), ranking(&[a])];
-        let refs: Vec<&Vec<Id>> = trunc.iter().filter_map(|x| if let Answer::Ranking(r) = x { Some(r) } else { None }).collect();
+        let refs: Vec<&Vec<Id>> = trunc
+            .iter()
+            .filter_map(|x| {
+                if let Answer::Ranking(r) = x {
+                    Some(r)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(kendall(&set(&i), &refs), Some(Ratio::int(1)));
     }
 
@@ -1104,8 +1405,20 @@ mod tests {
         let i = ids(3);
         let (a, b, c) = (&i[0], &i[1], &i[2]);
         let m = Method::Score { lo: 1, hi: 5 };
-        assert_eq!(validate(&m, &set(&i), &scores(&[(a, 6)])), Err(BallotError::OutOfScale { value: 6, lo: 1, hi: 5 }));
-        let v = [scores(&[(a, 5), (b, 1)]), scores(&[(a, 5), (b, 1)]), scores(&[(a, 5), (b, 5)]), scores(&[(a, 5), (b, 5)])];
+        assert_eq!(
+            validate(&m, &set(&i), &scores(&[(a, 6)])),
+            Err(BallotError::OutOfScale {
+                value: 6,
+                lo: 1,
+                hi: 5
+            })
+        );
+        let v = [
+            scores(&[(a, 5), (b, 1)]),
+            scores(&[(a, 5), (b, 1)]),
+            scores(&[(a, 5), (b, 5)]),
+            scores(&[(a, 5), (b, 5)]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
         let t = tally(&m, &set(&i), &refs, "s");
         assert_eq!(order(&t), vec![a.clone(), b.clone(), c.clone()]);
@@ -1114,7 +1427,10 @@ mod tests {
         assert!((sa.consensus.unwrap().to_f64() - 1.0).abs() < 1e-12);
         assert_eq!(sa.consensus, Some(Fixed::ONE), "exact, in millionths");
         let sb = t.rows[1].stats.as_ref().unwrap();
-        assert_eq!((t.rows[1].score, sb.median, sb.iqr), (Ratio::int(3), Ratio::int(3), Ratio::int(4)));
+        assert_eq!(
+            (t.rows[1].score, sb.median, sb.iqr),
+            (Ratio::int(3), Ratio::int(3), Ratio::int(4))
+        );
         assert!(sb.consensus.unwrap().to_f64().abs() < 1e-12);
         assert_eq!(sb.consensus, Some(Fixed::ZERO));
         assert!((sb.sd.to_f64() - 2.0).abs() < 1e-12);
@@ -1129,11 +1445,17 @@ mod tests {
         let i = ids(2);
         let (a, b) = (&i[0], &i[1]);
         let mk = |x: Moscow, y: Moscow| Answer::Moscow([(a.clone(), x), (b.clone(), y)].into());
-        let v = [mk(Moscow::Must, Moscow::Could), mk(Moscow::Should, Moscow::Wont)];
+        let v = [
+            mk(Moscow::Must, Moscow::Could),
+            mk(Moscow::Should, Moscow::Wont),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
         let t = tally(&Method::Moscow, &set(&i), &refs, "s");
         assert_eq!(t.rows[0].item, *a);
-        assert_eq!((t.rows[0].score, t.rows[1].score), (Ratio::new(5, 2), Ratio::new(1, 2)));
+        assert_eq!(
+            (t.rows[0].score, t.rows[1].score),
+            (Ratio::new(5, 2), Ratio::new(1, 2))
+        );
     }
 
     #[test]
@@ -1141,15 +1463,28 @@ mod tests {
         // A: impact 4, effort 2 (quick win); B: impact 4, effort 5 → same impact, A less effort.
         let i = ids(2);
         let (a, b) = (&i[0], &i[1]);
-        let v = [Answer::ImpactEffort([(a.clone(), [4, 2]), (b.clone(), [4, 5])].into())];
+        let v = [Answer::ImpactEffort(
+            [(a.clone(), [4, 2]), (b.clone(), [4, 5])].into(),
+        )];
         let refs: Vec<&Answer> = v.iter().collect();
         assert_eq!(
-            validate(&Method::ImpactEffort, &set(&i), &Answer::ImpactEffort([(a.clone(), [0, 2])].into())),
-            Err(BallotError::OutOfScale { value: 0, lo: 1, hi: 5 })
+            validate(
+                &Method::ImpactEffort,
+                &set(&i),
+                &Answer::ImpactEffort([(a.clone(), [0, 2])].into())
+            ),
+            Err(BallotError::OutOfScale {
+                value: 0,
+                lo: 1,
+                hi: 5
+            })
         );
         let t = tally(&Method::ImpactEffort, &set(&i), &refs, "s");
         assert_eq!(order(&t), vec![a.clone(), b.clone()]);
-        assert_eq!(t.rows[0].impact_effort, Some((Ratio::int(4), Ratio::int(2))));
+        assert_eq!(
+            t.rows[0].impact_effort,
+            Some((Ratio::int(4), Ratio::int(2)))
+        );
     }
 
     #[test]
@@ -1170,13 +1505,39 @@ mod tests {
         let i = ids(5);
         let (a, b, c, d, e) = (&i[0], &i[1], &i[2], &i[3], &i[4]);
         let items = set(&i);
-        let v = [ranking(&[a, b, c]), ranking(&[b, a, d]), ranking(&[c, a, b]), ranking(&[a, c, e]), ranking(&[d])];
+        let v = [
+            ranking(&[a, b, c]),
+            ranking(&[b, a, d]),
+            ranking(&[c, a, b]),
+            ranking(&[a, c, e]),
+            ranking(&[d]),
+        ];
         let refs: Vec<&Answer> = v.iter().collect();
-        let up_to = |scoring| Method::Ranking { top_k: Some(3), scoring, at_most: true };
-        let exactly = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: false };
-        assert!(v.iter().all(|x| validate(&up_to(RankScoring::Borda), &items, x).is_ok()));
-        assert_eq!(validate(&exactly, &items, &v[4]), Err(BallotError::RankLength { given: 1, required: 3 }));
-        assert_eq!(validate(&up_to(RankScoring::Borda), &items, &ranking(&[])), Err(BallotError::RankRange { given: 0, max: 3 }));
+        let up_to = |scoring| Method::Ranking {
+            top_k: Some(3),
+            scoring,
+            at_most: true,
+        };
+        let exactly = Method::Ranking {
+            top_k: Some(3),
+            scoring: RankScoring::Borda,
+            at_most: false,
+        };
+        assert!(
+            v.iter()
+                .all(|x| validate(&up_to(RankScoring::Borda), &items, x).is_ok())
+        );
+        assert_eq!(
+            validate(&exactly, &items, &v[4]),
+            Err(BallotError::RankLength {
+                given: 1,
+                required: 3
+            })
+        );
+        assert_eq!(
+            validate(&up_to(RankScoring::Borda), &items, &ranking(&[])),
+            Err(BallotError::RankRange { given: 0, max: 3 })
+        );
         assert_eq!(
             validate(&up_to(RankScoring::Borda), &items, &ranking(&[a, b, c, d])),
             Err(BallotError::RankRange { given: 4, max: 3 })
@@ -1192,7 +1553,10 @@ mod tests {
                 assert_eq!(score_of(&t, id), Some(Ratio::int(want)), "{scoring:?}");
             }
             assert_eq!(t.rows[0].item, *a);
-            assert!(t.rows[1].tied && t.rows[2].tied && !t.rows[0].tied, "{scoring:?}: B and C tie");
+            assert!(
+                t.rows[1].tied && t.rows[2].tied && !t.rows[0].tied,
+                "{scoring:?}: B and C tie"
+            );
         }
     }
 
@@ -1200,12 +1564,27 @@ mod tests {
     fn the_at_most_flag_leaves_the_rules_hash_of_older_rounds_alone() {
         // A ranking method without the flag is written exactly as before the flag existed, so the
         // rules hash its ballots carry does not change; a file without it reads as false.
-        let m = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: false };
-        assert_eq!(crate::crdt::to_json(&m).to_string(), r#"{"ranking":{"scoring":"borda","top_k":3}}"#);
-        let old: Method = serde_json::from_str(r#"{"ranking":{"top_k":3,"scoring":"borda"}}"#).unwrap();
+        let m = Method::Ranking {
+            top_k: Some(3),
+            scoring: RankScoring::Borda,
+            at_most: false,
+        };
+        assert_eq!(
+            crate::crdt::to_json(&m).to_string(),
+            r#"{"ranking":{"scoring":"borda","top_k":3}}"#
+        );
+        let old: Method =
+            serde_json::from_str(r#"{"ranking":{"top_k":3,"scoring":"borda"}}"#).unwrap();
         assert_eq!(old, m);
-        let up = Method::Ranking { top_k: Some(3), scoring: RankScoring::Borda, at_most: true };
-        assert_eq!(crate::crdt::to_json(&up).to_string(), r#"{"ranking":{"at_most":true,"scoring":"borda","top_k":3}}"#);
+        let up = Method::Ranking {
+            top_k: Some(3),
+            scoring: RankScoring::Borda,
+            at_most: true,
+        };
+        assert_eq!(
+            crate::crdt::to_json(&up).to_string(),
+            r#"{"ranking":{"at_most":true,"scoring":"borda","top_k":3}}"#
+        );
     }
 
     #[test]
@@ -1237,22 +1616,40 @@ mod tests {
     fn condorcet_says_winner_cycle_tie_or_no_ballots() {
         let i = ids(3);
         let (a, b, c) = (&i[0], &i[1], &i[2]);
-        let m = Method::Ranking { top_k: None, scoring: RankScoring::Schulze, at_most: false };
+        let m = Method::Ranking {
+            top_k: None,
+            scoring: RankScoring::Schulze,
+            at_most: false,
+        };
         // Cycle: [A B C], [B C A], [C A B]: A>B, B>C, C>A each 2:1 — every item beaten.
-        let v = [ranking(&[a, b, c]), ranking(&[b, c, a]), ranking(&[c, a, b])];
+        let v = [
+            ranking(&[a, b, c]),
+            ranking(&[b, c, a]),
+            ranking(&[c, a, b]),
+        ];
         let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
         assert_eq!(t.condorcet, Some(Condorcet::Cycle));
         // Tie: [A B C], [B A C]: A–B 1:1, both beat C 2:0 — A and B unbeaten, neither wins.
         let v = [ranking(&[a, b, c]), ranking(&[b, a, c])];
         let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
-        assert_eq!((t.condorcet, t.condorcet_winner), (Some(Condorcet::Tie), None));
+        assert_eq!(
+            (t.condorcet, t.condorcet_winner),
+            (Some(Condorcet::Tie), None)
+        );
         // Winner: [A B C] twice, [B C A]: A beats B 2:1 and C 2:1.
-        let v = [ranking(&[a, b, c]), ranking(&[a, b, c]), ranking(&[b, c, a])];
+        let v = [
+            ranking(&[a, b, c]),
+            ranking(&[a, b, c]),
+            ranking(&[b, c, a]),
+        ];
         let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
         assert_eq!(t.condorcet, Some(Condorcet::Winner { item: a.clone() }));
         assert_eq!(t.condorcet_winner.as_ref(), Some(a));
         // No ballots; and no Condorcet question at all for other methods.
-        assert_eq!(tally(&m, &set(&i), &[], "s").condorcet, Some(Condorcet::NoBallots));
+        assert_eq!(
+            tally(&m, &set(&i), &[], "s").condorcet,
+            Some(Condorcet::NoBallots)
+        );
         assert_eq!(tally(&Method::Approval, &set(&i), &[], "s").condorcet, None);
         use crate::lang::{Lang, Localized};
         assert_eq!(Condorcet::Cycle.message(Lang::Sv), "ingen: cykel");
@@ -1270,12 +1667,22 @@ mod tests {
         //   Cns = 1 + (−1.099536 − 0.099536 − 0.906891)/3 = 1 − 0.701987 = 0.298013 → contested.
         let i = ids(2);
         let (a, b) = (&i[0], &i[1]);
-        let m = Method::Points { total: 10, max_per_item: None };
-        let v = [alloc(&[(a, 10)]), alloc(&[(a, 6), (b, 4)]), alloc(&[(b, 10)])];
+        let m = Method::Points {
+            total: 10,
+            max_per_item: None,
+        };
+        let v = [
+            alloc(&[(a, 10)]),
+            alloc(&[(a, 6), (b, 4)]),
+            alloc(&[(b, 10)]),
+        ];
         let t = tally(&m, &set(&i), &v.iter().collect::<Vec<_>>(), "s");
         let row = t.rows.iter().find(|r| r.item == *a).unwrap();
         let st = row.stats.as_ref().unwrap();
-        assert_eq!((st.n, st.mean, st.median, st.iqr), (3, Ratio::new(16, 3), Ratio::int(6), Ratio::int(10)));
+        assert_eq!(
+            (st.n, st.mean, st.median, st.iqr),
+            (3, Ratio::new(16, 3), Ratio::int(6), Ratio::int(10))
+        );
         assert_eq!(st.sd, Fixed::from_micros(4_109_609));
         assert_eq!(st.consensus, Some(Fixed::from_micros(298_013)));
         assert!(st.distribution.is_empty() || st.distribution.len() == 11);
@@ -1289,7 +1696,10 @@ mod tests {
         // Median 9/2; Tukey IQR = median(5, 5) − median(4, 4) = 1; variance 1/4 → SD 0.5.
         let st = scale_stats(&[4, 4, 5, 5], 1, 5);
         assert_eq!(st.consensus, Some(Fixed::from_micros(807_355)));
-        assert_eq!((st.median, st.iqr, st.sd), (Ratio::new(9, 2), Ratio::int(1), Fixed::from_micros(500_000)));
+        assert_eq!(
+            (st.median, st.iqr, st.sd),
+            (Ratio::new(9, 2), Ratio::int(1), Fixed::from_micros(500_000))
+        );
         assert_eq!(st.distribution, vec![0, 0, 0, 2, 2]);
         // One answer: full agreement; no answers: no consensus.
         assert_eq!(scale_stats(&[3], 1, 5).consensus, Some(Fixed::ONE));
@@ -1299,17 +1709,60 @@ mod tests {
     #[test]
     fn method_limits_are_checked() {
         use crate::crdt::ProblemKind::OutOfRange;
-        assert_eq!(check_method(&Method::Dots { budget: 5, cap: 3, all_required: false }), None);
-        assert_eq!(check_method(&Method::Dots { budget: 0, cap: 3, all_required: false }), Some(OutOfRange { min: 1, max: 1_000 }));
-        assert!(check_method(&Method::Dots { budget: 5, cap: 1_001, all_required: false }).is_some());
-        assert!(check_method(&Method::Points { total: 10_001, max_per_item: None }).is_some());
-        assert!(check_method(&Method::Points { total: 100, max_per_item: Some(0) }).is_some());
-        let rank = |k| Method::Ranking { top_k: k, scoring: RankScoring::Borda, at_most: false };
+        assert_eq!(
+            check_method(&Method::Dots {
+                budget: 5,
+                cap: 3,
+                all_required: false
+            }),
+            None
+        );
+        assert_eq!(
+            check_method(&Method::Dots {
+                budget: 0,
+                cap: 3,
+                all_required: false
+            }),
+            Some(OutOfRange { min: 1, max: 1_000 })
+        );
+        assert!(
+            check_method(&Method::Dots {
+                budget: 5,
+                cap: 1_001,
+                all_required: false
+            })
+            .is_some()
+        );
+        assert!(
+            check_method(&Method::Points {
+                total: 10_001,
+                max_per_item: None
+            })
+            .is_some()
+        );
+        assert!(
+            check_method(&Method::Points {
+                total: 100,
+                max_per_item: Some(0)
+            })
+            .is_some()
+        );
+        let rank = |k| Method::Ranking {
+            top_k: k,
+            scoring: RankScoring::Borda,
+            at_most: false,
+        };
         assert_eq!(check_method(&rank(None)), None);
         assert_eq!(check_method(&rank(Some(200))), None);
         assert!(check_method(&rank(Some(201))).is_some() && check_method(&rank(Some(0))).is_some());
         assert_eq!(check_method(&Method::Score { lo: 1, hi: 5 }), None);
-        assert!(check_method(&Method::Score { lo: 5, hi: 5 }).is_some(), "lo < hi");
-        assert!(check_method(&Method::Score { lo: 0, hi: 101 }).is_some(), "hi ≤ 100");
+        assert!(
+            check_method(&Method::Score { lo: 5, hi: 5 }).is_some(),
+            "lo < hi"
+        );
+        assert!(
+            check_method(&Method::Score { lo: 0, hi: 101 }).is_some(),
+            "hi ≤ 100"
+        );
     }
 }

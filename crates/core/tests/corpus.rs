@@ -9,11 +9,18 @@ use vagval_core::snapshot::{ImportError, decode, prepare_import};
 use vagval_core::{Lang, Localized, demo::demo_doc};
 
 fn files(folder: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(folder);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(folder);
     let mut out: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -42,14 +49,32 @@ fn at_least_200_invalid_files_each_get_a_typed_error() {
                 let kind = name.split('-').next().unwrap();
                 let expected = match kind {
                     "truncated" => matches!(e, ImportError::Json { .. }),
-                    "notjson" => matches!(e, ImportError::Json { .. } | ImportError::NotText | ImportError::WrongFormat { .. }),
-                    "nan" => matches!(e, ImportError::Json { .. } | ImportError::Decode { .. } | ImportError::BadVersion { .. }),
-                    "deep" => matches!(e, ImportError::Json { .. } | ImportError::WrongFormat { .. }),
+                    "notjson" => matches!(
+                        e,
+                        ImportError::Json { .. }
+                            | ImportError::NotText
+                            | ImportError::WrongFormat { .. }
+                    ),
+                    "nan" => matches!(
+                        e,
+                        ImportError::Json { .. }
+                            | ImportError::Decode { .. }
+                            | ImportError::BadVersion { .. }
+                    ),
+                    "deep" => matches!(
+                        e,
+                        ImportError::Json { .. } | ImportError::WrongFormat { .. }
+                    ),
                     "format" => matches!(e, ImportError::WrongFormat { .. }),
                     "future" => matches!(e, ImportError::TooNew { .. }),
                     "checksum" => matches!(e, ImportError::Checksum { .. }),
-                    "dup" | "dangling" | "empty" => matches!(e, ImportError::Invalid { .. } | ImportError::Decode { .. }),
-                    "size" => matches!(e, ImportError::TooLarge { .. } | ImportError::Invalid { .. }),
+                    "dup" | "dangling" | "empty" => {
+                        matches!(e, ImportError::Invalid { .. } | ImportError::Decode { .. })
+                    }
+                    "size" => matches!(
+                        e,
+                        ImportError::TooLarge { .. } | ImportError::Invalid { .. }
+                    ),
                     _ => true,
                 };
                 if std::env::var_os("CORPUS_VERBOSE").is_some() {
@@ -71,12 +96,26 @@ fn hostile_text_imports_as_plain_text() {
         let d = decode(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let ws = &d.snapshot.workspace;
         if name.starts_with("xss") {
-            let raw: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
-            assert_eq!(ws.name(), raw["workspace"]["meta"]["name"]["value"].as_str().unwrap(), "{name}");
-            let title = raw["workspace"]["inspel"][0]["title"]["value"].as_str().unwrap();
-            assert_eq!(ws.inspel.live().next().unwrap().title().unwrap(), title, "{name}");
+            let raw: serde_json::Value =
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+            assert_eq!(
+                ws.name(),
+                raw["workspace"]["meta"]["name"]["value"].as_str().unwrap(),
+                "{name}"
+            );
+            let title = raw["workspace"]["inspel"][0]["title"]["value"]
+                .as_str()
+                .unwrap();
+            assert_eq!(
+                ws.inspel.live().next().unwrap().title().unwrap(),
+                title,
+                "{name}"
+            );
             let first = ws.inspel.live().next().unwrap();
-            assert!(first.extra.contains_key("<img src=x onerror=alert(1)>"), "{name}: odd field name kept");
+            assert!(
+                first.extra.contains_key("<img src=x onerror=alert(1)>"),
+                "{name}: odd field name kept"
+            );
         }
         let prepared = prepare_import(&demo_doc(), text).unwrap();
         assert!(!prepared.report.other_workspace, "{name}");

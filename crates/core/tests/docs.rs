@@ -19,11 +19,17 @@ fn record<R: Record>(text: &str) -> Result<(), String> {
     let r: R = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut problems = Vec::new();
     r.validate("example", &mut problems);
-    if problems.is_empty() { Ok(()) } else { Err(format!("{problems:?}")) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{problems:?}"))
+    }
 }
 
 fn value<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
-    serde_json::from_str::<T>(text).map(|_| ()).map_err(|e| e.to_string())
+    serde_json::from_str::<T>(text)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 #[test]
@@ -48,7 +54,9 @@ fn every_example_in_the_format_description_is_accepted() {
             "method" => value::<Method>(example),
             "answer" => value::<Answer>(example),
             "capacity" => value::<Capacity>(example),
-            other => Err(format!("a json example must say what it is (file, a record kind, method, answer, capacity), not {other:?}")),
+            other => Err(format!(
+                "a json example must say what it is (file, a record kind, method, answer, capacity), not {other:?}"
+            )),
         };
         assert!(outcome.is_ok(), "example `{what}`:\n{example}\n{outcome:?}");
         seen += 1;
@@ -61,12 +69,20 @@ fn every_example_file_is_accepted_and_the_generated_one_is_current() {
     let dir = docs().join("examples");
     // The workshop example is the demo workspace as Vägval writes it (regenerate with
     // UPDATE_EXAMPLES=1 after a change to the demo or the format).
-    let workshop = Snapshot::new(vagval_core::demo::demo_doc(), "2026-11-22T10:00:00.000Z", "dev-3f9a1c0b77e2d415").to_pretty();
+    let workshop = Snapshot::new(
+        vagval_core::demo::demo_doc(),
+        "2026-11-22T10:00:00.000Z",
+        "dev-3f9a1c0b77e2d415",
+    )
+    .to_pretty();
     let path = dir.join("workshop.json");
     if std::env::var_os("UPDATE_EXAMPLES").is_some() {
         std::fs::write(&path, &workshop).unwrap();
     }
-    assert!(std::fs::read_to_string(&path).unwrap_or_default() == workshop, "docs/examples/workshop.json is stale: run `UPDATE_EXAMPLES=1 cargo test -p vagval-core --test docs`");
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == workshop,
+        "docs/examples/workshop.json is stale: run `UPDATE_EXAMPLES=1 cargo test -p vagval-core --test docs`"
+    );
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

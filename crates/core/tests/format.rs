@@ -11,7 +11,8 @@ use vagval_core::snapshot::{ImportError, decode};
 use vagval_core::{Doc, Id, Stamp, merge};
 
 fn fixture(version: u32) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}.json"));
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}.json"));
     std::fs::read_to_string(&path).unwrap()
 }
 
@@ -24,7 +25,9 @@ fn base() -> Value {
 
 fn problems(text: &str) -> Vec<(String, ProblemKind)> {
     match decode(text) {
-        Err(ImportError::Invalid { problems }) => problems.into_iter().map(|p| (p.path, p.kind)).collect(),
+        Err(ImportError::Invalid { problems }) => {
+            problems.into_iter().map(|p| (p.path, p.kind)).collect()
+        }
         other => panic!("expected Invalid, got {other:?}"),
     }
 }
@@ -45,7 +48,10 @@ fn required_fields_are_required_absent_or_null() {
         if let Some(t) = &title {
             r.insert("title".into(), t.clone());
         }
-        assert_eq!(problems(&v.to_string()), vec![("workspace.inspel[0].title".to_owned(), ProblemKind::Missing)]);
+        assert_eq!(
+            problems(&v.to_string()),
+            vec![("workspace.inspel[0].title".to_owned(), ProblemKind::Missing)]
+        );
     }
     // Every kind: the workspace's name, a round's title, items and method, a ballot's round,
     // participant, answer, rules hash and origin, an agenda point's text.
@@ -69,13 +75,19 @@ fn required_fields_are_required_absent_or_null() {
         }) else {
             panic!("the fixture has no {kind}");
         };
-        assert!(record.as_object_mut().unwrap().remove(field).is_some(), "{kind}.{field} in the fixture");
+        assert!(
+            record.as_object_mut().unwrap().remove(field).is_some(),
+            "{kind}.{field} in the fixture"
+        );
         let found = problems(&v.to_string());
         let path = match index {
             None => format!("workspace.{kind}.{field}"),
             Some(i) => format!("workspace.{kind}[{i}].{field}"),
         };
-        assert!(found.contains(&(path.clone(), ProblemKind::Missing)), "{path}: {found:?}");
+        assert!(
+            found.contains(&(path.clone(), ProblemKind::Missing)),
+            "{path}: {found:?}"
+        );
     }
 }
 
@@ -87,28 +99,57 @@ fn a_record_in_another_kinds_collection_is_refused() {
     let round = v["workspace"]["rounds"][0].clone();
     v["workspace"]["rounds"] = json!([]);
     v["workspace"]["ballots"] = json!([]);
-    v["workspace"]["inspel"].as_array_mut().unwrap().insert(0, round);
+    v["workspace"]["inspel"]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, round);
     // Its status ("closed") is no inspel status: refused where it stands.
     let e = decode(&v.to_string());
-    assert!(matches!(&e, Err(ImportError::Decode { path, .. }) if path.starts_with("workspace.inspel[0].status")), "{e:?}");
+    assert!(
+        matches!(&e, Err(ImportError::Decode { path, .. }) if path.starts_with("workspace.inspel[0].status")),
+        "{e:?}"
+    );
     // Without a status, the round's own fields name it.
-    v["workspace"]["inspel"][0].as_object_mut().unwrap().remove("status");
+    v["workspace"]["inspel"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
     let found = problems(&v.to_string());
     assert!(
-        found.iter().any(|(p, k)| p.starts_with("workspace.inspel[0].") && *k == ProblemKind::OtherKind { kind: "round" }),
+        found
+            .iter()
+            .any(|(p, k)| p.starts_with("workspace.inspel[0].")
+                && *k == ProblemKind::OtherKind { kind: "round" }),
         "{found:?}"
     );
     // An inspel in the agenda collection lacks the agenda point's text.
     let mut v = base();
     let inspel = v["workspace"]["inspel"][0].clone();
-    v["workspace"]["agenda"].as_array_mut().unwrap().push(inspel);
+    v["workspace"]["agenda"]
+        .as_array_mut()
+        .unwrap()
+        .push(inspel);
     let found = problems(&v.to_string());
-    assert!(found.iter().any(|(p, k)| p.ends_with(".text") && *k == ProblemKind::Missing), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(p, k)| p.ends_with(".text") && *k == ProblemKind::Missing),
+        "{found:?}"
+    );
     // Unknown fields that are no kind's field are still kept (a newer version's).
     let mut v = base();
     v["workspace"]["inspel"][0]["future_field"] = json!({"value": 1, "stamp": [1, 0, "x"]});
     let d = decode(&v.to_string()).unwrap();
-    assert_eq!(d.snapshot.workspace.inspel.0.values().filter(|r| r.extra.contains_key("future_field")).count(), 1);
+    assert_eq!(
+        d.snapshot
+            .workspace
+            .inspel
+            .0
+            .values()
+            .filter(|r| r.extra.contains_key("future_field"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -117,7 +158,13 @@ fn an_erased_record_holds_only_its_id_and_stamp() {
     let mut v = base();
     let r = &mut v["workspace"]["inspel"][0];
     r["deleted"] = json!([1_700_000_000_000u64, 0, "dev.a"]);
-    assert_eq!(problems(&v.to_string()), vec![("workspace.inspel[0].title".to_owned(), ProblemKind::ErasedWithData)]);
+    assert_eq!(
+        problems(&v.to_string()),
+        vec![(
+            "workspace.inspel[0].title".to_owned(),
+            ProblemKind::ErasedWithData
+        )]
+    );
     // Also an unknown field on a tombstone.
     let mut v = base();
     let r = v["workspace"]["inspel"][0].as_object_mut().unwrap();
@@ -126,7 +173,13 @@ fn an_erased_record_holds_only_its_id_and_stamp() {
     r.insert("id".into(), id);
     r.insert("deleted".into(), json!([1, 0, "dev.a"]));
     r.insert("kontakt".into(), json!("Anna Andersson, 070-123 45 67"));
-    assert_eq!(problems(&v.to_string()), vec![("workspace.inspel[0].kontakt".to_owned(), ProblemKind::ErasedWithData)]);
+    assert_eq!(
+        problems(&v.to_string()),
+        vec![(
+            "workspace.inspel[0].kontakt".to_owned(),
+            ProblemKind::ErasedWithData
+        )]
+    );
 }
 
 #[test]
@@ -138,11 +191,22 @@ fn merge_drops_everything_an_erased_record_carries_whatever_the_input() {
     let st = |w: u64| Stamp(w, 0, "dev.a".into());
     let mut erased = Inspel::empty(id.clone());
     erased.deleted = Some(st(5));
-    erased.person = Some(Reg { value: "Anna Andersson".into(), stamp: st(9) });
-    erased.extra.insert("kontakt".into(), json!("070-123 45 67"));
+    erased.person = Some(Reg {
+        value: "Anna Andersson".into(),
+        stamp: st(9),
+    });
+    erased
+        .extra
+        .insert("kontakt".into(), json!("070-123 45 67"));
     let mut live = Inspel::empty(id.clone());
-    live.title = Some(Reg { value: "Bredband".into(), stamp: st(1) });
-    live.person = Some(Reg { value: "Anna Andersson".into(), stamp: st(1) });
+    live.title = Some(Reg {
+        value: "Bredband".into(),
+        stamp: st(1),
+    });
+    live.person = Some(Reg {
+        value: "Anna Andersson".into(),
+        stamp: st(1),
+    });
     let ws = Id::from_random_bytes([1; 16]);
     let with = |r: Option<&Inspel>| {
         let mut d = Doc::new(ws.clone(), "Arbetsyta", st(0));
@@ -165,7 +229,10 @@ fn merge_drops_everything_an_erased_record_carries_whatever_the_input() {
         only.deleted = Some(st(5));
         assert_eq!(r, &only, "nothing but the id and the tombstone");
         let text = serde_json::to_string(&m).unwrap();
-        assert!(!text.contains("Andersson") && !text.contains("123 45"), "{text}");
+        assert!(
+            !text.contains("Andersson") && !text.contains("123 45"),
+            "{text}"
+        );
     }
 }
 
@@ -176,18 +243,30 @@ fn a_member_given_twice_is_refused_everywhere() {
     let ws_at = text.find("\"workspace\":{").unwrap() + "\"workspace\":{".len();
     let meta = serde_json::to_string(&base()["workspace"]["meta"]).unwrap();
     let twice = format!("{}\"meta\":{meta},{}", &text[..ws_at], &text[ws_at..]);
-    assert!(matches!(decode(&twice), Err(ImportError::Decode { .. })), "{:?}", decode(&twice));
+    assert!(
+        matches!(decode(&twice), Err(ImportError::Decode { .. })),
+        "{:?}",
+        decode(&twice)
+    );
     // A collection twice.
     let twice = format!("{}\"agenda\":[],{}", &text[..ws_at], &text[ws_at..]);
     assert!(matches!(decode(&twice), Err(ImportError::Decode { .. })));
     // An unknown collection twice.
-    let twice = format!("{}\"later\":[],\"later\":[1],{}", &text[..ws_at], &text[ws_at..]);
+    let twice = format!(
+        "{}\"later\":[],\"later\":[1],{}",
+        &text[..ws_at],
+        &text[ws_at..]
+    );
     assert!(matches!(decode(&twice), Err(ImportError::Decode { .. })));
     // A key twice inside a record's unknown field.
     let mut v = base();
     v["workspace"]["inspel"][0]["future"] = json!({"a": 1});
     let t = v.to_string().replace("{\"a\":1}", "{\"a\":1,\"a\":2}");
-    assert!(matches!(decode(&t), Err(ImportError::Decode { .. })), "{:?}", decode(&t));
+    assert!(
+        matches!(decode(&t), Err(ImportError::Decode { .. })),
+        "{:?}",
+        decode(&t)
+    );
     // An envelope field twice.
     let t = text.replacen("{", "{\"device\":\"x\",", 1);
     assert!(decode(&t).is_err());
@@ -198,8 +277,16 @@ fn a_member_given_twice_is_refused_everywhere() {
     let (key, _) = b.as_object().unwrap().iter().next().unwrap();
     let needle = format!("\"allocation\":{{\"{key}\":");
     assert!(text.contains(&needle));
-    let t = text.replacen(&needle, &format!("\"allocation\":{{\"{key}\":3,\"{key}\":"), 1);
-    assert!(matches!(decode(&t), Err(ImportError::Decode { .. })), "{:?}", decode(&t));
+    let t = text.replacen(
+        &needle,
+        &format!("\"allocation\":{{\"{key}\":3,\"{key}\":"),
+        1,
+    );
+    assert!(
+        matches!(decode(&t), Err(ImportError::Decode { .. })),
+        "{:?}",
+        decode(&t)
+    );
 }
 
 #[test]
@@ -217,7 +304,11 @@ fn the_checksum_is_checked_in_files_of_every_version() {
         let text = fixture(v);
         decode(&text).unwrap();
         let changed = text.replacen("Påverkansagenda", "Påverkansagendx", 1);
-        assert!(matches!(decode(&changed), Err(ImportError::Checksum { .. })), "v{v}: {:?}", decode(&changed));
+        assert!(
+            matches!(decode(&changed), Err(ImportError::Checksum { .. })),
+            "v{v}: {:?}",
+            decode(&changed)
+        );
         // Re-indenting does not change the checksum (it is over the compact text).
         let compact: Value = serde_json::from_str(&text).unwrap();
         let _ = compact;
@@ -232,7 +323,12 @@ fn a_file_cannot_need_a_newer_reader_than_its_own_schema() {
     // read schema 5 — refused as a bad version, not as "too new".
     let mut v = base();
     v["min_reader_version"] = json!(6);
-    assert_eq!(decode(&v.to_string()), Err(ImportError::BadVersion { field: "min_reader_version" }));
+    assert_eq!(
+        decode(&v.to_string()),
+        Err(ImportError::BadVersion {
+            field: "min_reader_version"
+        })
+    );
     // 3 ≤ 5 is fine.
     v["min_reader_version"] = json!(3);
     decode(&v.to_string()).unwrap();
@@ -266,7 +362,10 @@ fn problems_name_the_position_in_the_file() {
     let n = list.len();
     assert!(n >= 2);
     list[0].as_object_mut().unwrap().remove("title");
-    assert_eq!(problems(&v.to_string()), vec![("workspace.inspel[0].title".to_owned(), ProblemKind::Missing)]);
+    assert_eq!(
+        problems(&v.to_string()),
+        vec![("workspace.inspel[0].title".to_owned(), ProblemKind::Missing)]
+    );
 }
 
 #[test]
@@ -274,7 +373,10 @@ fn whole_number_floats_are_refused_where_an_integer_is_asked() {
     // The schema says so in its description (JSON Schema's `integer` alone would admit 1.0).
     let mut v = base();
     v["workspace"]["inspel"][0]["title"]["stamp"][1] = json!(0.0);
-    assert!(matches!(decode(&v.to_string()), Err(ImportError::Decode { .. })));
+    assert!(matches!(
+        decode(&v.to_string()),
+        Err(ImportError::Decode { .. })
+    ));
     let schema = vagval_core::json_schema();
     assert!(schema.contains("1.0"), "the schema describes the rule");
 }

@@ -20,11 +20,16 @@ fn id(n: u8) -> Id {
 }
 
 fn stamp() -> impl Strategy<Value = Stamp> {
-    (0u64..4, 0u32..3, prop::sample::select(vec!["a", "b", "c"])).prop_map(|(w, c, a)| Stamp(w, c, a.into()))
+    (0u64..4, 0u32..3, prop::sample::select(vec!["a", "b", "c"]))
+        .prop_map(|(w, c, a)| Stamp(w, c, a.into()))
 }
 
-fn reg<T: std::fmt::Debug + Clone + 'static>(values: Vec<T>) -> impl Strategy<Value = Option<Reg<T>>> {
-    prop::option::of((prop::sample::select(values), stamp()).prop_map(|(value, stamp)| Reg { value, stamp }))
+fn reg<T: std::fmt::Debug + Clone + 'static>(
+    values: Vec<T>,
+) -> impl Strategy<Value = Option<Reg<T>>> {
+    prop::option::of(
+        (prop::sample::select(values), stamp()).prop_map(|(value, stamp)| Reg { value, stamp }),
+    )
 }
 
 fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
@@ -34,14 +39,23 @@ fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
         stamp().prop_map(|s| json!({"value": 1, "stamp": s})),
         stamp().prop_map(|s| json!({"value": 2, "stamp": s})),
     ];
-    prop::collection::btree_map(prop::sample::select(vec!["future_a", "future_b"]).prop_map(String::from), value, 0..2)
+    prop::collection::btree_map(
+        prop::sample::select(vec!["future_a", "future_b"]).prop_map(String::from),
+        value,
+        0..2,
+    )
 }
 
 fn inspel(n: u8) -> impl Strategy<Value = Inspel> {
-    let titles = vec!["Bredband".to_owned(), "Väg".to_owned(), "Tåg <b>".to_owned()];
+    let titles = vec![
+        "Bredband".to_owned(),
+        "Väg".to_owned(),
+        "Tåg <b>".to_owned(),
+    ];
     (
         // The title is required: every live inspel has one.
-        (prop::sample::select(titles), stamp()).prop_map(|(value, stamp)| Some(Reg { value, stamp })),
+        (prop::sample::select(titles), stamp())
+            .prop_map(|(value, stamp)| Some(Reg { value, stamp })),
         reg(vec![Municipality::Are, Municipality::Berg]),
         reg(vec![false, true]),
         prop::option::of(stamp()),
@@ -212,7 +226,10 @@ proptest! {
 
 fn valid_doc() -> impl Strategy<Value = Doc> {
     doc().prop_map(|mut d| {
-        d.meta.name = Some(Reg { value: "Arbetsyta".into(), stamp: Stamp(1, 0, "a".into()) });
+        d.meta.name = Some(Reg {
+            value: "Arbetsyta".into(),
+            stamp: Stamp(1, 0, "a".into()),
+        });
         d
     })
 }
@@ -236,7 +253,10 @@ proptest! {
 /// A one-field inspel: `title` written at wall time `t` by actor `a`.
 fn rec(n: u8, title: &str, t: u64, a: &str) -> Inspel {
     let mut r = Inspel::empty(id(n));
-    r.title = Some(Reg { value: title.into(), stamp: Stamp(t, 0, a.into()) });
+    r.title = Some(Reg {
+        value: title.into(),
+        stamp: Stamp(t, 0, a.into()),
+    });
     r
 }
 
@@ -253,13 +273,20 @@ fn later_stamps_win_and_the_report_offers_the_overwritten_value() {
     let local = with(&[rec(1, "Väg", 5, "a"), rec(2, "Tåg", 5, "a")]);
     let incoming = with(&[rec(2, "Järnväg", 7, "b"), rec(3, "Flyg", 1, "b")]);
     let (m, report) = merge(&local, &incoming);
-    let titles: Vec<_> = m.inspel.live().map(|r| r.title().unwrap().as_str()).collect();
+    let titles: Vec<_> = m
+        .inspel
+        .live()
+        .map(|r| r.title().unwrap().as_str())
+        .collect();
     assert_eq!(titles, ["Väg", "Järnväg", "Flyg"]);
     assert_eq!(report.added.len(), 1);
     assert_eq!(report.changed.len(), 1);
     assert_eq!(report.overwritten.len(), 1);
     let o = &report.overwritten[0];
-    assert_eq!((o.conflict.local.clone(), o.conflict.incoming.clone()), (json!("Tåg"), json!("Järnväg")));
+    assert_eq!(
+        (o.conflict.local.clone(), o.conflict.incoming.clone()),
+        (json!("Tåg"), json!("Järnväg"))
+    );
     // The other way round the incoming value loses and is listed as such.
     let (_, back) = merge(&incoming, &local);
     assert_eq!(back.kept_local.len(), 1);
@@ -279,14 +306,31 @@ fn an_erased_record_never_comes_back_from_an_old_file() {
     let old = with(&[rec(1, "Person", 5, "a")]);
     let mut erased = old.clone();
     let mut clock = Hlc::new("b");
-    let mut st = Stamper { clock: &mut clock, now_ms: 10 };
-    apply(&mut erased, &Command::Erase { kind: Kind::Inspel, id: id(1) }, &mut st).unwrap();
+    let mut st = Stamper {
+        clock: &mut clock,
+        now_ms: 10,
+    };
+    apply(
+        &mut erased,
+        &Command::Erase {
+            kind: Kind::Inspel,
+            id: id(1),
+        },
+        &mut st,
+    )
+    .unwrap();
     let mut newer_edit = old.clone();
-    newer_edit.inspel.0.insert(id(1), rec(1, "Person igen", 99, "c"));
+    newer_edit
+        .inspel
+        .0
+        .insert(id(1), rec(1, "Person igen", 99, "c"));
     for other in [&old, &newer_edit] {
         let (m, report) = merge(&erased, other);
         assert!(m.inspel.get(&id(1)).is_none());
-        assert!(m.inspel.0[&id(1)].title.is_none(), "no personal data survives");
+        assert!(
+            m.inspel.0[&id(1)].title.is_none(),
+            "no personal data survives"
+        );
         assert!(report.is_noop());
         let (m2, report2) = merge(other, &erased);
         assert_eq!(m2, m);
@@ -297,9 +341,15 @@ fn an_erased_record_never_comes_back_from_an_old_file() {
 #[test]
 fn unknown_fields_from_newer_versions_are_kept_and_merged() {
     let mut a = with(&[rec(1, "A", 5, "x")]);
-    a.inspel.0.get_mut(&id(1)).unwrap().extra.insert("colour".into(), json!({"value": "red", "stamp": [3, 0, "n"]}));
+    a.inspel.0.get_mut(&id(1)).unwrap().extra.insert(
+        "colour".into(),
+        json!({"value": "red", "stamp": [3, 0, "n"]}),
+    );
     let mut b = with(&[rec(1, "A", 5, "x")]);
-    b.inspel.0.get_mut(&id(1)).unwrap().extra.insert("colour".into(), json!({"value": "blue", "stamp": [4, 0, "n"]}));
+    b.inspel.0.get_mut(&id(1)).unwrap().extra.insert(
+        "colour".into(),
+        json!({"value": "blue", "stamp": [4, 0, "n"]}),
+    );
     b.extra.insert("maps".into(), json!([{"id": "m"}]));
     let (m, _) = merge(&a, &b);
     assert_eq!(m.inspel.0[&id(1)].extra["colour"]["value"], "blue");
@@ -324,9 +374,19 @@ fn merging_two_different_workspaces_is_reported() {
 
 fn comments() -> impl Strategy<Value = Option<Reg<Vec<vagval_core::model::Comment>>>> {
     use vagval_core::model::Comment;
-    let one = (prop::sample::select(vec!["Berg", "Åre"]), prop::sample::select(vec!["ja", "nej"]), 0u64..3)
-        .prop_map(|(who, what, at)| Comment { who: who.into(), what: what.into(), at });
-    prop::option::of((prop::collection::vec(one, 0..4), stamp()).prop_map(|(value, stamp)| Reg { value, stamp }))
+    let one = (
+        prop::sample::select(vec!["Berg", "Åre"]),
+        prop::sample::select(vec!["ja", "nej"]),
+        0u64..3,
+    )
+        .prop_map(|(who, what, at)| Comment {
+            who: who.into(),
+            what: what.into(),
+            at,
+        });
+    prop::option::of(
+        (prop::collection::vec(one, 0..4), stamp()).prop_map(|(value, stamp)| Reg { value, stamp }),
+    )
 }
 
 proptest! {
@@ -360,15 +420,43 @@ fn comments_added_on_two_devices_at_once_are_both_kept() {
         let mut clock = Hlc::new(actor);
         clock.observe(d.max_stamp().unwrap(), 2_000_000_000_000);
         let mut list = d.agenda.0[&point].comments().cloned().unwrap_or_default();
-        list.push(vagval_core::model::Comment { who: who.into(), what: "Instämmer".into(), at: 2_000_000_000_000 });
-        let cmd = Command::edit(Kind::Agenda, &point, "comments", serde_json::to_value(&list).unwrap());
-        apply(&mut d, &cmd, &mut Stamper { clock: &mut clock, now_ms: 2_000_000_000_000 }).unwrap();
+        list.push(vagval_core::model::Comment {
+            who: who.into(),
+            what: "Instämmer".into(),
+            at: 2_000_000_000_000,
+        });
+        let cmd = Command::edit(
+            Kind::Agenda,
+            &point,
+            "comments",
+            serde_json::to_value(&list).unwrap(),
+        );
+        apply(
+            &mut d,
+            &cmd,
+            &mut Stamper {
+                clock: &mut clock,
+                now_ms: 2_000_000_000_000,
+            },
+        )
+        .unwrap();
         d
     };
     let (a, b) = (add("dev.a", "Krokoms kommun"), add("dev.b", "Åre kommun"));
     let (merged, report) = merge(&a, &b);
-    let who: Vec<String> = merged.agenda.0[&point].comments().unwrap().iter().map(|c| c.who.clone()).collect();
-    assert!(who.contains(&"Krokoms kommun".to_owned()) && who.contains(&"Åre kommun".to_owned()), "{who:?}");
-    assert!(report.overwritten.is_empty() && report.kept_local.is_empty(), "nothing reported lost");
+    let who: Vec<String> = merged.agenda.0[&point]
+        .comments()
+        .unwrap()
+        .iter()
+        .map(|c| c.who.clone())
+        .collect();
+    assert!(
+        who.contains(&"Krokoms kommun".to_owned()) && who.contains(&"Åre kommun".to_owned()),
+        "{who:?}"
+    );
+    assert!(
+        report.overwritten.is_empty() && report.kept_local.is_empty(),
+        "nothing reported lost"
+    );
     assert_eq!(merge(&b, &a).0, merged);
 }

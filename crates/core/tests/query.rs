@@ -6,8 +6,8 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use vagval_core::query::{Patch, Query, Sort, hits_hold, patch_rows, rows, run};
 use vagval_core::model::{Dimension, Municipality, Status};
+use vagval_core::query::{Patch, Query, Sort, hits_hold, patch_rows, rows, run};
 use vagval_core::{Command, Doc, History, Hlc, Id, Kind, Stamper};
 
 #[derive(Debug, Clone)]
@@ -84,18 +84,33 @@ fn command(doc: &Doc, op: &Op) -> Option<Command> {
 }
 
 fn query() -> impl Strategy<Value = Query> {
-    let sort = prop::sample::select(vec![Sort::Title, Sort::Municipality, Sort::Status, Sort::Theme]);
-    let status = prop::option::of(prop::sample::select(vec![Status::Received, Status::Compiled, Status::Prioritised]));
-    let municipality = prop::option::of(prop::sample::select(vec![Municipality::Berg, Municipality::Are, Municipality::Ostersund]));
+    let sort = prop::sample::select(vec![
+        Sort::Title,
+        Sort::Municipality,
+        Sort::Status,
+        Sort::Theme,
+    ]);
+    let status = prop::option::of(prop::sample::select(vec![
+        Status::Received,
+        Status::Compiled,
+        Status::Prioritised,
+    ]));
+    let municipality = prop::option::of(prop::sample::select(vec![
+        Municipality::Berg,
+        Municipality::Are,
+        Municipality::Ostersund,
+    ]));
     let dimension = prop::option::of(Just(Dimension::Ecological));
     let text = prop::sample::select(vec!["", "a", "ö", "bredband"]);
-    (sort, status, municipality, dimension, text).prop_map(|(sort, status, municipality, dimension, text)| Query {
-        text: text.to_owned(),
-        municipality,
-        status,
-        dimension,
-        sort,
-    })
+    (sort, status, municipality, dimension, text).prop_map(
+        |(sort, status, municipality, dimension, text)| Query {
+            text: text.to_owned(),
+            municipality,
+            status,
+            dimension,
+            sort,
+        },
+    )
 }
 
 proptest! {
@@ -150,11 +165,22 @@ fn edit(doc: &mut Doc, actor: &str, start: u64, ops: &[Op]) {
     clock.observe(doc.max_stamp().unwrap(), 1);
     let mut history = History::default();
     for (k, op) in ops.iter().enumerate() {
-        let mut st = Stamper { clock: &mut clock, now_ms: start + k as u64 };
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: start + k as u64,
+        };
         match op {
-            Op::Undo => { history.undo(doc, &mut st); }
-            Op::Redo => { history.redo(doc, &mut st); }
-            _ => if let Some(cmd) = command(doc, op) { let _ = history.apply(doc, &cmd, &mut st); },
+            Op::Undo => {
+                history.undo(doc, &mut st);
+            }
+            Op::Redo => {
+                history.redo(doc, &mut st);
+            }
+            _ => {
+                if let Some(cmd) = command(doc, op) {
+                    let _ = history.apply(doc, &cmd, &mut st);
+                }
+            }
         }
     }
 }

@@ -25,13 +25,19 @@ fn stamp(wall: u64, actor: &str) -> Stamp {
 
 fn titled(id: Id, title: &str, at: Stamp) -> Inspel {
     let mut r = Inspel::empty(id);
-    r.title = Some(Reg { value: title.into(), stamp: at });
+    r.title = Some(Reg {
+        value: title.into(),
+        stamp: at,
+    });
     r
 }
 
 fn point(id: Id, text: &str, at: Stamp) -> Agenda {
     let mut a = Agenda::empty(id);
-    a.text = Some(Reg { value: text.into(), stamp: at });
+    a.text = Some(Reg {
+        value: text.into(),
+        stamp: at,
+    });
     a
 }
 
@@ -85,12 +91,24 @@ fn device(actor: &str, other_workspace: bool, ops: &[Op]) -> Doc {
         match *op {
             Op::Title(k, v, w) => {
                 if let Some(r) = d.inspel.0.get_mut(&demo(k)).filter(|r| r.deleted.is_none()) {
-                    r.title = Some(Reg { value: WORDS[usize::from(v)].into(), stamp: stamp(w, actor) });
+                    r.title = Some(Reg {
+                        value: WORDS[usize::from(v)].into(),
+                        stamp: stamp(w, actor),
+                    });
                 }
             }
             Op::Reword(k, v, w) => {
-                if let Some(a) = d.agenda.0.values_mut().filter(|a| a.deleted.is_none()).nth(k) {
-                    a.text = Some(Reg { value: WORDS[usize::from(v)].into(), stamp: stamp(w, actor) });
+                if let Some(a) = d
+                    .agenda
+                    .0
+                    .values_mut()
+                    .filter(|a| a.deleted.is_none())
+                    .nth(k)
+                {
+                    a.text = Some(Reg {
+                        value: WORDS[usize::from(v)].into(),
+                        stamp: stamp(w, actor),
+                    });
                 }
             }
             Op::Erase(c, k, w) => {
@@ -113,15 +131,24 @@ fn device(actor: &str, other_workspace: bool, ops: &[Op]) -> Doc {
             }
             Op::NewPoint(n, k, w) => {
                 let mut a = point(nid(0x8002, n), "Punkt", stamp(w, actor));
-                a.inspel = Some(Reg { value: vec![demo(k)], stamp: stamp(w, actor) });
+                a.inspel = Some(Reg {
+                    value: vec![demo(k)],
+                    stamp: stamp(w, actor),
+                });
                 d.agenda.0.entry(a.id.clone()).or_insert(a);
             }
             Op::Shared(n, w) => {
                 let id = nid(0x8004, n);
                 if actor == "tab-a" {
-                    d.inspel.0.entry(id.clone()).or_insert_with(|| titled(id, "Delad", stamp(w, actor)));
+                    d.inspel
+                        .0
+                        .entry(id.clone())
+                        .or_insert_with(|| titled(id, "Delad", stamp(w, actor)));
                 } else {
-                    d.agenda.0.entry(id.clone()).or_insert_with(|| point(id, "Delad", stamp(w, actor)));
+                    d.agenda
+                        .0
+                        .entry(id.clone())
+                        .or_insert_with(|| point(id, "Delad", stamp(w, actor)));
                 }
             }
         }
@@ -140,7 +167,11 @@ fn ids_in_two_kinds(d: &Doc) -> BTreeSet<Id> {
     for id in all {
         *kinds.entry(id).or_default() += 1;
     }
-    kinds.into_iter().filter(|(_, n)| *n > 1).map(|(id, _)| id).collect()
+    kinds
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id)
+        .collect()
 }
 
 proptest! {
@@ -194,19 +225,38 @@ fn an_id_in_two_kinds_after_the_merge_is_refused() {
     let w = nid(0xa000, 9);
     let id = nid(0x8004, 1);
     let mut a = Doc::new(w.clone(), "W", stamp(0, "tab-a"));
-    a.inspel.0.insert(id.clone(), titled(id.clone(), "Bredband", stamp(1, "tab-a")));
+    a.inspel.0.insert(
+        id.clone(),
+        titled(id.clone(), "Bredband", stamp(1, "tab-a")),
+    );
     let mut b = Doc::new(w, "W", stamp(0, "tab-b"));
-    b.agenda.0.insert(id.clone(), point(id.clone(), "Bredband i hela länet", stamp(2, "tab-b")));
+    b.agenda.0.insert(
+        id.clone(),
+        point(id.clone(), "Bredband i hela länet", stamp(2, "tab-b")),
+    );
     let (a, b) = (as_file(a), as_file(b));
-    let err = Snapshot::new(merge(&a, &b).0, AT, "cli").checked_text().unwrap_err();
-    let ImportError::Invalid { problems } = &err else { panic!("{err:?}") };
+    let err = Snapshot::new(merge(&a, &b).0, AT, "cli")
+        .checked_text()
+        .unwrap_err();
+    let ImportError::Invalid { problems } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "workspace.agenda[0].id");
-    assert_eq!(problems[0].kind, ProblemKind::DuplicateId { id: id.to_string() });
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DuplicateId { id: id.to_string() }
+    );
     use vagval_core::Localized;
     let sv = err.message(vagval_core::Lang::Sv);
-    assert!(sv.contains(&format!("id {id} förekommer mer än en gång")), "{sv}");
-    assert!(err.message(vagval_core::Lang::En).contains("occurs more than once"));
+    assert!(
+        sv.contains(&format!("id {id} förekommer mer än en gång")),
+        "{sv}"
+    );
+    assert!(
+        err.message(vagval_core::Lang::En)
+            .contains("occurs more than once")
+    );
 }
 
 /// Too many records. MAX_RECORDS is 50 000 per kind. A holds inspel 0 … 29 999, B inspel
@@ -228,23 +278,42 @@ fn more_records_than_the_limit_after_the_merge_are_refused() {
     let merged = merge(&a, &b).0;
     assert_eq!(merged.inspel.0.len(), 60_000);
     let err = Snapshot::new(merged, AT, "cli").checked_text().unwrap_err();
-    let ImportError::Invalid { problems } = &err else { panic!("{err:?}") };
+    let ImportError::Invalid { problems } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "workspace.inspel");
     assert_eq!(problems[0].kind, ProblemKind::TooMany { max: MAX_RECORDS });
     use vagval_core::Localized;
-    assert!(err.message(vagval_core::Lang::Sv).contains("workspace.inspel får ha högst 50000 poster"), "{}", err.message(vagval_core::Lang::Sv));
+    assert!(
+        err.message(vagval_core::Lang::Sv)
+            .contains("workspace.inspel får ha högst 50000 poster"),
+        "{}",
+        err.message(vagval_core::Lang::Sv)
+    );
     // At the limit exactly: written, and read back whole.
     let (a, b) = (half(0, 25_000, "tab-a"), half(25_000, 25_000, "tab-b"));
     let snap = Snapshot::new(merge(&a, &b).0, AT, "cli");
     let written = snap.checked_text().unwrap();
-    assert_eq!(decode(&written.text).unwrap().snapshot.workspace.inspel.0.len(), MAX_RECORDS);
+    assert_eq!(
+        decode(&written.text)
+            .unwrap()
+            .snapshot
+            .workspace
+            .inspel
+            .0
+            .len(),
+        MAX_RECORDS
+    );
 }
 
 /// One inspel with a description of `chars` ASCII characters.
 fn described(id: Id, chars: usize, actor: &str) -> Inspel {
     let mut r = titled(id, "x", stamp(1, actor));
-    r.description = Some(Reg { value: "d".repeat(chars), stamp: stamp(1, actor) });
+    r.description = Some(Reg {
+        value: "d".repeat(chars),
+        stamp: stamp(1, actor),
+    });
     r
 }
 
@@ -264,13 +333,24 @@ fn a_merge_larger_than_the_limit_is_refused() {
     };
     let (a, b) = (side(0, "tab-a"), side(60, "tab-b"));
     let one = Snapshot::new(a.clone(), AT, "x").checked_text().unwrap();
-    assert!(!one.compact && one.text.len() < 6_100_000, "{}", one.text.len());
-    let err = Snapshot::new(merge(&a, &b).0, AT, "cli").checked_text().unwrap_err();
-    let ImportError::TooLarge { size, max } = err else { panic!("{err:?}") };
+    assert!(
+        !one.compact && one.text.len() < 6_100_000,
+        "{}",
+        one.text.len()
+    );
+    let err = Snapshot::new(merge(&a, &b).0, AT, "cli")
+        .checked_text()
+        .unwrap_err();
+    let ImportError::TooLarge { size, max } = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(max, MAX_FILE_BYTES);
     assert!(size > 12_000_000 && size < 12_100_000, "{size}");
     use vagval_core::Localized;
-    assert!(err.message(vagval_core::Lang::Sv).contains("större än gränsen 10,0 MB"));
+    assert!(
+        err.message(vagval_core::Lang::Sv)
+            .contains("större än gränsen 10,0 MB")
+    );
 }
 
 /// Indented too large, compact fits: written compact. A record of inspel with a one-letter
@@ -293,7 +373,10 @@ fn a_merge_too_large_indented_is_written_compact() {
     let (a, b) = (side(0, "tab-a"), side(15_000, "tab-b"));
     let snap = Snapshot::new(merge(&a, &b).0, AT, "cli");
     let (compact, pretty) = (snap.to_compact().len(), snap.to_pretty().len());
-    assert!(compact < MAX_FILE_BYTES && pretty > MAX_FILE_BYTES, "compact {compact}, indented {pretty}");
+    assert!(
+        compact < MAX_FILE_BYTES && pretty > MAX_FILE_BYTES,
+        "compact {compact}, indented {pretty}"
+    );
     let written = snap.checked_text().unwrap();
     assert!(written.compact);
     assert_eq!(written.text, snap.to_compact());
