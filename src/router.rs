@@ -151,10 +151,10 @@ fn intercept(router: Router, e: &web_sys::MouseEvent) {
 
 /// Goes to `path`, adding a history entry, and moves focus to the new page's content.
 pub fn navigate(router: Router, path: &str) {
-    if current_path() != path {
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
-        }
+    if current_path() != path
+        && let Ok(history) = window().history()
+    {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
     }
     router.0.set(Route::from_path(path));
     window().scroll_to_with_x_and_y(0.0, 0.0);

@@ -91,10 +91,10 @@ pub fn App() -> impl IntoView {
     });
     // Another tab saved: merge its copy into ours.
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(&*crate::storage::StorageKey::Workspace.as_str()) {
-            if let Some(text) = e.new_value() {
-                app.merge_from_other_tab(&text);
-            }
+        if e.key().as_deref() == Some(&*crate::storage::StorageKey::Workspace.as_str())
+            && let Some(text) = e.new_value()
+        {
+            app.merge_from_other_tab(&text);
         }
     });
 

@@ -445,10 +445,11 @@ pub fn forget_last_known_good() {
 /// storage is unavailable.
 #[must_use]
 pub fn device_id() -> String {
-    if let Ok(Some(id)) = read(StorageKey::Device) {
-        if vagval_core::id::valid_actor(&id) && id.len() <= 40 {
-            return id;
-        }
+    if let Ok(Some(id)) = read(StorageKey::Device)
+        && vagval_core::id::valid_actor(&id)
+        && id.len() <= 40
+    {
+        return id;
     }
     let id = format!("dev-{}", random_hex(16));
     // Best effort: without storage the id simply lasts for this page load.

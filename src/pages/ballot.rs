@@ -530,11 +530,12 @@ fn RankBallot(items: Memo<Vec<Item>>, ranking: RwSignal<Vec<Id>>, need: usize) -
             .and_then(|r| r.parse::<usize>().ok());
         if let Some(to) = target {
             ranking.update(|r| {
-                if let Some(from) = r.iter().position(|x| *x == id) {
-                    if from != to && to < r.len() {
-                        let x = r.remove(from);
-                        r.insert(to, x);
-                    }
+                if let Some(from) = r.iter().position(|x| *x == id)
+                    && from != to
+                    && to < r.len()
+                {
+                    let x = r.remove(from);
+                    r.insert(to, x);
                 }
             });
         }
@@ -591,10 +592,10 @@ fn refocus(id: String) {
         if !lost && now != before {
             return;
         }
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+        if let Some(el) = document().get_element_by_id(&id)
+            && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+        {
+            let _ = el.focus();
         }
     });
 }

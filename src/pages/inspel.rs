@@ -779,9 +779,8 @@ fn CsvImport() -> impl IntoView {
                     <label for=sid.clone()>{header}</label>
                     <select id=sid on:change=move |ev| {
                         let f = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Field::ALL.get(i).copied());
-                        prepared.update(|p| if let Some(p) = p {
-                            if let Some(slot) = p.mapping.get_mut(c) { *slot = f; }
-                        });
+                        prepared.update(|p| if let Some(p) = p
+                            && let Some(slot) = p.mapping.get_mut(c) { *slot = f; });
                     }>
                         <option value="" selected=current.is_none()>{field_label(None)}</option>
                         {Field::ALL.iter().enumerate().map(|(i, f)| view! {

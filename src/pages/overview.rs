@@ -5,12 +5,15 @@ use crate::i18n::{ModuleTexts, Texts, use_i18n};
 use crate::state::use_app;
 
 /// Start page: the workspace and a card per module.
+/// A module's route and where its texts are in the catalogue.
+type ModuleText = fn(&'static Texts) -> &'static ModuleTexts;
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     page_title(move || i18n.t().overview.title);
-    let modules: [(&str, fn(&'static Texts) -> &'static ModuleTexts); 6] = [
+    let modules: [(&str, ModuleText); 6] = [
         ("/inspel", |t| &t.inspel),
         ("/malkonflikter", |t| &t.conflicts),
         ("/intressenter", |t| &t.stakeholders),

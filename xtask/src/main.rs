@@ -230,13 +230,12 @@ impl Ctx {
         let needle = format!("name = \"{package}\"");
         let mut lines = lock.lines();
         while let Some(line) = lines.next() {
-            if line.trim() == needle {
-                if let Some(v) = lines
+            if line.trim() == needle
+                && let Some(v) = lines
                     .next()
                     .and_then(|l| l.trim().strip_prefix("version = "))
-                {
-                    return Ok(v.trim_matches('"').to_owned());
-                }
+            {
+                return Ok(v.trim_matches('"').to_owned());
             }
         }
         Err(format!("{package} is not in Cargo.lock"))
@@ -301,6 +300,37 @@ impl Ctx {
 
     fn test(&self) -> Result {
         self.setup()?;
+        self.run(
+            "formatting (cargo fmt --check)",
+            self.cmd(&self.cargo).args(["fmt", "--all", "--check"]),
+        )?;
+        self.run(
+            "lints (clippy, native: core, cli, app, xtask)",
+            self.cmd(&self.cargo).args([
+                "clippy",
+                "--locked",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )?;
+        self.run(
+            "lints (clippy, the app for wasm32)",
+            self.cmd(&self.cargo).args([
+                "clippy",
+                "--locked",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "vagval",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )?;
         self.run(
             "native tests (crates/core, crates/cli)",
             self.cmd(&self.cargo)
