@@ -16,7 +16,19 @@
     });
   }
 
-  window.addEventListener("load", function () {
+  // Registered once the page has loaded and the app has started, so the worker's precache
+  // finds the wasm and its glue in the HTTP cache instead of downloading them a second time
+  // (sw.js takes content-hashed files from the cache). A start that never comes (a broken
+  // build) still registers after 15 s.
+  function whenStarted(go) {
+    var done = false;
+    function once() { if (!done) { done = true; go(); } }
+    if (window.wasmBindings) return once();
+    window.addEventListener("TrunkApplicationStarted", once);
+    setTimeout(once, 15000);
+  }
+
+  window.addEventListener("load", function () { whenStarted(function () {
     navigator.serviceWorker.register("/sw.js").then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) announce();
       if (reg.installing) watch(reg.installing);
@@ -44,5 +56,5 @@
     }, function (err) {
       root.setAttribute("data-sw-error", String(err && err.message));
     });
-  });
+  }); });
 })();

@@ -4,12 +4,17 @@ const VERSION = "__SW_VERSION__";
 const PRECACHE = __SW_PRECACHE__;
 const CACHE = "vagval-" + VERSION;
 
+// A file whose name carries its content hash is the same bytes wherever it comes from, so it
+// is taken from the HTTP cache when the page has just downloaded it (first load fetches each
+// file once); any other file is revalidated with the server, so an update never stores a
+// stale copy.
+const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css)$/;
+const precacheRequest = (url) => new Request(url, { cache: HASHED.test(url) ? "force-cache" : "no-cache" });
+
 self.addEventListener("install", (event) => {
   // All or nothing: if one file fails, this version never activates and the old one stays.
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
-    ),
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(precacheRequest))),
   );
   // No skipWaiting here: an update waits until the user chooses "Ladda om".
 });

@@ -1,6 +1,7 @@
 // Static server for dist/ on 127.0.0.1 (used by `cargo xtask serve`, the e2e tests and
 // the benchmarks). Paths without a file extension get index.html, as the service worker
 // does offline, so deep links into the router work.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -21,7 +22,10 @@ const TYPES = {
 /** Starts a server over `root`; resolves to { url, port, close() }. */
 export async function serve(root, port = 0) {
   root = resolve(root);
+  // Every request as `METHOD path status`, for tests that count downloads.
+  const log = [];
   const server = createServer(async (req, res) => {
+    const status = (code) => log.push(`${req.method} ${new URL(req.url, "http://x").pathname} ${code}`);
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
@@ -29,14 +33,26 @@ export async function serve(root, port = 0) {
       if (path.endsWith("/") || !extname(path)) file = join(root, "index.html");
       else if (!(await stat(file)).isFile()) throw Object.assign(new Error("not a file"), { code: "ENOENT" });
       const body = await readFile(file);
-      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
-      res.writeHead(200, {
+      const hashed = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css)$/.test(file);
+      // A strong validator, so a revalidation of an unchanged file is a 304 without a body.
+      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+      const headers = {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
         "X-Content-Type-Options": "nosniff",
-      });
+        ETag: etag,
+      };
+      if (req.headers["if-none-match"] === etag) {
+        status(304);
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      status(200);
+      res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {
+      status(e.code === "ENOENT" ? 404 : 500);
       res.writeHead(e.code === "ENOENT" ? 404 : 500, { "Content-Type": "text/plain" });
       res.end(e.code === "ENOENT" ? "Not found" : "Server error");
     }
@@ -46,6 +62,7 @@ export async function serve(root, port = 0) {
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
+    log,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
