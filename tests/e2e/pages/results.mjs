@@ -34,8 +34,11 @@ export class Results {
     return this.page.click('[data-testid="override-confirm"]');
   }
 
-  /** The capacity decided after the vote: `kind` ("top_n") with `value`; `who` if given. */
-  async decideCapacity(kind, value, who) {
+  /**
+   * The capacity decided after the vote and "Spara beslutet": `kind` ("top_n") with `value`,
+   * `who` decided; only the fields given are touched.
+   */
+  async decideCapacity({ kind, value, who }) {
     if (kind) await this.page.selectOption("#decision-capacity", kind);
     if (value !== undefined) await this.page.fill("#decision-capacity-value", String(value));
     if (who) await this.page.fill("#decision-who", who);
