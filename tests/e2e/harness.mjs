@@ -1,5 +1,11 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core
 // against the release build in dist/, served on 127.0.0.1.
+//
+// Selectors and multi-step actions live in page objects, one per module or area, in pages/
+// (shell, share, inspel, rounds, round, ballot, results, agenda, kiosk, settings, workspaces);
+// the assertions stay in the tests. Tests wait for a condition (an element, the save state,
+// a function of the page), never for a fixed time, except to show that something does not
+// happen, and then with a comment saying why.
 import { after, before } from "node:test";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";

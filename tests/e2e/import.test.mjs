@@ -59,7 +59,7 @@ test("hostile text is shown as text and never runs", async () => {
     const shown = await shell.workspaceName.textContent();
     assert.ok(shown.endsWith(raw.workspace.meta.name.value), `${name}: ${shown}`);
     await inspel.open();
-    const titles = await page.$$eval('[data-testid="inspel-list"] .title', (els) => els.map((e) => e.textContent));
+    const titles = await inspel.sortedTitles();
     assert.ok(titles.includes(raw.workspace.inspel[0].title.value), name);
     const injected = await page.evaluate(() =>
       document.querySelectorAll("main script, main iframe, main img:not([src='/icon.svg']), main svg, main object, main style, main details").length);

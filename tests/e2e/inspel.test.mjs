@@ -42,10 +42,10 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
 
   // Search: every word, any case, any field.
   await inspel.search("INSPEL 4987");
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="inspel-list"] li').length === 1);
+  await inspel.rowCount(1);
   assert.match(await inspel.headingText(), /^1 av 5000 inspel$/);
   await inspel.search("mittbanan");
-  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .title')?.textContent.includes("Mittbanan"));
+  await inspel.firstTitleIncludes("Mittbanan");
   await inspel.search("ingenting sådant");
   await page.locator("text=Inga inspel matchar sökningen.").waitFor();
   await inspel.search("");
@@ -59,7 +59,7 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   await inspel.filterMunicipality("");
   await inspel.search("");
   await inspel.sort("municipality");
-  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .meta')?.textContent.startsWith("Berg"));
+  await inspel.firstMetaStartsWith("Berg");
   await inspel.sort("title");
 
   // The editor: change the theme of Mittbanan; it is stored and undoable.
@@ -95,12 +95,12 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   await saved(page);
   assert.equal(prioritised(await storedDoc(page)), prioritised(doc));
   await inspel.filterStatus("");
-  await page.locator('[data-testid="bulk-apply"]').waitFor();
+  await inspel.bulkApply.waitFor();
   assert.ok((await inspel.marks()).every(Boolean), "every row shown is marked");
   const v = await axe(page);
   assert.deepEqual(v, [], JSON.stringify(v, null, 1));
   await inspel.unmarkAll();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="inspel-list"] .mark input')].every((e) => !e.checked));
+  await inspel.noneMarked();
   assert.equal(await inspel.markedCount.textContent(), "");
   assert.deepEqual(errors, []);
   await context.close();
@@ -195,7 +195,7 @@ test("the list follows changes made while it was not shown: an undo elsewhere, a
   // Mark one row and move it to "Ej med".
   await inspel.mark(title);
   await inspel.bulkStatus("Ej med");
-  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="inspel-list"] li')].some((li) => li.textContent.includes(t) && li.querySelector(".meta").textContent.includes("Ej med")), title);
+  await inspel.rowShowsStage(title, "Ej med");
   // Away from the list, the change is undone; back on it, the row shows the stage it had.
   await shell.go("/dela");
   await shell.undo();

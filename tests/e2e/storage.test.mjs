@@ -95,7 +95,7 @@ test("a full quota shows the banner, keeps the edit in memory and loses nothing"
   assert.deepEqual(await storedDoc(page), before, "stored copy untouched");
 
   // One tap exports everything, the unsaved edit included.
-  const d = await download(page, '[data-testid="banner-export"]');
+  const d = await shell.bannerExport();
   const exported = JSON.parse(readFileSync(await d.path(), "utf8"));
   assert.ok(inspelTitles(exported.workspace).includes("Fjärrvärme i Bräcke"));
 

@@ -78,7 +78,7 @@ test("participant mode: only the ballot is reachable, and leaving needs the code
   assert.match(await kiosk.exitError.textContent(), /Fel kod/);
   await kiosk.exit("2468");
   await ready(page);
-  await page.locator('[data-testid="tab-vote"]').waitFor();
+  await new RoundPage(page, env.server.url).tabLocator("vote").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

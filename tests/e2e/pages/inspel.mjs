@@ -14,6 +14,7 @@ export class InspelPage {
     this.scroller = page.locator('[data-testid="inspel-scroller"]');
     this.editor = page.locator('[data-testid="inspel-editor"]');
     this.markedCount = page.locator('[data-testid="marked-count"]');
+    this.bulkApply = page.locator('[data-testid="bulk-apply"]');
     this.mergePanel = page.locator('[data-testid="merge-panel"]');
     this.originals = page.locator('[data-testid="originals"]');
     this.csvPreview = page.locator('[data-testid="csv-preview"]');
@@ -83,6 +84,31 @@ export class InspelPage {
     return this.page.waitForFunction(([k, neg]) => document.getElementById("inspel-list-heading").textContent.startsWith(`${k} av`) !== neg, [n, not]);
   }
 
+  /** Waits until exactly `n` rows are in the DOM. */
+  rowCount(n) {
+    return this.page.waitForFunction((k) => document.querySelectorAll('[data-testid="inspel-list"] li').length === k, n);
+  }
+
+  /** Waits until the first row's title contains `text`. */
+  firstTitleIncludes(text) {
+    return this.page.waitForFunction((t) => document.querySelector('[data-testid="inspel-list"] .title')?.textContent.includes(t), text);
+  }
+
+  /** Waits until the first row's meta line starts with `text`. */
+  firstMetaStartsWith(text) {
+    return this.page.waitForFunction((t) => document.querySelector('[data-testid="inspel-list"] .meta')?.textContent.startsWith(t), text);
+  }
+
+  /** Waits until a row showing `title` has `stage` in its meta line. */
+  rowShowsStage(title, stage) {
+    return this.page.waitForFunction(([t, s]) => [...document.querySelectorAll('[data-testid="inspel-list"] li')].some((li) => li.textContent.includes(t) && li.querySelector(".meta").textContent.includes(s)), [title, stage]);
+  }
+
+  /** Waits until no shown row is marked. */
+  noneMarked() {
+    return this.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="inspel-list"] .mark input')].every((e) => !e.checked));
+  }
+
   search(text) {
     return this.page.fill("#inspel-search", text);
   }
@@ -139,7 +165,7 @@ export class InspelPage {
   /** Moves the marked rows to the stage labelled `label` ("Sätt status"). */
   async bulkStatus(label) {
     await this.page.selectOption("#bulk-status", { label });
-    await this.page.click('[data-testid="bulk-apply"]');
+    await this.bulkApply.click();
   }
 
   /** In the open editor: marks the first inspel that `search` finds as a duplicate and merges. */

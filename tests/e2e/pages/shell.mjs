@@ -1,7 +1,7 @@
 // The app shell around every page: the module navigation (the app's routes, read from what it
 // renders), the heading, the language switch, undo/redo, the save indicator, the workspace
 // name and the banners.
-import { ready, saved } from "../harness.mjs";
+import { download, ready, saved } from "../harness.mjs";
 
 export class Shell {
   /** @param {import("playwright-core").Page} page @param {string} origin the server's URL */
@@ -79,6 +79,11 @@ export class Shell {
   /** Waits until the header says everything is stored. */
   saved(timeout) {
     return saved(this.page, timeout);
+  }
+
+  /** "Exportera nu" in the storage banner; returns the download. */
+  bannerExport() {
+    return download(this.page, '[data-testid="banner-export"]');
   }
 
   saveStateName() {
