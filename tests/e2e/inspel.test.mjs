@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axe, mergeFile, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { axe, mergeFile, openPage, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { Shell } from "./pages/shell.mjs";
+import { InspelPage } from "./pages/inspel.mjs";
 import { workspaceFile } from "../bench/lists.mjs";
 
 const env = shared();
@@ -13,23 +15,25 @@ const env = shared();
 test("5 000 inspel: virtualised list, search, filters, sort and the editor", async () => {
   const file = workspaceFile(mkdtempSync(join(tmpdir(), "vagval-list-")), 4988);
   const { context, page, errors } = await openPage(env.browser, "tablet");
+  const shell = new Shell(page, env.server.url);
+  const inspel = new InspelPage(page, env.server.url);
   await mergeFile(page, env.server.url, file, { timeout: 60_000 });
-  await page.click('.module-nav a[href="/inspel"]');
-  await page.locator('[data-testid="inspel-list"] li').first().waitFor();
-  assert.match(await page.locator("#inspel-list-heading").textContent(), /^5000 inspel$/);
-  const rendered = await page.locator('[data-testid="inspel-list"] li').count();
+  await shell.go("/inspel");
+  await inspel.shown();
+  assert.match(await inspel.headingText(), /^5000 inspel$/);
+  const rendered = await inspel.rows.count();
   assert.ok(rendered > 5 && rendered < 40, `only a window of rows is in the DOM: ${rendered}`);
   // Scrolling to the end shows the last row.
-  await page.locator('[data-testid="inspel-scroller"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').waitFor();
-  assert.ok(await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').isVisible());
+  await inspel.scrollTo("end");
+  await inspel.rowAt(5000).waitFor();
+  assert.ok(await inspel.rowAt(5000).isVisible());
   // Keyboard: the list takes focus, End scrolls it to the last row, Tab goes on into the rows
   // shown there.
-  await page.locator('[data-testid="inspel-scroller"]').evaluate((el) => { el.scrollTop = 0; });
-  await page.locator('[data-testid="inspel-list"] li[aria-posinset="1"]').waitFor();
-  await page.focus('[data-testid="inspel-scroller"]');
+  await inspel.scrollTo("top");
+  await inspel.rowAt(1).waitFor();
+  await inspel.scroller.focus();
   await page.keyboard.press("End");
-  await page.locator('[data-testid="inspel-list"] li[aria-posinset="5000"]').waitFor();
+  await inspel.rowAt(5000).waitFor();
   await page.keyboard.press("Tab");
   // (Focusing a row above the view scrolls the list; the window follows and the row keeps focus.)
   await page.waitForFunction(() => document.activeElement?.closest("li"));
@@ -37,79 +41,76 @@ test("5 000 inspel: virtualised list, search, filters, sort and the editor", asy
   assert.ok(pos > 4900, `Tab after End lands in the last rows, not at the top: ${pos}`);
 
   // Search: every word, any case, any field.
-  await page.fill("#inspel-search", "INSPEL 4987");
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="inspel-list"] li').length === 1);
-  assert.match(await page.locator("#inspel-list-heading").textContent(), /^1 av 5000 inspel$/);
-  await page.fill("#inspel-search", "mittbanan");
-  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .title')?.textContent.includes("Mittbanan"));
-  await page.fill("#inspel-search", "ingenting sådant");
+  await inspel.search("INSPEL 4987");
+  await inspel.rowCount(1);
+  assert.match(await inspel.headingText(), /^1 av 5000 inspel$/);
+  await inspel.search("mittbanan");
+  await inspel.firstTitleIncludes("Mittbanan");
+  await inspel.search("ingenting sådant");
   await page.locator("text=Inga inspel matchar sökningen.").waitFor();
-  await page.fill("#inspel-search", "");
+  await inspel.search("");
 
   // Filters and sort: Berg's digital infrastructure, then sorted by municipality.
-  await page.selectOption("#filter-municipality", { label: "Berg" });
-  await page.fill("#inspel-search", "bredband");
-  await page.waitForFunction(() => /^\d+ av 5000 inspel$/.test(document.getElementById("inspel-list-heading").textContent));
-  const metas = await page.$$eval('[data-testid="inspel-list"] .meta', (els) => els.map((e) => e.textContent));
+  await inspel.filterMunicipality("Berg");
+  await inspel.search("bredband");
+  await inspel.headingMatches(/^\d+ av 5000 inspel$/);
+  const metas = await inspel.metas();
   assert.ok(metas.length > 0 && metas.every((m) => m.startsWith("Berg")), metas.slice(0, 3).join(" | "));
-  await page.selectOption("#filter-municipality", "");
-  await page.fill("#inspel-search", "");
-  await page.selectOption("#inspel-sort", "municipality");
-  await page.waitForFunction(() => document.querySelector('[data-testid="inspel-list"] .meta')?.textContent.startsWith("Berg"));
-  await page.selectOption("#inspel-sort", "title");
+  await inspel.filterMunicipality("");
+  await inspel.search("");
+  await inspel.sort("municipality");
+  await inspel.firstMetaStartsWith("Berg");
+  await inspel.sort("title");
 
   // The editor: change the theme of Mittbanan; it is stored and undoable.
-  await page.fill("#inspel-search", "mittbanan");
-  await page.click('[data-testid="inspel-list"] li button:has-text("Ändra")');
-  await page.locator('[data-testid="inspel-editor"]').waitFor();
-  await page.fill("#edit-theme", "Järnväg");
-  await page.locator("#edit-theme").blur();
+  await inspel.search("mittbanan");
+  await inspel.edit();
+  await inspel.editor.waitFor();
+  await inspel.editField("theme", "Järnväg");
   await saved(page);
   const doc = await storedDoc(page);
   assert.equal(doc.inspel.find((r) => r.title.value.includes("Mittbanan")).theme.value, "Järnväg");
 
   // Marking: every Berg broadband inspel shown, moved to "Prioriterat" in one step; one undo
   // takes them all back.
-  const heading = async () => Number((await page.locator("#inspel-list-heading").textContent()).split(" ")[0]);
   const prioritised = (d) => d.inspel.filter((r) => r.status?.value === "prioritised").length;
-  await page.fill("#inspel-search", "bredband");
-  await page.selectOption("#filter-municipality", { label: "Berg" });
-  await page.waitForFunction(() => /^\d+ av 5000 inspel$/.test(document.getElementById("inspel-list-heading").textContent));
-  const shownCount = await heading();
-  await page.selectOption("#filter-status", { label: "Prioriterat" });
-  await page.waitForFunction((n) => !document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), shownCount);
-  const before = await heading();
-  await page.selectOption("#filter-status", "");
-  await page.check('[data-testid="mark-all"]');
-  assert.equal(await page.textContent('[data-testid="marked-count"]'), `${shownCount} markerade`);
-  await page.selectOption("#bulk-status", { label: "Prioriterat" });
-  await page.click('[data-testid="bulk-apply"]');
-  await page.selectOption("#filter-status", { label: "Prioriterat" });
-  await page.waitForFunction((n) => document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), shownCount);
+  await inspel.search("bredband");
+  await inspel.filterMunicipality("Berg");
+  await inspel.headingMatches(/^\d+ av 5000 inspel$/);
+  const shownCount = await inspel.headingCount();
+  await inspel.filterStatus("Prioriterat");
+  await inspel.headingStartsWith(shownCount, { not: true });
+  const before = await inspel.headingCount();
+  await inspel.filterStatus("");
+  await inspel.markAll();
+  assert.equal(await inspel.markedCount.textContent(), `${shownCount} markerade`);
+  await inspel.bulkStatus("Prioriterat");
+  await inspel.filterStatus("Prioriterat");
+  await inspel.headingStartsWith(shownCount);
   await saved(page);
   const stored = prioritised(await storedDoc(page));
   assert.equal(stored, prioritised(doc) + shownCount - before);
-  await page.click('.header-actions button:has-text("Ångra")');
-  await page.waitForFunction((n) => document.getElementById("inspel-list-heading").textContent.startsWith(`${n} av`), before);
+  await shell.undo();
+  await inspel.headingStartsWith(before);
   await saved(page);
   assert.equal(prioritised(await storedDoc(page)), prioritised(doc));
-  await page.selectOption("#filter-status", "");
-  await page.locator('[data-testid="bulk-apply"]').waitFor();
-  const boxes = () => page.$$eval('[data-testid="inspel-list"] .mark input', (els) => els.map((e) => e.checked));
-  assert.ok((await boxes()).every(Boolean), "every row shown is marked");
+  await inspel.filterStatus("");
+  await inspel.bulkApply.waitFor();
+  assert.ok((await inspel.marks()).every(Boolean), "every row shown is marked");
   const v = await axe(page);
   assert.deepEqual(v, [], JSON.stringify(v, null, 1));
-  await page.click('button:has-text("Avmarkera alla")');
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="inspel-list"] .mark input')].every((e) => !e.checked));
-  assert.equal(await page.textContent('[data-testid="marked-count"]'), "");
+  await inspel.unmarkAll();
+  await inspel.noneMarked();
+  assert.equal(await inspel.markedCount.textContent(), "");
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("CSV from Swedish Excel: Windows-1252, mapping, per-row errors, nothing before confirm", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
-  await page.goto(env.server.url + "/inspel");
-  await ready(page);
+  const shell = new Shell(page, env.server.url);
+  const inspel = new InspelPage(page, env.server.url);
+  await inspel.open();
   await saved(page);
   const dir = mkdtempSync(join(tmpdir(), "vagval-csv-"));
   const file = join(dir, "inspel från kommunerna.csv");
@@ -123,20 +124,20 @@ test("CSV from Swedish Excel: Windows-1252, mapping, per-row errors, nothing bef
     "Ny färjelinje;Gotland;Infrastruktur;\r\n",
   ));
   const hash = await storageHash(page);
-  await page.setInputFiles('[data-testid="csv-input"]', file);
-  await page.locator('[data-testid="csv-preview"]').waitFor();
-  assert.match(await page.locator('[data-testid="csv-preview"]').textContent(), /Windows-1252/);
-  const problems = await page.locator('[data-testid="csv-errors"] li').allTextContents();
+  await inspel.pickCsv(file);
+  assert.match(await inspel.csvPreview.textContent(), /Windows-1252/);
+  const problems = await inspel.csvErrors.allTextContents();
   assert.deepEqual(problems.map((p) => p.slice(0, 6)), ["Rad 3:", "Rad 5:"]);
   assert.match(problems[1], /Gotland/);
-  assert.match(await page.locator('[data-testid="csv-confirm"]').textContent(), /Importera 2 inspel/);
-  // The theme column is ignored for this import.
-  await page.selectOption("#csv-col-2", "");
-  await page.waitForTimeout(300);
+  assert.match(await inspel.csvConfirm.textContent(), /Importera 2 inspel/);
+  // The theme column is ignored for this import. Once the preview is drawn with the new
+  // mapping, a store would have been scheduled (the save indicator turns "pending" in the same
+  // task); once it says "saved", nothing more is on its way to localStorage.
+  await inspel.mapCsvColumn(2, "");
+  await saved(page);
   assert.equal(await storageHash(page), hash, "nothing stored before confirming");
   assert.deepEqual(await axe(page), [], "preview is accessible");
-  await page.click('[data-testid="csv-confirm"]');
-  await page.locator('[data-testid="csv-done"]').waitFor();
+  await inspel.confirmCsv();
   await saved(page);
   const doc = await storedDoc(page);
   const snow = doc.inspel.find((r) => r.title.value === "Snöskoterleder i fjällen");
@@ -145,7 +146,7 @@ test("CSV from Swedish Excel: Windows-1252, mapping, per-row errors, nothing bef
   assert.equal(snow.theme, undefined, "ignored column");
   assert.ok(doc.inspel.find((r) => r.title.value === "Laddinfrastruktur – längs E14" && r.municipality.value === "are"));
   // One undo step takes the whole import back.
-  await page.click('.header-actions button:has-text("Ångra")');
+  await shell.undo();
   await saved(page);
   const after = await storedDoc(page);
   assert.ok(after.inspel.filter((r) => r.title.value.startsWith("Snöskoter")).every((r) => r.removed?.value === true));
@@ -155,16 +156,15 @@ test("CSV from Swedish Excel: Windows-1252, mapping, per-row errors, nothing bef
 
 test("merging duplicates keeps provenance and votes; splitting restores the originals", async () => {
   const { context, page, errors } = await openPage(env.browser, "tablet");
-  await page.goto(env.server.url + "/inspel");
-  await ready(page);
-  await page.fill("#inspel-search", "bredband");
-  await page.click('[data-testid="inspel-list"] li:has-text("Bredband till hela landsbygden") button:has-text("Ändra")');
-  await page.fill("#merge-search", "mobiltäckning");
-  await page.locator('[data-testid="merge-panel"] .check-list input').first().check();
-  assert.match(await page.locator('[data-testid="merge-panel"]').textContent(), /Rösterna ligger kvar på originalen/);
-  await page.click('[data-testid="merge-confirm"]');
-  await page.locator('[data-testid="originals"]').waitFor();
-  const originals = await page.locator('[data-testid="originals"]').textContent();
+  const inspel = new InspelPage(page, env.server.url);
+  await inspel.open();
+  await inspel.search("bredband");
+  await inspel.edit("Bredband till hela landsbygden");
+  await inspel.mergeWith("mobiltäckning");
+  assert.match(await inspel.mergePanel.textContent(), /Rösterna ligger kvar på originalen/);
+  await inspel.confirmMerge();
+  await inspel.originals.waitFor();
+  const originals = await inspel.originals.textContent();
   assert.match(originals, /Bredband till hela landsbygden \(Strömsund\).*Mobiltäckning längs stråken och i fjällen \(Krokom\)/);
   await saved(page);
   let doc = await storedDoc(page);
@@ -173,7 +173,7 @@ test("merging duplicates keeps provenance and votes; splitting restores the orig
   const ballots = doc.ballots.filter((b) => merged.originals.value.some((o) => (b.answer.value.allocation ?? {})[o]));
   assert.ok(ballots.length > 0, "the demo ballots still name the originals");
   assert.deepEqual(await axe(page), []);
-  await page.click('[data-testid="split"]');
+  await inspel.split();
   await saved(page);
   doc = await storedDoc(page);
   assert.ok(merged.originals.value.every((o) => doc.inspel.find((r) => r.id === o).removed.value === false));
@@ -184,30 +184,29 @@ test("merging duplicates keeps provenance and votes; splitting restores the orig
 
 test("the list follows changes made while it was not shown: an undo elsewhere, another tab", async () => {
   const { context, page, errors } = await openPage(env.browser, "tablet");
-  await page.goto(env.server.url + "/inspel");
-  await ready(page);
+  const shell = new Shell(page, env.server.url);
+  const inspel = new InspelPage(page, env.server.url);
+  await inspel.open();
   await saved(page);
-  const row = (title) => page.locator('[data-testid="inspel-list"] li', { hasText: title }).locator(".meta");
+  const meta = (title) => inspel.row(title).locator(".meta");
   const title = "Bredband till hela landsbygden";
-  const before = await row(title).textContent();
+  const before = await meta(title).textContent();
   assert.match(before, /I agendan/);
   // Mark one row and move it to "Ej med".
-  await page.locator('[data-testid="inspel-list"] li', { hasText: title }).locator(".mark input").check();
-  await page.selectOption("#bulk-status", { label: "Ej med" });
-  await page.click('[data-testid="bulk-apply"]');
-  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="inspel-list"] li')].some((li) => li.textContent.includes(t) && li.querySelector(".meta").textContent.includes("Ej med")), title);
+  await inspel.mark(title);
+  await inspel.bulkStatus("Ej med");
+  await inspel.rowShowsStage(title, "Ej med");
   // Away from the list, the change is undone; back on it, the row shows the stage it had.
-  await page.click('.module-nav a[href="/dela"]');
-  await page.click('.header-actions button:has-text("Ångra")');
-  await page.click('.module-nav a[href="/inspel"]');
-  await page.locator('[data-testid="inspel-list"] li').first().waitFor();
-  assert.equal(await row(title).textContent(), before);
+  await shell.go("/dela");
+  await shell.undo();
+  await shell.go("/inspel");
+  await inspel.shown();
+  assert.equal(await meta(title).textContent(), before);
   await saved(page);
   // Away again, another tab stores a new title: back on the list, it shows, in its place in
   // the order (the list's order from the last visit does not hold).
-  const titles = () => page.$$eval('[data-testid="inspel-list"] li .title', (els) => els.map((e) => e.textContent));
   const fromOtherTab = async (change) => {
-    await page.click('.module-nav a[href="/dela"]');
+    await shell.go("/dela");
     const other = JSON.parse(await page.evaluate(() => localStorage.getItem("vagval.workspace")));
     delete other.checksum;
     change(other.workspace.inspel);
@@ -215,27 +214,27 @@ test("the list follows changes made while it was not shown: an undo elsewhere, a
       localStorage.setItem("vagval.workspace", t);
       window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
     }, JSON.stringify(other));
-    await page.click('.module-nav a[href="/inspel"]');
+    await shell.go("/inspel");
   };
-  await fromOtherTab((inspel) => {
-    const r = inspel.find((i) => i.title?.value === title);
+  await fromOtherTab((list) => {
+    const r = list.find((i) => i.title?.value === title);
     r.title = { value: "Öppet bredband överallt", stamp: [r.title.stamp[0] + 10_000_000, 0, "e2e.other"] };
   });
-  await page.locator('[data-testid="inspel-list"] li', { hasText: "Öppet bredband överallt" }).waitFor();
-  assert.equal(await page.locator('[data-testid="inspel-list"] li', { hasText: title }).count(), 0);
-  assert.match(await page.locator("#inspel-list-heading").textContent(), /^12 inspel$/);
-  let shown = await titles();
+  await inspel.row("Öppet bredband överallt").waitFor();
+  assert.equal(await inspel.row(title).count(), 0);
+  assert.match(await inspel.headingText(), /^12 inspel$/);
+  let shown = await inspel.titles();
   assert.equal(shown.at(-1), "Öppet bredband överallt");
   assert.equal(shown[0], "Dubbelspår och högre hastighet på Mittbanan");
   // And a new inspel, first in the order.
-  await fromOtherTab((inspel) => {
-    const st = [inspel[0].title.stamp[0] + 20_000_000, 0, "e2e.other"];
-    inspel.push({ id: "00000000-0000-4000-8000-0000000e2e01", title: { value: "Attraktiva boendemiljöer", stamp: st }, municipality: { value: "berg", stamp: st } });
-    inspel.sort((a, b) => (a.id < b.id ? -1 : 1));
+  await fromOtherTab((list) => {
+    const st = [list[0].title.stamp[0] + 20_000_000, 0, "e2e.other"];
+    list.push({ id: "00000000-0000-4000-8000-0000000e2e01", title: { value: "Attraktiva boendemiljöer", stamp: st }, municipality: { value: "berg", stamp: st } });
+    list.sort((a, b) => (a.id < b.id ? -1 : 1));
   });
-  await page.locator('[data-testid="inspel-list"] li', { hasText: "Attraktiva boendemiljöer" }).waitFor();
-  assert.match(await page.locator("#inspel-list-heading").textContent(), /^13 inspel$/);
-  shown = await titles();
+  await inspel.row("Attraktiva boendemiljöer").waitFor();
+  assert.match(await inspel.headingText(), /^13 inspel$/);
+  shown = await inspel.titles();
   assert.equal(shown.length, 13);
   assert.equal(shown[0], "Attraktiva boendemiljöer");
   assert.deepEqual(errors, []);

@@ -9,7 +9,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, axe, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { ROOT, openPage, saved, shared, storageHash, storedDoc, violations } from "./harness.mjs";
+import { Shell } from "./pages/shell.mjs";
+import { SharePage } from "./pages/share.mjs";
+import { RoundsPage } from "./pages/rounds.mjs";
+import { RoundPage } from "./pages/round.mjs";
+import { Ballot } from "./pages/ballot.mjs";
+import { Results } from "./pages/results.mjs";
+import { AgendaPage } from "./pages/agenda.mjs";
+import { SettingsPage } from "./pages/settings.mjs";
 
 const env = shared();
 const DEMO_ROUND = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e2020";
@@ -17,103 +25,60 @@ const DEMO_ROUND = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e2020";
 /** Opens the app once online (the service worker installs), then goes offline and reloads. */
 async function offlineDevice(size, path) {
   const d = await openPage(env.browser, size);
-  await d.page.goto(env.server.url + "/");
-  await ready(d.page);
+  const shell = new Shell(d.page, env.server.url);
+  await shell.open("/");
   await d.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   await d.context.setOffline(true);
-  await d.page.goto(env.server.url + path);
-  await ready(d.page);
+  await shell.open(path);
   return d;
 }
 
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  return dl.path();
+/** The ballot file of a round or a tablet, as a path (valid while its context is open). */
+async function ballotFile(page) {
+  return (await new RoundPage(page, env.server.url).exportBallots()).path();
 }
 
+/** In-app navigation (no reload), as a facilitator would tap it: Dela, then pick the files. */
 async function importFiles(page, files) {
-  // In-app navigation (no reload), as a facilitator would tap it.
-  await page.click('.module-nav a[href="/dela"]');
-  await page.setInputFiles('[data-testid="import-input"]', files);
-  await page.locator('[data-testid="import-preview"]').waitFor();
-}
-
-async function openRound(page, title) {
-  await page.click('a[href="/inspel"]');
-  await page.click('.sub-nav a[href="/inspel/omrostningar"]');
-  await page.click(`[data-testid="round-list"] a:has-text("${title}")`);
-  await page.locator('[data-testid="tab-vote"]').waitFor();
+  await new Shell(page, env.server.url).go("/dela");
+  await new SharePage(page, env.server.url).pickAndPreview(files);
 }
 
 /** An offline tablet that has received the round's file and opened the round. */
 async function tablet(roundFile, title) {
   const d = await offlineDevice("tablet", "/dela");
   await importFiles(d.page, roundFile);
-  await d.page.click('[data-testid="merge"]');
-  await d.page.locator('[data-testid="merge-report"]').waitFor();
-  await openRound(d.page, title);
+  await new SharePage(d.page, env.server.url).merge();
+  await new RoundsPage(d.page, env.server.url).openRound(title);
   return d;
 }
 
-async function violations(page, label) {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `${label}: ${JSON.stringify(v, null, 1)}`);
-}
-
-
-/** Waits for the hand-over screen after a submit; if it does not come, says what the page shows. */
-async function handedOver(page) {
-  try {
-    await page.locator('[data-testid="tablet-hand-over"]').waitFor({ timeout: 15_000 });
-  } catch (e) {
-    const alerts = await page.evaluate(() => [...document.querySelectorAll('[role="alert"]')].map((el) => el.textContent.trim()).filter(Boolean));
-    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-    throw new Error(`no hand-over after submit; alerts ${JSON.stringify(alerts)}; focus ${focus}; ${e.message}`);
-  }
-}
-
 test("workshop journey: set-up, three tablets, collecting, results, override, agenda, print", async () => {
-  const work = mkdtempSync(join(tmpdir(), "vagval-vote-"));
   const f = await offlineDevice("laptop", "/inspel/omrostningar");
+  const rounds = new RoundsPage(f.page, env.server.url);
+  const round = new RoundPage(f.page, env.server.url);
+  const results = new Results(f.page);
+  const share = new SharePage(f.page, env.server.url);
   await violations(f.page, "rounds page");
 
   // The facilitator sets up a ranking round over all twelve inspel, top 3 by Borda, capped to 3.
-  await f.page.fill("#round-title", "Workshop e2e – rangordning");
-  await f.page.selectOption("#round-method", "ranking");
-  await f.page.fill("#round-topk", "3");
-  await f.page.selectOption("#round-capacity", "top_n");
-  await f.page.fill("#round-capacity-value", "3");
-  await f.page.fill("#round-seed", "e2e-frö");
-  await f.page.click('[data-testid="save-round"]');
-  await f.page.locator('[data-testid="tab-vote"]').waitFor();
-  assert.match(await f.page.locator("h1").textContent(), /Workshop e2e/);
+  await rounds.create({ title: "Workshop e2e – rangordning", method: "ranking", topk: 3, capacity: "top_n", capacityValue: 3, seed: "e2e-frö" });
+  assert.match(await round.title.textContent(), /Workshop e2e/);
   await saved(f.page);
   await violations(f.page, "round: vote tab");
   // The round travels to the tablets as a small file.
-  const roundFile = await download(f.page, '[data-testid="export-ballots"]');
+  const roundFile = await ballotFile(f.page);
 
   // Tablet A — touch: tap three items into the ranking, then drag the third to the top.
   const a = await tablet(roundFile, "Workshop e2e");
-  await a.page.fill("#tablet-participant", "P1");
-  await a.page.selectOption("#tablet-municipality", "Åre");
-  await a.page.tap('[data-testid="tablet-start"]');
-  const pool = a.page.locator('[data-testid="pool"] li');
-  for (const n of [0, 1, 2]) await pool.nth(n).locator("button").tap();
-  const ranked = a.page.locator('[data-testid="ranked"] li .title');
-  const before = await ranked.allTextContents();
+  const ballotA = new Ballot(a.page, { touch: true });
+  await ballotA.start("P1", { municipality: "Åre" });
+  await ballotA.rankFromPool([0, 1, 2]);
+  const before = await ballotA.ranked.allTextContents();
   assert.equal(before.length, 3);
-  assert.match(await a.page.locator('[data-testid="remaining"]').textContent(), /3 av 3/);
-  const cdp = await a.context.newCDPSession(a.page);
-  const from = await a.page.locator('[data-testid="ranked"] li').nth(2).locator(".handle").boundingBox();
-  const to = await a.page.locator('[data-testid="ranked"] li').nth(0).boundingBox();
-  const x = from.x + from.width / 2;
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: from.y + from.height / 2 }] });
-  for (let i = 1; i <= 8; i++) {
-    const y = from.y + from.height / 2 + ((to.y + 8 - (from.y + from.height / 2)) * i) / 8;
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
-  }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  const after = await ranked.allTextContents();
+  assert.match(await ballotA.remaining.textContent(), /3 av 3/);
+  await ballotA.dragByTouch(a.context, 2, 0);
+  const after = await ballotA.ranked.allTextContents();
   assert.deepEqual(after, [before[2], before[0], before[1]], "dragged to the top by touch");
   await violations(a.page, "tablet ballot (ranking)");
   // Chromium 156.0.8078.114 under the DevTools protocol drops the first tap after the
@@ -121,19 +86,19 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
   // clicks; not reproduced in a minimal page with the same drag). A tap on the heading ends
   // that state, so the submit below is a real tap that must click.
   await a.page.tap("#ranked-heading");
-  await a.page.tap('[data-testid="tablet-submit"]');
-  await handedOver(a.page);
+  await ballotA.submit();
   // The parked ballot is out of sight, of the tab order and of the accessibility tree.
-  assert.equal(await a.page.locator('[data-testid="tablet-submit"]').isVisible(), false);
+  assert.equal(await ballotA.submitButton.isVisible(), false);
   assert.equal(await a.page.evaluate(() => { const b = document.querySelector('[data-testid="tablet-submit"]'); b.focus(); return document.activeElement === b; }), false);
-  await a.page.tap('[data-testid="tablet-hand-over"]');
-  assert.equal(await a.page.inputValue("#tablet-participant"), "", "screen cleared for the next person");
+  await ballotA.handOver();
+  assert.equal(await ballotA.participant.inputValue(), "", "screen cleared for the next person");
   await saved(a.page);
-  const fileA = await download(a.page, '[data-testid="export-ballots"]');
+  const fileA = await ballotFile(a.page);
 
   // Tablet B — keyboard only: Tab and Enter/Space, arrows move a ranked item.
   const b = await tablet(roundFile, "Workshop e2e");
-  await b.page.focus("#tablet-participant");
+  const ballotB = new Ballot(b.page);
+  await ballotB.participant.focus();
   await b.page.keyboard.type("P2");
   await b.page.keyboard.press("Tab"); // municipality
   await b.page.keyboard.press("Tab"); // start
@@ -148,7 +113,7 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
     for (let i = 0; i < skip; i++) await b.page.keyboard.press("Tab");
     await b.page.keyboard.press("Space");
   }
-  const rankedB = b.page.locator('[data-testid="ranked"] li .title');
+  const rankedB = ballotB.ranked;
   const orderB = await rankedB.allTextContents();
   assert.equal(orderB.length, 3, "three ranked by keyboard");
   // Move the last one up with its arrow button, by keyboard; focus stays on the arrow.
@@ -172,82 +137,76 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
     assert.equal(kept, "tablet-submit", arrow);
   }
   assert.deepEqual(await rankedB.allTextContents(), [orderB[2], orderB[0], orderB[1]]);
-  await b.page.focus('[data-testid="tablet-submit"]');
+  await ballotB.submitButton.focus();
   await b.page.keyboard.press("Enter");
-  await handedOver(b.page);
+  await ballotB.handedOver();
   await saved(b.page);
-  const fileB = await download(b.page, '[data-testid="export-ballots"]');
+  const fileB = await ballotFile(b.page);
 
   // Tablet C — P1 again, with a different ranking: a double vote.
   const c = await tablet(roundFile, "Workshop e2e");
-  await c.page.fill("#tablet-participant", "P1");
-  await c.page.tap('[data-testid="tablet-start"]');
-  const poolC = c.page.locator('[data-testid="pool"] li');
-  for (const n of [6, 7, 8]) await poolC.nth(n).locator("button").tap();
-  await c.page.tap('[data-testid="tablet-submit"]');
-  await handedOver(c.page);
+  const ballotC = new Ballot(c.page, { touch: true });
+  await ballotC.start("P1");
+  await ballotC.rankFromPool([6, 7, 8]);
+  await ballotC.submit();
   await saved(c.page);
-  const fileC = await download(c.page, '[data-testid="export-ballots"]');
+  const fileC = await ballotFile(c.page);
 
   // The facilitator imports all three, then A again: nothing changes.
   await importFiles(f.page, [fileA, fileB, fileC]);
-  await f.page.click('[data-testid="merge"]');
-  await f.page.locator('[data-testid="merge-report"]').waitFor();
+  await share.merge();
   await saved(f.page);
   const hash = await storageHash(f.page);
   const ballots = (await storedDoc(f.page)).ballots.length;
   assert.equal(ballots, 12 + 3, "the demo's twelve and three new ballots");
   await importFiles(f.page, fileA);
-  await f.page.locator('[data-testid="no-changes"]').waitFor();
-  await f.page.click('[data-testid="merge"]');
-  await f.page.waitForTimeout(600);
+  await share.noChanges.waitFor();
+  // The merge is done once its report shows; a change would have scheduled a save by then
+  // (the save indicator turns "pending" in the same task), so once it says "saved" again
+  // whatever the merge wrote is in localStorage.
+  await share.merge();
+  await saved(f.page);
   assert.equal(await storageHash(f.page), hash, "importing a ballot file twice changes nothing");
 
   // Collecting: P1 is flagged.
-  await openRound(f.page, "Workshop e2e");
-  await f.page.click('[data-testid="tab-collect"]');
-  assert.match(await f.page.locator('[data-testid="collect-summary"]').textContent(), /3 röster: 1 räknas, 1 dubbelröstare/);
-  assert.match(await f.page.locator('[data-testid="double-votes"]').textContent(), /P1/);
+  await rounds.openRound("Workshop e2e");
+  await round.tab("collect");
+  assert.match(await round.collectSummary.textContent(), /3 röster: 1 räknas, 1 dubbelröstare/);
+  assert.match(await round.doubleVotes.textContent(), /P1/);
   await violations(f.page, "round: collect tab");
 
   // Results and method comparison.
-  await f.page.click('[data-testid="tab-results"]');
-  await f.page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
-  assert.equal(await f.page.locator('[data-testid="results-table"] tbody tr').count(), 12);
-  assert.match(await f.page.locator('[data-testid="result-facts"]').textContent(), /1 röster räknas.*e2e-frö/);
-  const comparison = await f.page.locator('[data-testid="comparison"] tbody tr').count();
+  await round.tab("results");
+  await results.rows.first().waitFor();
+  assert.equal(await results.rows.count(), 12);
+  assert.match(await results.facts.textContent(), /1 röster räknas.*e2e-frö/);
+  const comparison = await results.comparisonRows.count();
   assert.ok(comparison >= 3, `comparison rows: ${comparison}`);
-  assert.equal(await f.page.locator("svg[role=img]").count(), 1, "a chart");
+  assert.equal(await results.chart.count(), 1, "a chart");
   await violations(f.page, "round: results tab");
 
   // Top-N override with a written reason; a too-short reason is refused.
-  const boxes = f.page.locator('[data-testid="selection"] .check-list input[type=checkbox]');
-  await boxes.nth(4).check();
-  await f.page.fill("#override-reason", "kort");
-  await f.page.click('[data-testid="save-override"]');
-  assert.match(await f.page.locator("#override-error").textContent(), /skäl/);
-  await f.page.fill("#override-reason", "Ragunda och Strömsund bad att vattenkraften tas med.");
-  await f.page.click('[data-testid="save-override"]');
-  await f.page.locator('[data-testid="override-log"] li').waitFor();
-  assert.match(await f.page.locator('[data-testid="override-log"]').textContent(), /vattenkraften/);
+  await results.selectionBoxes.nth(4).check();
+  await results.override("kort");
+  assert.match(await results.overrideError.textContent(), /skäl/);
+  await results.override("Ragunda och Strömsund bad att vattenkraften tas med.");
+  await results.overrideLog.locator("li").waitFor();
+  assert.match(await results.overrideLog.textContent(), /vattenkraften/);
   await saved(f.page);
-  const round = (await storedDoc(f.page)).rounds.find((r) => r.title.value.startsWith("Workshop e2e"));
-  assert.equal(round.overrides.value.length, 1);
-  assert.equal(round.overrides.value[0].items.length, 4, "top 3 plus the one added");
+  const stored = (await storedDoc(f.page)).rounds.find((r) => r.title.value.startsWith("Workshop e2e"));
+  assert.equal(stored.overrides.value.length, 1);
+  assert.equal(stored.overrides.value[0].items.length, 4, "top 3 plus the one added");
 
   // Agenda: the selected go into the agenda; one more point by hand; print view.
-  await f.page.click('[data-testid="to-agenda"]');
-  await f.page.locator('[data-testid="agenda-points"]').waitFor();
-  await f.page.fill("#point-text", "Regional samverkan om kompetensförsörjning");
-  await f.page.fill("#point-owner", "RUN");
-  await f.page.locator('[data-testid="new-point"] input[type=checkbox]').first().check();
-  await f.page.click('[data-testid="add-point"]');
-  await f.page.locator('.agenda-point h2:has-text("Regional samverkan")').waitFor();
+  const agenda = new AgendaPage(f.page);
+  await results.toAgenda();
+  await agenda.points.waitFor();
+  await agenda.addPoint("Regional samverkan om kompetensförsörjning", "RUN");
   await violations(f.page, "agenda");
   await f.page.emulateMedia({ media: "print" });
-  assert.equal(await f.page.locator('[data-testid="new-point"]').isVisible(), false, "forms are not printed");
-  assert.equal(await f.page.locator(".module-nav").isVisible(), false);
-  assert.ok(await f.page.locator('.agenda-point h2:has-text("Regional samverkan")').isVisible());
+  assert.equal(await agenda.newPoint.isVisible(), false, "forms are not printed");
+  assert.equal(await new Shell(f.page, env.server.url).nav.isVisible(), false);
+  assert.ok(await agenda.point("Regional samverkan").isVisible());
   await f.page.screenshot({ path: join(ROOT, "tests/e2e/out/agenda-print.png"), fullPage: true });
   await f.page.emulateMedia({ media: "screen" });
 
@@ -257,30 +216,29 @@ test("workshop journey: set-up, three tablets, collecting, results, override, ag
 
 test("new views have no axe violations in English", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
-  await page.goto(env.server.url + "/installningar");
-  await ready(page);
-  await page.click('label[lang="en"] input');
-  for (const path of ["/inspel/omrostningar", "/inspel/agenda", `/inspel/omrostning/${DEMO_ROUND}`]) {
-    await page.goto(env.server.url + path);
-    await ready(page);
+  const shell = new Shell(page, env.server.url);
+  const round = new RoundPage(page, env.server.url);
+  const ballot = new Ballot(page);
+  await new SettingsPage(page, env.server.url).open();
+  await new SettingsPage(page, env.server.url).chooseLanguage("en");
+  for (const path of [RoundsPage.path, AgendaPage.path, RoundPage.path(DEMO_ROUND)]) {
+    await shell.open(path);
     await violations(page, `en ${path}`);
   }
   for (const tab of ["collect", "results", "rules"]) {
-    await page.click(`[data-testid="tab-${tab}"]`);
+    await round.tab(tab);
     await violations(page, `en tab ${tab}`);
   }
   // The demo round is closed: its vote tab says so; opened again, it takes a ballot.
-  await page.click('[data-testid="tab-vote"]');
-  await page.locator('[data-testid="vote-closed"]').waitFor();
+  await round.tab("vote");
+  await round.voteClosed.waitFor();
   await violations(page, "en closed round");
-  await page.click('[data-testid="tab-collect"]');
-  await page.click('[data-testid="round-close"]');
-  await page.click('[data-testid="tab-vote"]');
-  await page.fill("#tablet-participant", "X");
-  await page.click('[data-testid="tablet-start"]');
+  await round.toggleClosed();
+  await round.tab("vote");
+  await ballot.start("X");
   await violations(page, "en dot ballot");
-  await page.click('[data-testid="tab-collect"]');
-  await page.click('[data-testid="paper-open"]');
+  await round.tab("collect");
+  await round.openPaper();
   await violations(page, "en paper ballot");
   assert.deepEqual(errors, []);
   await context.close();
@@ -288,35 +246,29 @@ test("new views have no axe violations in English", async () => {
 
 test("dots by tap on a tablet; the budget shows what is left", async () => {
   const { context, page, errors } = await openPage(env.browser, "tablet");
-  await page.goto(env.server.url + "/inspel/omrostningar");
-  await ready(page);
-  await page.fill("#round-title", "Prickar");
-  await page.click('[data-testid="save-round"]');
-  await page.locator('[data-testid="tab-vote"]').waitFor();
-  await page.fill("#tablet-participant", "Q");
-  await page.tap('[data-testid="tablet-start"]');
-  const items = page.locator(".ballot-item .item-tap");
-  await items.nth(0).tap();
-  await items.nth(0).tap();
-  await items.nth(0).tap();
-  await items.nth(0).tap(); // over the cap of 3: ignored
-  await items.nth(1).tap();
-  assert.match(await page.locator('[data-testid="remaining"]').textContent(), /Kvar: 1 av 5/);
-  await page.tap('[data-testid="tablet-submit"]');
-  await handedOver(page);
+  const rounds = new RoundsPage(page, env.server.url);
+  const ballot = new Ballot(page, { touch: true });
+  await rounds.open();
+  await rounds.create({ title: "Prickar" });
+  await ballot.start("Q");
+  await ballot.dot(0);
+  await ballot.dot(0);
+  await ballot.dot(0);
+  await ballot.dot(0); // over the cap of 3: ignored
+  await ballot.dot(1);
+  assert.match(await ballot.remaining.textContent(), /Kvar: 1 av 5/);
+  await ballot.submit();
   await saved(page);
   const doc = await storedDoc(page);
-  const ballot = doc.ballots.find((x) => x.participant.value === "Q");
-  assert.deepEqual(Object.values(ballot.answer.value.allocation).sort(), [1, 3]);
+  const q = doc.ballots.find((x) => x.participant.value === "Q");
+  assert.deepEqual(Object.values(q.answer.value.allocation).sort(), [1, 3]);
   // Handing over clears the ballot for the next participant.
-  await page.tap('[data-testid="tablet-hand-over"]');
-  await page.fill("#tablet-participant", "R");
-  await page.tap('[data-testid="tablet-start"]');
-  assert.match(await page.locator('[data-testid="remaining"]').textContent(), /Kvar: 5 av 5/);
-  assert.deepEqual([...new Set(await page.locator(".ballot-item .count").allTextContents())], ["0"]);
-  await items.nth(2).tap();
-  await page.tap('[data-testid="tablet-submit"]');
-  await handedOver(page);
+  await ballot.handOver();
+  await ballot.start("R");
+  assert.match(await ballot.remaining.textContent(), /Kvar: 5 av 5/);
+  assert.deepEqual([...new Set(await ballot.counts.allTextContents())], ["0"]);
+  await ballot.dot(2);
+  await ballot.submit();
   await saved(page);
   const r = (await storedDoc(page)).ballots.find((x) => x.participant.value === "R");
   assert.deepEqual(Object.values(r.answer.value.allocation), [1]);
@@ -326,13 +278,13 @@ test("dots by tap on a tablet; the budget shows what is left", async () => {
 
 test("the app's result certificate equals the CLI's for the demo round", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
-  await page.goto(env.server.url + `/inspel/omrostning/${DEMO_ROUND}`);
-  await ready(page);
-  await page.click('[data-testid="tab-results"]');
-  const certPath = await download(page, '[data-testid="download-cert"]');
-  await page.goto(env.server.url + "/dela");
-  await ready(page);
-  const workspace = await download(page, '[data-testid="export"]');
+  const round = new RoundPage(page, env.server.url);
+  const share = new SharePage(page, env.server.url);
+  await round.open(DEMO_ROUND);
+  await round.tab("results");
+  const certPath = await (await new Results(page).certificate()).path();
+  await share.open();
+  const workspace = await (await share.export()).path();
   const app = JSON.parse(readFileSync(certPath, "utf8"));
   const cli = JSON.parse(
     execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "results", workspace, "--round", DEMO_ROUND, "--json"], {

@@ -9,17 +9,20 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { axe, openPage, ready, shared, storedDoc } from "./harness.mjs";
+import { keep, openPage, ready, shared, storedDoc, violations } from "./harness.mjs";
+import { SharePage } from "./pages/share.mjs";
+import { Shell } from "./pages/shell.mjs";
+import { RoundsPage } from "./pages/rounds.mjs";
+import { RoundPage } from "./pages/round.mjs";
+import { Ballot } from "./pages/ballot.mjs";
+import { Results } from "./pages/results.mjs";
+import { Kiosk } from "./pages/kiosk.mjs";
+import { FirstStart, Workspaces } from "./pages/workspaces.mjs";
 
 const env = shared();
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
 const DEMO_ROUND = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e2020";
-
-async function violations(page, label) {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `${label}: ${JSON.stringify(v, null, 1)}`);
-}
 
 /** Waits until the stored workspace holds a ballot of `who` (participant mode has no save chip). */
 async function stored(page, who) {
@@ -28,33 +31,20 @@ async function stored(page, who) {
 
 /** A dot round set up on this page; leaves the page on its vote tab. */
 async function newRound(page, title) {
-  await page.goto(env.server.url + "/inspel/omrostningar");
-  await ready(page);
-  await page.fill("#round-title", title);
-  await page.click('[data-testid="save-round"]');
-  await page.locator('[data-testid="tab-vote"]').waitFor();
-}
-
-/** One participant's dots: code, two taps on the first item, submit, the thanks. */
-async function vote(page, who) {
-  await page.fill("#tablet-participant", who);
-  await page.click('[data-testid="tablet-start"]');
-  const items = page.locator(".ballot-item .item-tap");
-  await items.nth(0).click();
-  await items.nth(1).click();
-  await page.click('[data-testid="tablet-submit"]');
-  await page.locator('[data-testid="tablet-hand-over"]').waitFor({ timeout: 15_000 });
+  const rounds = new RoundsPage(page, env.server.url);
+  await rounds.open();
+  await rounds.create({ title });
 }
 
 test("participant mode: only the ballot is reachable, and leaving needs the code", async () => {
   const { context, page, errors } = await openPage(env.browser, "tablet");
+  const kiosk = new Kiosk(page);
+  const ballot = new Ballot(page);
   await newRound(page, "Röstläge e2e");
-  await page.fill("#kiosk-code", "12"); // too short
-  await page.click('[data-testid="kiosk-go"]');
-  assert.match(await page.locator("#kiosk-code-error").textContent(), /minst 4 tecken/);
-  await page.fill("#kiosk-code", "2468");
-  await page.click('[data-testid="kiosk-go"]');
-  await page.locator('[data-testid="kiosk"]').waitFor();
+  await kiosk.enter("12"); // too short
+  assert.match(await kiosk.codeError.textContent(), /minst 4 tecken/);
+  await kiosk.enter("2468");
+  await kiosk.root.waitFor();
   // No navigation, no undo, no rules, results or "Ta bort".
   for (const sel of [".module-nav", ".header-actions", '[data-testid="tab-results"]', '[data-testid="tab-rules"]', '[data-testid="tab-collect"]']) {
     assert.equal(await page.locator(sel).count(), 0, `${sel} is out of reach`);
@@ -62,33 +52,33 @@ test("participant mode: only the ballot is reachable, and leaving needs the code
   assert.equal(await page.getByText("Ångra").count(), 0);
   await violations(page, "participant mode");
   // A participant votes; Ctrl+Z afterwards takes nothing back.
-  await vote(page, "P1");
+  await ballot.dotBallot("P1");
   await stored(page, "P1");
   await page.keyboard.press("Control+z");
-  await page.waitForTimeout(300);
+  // A fixed wait on purpose: this proves that Ctrl+Z does nothing, and participant mode shows
+  // no save state to wait for. An undo would reach localStorage with the autosave 400 ms after
+  // it, so the wait is well past that (it was 300 ms, shorter than the debounce).
+  await page.waitForTimeout(1000);
   const before = (await storedDoc(page)).ballots.filter((b) => b.participant?.value === "P1").length;
   assert.equal(before, 1, "the ballot stays");
   // A deep link or a reload still shows only the ballot.
   await page.goto(env.server.url + "/inspel/omrostningar");
-  await page.locator('html[data-ready] [data-testid="kiosk"]').waitFor();
+  await kiosk.loaded();
   assert.equal(await page.locator(".module-nav").count(), 0);
   // A half-done ballot survives the reload.
-  await page.click('[data-testid="tablet-hand-over"]').catch(() => {});
-  await page.fill("#tablet-participant", "P2");
-  await page.click('[data-testid="tablet-start"]');
-  await page.locator(".ballot-item .item-tap").nth(2).click();
+  await ballot.handOverButton.click().catch(() => {});
+  await ballot.start("P2");
+  await ballot.dot(2);
   await page.reload();
-  await page.locator('html[data-ready] [data-testid="kiosk"]').waitFor();
-  assert.match(await page.locator('[data-testid="remaining"]').textContent(), /Kvar: 4 av 5/, "the dot is still there");
+  await kiosk.loaded();
+  assert.match(await ballot.remaining.textContent(), /Kvar: 4 av 5/, "the dot is still there");
   // The wrong code keeps the mode; the right one leaves it, back on the round.
-  await page.click('[data-testid="kiosk-leave"]');
-  await page.fill("#kiosk-exit-code", "1111");
-  await page.click('[data-testid="kiosk-exit"]');
-  assert.match(await page.locator("#kiosk-exit-error").textContent(), /Fel kod/);
-  await page.fill("#kiosk-exit-code", "2468");
-  await page.click('[data-testid="kiosk-exit"]');
+  await kiosk.openLeave();
+  await kiosk.exit("1111");
+  assert.match(await kiosk.exitError.textContent(), /Fel kod/);
+  await kiosk.exit("2468");
   await ready(page);
-  await page.locator('[data-testid="tab-vote"]').waitFor();
+  await new RoundPage(page, env.server.url).tabLocator("vote").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -103,7 +93,7 @@ test("a browser killed right after 'Tack! Rösten är sparad' keeps the vote", a
   let context = await open();
   let page = await context.newPage();
   await newRound(page, "Dödad webbläsare");
-  await vote(page, "Kvar efter krasch");
+  await new Ballot(page).dotBallot("Kvar efter krasch");
   // Killed at once: no pagehide, no flush, nothing the page can still do.
   try {
     execFileSync("pkill", ["-9", "-f", dir]);
@@ -111,8 +101,7 @@ test("a browser killed right after 'Tack! Rösten är sparad' keeps the vote", a
   await Promise.race([context.close().catch(() => {}), new Promise((ok) => setTimeout(ok, 5_000))]);
   context = await open();
   page = await context.newPage();
-  await page.goto(env.server.url + "/inspel/omrostningar");
-  await ready(page);
+  await new RoundsPage(page, env.server.url).open();
   // The journal is merged in at start and stored again.
   await stored(page, "Kvar efter krasch");
   const doc = await storedDoc(page);
@@ -122,21 +111,21 @@ test("a browser killed right after 'Tack! Rösten är sparad' keeps the vote", a
 
 test("a closed round takes no more ballots; the breakdown hides small groups", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
+  const round = new RoundPage(page, env.server.url);
+  const results = new Results(page);
   await newRound(page, "Stängs e2e");
-  await page.click('[data-testid="tab-collect"]');
-  await page.click('[data-testid="round-close"]');
-  await page.click('[data-testid="tab-vote"]');
-  await page.locator('[data-testid="vote-closed"]').waitFor();
-  assert.equal(await page.locator("#tablet-participant").count(), 0);
+  await round.toggleClosed();
+  await round.tab("vote");
+  await round.voteClosed.waitFor();
+  assert.equal(await new Ballot(page).participant.count(), 0);
   // The demo round's twelve voters come from municipalities with one or two each: they are
   // shown together, never one by one.
-  await page.goto(env.server.url + `/inspel/omrostning/${DEMO_ROUND}`);
-  await ready(page);
-  await page.click('[data-testid="tab-results"]');
-  const counts = await page.locator('[data-testid="breakdown"] tbody tr td:nth-child(2)').allTextContents();
+  await round.open(DEMO_ROUND);
+  await round.tab("results");
+  const counts = await results.breakdown.locator("tbody tr td:nth-child(2)").allTextContents();
   assert.ok(counts.length > 0, "the breakdown has rows");
   for (const n of counts) assert.ok(Number(n) >= 3, `a group of ${n} is shown`);
-  assert.match(await page.locator('[data-testid="breakdown"]').textContent(), /Övriga kommuner/);
+  assert.match(await results.breakdown.textContent(), /Övriga kommuner/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -144,11 +133,10 @@ test("a closed round takes no more ballots; the breakdown hides small groups", a
 test("the projector view fills a 1920 × 1080 screen", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "sv-SE" });
   const page = await context.newPage();
-  await page.goto(env.server.url + `/inspel/omrostning/${DEMO_ROUND}`);
-  await ready(page);
-  await page.click('[data-testid="tab-results"]');
-  await page.click('button:has-text("Projektorvy")');
-  await page.waitForFunction(() => document.documentElement.classList.contains("projector"));
+  const round = new RoundPage(page, env.server.url);
+  await round.open(DEMO_ROUND);
+  await round.tab("results");
+  await new Results(page).projector();
   const { main, nav, chart } = await page.evaluate(() => ({
     main: document.querySelector("main").getBoundingClientRect().width,
     nav: getComputedStyle(document.querySelector(".module-nav")).display,
@@ -163,187 +151,144 @@ test("the projector view fills a 1920 × 1080 screen", async () => {
 
 test("workspaces: the first-start choice, a new one, switching, deleting with the export offered, the demo opened and closed", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop", { acceptDownloads: true });
-  await page.goto(env.server.url + "/");
-  await ready(page, { demo: false });
+  const shell = new Shell(page, env.server.url);
+  const first = new FirstStart(page);
+  const ws = new Workspaces(page);
+  await shell.open("/", { demo: false });
   // A fresh device asks; nothing is stored before the choice.
-  await page.locator('[data-testid="first-start"]').waitFor();
+  await first.root.waitFor();
   await violations(page, "first start");
   assert.equal(await page.evaluate(() => localStorage.getItem("vagval.workspace")), null);
-  await page.click('[data-testid="first-new"]');
-  assert.match(await page.locator("#first-error").textContent(), /Skriv ett namn/);
-  await page.fill("#first-name", "Workshop Krokom 2027");
-  await page.click('[data-testid="first-new"]');
-  await page.locator('[data-testid="first-start"]').waitFor({ state: "detached" });
-  assert.equal(await page.locator('[data-testid="workspace-name"]').textContent(), "Arbetsyta: Workshop Krokom 2027");
-  await page.click('.module-nav a[href="/inspel"]');
+  await first.createNew();
+  assert.match(await first.error.textContent(), /Skriv ett namn/);
+  await first.createNew("Workshop Krokom 2027");
+  await first.gone();
+  assert.equal(await shell.workspaceName.textContent(), "Arbetsyta: Workshop Krokom 2027");
+  await shell.go("/inspel");
   await page.waitForFunction(() => /^0 inspel$/.test(document.getElementById("inspel-list-heading")?.textContent ?? ""));
   // The demo next to it, then back.
-  await page.click('.module-nav a[href="/installningar"]');
-  await page.click('[data-testid="ws-demo"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="workspace-name"]').textContent.includes("Påverkansagenda"));
-  assert.match(await page.locator('[data-testid="ws-list"]').textContent(), /Workshop Krokom 2027/);
+  await shell.go("/installningar");
+  await ws.openDemo();
+  assert.match(await ws.list.textContent(), /Workshop Krokom 2027/);
   await violations(page, "workspaces");
-  await page.click('[data-testid="ws-list"] li:has-text("Workshop Krokom 2027") [data-testid="ws-open-other"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="workspace-name"]').textContent.includes("Workshop Krokom 2027"));
+  await ws.open("Workshop Krokom 2027");
   // Deleting the demo (put aside) asks and offers an export first.
-  await page.click('[data-testid="ws-list"] li:has-text("Påverkansagenda") [data-testid="ws-delete-other"]');
-  await page.locator('[data-testid="ws-delete-confirm"]').waitFor();
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="ws-export-first"]')]);
-  assert.match(dl.suggestedFilename(), /^paverkansagenda.*\.json$/);
-  await page.click('[data-testid="ws-delete-yes"]');
-  await page.locator('[data-testid="ws-list"]').waitFor({ state: "detached" });
+  await ws.askDelete("Påverkansagenda");
+  const dl1 = await ws.exportFirst();
+  assert.match(dl1.suggestedFilename(), /^paverkansagenda.*\.json$/);
+  await ws.confirmDelete();
+  await ws.list.waitFor({ state: "detached" });
   // The demo opened again, then closed: deleting the open workspace opens the other one.
-  await page.click('[data-testid="ws-demo"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="workspace-name"]').textContent.includes("Påverkansagenda"));
-  await page.click('[data-testid="ws-delete-open"]');
-  const [dl2] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="ws-export-first"]')]);
+  await ws.openDemo();
+  await ws.askDeleteOpen();
+  const dl2 = await ws.exportFirst();
   assert.match(dl2.suggestedFilename(), /^paverkansagenda.*\.json$/);
-  await page.click('[data-testid="ws-delete-yes"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="workspace-name"]').textContent.includes("Workshop Krokom 2027"));
+  await ws.confirmDelete();
+  await ws.isOpen("Workshop Krokom 2027");
   // What is stored is the open workspace; a reload opens it, with no first-start question.
-  await page.reload();
-  await ready(page, { demo: false });
-  assert.equal(await page.locator('[data-testid="first-start"]').count(), 0);
-  assert.match(await page.locator('[data-testid="workspace-name"]').textContent(), /Workshop Krokom 2027/);
+  await shell.reload({ demo: false });
+  assert.equal(await first.root.count(), 0);
+  assert.match(await shell.workspaceName.textContent(), /Workshop Krokom 2027/);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vagval.shelf.")));
   assert.deepEqual(keys, [], "nothing of the deleted demo is left");
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-/** Downloads by clicking `selector`; the file is kept after its browser context closes. */
-async function dl(page, selector) {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  const path = join(mkdtempSync(join(tmpdir(), "vagval-dl-")), d.suggestedFilename());
-  await d.saveAs(path);
-  return path;
-}
-
-/** A ranking ballot: the participant ranks the first `n` items of the pool. */
-async function rank(page, who, n) {
-  await page.fill("#tablet-participant", who);
-  await page.click('[data-testid="tablet-start"]');
-  const pool = page.locator('[data-testid="pool"] li button');
-  for (let i = 0; i < n; i++) await pool.nth(i).click();
-  await page.click('[data-testid="tablet-submit"]');
-  await page.locator('[data-testid="tablet-hand-over"]').waitFor({ timeout: 15_000 });
-  await page.click('[data-testid="tablet-hand-over"]');
-}
-
 test("results: W, Condorcet, consensus and every ballot not counted; the cap after the vote; late ballots make an override stale", async () => {
   const f = await openPage(env.browser, "laptop", { acceptDownloads: true });
   const page = f.page;
-  await page.goto(env.server.url + "/inspel/omrostningar");
-  await ready(page);
+  const shell = new Shell(page, env.server.url);
+  const rounds = new RoundsPage(page, env.server.url);
+  const round = new RoundPage(page, env.server.url);
+  const ballot = new Ballot(page);
+  const results = new Results(page);
+  const share = new SharePage(page, env.server.url);
+  await rounds.open();
   // A ranking round, top 3, up to 3: a participant may rank fewer.
-  await page.fill("#round-title", "Rangordning e2e");
-  await page.selectOption("#round-method", "ranking");
-  await page.fill("#round-topk", "3");
-  await page.check("#round-at-most");
-  await page.click('[data-testid="save-round"]');
-  await page.locator('[data-testid="tab-vote"]').waitFor();
-  const roundFile = await dl(page, '[data-testid="export-ballots"]');
-  await rank(page, "A", 3);
-  await rank(page, "B", 1); // one item only: allowed ("upp till 3")
-  await rank(page, "C", 2);
+  await rounds.create({ title: "Rangordning e2e", method: "ranking", topk: 3, atMost: true });
+  const roundFile = await keep(await round.exportBallots());
+  await ballot.rankBallot("A", 3);
+  await ballot.rankBallot("B", 1); // one item only: allowed ("upp till 3")
+  await ballot.rankBallot("C", 2);
   // A tablet elsewhere: "A" votes again there (a double vote), handed in late.
   const t = await openPage(env.browser, "tablet", { acceptDownloads: true });
-  await t.page.goto(env.server.url + "/dela");
-  await ready(t.page);
-  await t.page.setInputFiles('[data-testid="import-input"]', roundFile);
-  await t.page.locator('[data-testid="import-preview"]').waitFor();
-  await t.page.click('[data-testid="merge"]');
-  await t.page.locator('[data-testid="merge-report"]').waitFor();
-  await t.page.click('a[href="/inspel"]');
-  await t.page.click('.sub-nav a[href="/inspel/omrostningar"]');
-  await t.page.click('[data-testid="round-list"] a:has-text("Rangordning e2e")');
-  await t.page.locator('[data-testid="tab-vote"]').waitFor();
-  await rank(t.page, "A", 2);
-  const late = await dl(t.page, '[data-testid="export-ballots"]');
+  const shareT = new SharePage(t.page, env.server.url);
+  await shareT.open();
+  await shareT.pickAndPreview(roundFile);
+  await shareT.merge();
+  await new RoundsPage(t.page, env.server.url).openRound("Rangordning e2e");
+  await new Ballot(t.page).rankBallot("A", 2);
+  const late = await keep(await new RoundPage(t.page, env.server.url).exportBallots());
   await t.context.close();
 
   // Results: Kendall's W and the Condorcet outcome; nothing left out yet.
-  await page.click('[data-testid="tab-results"]');
-  assert.match(await page.locator('[data-testid="result-facts"]').textContent(), /Kendalls W = \d,\d\d\..*Condorcetvinnare/);
-  assert.match(await page.locator('[data-testid="not-counted"]').textContent(), /Alla röster räknas/);
+  await round.tab("results");
+  assert.match(await results.facts.textContent(), /Kendalls W = \d,\d\d\..*Condorcetvinnare/);
+  assert.match(await results.notCounted.textContent(), /Alla röster räknas/);
   // The cap, decided now, after the results were shown: top 2.
-  await page.selectOption("#decision-capacity", "top_n");
-  await page.fill("#decision-capacity-value", "2");
-  await page.click('[data-testid="capacity-save"]');
-  assert.match(await page.locator("#decision-error").textContent(), /vem/);
-  await page.fill("#decision-who", "Anna Processledare");
-  await page.click('[data-testid="capacity-save"]');
-  await page.locator('[data-testid="capacity-decided"]').waitFor();
-  assert.match(await page.locator('[data-testid="capacity-decided"]').textContent(), /Anna Processledare.*efter att resultatet visats/);
-  assert.equal(await page.locator('[data-testid="results-table"] tr.selected').count(), 2);
+  await results.decideCapacity({ kind: "top_n", value: 2 });
+  assert.match(await results.decisionError.textContent(), /vem/);
+  await results.decideCapacity({ who: "Anna Processledare" });
+  await results.capacityDecided.waitFor();
+  assert.match(await results.capacityDecided.textContent(), /Anna Processledare.*efter att resultatet visats/);
+  assert.equal(await results.selectedRows.count(), 2);
   // An override of that selection, for this result.
-  await page.locator('[data-testid="selection"] .check-list input').nth(2).check();
-  await page.fill("#override-reason", "Kommunerna enades om en tredje punkt");
-  await page.click('[data-testid="save-override"]');
-  await page.locator('[data-testid="override-log"]').waitFor();
-  assert.equal(await page.locator('[data-testid="results-table"] tr.selected').count(), 3);
+  await results.selectionInputs.nth(2).check();
+  await results.override("Kommunerna enades om en tredje punkt");
+  await results.overrideLog.waitFor();
+  assert.equal(await results.selectedRows.count(), 3);
   await violations(page, "results with a capacity decision");
 
   // The tablet's late file: A's second ballot is a double vote; both of A's are left out,
   // the counted ballots change, the override no longer applies.
-  await page.click('.module-nav a[href="/dela"]');
-  await page.setInputFiles('[data-testid="import-input"]', late);
-  await page.locator('[data-testid="import-preview"]').waitFor();
-  assert.match(await page.locator('[data-testid="preview-counts"]').textContent(), /1 ny röst/);
-  await page.click('[data-testid="merge"]');
-  await page.locator('[data-testid="merge-report"]').waitFor();
-  await page.click('a[href="/inspel"]');
-  await page.click('.sub-nav a[href="/inspel/omrostningar"]');
-  await page.click('[data-testid="round-list"] a:has-text("Rangordning e2e")');
-  await page.click('[data-testid="tab-results"]');
-  await page.locator('[data-testid="override-stale"]').waitFor();
-  assert.equal(await page.locator('[data-testid="results-table"] tr.selected').count(), 2, "back to the rule");
-  const notCounted = await page.locator('[data-testid="not-counted"]').textContent();
+  await shell.go("/dela");
+  await share.pickAndPreview(late);
+  assert.match(await share.previewCounts.textContent(), /1 ny röst/);
+  await share.merge();
+  await rounds.goTo();
+  await rounds.pick("Rangordning e2e");
+  await round.tab("results");
+  await results.overrideStale.waitFor();
+  assert.equal(await results.selectedRows.count(), 2, "back to the rule");
+  const notCounted = await results.notCounted.textContent();
   assert.match(notCounted, /A.*dubbelröst/);
-  assert.match(await page.locator('[data-testid="result-facts"]').textContent(), /2 röster som inte räknas/);
+  assert.match(await results.facts.textContent(), /2 röster som inte räknas/);
   await violations(page, "results, Swedish");
   // The certificate records the decision and that the override is stale.
-  const cert = JSON.parse(readFileSync(await dl(page, '[data-testid="download-cert"]'), "utf8"));
+  const cert = JSON.parse(readFileSync(await keep(await results.certificate()), "utf8"));
   assert.equal(cert.capacity_decision.who, "Anna Processledare");
   assert.equal(cert.capacity_decision.after_results, true);
   assert.equal(cert.override_stale, true);
   assert.equal(cert.excluded.filter((e) => e.reason.reason === "double_vote" || JSON.stringify(e.reason).includes("double")).length, 2);
   // Confirmed for the new result, it applies again.
-  await page.click('[data-testid="override-confirm"]');
-  await page.locator('[data-testid="override-stale"]').waitFor({ state: "detached" });
-  assert.equal(await page.locator('[data-testid="results-table"] tr.selected').count(), 3);
+  await results.confirmOverride();
+  await results.overrideStale.waitFor({ state: "detached" });
+  assert.equal(await results.selectedRows.count(), 3);
   // In English too.
-  await page.click('[data-testid="lang-switch"]');
-  assert.match(await page.locator('[data-testid="not-counted"]').textContent(), /Ballots not counted.*double vote/);
-  assert.match(await page.locator('[data-testid="result-facts"]').textContent(), /Kendalls W/);
+  await shell.toggleLanguage();
+  assert.match(await results.notCounted.textContent(), /Ballots not counted.*double vote/);
+  assert.match(await results.facts.textContent(), /Kendalls W/);
   await violations(page, "results, English");
-  await page.click('[data-testid="lang-switch"]');
+  await shell.toggleLanguage();
   assert.deepEqual(f.errors, []);
   await f.context.close();
 });
 
 test("a score round shows median, IQR and consensus per item", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
-  await page.goto(env.server.url + "/inspel/omrostningar");
-  await ready(page);
-  await page.fill("#round-title", "Betyg e2e");
-  await page.selectOption("#round-method", "score");
-  await page.click('[data-testid="save-round"]');
-  await page.locator('[data-testid="tab-vote"]').waitFor();
-  for (const [who, grade] of [["S1", "5"], ["S2", "1"]]) {
-    await page.fill("#tablet-participant", who);
-    await page.click('[data-testid="tablet-start"]');
-    await page.locator(".choices").first().locator(`label.pill:has-text("${grade}")`).first().click();
-    await page.click('[data-testid="tablet-submit"]');
-    await page.locator('[data-testid="tablet-hand-over"]').waitFor({ timeout: 15_000 });
-    await page.click('[data-testid="tablet-hand-over"]');
-  }
-  await page.click('[data-testid="tab-results"]');
-  const table = await page.locator('[data-testid="results-table"]').textContent();
+  const rounds = new RoundsPage(page, env.server.url);
+  const ballot = new Ballot(page);
+  const results = new Results(page);
+  await rounds.open();
+  await rounds.create({ title: "Betyg e2e", method: "score" });
+  for (const [who, grade] of [["S1", "5"], ["S2", "1"]]) await ballot.scoreBallot(who, grade);
+  await new RoundPage(page, env.server.url).tab("results");
+  const table = await results.table.textContent();
   assert.match(table, /Median \/ IQR \/ konsensus/);
   // 5 and 1 on a 1–5 scale: median 3, IQR 4, consensus 0 (an even split between the extremes);
   // whole numbers are shown whole.
-  const first = page.locator('[data-testid="results-table"] tbody tr').first();
+  const first = results.rows.first();
   assert.equal((await first.locator("td.num").nth(1).textContent()).trim(), "3 / 4 / 0");
   assert.match(table, /Omstritt|omstridd/i);
   await violations(page, "score results");
