@@ -1,20 +1,22 @@
 //! Vägval's browser shell (Leptos 0.8, client-side rendered).
 //!
-//! A thin layer over `vagval-core`: components per module in [`pages`], the
-//! only localStorage code in [`storage`], app state and commands in [`state`],
-//! the UI strings in [`i18n`], the service-worker bridge in [`pwa`].
+//! A thin layer over `vagval-core`: the shell (contexts, router, navigation, banners, its own
+//! pages, the service-worker bridge) in [`app`], one folder per module in [`modules`] (listed
+//! once in [`modules::MODULES`]), shared view components in [`ui`], app state and commands in
+//! [`state`], the only browser-storage code in [`storage`] and [`journal`], files in
+//! [`file_io`], the translation machinery in [`i18n`].
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod file_io;
 pub mod i18n;
 pub mod journal;
-pub mod pages;
-pub mod pwa;
-pub mod router;
-pub mod shell;
+pub mod modules;
 pub mod state;
 pub mod storage;
-pub mod view;
+pub mod ui;
+
+pub use app::router;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +33,7 @@ pub fn start() {
         return;
     };
     root.set_text_content(None);
-    leptos::mount::mount_to(root, shell::App).forget();
+    leptos::mount::mount_to(root, app::App).forget();
     if let Some(html) = doc.document_element() {
         let _ = html.set_attribute("data-ready", "");
     }

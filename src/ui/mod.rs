@@ -1,0 +1,11 @@
+//! Shared view pieces: helpers that keep the bundle small ([`view`]) and components that
+//! several pages use, so that each exists once in the bundle (every distinct view type costs
+//! its own render code).
+mod error_field;
+mod select_field;
+mod small_table;
+pub mod view;
+
+pub use error_field::ErrorField;
+pub use select_field::SelectField;
+pub use small_table::{Cell, SmallTable};
