@@ -1,4 +1,5 @@
 // Trunk post_build hook (runs in the staging dir's parent with TRUNK_* variables set).
+// 0. Release: splits the app into a main module and one chunk per module (split.mjs).
 // 1. Moves Trunk's inline start-up <script type="module"> into a hashed file, so the
 //    Content-Security-Policy can stay `script-src 'self'` with no inline allowance.
 // 2. Fills sw.js with this build's precache list and a version hash of the final bytes.
@@ -7,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
+import { split } from "./split.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run through trunk");
@@ -14,6 +16,10 @@ const sha = (data, n) => createHash("sha256").update(data).digest("hex").slice(0
 
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+// 0. Release: split the app at its `#[lazy]` points (scripts/split.mjs).
+if (process.env.TRUNK_PROFILE !== "debug" && process.env.VAGVAL_SPLIT !== "0") {
+  html = split(dir, html, { root: process.env.TRUNK_SOURCE_DIR ?? process.cwd() });
+}
 html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/g, (_, code) => {
   const name = `boot-${sha(code, 16)}.js`;
   writeFileSync(join(dir, name), code.trim() + "\n");

@@ -108,7 +108,7 @@ impl Route {
         use super::pages::{NotFound, Overview, Settings, SharePage};
         match self {
             Self::Overview => view! { <Overview/> }.into_any(),
-            Self::Module { module, page } => (MODULES[module].pages[page].view)(),
+            Self::Module { module, page } => crate::modules::view(module, page),
             Self::Share => view! { <SharePage/> }.into_any(),
             Self::Settings => view! { <Settings/> }.into_any(),
             Self::NotFound => view! { <NotFound/> }.into_any(),

@@ -168,6 +168,9 @@ crate::texts! {
             "Modulen byggs just nu. Navigering, sparande och språkval fungerar redan."
             / "This module is being built. Navigation, saving and language already work.",
         not_found_title: "Sidan finns inte" / "Page not found",
+        module_loading: "Laddar modulen …" / "Loading the module …",
+        module_load_failed: "Modulen kunde inte laddas. Den hämtas första gången den öppnas; kontrollera anslutningen och försök igen. Ditt arbete är sparat." / "The module could not be loaded. It is fetched the first time it is opened; check the connection and try again. Your work is saved.",
+        module_load_retry: "Försök igen" / "Try again",
         not_found_body:
             "Adressen leder inte till någon del av Vägval."
             / "The address does not lead to any part of Vägval.",

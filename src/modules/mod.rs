@@ -8,6 +8,10 @@
 //! - this file: `mod <name>;` and one line in [`MODULES`].
 //!
 //! Nothing in `src/app/` changes: routes, navigation and cards follow the list.
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::LazyLock;
+
 use leptos::prelude::*;
 use vagval_core::Lang;
 
@@ -34,6 +38,8 @@ pub struct Module {
     /// Its pages; the first is where its navigation entry and overview card lead, and the
     /// navigation marks the module current on any of them.
     pub pages: &'static [Page],
+    /// How its pages are drawn.
+    pub draw: Draw,
     /// Its card: title (navigation label and heading), summary, what it will hold.
     pub card: fn(Lang) -> &'static ModuleTexts,
     /// Context it provides at the root, before any page is shown.
@@ -44,8 +50,87 @@ pub struct Module {
 pub struct Page {
     /// Its path. A path ending in `/` is followed by a record id (`/inspel/omrostning/<id>`).
     pub path: &'static str,
-    /// Renders the page.
-    pub view: fn() -> AnyView,
+}
+
+/// Draws page `i` of a module's [`Module::pages`].
+pub type Render = fn(usize) -> AnyView;
+
+/// The future that loads a module's chunk and hands back its [`Render`].
+pub type Loading = Pin<Box<dyn Future<Output = Result<Render, SplitLoaderError>>>>;
+
+/// How a module's pages are drawn.
+#[derive(Clone, Copy)]
+pub enum Draw {
+    /// By code in the main bundle (a small module, such as a planned one).
+    Here(Render),
+    /// By code in the module's own chunk, fetched on first use (scripts/split.mjs cuts it
+    /// at the module's `wasm_split` point; the service worker precaches it). The page is
+    /// drawn synchronously once the chunk is there, so it lives in the shell's reactive
+    /// tree like any other.
+    Chunk(fn() -> Loading),
+}
+
+/// The error a chunk that could not be fetched gives.
+pub use leptos::wasm_split::SplitLoaderError;
+
+/// What a module's chunk has given so far, per module: `None` until it is loaded.
+static LOADED: LazyLock<ArcRwSignal<Vec<Option<Render>>>> =
+    LazyLock::new(|| ArcRwSignal::new(vec![None; MODULES.len()]));
+
+/// Draws page `page` of module `module`, fetching the module's chunk first if need be.
+pub fn view(module: usize, page: usize) -> AnyView {
+    let Some(m) = MODULES.get(module) else {
+        return ().into_any();
+    };
+    let load = match m.draw {
+        Draw::Here(render) => return render(page),
+        Draw::Chunk(load) => load,
+    };
+    let loaded = LOADED.clone();
+    let failed = RwSignal::new(false);
+    let fetch = move || {
+        failed.set(false);
+        let loaded = loaded.clone();
+        leptos::task::spawn_local(async move {
+            match load().await {
+                Ok(render) => loaded.update(|l| {
+                    if let Some(slot) = l.get_mut(module) {
+                        *slot = Some(render);
+                    }
+                }),
+                Err(_) => failed.try_set(true).map_or((), |_| ()),
+            }
+        });
+    };
+    let have = LOADED.clone();
+    if have.with_untracked(|l| l.get(module).copied().flatten().is_none()) {
+        fetch();
+    }
+    let i18n = crate::i18n::use_i18n();
+    let retry = fetch.clone();
+    (move || match have.with(|l| l.get(module).copied().flatten()) {
+        Some(render) => render(page),
+        None if failed.get() => {
+            let retry = retry.clone();
+            view! {
+                <div class="card error-card" role="alert" data-testid="module-load-failed">
+                    <p>{i18n.tr(|t| t.module_load_failed)}</p>
+                    <button type="button" class="btn" on:click=move |_| retry()>
+                        {i18n.tr(|t| t.module_load_retry)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="boot-status" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                {i18n.tr(|t| t.module_loading)}
+            </p>
+        }
+        .into_any(),
+    })
+    .into_any()
 }
 
 impl Page {

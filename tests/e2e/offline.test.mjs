@@ -3,7 +3,7 @@
 // only switched to when the user asks.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, launch, openPage, ready, saved, serve } from "./harness.mjs";
@@ -106,4 +106,36 @@ test("a new version is announced and switched to only on 'Ladda om'", async () =
   assert.deepEqual(errors, []);
   await context.close();
   await server.close();
+});
+
+test("each module opens for the first time offline: its code was precached on install", async () => {
+  const server = await serve(copyOfDist());
+  const origin = server.url;
+  const { context, page, errors } = await openPage(browser, "laptop");
+  const shell = new Shell(page, origin);
+  await shell.open("/");
+  await controlled(page);
+  // No module page has been shown in this profile yet; from here on there is no network.
+  await context.setOffline(true);
+  await server.close();
+  const routes = await shell.routes();
+  assert.ok(routes.length >= 6, JSON.stringify(routes));
+  for (const { path, label } of routes.slice(1)) {
+    await shell.go(path);
+    await page.waitForFunction((p) => location.pathname === p, path);
+    await page.waitForFunction(
+      (l) => document.querySelector("main h1")?.textContent.trim() === l.trim(),
+      label,
+      { timeout: 10_000 },
+    );
+  }
+  // Every chunk the build has was fetched by the worker, none by the page offline.
+  const chunks = readdirSync(DIST).filter((f) => /^split-.+\.wasm$/.test(f));
+  const cached = await page.evaluate(
+    async (names) => Promise.all(names.map(async (n) => !!(await caches.match("/" + n)))),
+    chunks,
+  );
+  assert.deepEqual(cached, chunks.map(() => true), `precached: ${chunks}`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

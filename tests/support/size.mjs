@@ -1,32 +1,51 @@
-// Bundle-size gate: brotli (quality 11) of the app's wasm + JS in dist/.
-// Fails above the budget: the size measured when issue 11's workshop features landed (535.0 KB:
-// participant mode, workspaces, the ballot journal, every number in the result and the format
-// checks) plus 5 %, as PERFORMANCE.md S15 asks ("fails on +5 %"). The v1 goal of 150 KB is not
-// met; issue 12 brings per-module budgets and the levers (erase_components, splitting); see
-// ARCHITECTURE.md ("Bundle size").
+// Bundle-size gate: brotli (quality 11) of the app's wasm + JS in dist/, reported as the initial
+// download (everything but the modules' chunks: the glue, the main
+// module with the shell, the overview and the shared core, the split loader, the start-up and
+// PWA scripts, the service worker) and one line per module chunk (`split-<module>-<hash>.wasm`, written by
+// scripts/split.mjs). Each part fails above its budget: the size measured when it was set plus
+// 5 % (PERFORMANCE.md S15, "fails on +5 %"); the targets of issue 12 are printed beside them.
+// Why these numbers: ARCHITECTURE.md, "Bundle size".
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? "dist";
-const BUDGET = 562 * 1000;
-const GOAL = 150 * 1000;
-const files = readdirSync(dir).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
-let total = 0;
-console.log("file".padEnd(44) + "raw".padStart(10) + "brotli".padStart(10));
-for (const f of files.sort()) {
-  const raw = readFileSync(join(dir, f));
-  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  total += br;
-  console.log(f.padEnd(44) + String(raw.length).padStart(10) + String(br).padStart(10));
-}
-const kb = (n) => (n / 1000).toFixed(1) + " KB";
-console.log(`total wasm + JS, brotli: ${kb(total)} (budget ${kb(BUDGET)}, goal ${kb(GOAL)})`);
+const KB = 1000;
+/** Budgets in bytes: the measured size + 5 %. A module without its own line uses `module`. */
+const BUDGETS = {
+  initial: 330 * KB, // measured 313.8 KB (erase_components, prioritisation split off)
+  prioritisation: 198 * KB, // measured 188.4 KB
+  module: 100 * KB, // a new module starts at the target
+};
+const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };
+
+const files = readdirSync(dir).filter((f) => (f.endsWith(".wasm") || f.endsWith(".js")));
 if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("no .wasm in " + dir + ": build first");
   process.exit(1);
 }
-if (total > BUDGET) {
-  console.error(`bundle too large: ${kb(total)} > ${kb(BUDGET)}`);
-  process.exit(1);
+const part = (f) => f.match(/^split-(.+)-[0-9a-f]{16}\.wasm$/)?.[1] ?? "initial";
+const parts = new Map();
+console.log("file".padEnd(52) + "raw".padStart(10) + "brotli".padStart(10) + "  part");
+for (const f of files.sort()) {
+  const raw = readFileSync(join(dir, f));
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  parts.set(part(f), (parts.get(part(f)) ?? 0) + br);
+  console.log(f.padEnd(52) + String(raw.length).padStart(10) + String(br).padStart(10) + "  " + part(f));
 }
+const kb = (n) => (n / KB).toFixed(1) + " KB";
+let total = 0;
+let failed = false;
+for (const [name, size] of [...parts].sort(([a], [b]) => (a === "initial" ? -1 : b === "initial" ? 1 : a.localeCompare(b)))) {
+  total += size;
+  const budget = BUDGETS[name] ?? BUDGETS.module;
+  const target = name === "initial" ? TARGETS.initial : TARGETS.module;
+  const label = name === "initial" ? "initial download" : `module ${name}`;
+  console.log(`${label.padEnd(30)} ${kb(size).padStart(9)}  (budget ${kb(budget)}, target ${kb(target)})`);
+  if (size > budget) {
+    console.error(`${label} too large: ${kb(size)} > ${kb(budget)}`);
+    failed = true;
+  }
+}
+console.log(`${"all of it".padEnd(30)} ${kb(total).padStart(9)}  (target for five modules ${kb(TARGETS.all)})`);
+if (failed) process.exit(1);

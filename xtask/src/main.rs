@@ -8,11 +8,15 @@
 //!
 //! Nothing here downloads a prebuilt binary: tools come from the crate registry, npm
 //! and Debian's packages only, and Trunk runs offline so it can never try to fetch one.
+#![forbid(unsafe_code)]
 use std::env;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+/// The code splitter (crate wasm_split_cli_support, binary wasm-split-cli), matching the
+/// wasm_split_helpers that leptos 0.8 uses for `#[lazy]`.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -133,6 +137,7 @@ impl Ctx {
         self.setup_cargo_tool("trunk", TRUNK_VERSION, &["--locked", "--debug"], "trunk")?;
         let bindgen = self.locked_version("wasm-bindgen")?;
         self.setup_cargo_tool("wasm-bindgen-cli", &bindgen, &[], "wasm-bindgen")?;
+        self.setup_wasm_split()?;
         self.setup_npm()?;
         let wasm_opt = self.probe("wasm-opt", &["--version"]).unwrap_or_default();
         if !wasm_opt.contains("version_132") {
@@ -221,6 +226,38 @@ impl Ctx {
                 flags.join(" ")
             )
         })
+    }
+
+    /// The splitter the release build runs (scripts/split.mjs). It has no `--version`, so
+    /// `cargo install --list` says whether this version is there.
+    fn setup_wasm_split(&self) -> Result {
+        let listed = self
+            .probe(&self.cargo, &["install", "--list"])
+            .unwrap_or_default();
+        let want = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+        if listed.lines().any(|l| l.trim() == want)
+            && self.cargo_bin.join("wasm-split-cli").is_file()
+        {
+            return Ok(());
+        }
+        let mut c = self.cmd(&self.cargo);
+        c.args([
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--locked",
+            "--features",
+            "build-binary",
+        ])
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "0")
+        .env("CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS", "fallback");
+        self.run(
+            &format!(
+                "cargo install wasm_split_cli_support {WASM_SPLIT_VERSION} (a few minutes, once)"
+            ),
+            &mut c,
+        )
     }
 
     /// The version of `package` recorded in Cargo.lock.

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success; 1 a file was invalid (or `merge` refused its inputs);
 //! 2 usage error or a file that could not be read or written.
+#![forbid(unsafe_code)]
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use super::planned::Planned;
-use super::{Module, Page};
+use super::{Draw, Module, Page};
 
 pub mod texts;
 
@@ -10,12 +10,12 @@ pub mod texts;
 pub const MODULE: Module = Module {
     pages: &[Page {
         path: "/insatsomraden",
-        view: page,
     }],
+    draw: Draw::Here(page),
     card: texts::card,
     provide: super::nothing,
 };
 
-fn page() -> AnyView {
+fn page(_: usize) -> AnyView {
     view! { <Planned card=texts::card/> }.into_any()
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use vagval_core::Id;
 
-use super::{Module, Page};
+use super::{Draw, Module, Page, Render, SplitLoaderError};
 use crate::app::router::current_path;
 
 pub mod agenda;
@@ -30,26 +30,34 @@ pub const AGENDA: &str = "/inspel/agenda";
 /// The module's entry in [`super::MODULES`].
 pub const MODULE: Module = Module {
     pages: &[
-        Page {
-            path: INSPEL,
-            view: || view! { <inspel::InspelPage/> }.into_any(),
-        },
-        Page {
-            path: ROUNDS,
-            view: || view! { <rounds::RoundsPage/> }.into_any(),
-        },
-        Page {
-            path: ROUND,
-            view: || view! { <round::RoundPage/> }.into_any(),
-        },
-        Page {
-            path: AGENDA,
-            view: || view! { <agenda::AgendaPage/> }.into_any(),
-        },
+        Page { path: INSPEL },
+        Page { path: ROUNDS },
+        Page { path: ROUND },
+        Page { path: AGENDA },
     ],
+    draw: Draw::Chunk(|| Box::pin(pages())),
     card: texts::card,
     provide,
 };
+
+/// The module's split point: everything only its pages reach goes into its own chunk
+/// (scripts/split.mjs), fetched the first time one of them is shown. `unsafe_code` is allowed
+/// here alone, for the import and export the macro generates (the chunk's entry point).
+#[allow(unsafe_code)]
+#[leptos::wasm_split::wasm_split(prioritisation, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn pages() -> Result<Render, SplitLoaderError> {
+    Ok(render)
+}
+
+/// Draws page `i` of [`MODULE`]`.pages`.
+fn render(i: usize) -> AnyView {
+    match i {
+        0 => view! { <inspel::InspelPage/> }.into_any(),
+        1 => view! { <rounds::RoundsPage/> }.into_any(),
+        2 => view! { <round::RoundPage/> }.into_any(),
+        _ => view! { <agenda::AgendaPage/> }.into_any(),
+    }
+}
 
 /// Provided at the root so that the results and the agenda page share it.
 fn provide() {
