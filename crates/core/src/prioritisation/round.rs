@@ -11,13 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::crdt::{Problem, ProblemKind, RecordInfo, check};
-use crate::id::Id;
-use crate::model::{Municipality, NAME_MAX};
-use crate::select::{Capacity, Selection, check_capacity, check_costs, select};
-use crate::vote::{
+use crate::kernel::check::{self, NAME_MAX, Problem, ProblemKind};
+use crate::kernel::command::DomainError;
+use crate::kernel::id::Id;
+use crate::kernel::record::{Guard, Record};
+use crate::prioritisation::inspel::Municipality;
+use crate::prioritisation::select::{Capacity, Selection, check_capacity, check_costs, select};
+use crate::prioritisation::vote::{
     Answer, BallotError, MAX_ITEMS, MAX_RANKING_ITEMS, Method, Tally, check_method, tally, validate,
 };
+use crate::{Command, Doc};
 
 impl Default for Method {
     fn default() -> Self {
@@ -125,59 +128,67 @@ record_kind! {
     /// A voting round over a set of inspel with one method.
     Round = "round" {
         /// Name, e.g. "Workshop 9 november – prickar".
-        title: String = check::required_text::<NAME_MAX>; required,
+        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title"),
         /// The inspel voted on.
-        items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required,
+        items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required refs(inspel)
+            names("inspel i omröstningen", "inputs in the round"),
         /// Method and parameters (limits: [`check_method`]).
-        method: Method = check_method; required,
+        method: Method = check_method; required names("metod", "method"),
         /// Published seed for the tie-break hash order.
-        seed: String = check::text::<200>,
+        seed: String = check::text::<200>; names("lottningstext", "tie-break text"),
         /// The capacity rule, locked with the rest.
-        capacity: Option<Capacity> = check_capacity,
+        capacity: Option<Capacity> = check_capacity; names("kapacitetsregel", "capacity rule"),
         /// Cost (effort) per inspel for the capacity rule (limits: [`check_costs`]).
-        costs: BTreeMap<Id, u32> = check_costs,
+        costs: BTreeMap<Id, u32> = check_costs; refs(inspel) names("kostnader", "costs"),
         /// Draft, open or closed.
-        status: RoundStatus = check::any,
+        status: RoundStatus = check::any; names("status", "status"),
         /// The facilitator's overrides of the capacity selection, oldest first; the last
         /// one applies. Not part of the rules.
-        overrides: Vec<Override> = check::list::<Override, 1_000>,
+        overrides: Vec<Override> = check::list::<Override, 1_000>;
+            names("avsteg från urvalet", "overrides of the selection"),
         /// The facilitator's capacity decisions, oldest first; the last one applies in place
         /// of `capacity`. Not part of the rules: it can be decided after the vote.
         capacity_log: Vec<CapacityDecision> = check_capacity_log,
         /// In the trash.
-        removed: bool = check::any,
+        removed: bool = check::any; trash names("papperskorgen", "trash"),
     }
 }
 
-impl RecordInfo for Round {
-    fn label(&self) -> String {
-        self.title().cloned().unwrap_or_default()
+/// A round's rules ([`RULE_FIELDS`]) are locked once it has a ballot: a changed rule means a
+/// new round. Validation adds the round's limits ([`round_limits`]).
+impl Guard<Doc> for Round {
+    fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
+        match cmd {
+            Command::Edit { id, field, .. }
+                if RULE_FIELDS.contains(&field.as_str()) && has_ballots(doc, id) =>
+            {
+                Err(DomainError::Locked {
+                    kind: <Round as Record>::KIND,
+                    field: field.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        let items = self
-            .items()
-            .into_iter()
-            .flatten()
-            .map(|id| ("items", "inspel", id));
-        let costs = self
-            .costs()
-            .into_iter()
-            .flat_map(BTreeMap::keys)
-            .map(|id| ("costs", "inspel", id));
-        items.chain(costs).collect()
+    fn check_doc(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
+        check_rounds(doc, problems, limit);
     }
+}
+
+fn has_ballots(doc: &Doc, round: &Id) -> bool {
+    doc.ballots.live().any(|b| b.round() == Some(round))
 }
 
 record_kind! {
     /// One participant's answer in one round. Written once, never edited.
-    Ballot = "ballot" {
+    Ballot = "ballot" immutable {
         /// The round.
-        round: Id = check::any; required,
+        round: Id = check::any; required refs(round),
         /// The participant's code or name (a pseudonym is enough).
-        participant: String = check::required_text::<120>; required,
+        participant: String = check::required_text::<120>; required label,
         /// The participant's municipality, for the breakdown.
-        municipality: Option<Municipality> = check::any,
+        municipality: Option<Municipality> = check::any; names("kommun", "municipality"),
         /// The answer.
         answer: Answer = check::any; required,
         /// Hash of the round's rules when the ballot was cast.
@@ -185,26 +196,38 @@ record_kind! {
         /// Tablet, paper or resolution.
         origin: Origin = check::any; required,
         /// Ballots this one replaces (a changed vote on the same device, or a resolution).
-        supersedes: Vec<Id> = check::list::<Id, 100>,
+        supersedes: Vec<Id> = check::list::<Id, 100>; refs(ballot),
         /// When it was cast (ms since 1970; information only — never used to order ballots).
         cast_at: u64 = check::any,
     }
 }
 
-impl RecordInfo for Ballot {
-    fn label(&self) -> String {
-        self.participant().cloned().unwrap_or_default()
+/// Ballots are immutable (declared so: never edited, a repeated one is nothing new); a
+/// closed round takes no more. Validation adds the ballots' rules ([`check_ballots`]).
+impl Guard<Doc> for Ballot {
+    fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
+        match cmd {
+            Command::Create { fields, .. } if closed_round(doc, fields) => {
+                Err(DomainError::RoundClosed)
+            }
+            _ => Ok(()),
+        }
     }
 
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        let round = self.round().map(|id| ("round", "round", id));
-        let sup = self
-            .supersedes()
-            .into_iter()
-            .flatten()
-            .map(|id| ("supersedes", "ballot", id));
-        round.into_iter().chain(sup).collect()
+    fn check_doc(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
+        check_ballots(doc, problems, limit);
     }
+}
+
+/// Whether a new ballot's `round` is a closed round.
+fn closed_round(doc: &Doc, fields: &BTreeMap<String, serde_json::Value>) -> bool {
+    let round = fields
+        .get("round")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|s| Id::parse(s).ok());
+    round
+        .and_then(|id| doc.rounds.get(&id))
+        .is_some_and(|r| r.status() == Some(&RoundStatus::Closed))
 }
 
 /// The rules that are locked by a round's first ballot.
@@ -651,12 +674,10 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     }
 }
 
-/// The rules validation adds to the per-field checks for rounds and ballots, pushing
-/// problems (at most `limit` in all):
-/// - a round's limits ([`round_limits`]: a ranking round has at most [`MAX_RANKING_ITEMS`] items);
-/// - a ballot supersedes only ballots of its participant in its round ([`may_supersede`]);
-/// - a ballot's id is the id of its content ([`content_id`]).
-pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
+/// The round's rule that validation adds to the per-field checks, pushing problems (at most
+/// `limit` in all): a round's limits ([`round_limits`]: a ranking round has at most
+/// [`MAX_RANKING_ITEMS`] items).
+pub fn check_rounds(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
     for (i, r) in doc.rounds.0.values().enumerate() {
         if problems.len() >= limit {
             return;
@@ -676,6 +697,12 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
             });
         }
     }
+}
+
+/// The ballots' rules that validation adds to the per-field checks, pushing problems (at most
+/// `limit` in all): a ballot supersedes only ballots of its participant in its round
+/// ([`may_supersede`]); a ballot's id is the id of its content ([`content_id`]).
+pub fn check_ballots(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
     for (i, b) in doc.ballots.0.values().enumerate() {
         if problems.len() >= limit {
             return;
@@ -902,15 +929,7 @@ pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Breakdow
 /// round's ballots — everything the ballots refer to, nothing else.
 #[must_use]
 pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
-    let mut out = crate::Doc {
-        id: doc.id.clone(),
-        meta: doc.meta.clone(),
-        inspel: crate::crdt::Collection::default(),
-        rounds: crate::crdt::Collection::default(),
-        ballots: crate::crdt::Collection::default(),
-        agenda: crate::crdt::Collection::default(),
-        extra: BTreeMap::new(),
-    };
+    let mut out = doc.empty_subset();
     if let Some(r) = doc.rounds.0.get(round) {
         for id in r
             .item_set()
