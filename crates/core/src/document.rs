@@ -250,6 +250,19 @@ mod command_tests {
     }
 
     #[test]
+    fn typed_field_handles_make_the_same_commands_as_field_names() {
+        use crate::model::{Inspel, Meta, Status};
+        let by_handle: Command = Inspel::STATUS.edit(&id(1), &Status::Adopted);
+        assert_eq!(
+            by_handle,
+            Command::edit(Kind::Inspel, &id(1), "status", json!("adopted"))
+        );
+        let by_handle: Command = Meta::NAME.edit(&id(0), &"Ny".to_owned());
+        assert_eq!(by_handle, Command::edit(Kind::Meta, &id(0), "name", "Ny"));
+        assert_eq!(crate::round::RULE_FIELDS[0], "method");
+    }
+
+    #[test]
     fn swedish_messages_agree_with_the_noun() {
         // Rubriken and Texten are en-words → "tom"; Namnet and Fältet are ett-words → "tomt".
         let rule = |field| {

@@ -10,11 +10,11 @@ record_kind! {
     /// The workspace's own details; exactly one, with the workspace's id.
     Meta = "meta" {
         /// Name shown in the header.
-        name: String = check::required_text::<NAME_MAX>; required label names("namn", "name"),
+        name: String = check::required_text::<NAME_MAX>; required label names("namn", "name") handle(NAME),
         /// Owning organisation.
-        organisation: String = check::text::<NAME_MAX>; names("organisation", "organisation"),
+        organisation: String = check::text::<NAME_MAX>; names("organisation", "organisation") handle(ORGANISATION),
         /// What the workspace is for.
-        description: String = check::text::<TEXT_MAX>; names("beskrivning", "description"),
+        description: String = check::text::<TEXT_MAX>; names("beskrivning", "description") handle(DESCRIPTION),
     }
 }
 

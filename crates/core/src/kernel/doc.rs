@@ -457,6 +457,13 @@ macro_rules! document {
             }
         }
 
+        impl $crate::kernel::record::KindOf<$mty> for $kind {
+            const KIND_OF: Self = $kind::$mty;
+        }
+        $( impl $crate::kernel::record::KindOf<$ty> for $kind {
+            const KIND_OF: Self = $kind::$ty;
+        } )*
+
         impl serde::Serialize for $kind {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

@@ -158,6 +158,65 @@ pub trait Guard<D: crate::kernel::doc::Document>: Record {
     }
 }
 
+/// A typed handle of one field of record kind `R` holding `T` (declared `handle(NAME)`:
+/// `Inspel::TITLE`), so that callers write commands without naming the field in a string.
+/// The string-based [`Command::edit`](crate::kernel::command::Command::edit) keeps working.
+pub struct Field<R, T> {
+    name: &'static str,
+    kind: std::marker::PhantomData<fn() -> (R, T)>,
+}
+
+impl<R, T> Clone for Field<R, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R, T> Copy for Field<R, T> {}
+
+impl<R, T> std::fmt::Debug for Field<R, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl<R, T> Field<R, T> {
+    /// The handle of the field called `name` (written by the declaration).
+    #[must_use]
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: std::marker::PhantomData,
+        }
+    }
+
+    /// The field's name in files and commands.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        self.name
+    }
+}
+
+impl<R: Record, T: Serialize> Field<R, T> {
+    /// The command setting this field of record `id` to `value`; the document's kind of `R`
+    /// is found from the type ([`KindOf`], written by [`document!`](crate::document!)).
+    #[must_use]
+    pub fn edit<K: KindOf<R>>(self, id: &Id, value: &T) -> crate::kernel::command::Command<K> {
+        crate::kernel::command::Command::edit(
+            K::KIND_OF,
+            id,
+            self.name,
+            crate::kernel::reg::to_json(value),
+        )
+    }
+}
+
+/// The kind enum's variant for record type `R` (written by [`document!`](crate::document!)).
+pub trait KindOf<R>: Copy {
+    /// The variant.
+    const KIND_OF: Self;
+}
+
 /// Most unknown fields kept on one record.
 pub const MAX_EXTRA_FIELDS: usize = 64;
 
@@ -205,6 +264,18 @@ macro_rules! record_kind {
     (@names names($sv:literal, $en:literal) $($r:tt)*) => { Some(($sv, $en)) };
     (@names $f:ident ($($a:tt)*) $($r:tt)*) => { $crate::record_kind!(@names $($r)*) };
     (@names $f:ident $($r:tt)*) => { $crate::record_kind!(@names $($r)*) };
+    (@handle $name:ident $field:ident [$slot:ty]) => {};
+    (@handle $name:ident $field:ident [$slot:ty] handle($h:ident) $($r:tt)*) => {
+        #[doc = concat!("The typed handle of `", stringify!($field), "`.")]
+        pub const $h: $crate::kernel::record::Field<$name, <$slot as $crate::kernel::reg::Slot>::Value> =
+            $crate::kernel::record::Field::new(stringify!($field));
+    };
+    (@handle $name:ident $field:ident [$slot:ty] $f:ident ($($a:tt)*) $($r:tt)*) => {
+        $crate::record_kind!(@handle $name $field [$slot] $($r)*);
+    };
+    (@handle $name:ident $field:ident [$slot:ty] $f:ident $($r:tt)*) => {
+        $crate::record_kind!(@handle $name $field [$slot] $($r)*);
+    };
     (@immutable) => { false };
     (@immutable immutable) => { true };
     (@merge $slot:ty;) => { <$slot as $crate::kernel::reg::Slot>::merge };
@@ -270,6 +341,8 @@ macro_rules! record_kind {
 
             /// The field names of this kind, in declaration order.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            $( $crate::record_kind!(@handle $name $field [$slot] $($flags)*); )*
         }
 
         impl<'de> serde::Deserialize<'de> for $name {

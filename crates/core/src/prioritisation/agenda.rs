@@ -39,21 +39,21 @@ record_kind! {
     /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
     Agenda = "agenda" {
         /// The point as worded in the agenda.
-        text: String = check::required_text::<TEXT_MAX>; required label names("text", "text"),
+        text: String = check::required_text::<TEXT_MAX>; required label names("text", "text") handle(TEXT),
         /// Who is responsible (organisation or role).
-        owner: String = check::text::<NAME_MAX>; names("ansvarig", "owner"),
+        owner: String = check::text::<NAME_MAX>; names("ansvarig", "owner") handle(OWNER),
         /// The inspel it carries forward.
-        inspel: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("inspel", "inputs"),
+        inspel: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("inspel", "inputs") handle(INSPEL),
         /// Consultation comments, oldest first. Merged as a set: comments added on two
         /// devices at the same time are both kept.
         comments: Vec<Comment> = check::list::<Comment, COMMENTS_MAX> => crate::kernel::reg::merge_set::<Comment, COMMENTS_MAX>;
-            names("samrådssynpunkter", "consultation comments"),
+            names("samrådssynpunkter", "consultation comments") handle(COMMENTS),
         /// Adoption date (YYYY-MM-DD), empty until adopted.
-        adopted_on: String = check::text::<10>; names("fastställd", "adopted on"),
+        adopted_on: String = check::text::<10>; names("fastställd", "adopted on") handle(ADOPTED_ON),
         /// The decision reference (e.g. "RS 2020-12-08 § 142").
-        decision: String = check::text::<NAME_MAX>; names("beslut", "decision"),
+        decision: String = check::text::<NAME_MAX>; names("beslut", "decision") handle(DECISION),
         /// In the trash.
-        removed: bool = check::any; trash names("papperskorgen", "trash"),
+        removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 

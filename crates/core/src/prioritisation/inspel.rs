@@ -150,25 +150,25 @@ record_kind! {
     /// An inspel: an issue or proposal sent in for the joint agenda.
     Inspel = "inspel" {
         /// Short title.
-        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title"),
+        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The proposal in full.
-        description: String = check::text::<TEXT_MAX>; names("beskrivning", "description"),
+        description: String = check::text::<TEXT_MAX>; names("beskrivning", "description") handle(DESCRIPTION),
         /// Submitting organisation.
-        organisation: String = check::text::<NAME_MAX>; names("organisation", "organisation"),
+        organisation: String = check::text::<NAME_MAX>; names("organisation", "organisation") handle(ORGANISATION),
         /// Contact person (optional; personal data).
-        person: String = check::text::<NAME_MAX>; names("kontaktperson", "contact person"),
+        person: String = check::text::<NAME_MAX>; names("kontaktperson", "contact person") handle(PERSON),
         /// Municipality.
-        municipality: Municipality = check::any; names("kommun", "municipality"),
+        municipality: Municipality = check::any; names("kommun", "municipality") handle(MUNICIPALITY),
         /// Theme, e.g. "Infrastruktur".
-        theme: String = check::text::<NAME_MAX>; names("tema", "theme"),
+        theme: String = check::text::<NAME_MAX>; names("tema", "theme") handle(THEME),
         /// Sustainability dimensions touched.
-        dimensions: Vec<Dimension> = check::list::<Dimension, 3>; names("hållbarhetsdimensioner", "sustainability dimensions"),
+        dimensions: Vec<Dimension> = check::list::<Dimension, 3>; names("hållbarhetsdimensioner", "sustainability dimensions") handle(DIMENSIONS),
         /// Stage in the cycle.
-        status: Status = check::any; names("status", "status"),
+        status: Status = check::any; names("status", "status") handle(STATUS),
         /// For a merged inspel: the inspel it was merged from.
-        originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("sammanslagna inspel", "merged inputs"),
+        originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("sammanslagna inspel", "merged inputs") handle(ORIGINALS),
         /// Moved to the trash (undoable; erasing is permanent).
-        removed: bool = check::any; trash names("papperskorgen", "trash"),
+        removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 

@@ -122,35 +122,41 @@ pub fn check_capacity_log(log: &Vec<CapacityDecision>) -> Option<crate::crdt::Pr
 }
 
 /// The fields of a round that its first ballot locks.
-pub const RULE_FIELDS: [&str; 5] = ["method", "items", "seed", "capacity", "costs"];
+pub const RULE_FIELDS: [&str; 5] = [
+    Round::METHOD.name(),
+    Round::ITEMS.name(),
+    Round::SEED.name(),
+    Round::CAPACITY.name(),
+    Round::COSTS.name(),
+];
 
 record_kind! {
     /// A voting round over a set of inspel with one method.
     Round = "round" {
         /// Name, e.g. "Workshop 9 november – prickar".
-        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title"),
+        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The inspel voted on.
         items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required refs(inspel)
-            names("inspel i omröstningen", "inputs in the round"),
+            names("inspel i omröstningen", "inputs in the round") handle(ITEMS),
         /// Method and parameters (limits: [`check_method`]).
-        method: Method = check_method; required names("metod", "method"),
+        method: Method = check_method; required names("metod", "method") handle(METHOD),
         /// Published seed for the tie-break hash order.
-        seed: String = check::text::<200>; names("lottningstext", "tie-break text"),
+        seed: String = check::text::<200>; names("lottningstext", "tie-break text") handle(SEED),
         /// The capacity rule, locked with the rest.
-        capacity: Option<Capacity> = check_capacity; names("kapacitetsregel", "capacity rule"),
+        capacity: Option<Capacity> = check_capacity; names("kapacitetsregel", "capacity rule") handle(CAPACITY),
         /// Cost (effort) per inspel for the capacity rule (limits: [`check_costs`]).
-        costs: BTreeMap<Id, u32> = check_costs; refs(inspel) names("kostnader", "costs"),
+        costs: BTreeMap<Id, u32> = check_costs; refs(inspel) names("kostnader", "costs") handle(COSTS),
         /// Draft, open or closed.
-        status: RoundStatus = check::any; names("status", "status"),
+        status: RoundStatus = check::any; names("status", "status") handle(STATUS),
         /// The facilitator's overrides of the capacity selection, oldest first; the last
         /// one applies. Not part of the rules.
         overrides: Vec<Override> = check::list::<Override, 1_000>;
-            names("avsteg från urvalet", "overrides of the selection"),
+            names("avsteg från urvalet", "overrides of the selection") handle(OVERRIDES),
         /// The facilitator's capacity decisions, oldest first; the last one applies in place
         /// of `capacity`. Not part of the rules: it can be decided after the vote.
-        capacity_log: Vec<CapacityDecision> = check_capacity_log,
+        capacity_log: Vec<CapacityDecision> = check_capacity_log; handle(CAPACITY_LOG),
         /// In the trash.
-        removed: bool = check::any; trash names("papperskorgen", "trash"),
+        removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 
@@ -184,21 +190,21 @@ record_kind! {
     /// One participant's answer in one round. Written once, never edited.
     Ballot = "ballot" immutable {
         /// The round.
-        round: Id = check::any; required refs(round),
+        round: Id = check::any; required refs(round) handle(ROUND),
         /// The participant's code or name (a pseudonym is enough).
-        participant: String = check::required_text::<120>; required label,
+        participant: String = check::required_text::<120>; required label handle(PARTICIPANT),
         /// The participant's municipality, for the breakdown.
-        municipality: Option<Municipality> = check::any; names("kommun", "municipality"),
+        municipality: Option<Municipality> = check::any; names("kommun", "municipality") handle(MUNICIPALITY),
         /// The answer.
-        answer: Answer = check::any; required,
+        answer: Answer = check::any; required handle(ANSWER),
         /// Hash of the round's rules when the ballot was cast.
-        rules_hash: String = check::text::<64>; required,
+        rules_hash: String = check::text::<64>; required handle(RULES_HASH),
         /// Tablet, paper or resolution.
-        origin: Origin = check::any; required,
+        origin: Origin = check::any; required handle(ORIGIN),
         /// Ballots this one replaces (a changed vote on the same device, or a resolution).
-        supersedes: Vec<Id> = check::list::<Id, 100>; refs(ballot),
+        supersedes: Vec<Id> = check::list::<Id, 100>; refs(ballot) handle(SUPERSEDES),
         /// When it was cast (ms since 1970; information only — never used to order ballots).
-        cast_at: u64 = check::any,
+        cast_at: u64 = check::any; handle(CAST_AT),
     }
 }
 
@@ -222,7 +228,7 @@ impl Guard<Doc> for Ballot {
 /// Whether a new ballot's `round` is a closed round.
 fn closed_round(doc: &Doc, fields: &BTreeMap<String, serde_json::Value>) -> bool {
     let round = fields
-        .get("round")
+        .get(Ballot::ROUND.name())
         .and_then(serde_json::Value::as_str)
         .and_then(|s| Id::parse(s).ok());
     round
