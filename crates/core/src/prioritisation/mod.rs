@@ -1,7 +1,11 @@
 //! The prioritisation module (påverkansagenda): inspel and their list, CSV import, merging
 //! duplicates, voting rounds and ballots, the voting methods, the capacity selection, the
-//! result certificate, the agenda, and the demo workspace.
+//! result certificate, the agenda, and the demo workspace. The workflows the views run are
+//! core builders here, tested natively: a round draft → its command (`round_draft`), a
+//! result → the agenda batch (`agenda::to_agenda`), a ballot's supersede rule and budget
+//! (`casting`).
 pub mod agenda;
+pub mod casting;
 pub mod certificate;
 pub mod csv_import;
 pub mod dedupe;
@@ -10,5 +14,6 @@ pub mod inspel;
 pub mod query;
 pub mod ratio;
 pub mod round;
+pub mod round_draft;
 pub mod select;
 pub mod vote;
