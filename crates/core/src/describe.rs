@@ -4,43 +4,13 @@
 use serde_json::Value;
 
 use crate::doc::{MergeReport, Overwrite};
+use crate::kernel::record::Noun;
 use crate::lang::Lang;
 use crate::model::{Dimension, Municipality, Status};
 
-/// A kind's noun: Swedish singular, plural and whether it is an ett-word; English singular and
-/// plural.
-struct Noun {
-    sv: (&'static str, &'static str, bool),
-    en: (&'static str, &'static str),
-}
-
+/// A kind's noun as its record declares it ("post" for a kind unknown here).
 fn noun(kind: &str) -> Noun {
-    match kind {
-        "inspel" => Noun {
-            sv: ("inspel", "inspel", true),
-            en: ("input", "inputs"),
-        },
-        "round" => Noun {
-            sv: ("omröstning", "omröstningar", false),
-            en: ("round", "rounds"),
-        },
-        "ballot" => Noun {
-            sv: ("röst", "röster", false),
-            en: ("ballot", "ballots"),
-        },
-        "agenda" => Noun {
-            sv: ("agendapunkt", "agendapunkter", false),
-            en: ("agenda point", "agenda points"),
-        },
-        "meta" => Noun {
-            sv: ("uppgift om arbetsytan", "uppgifter om arbetsytan", false),
-            en: ("workspace detail", "workspace details"),
-        },
-        _ => Noun {
-            sv: ("post", "poster", false),
-            en: ("record", "records"),
-        },
-    }
+    crate::Kind::parse(kind).map_or(Noun::RECORD, crate::Kind::noun)
 }
 
 /// "1 nytt inspel", "2 nya röster", "1 inspel ändrat": the count, the noun and the participle

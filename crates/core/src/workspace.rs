@@ -8,7 +8,7 @@ use crate::kernel::record::Guard;
 
 record_kind! {
     /// The workspace's own details; exactly one, with the workspace's id.
-    Meta = "meta" {
+    Meta = "meta" noun("uppgift om arbetsytan", "uppgifter om arbetsytan", en, "workspace detail", "workspace details") {
         /// Name shown in the header.
         name: String = check::required_text::<NAME_MAX>; required label names("namn", "name") handle(NAME),
         /// Owning organisation.

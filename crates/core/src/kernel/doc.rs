@@ -447,6 +447,15 @@ macro_rules! document {
                 Self::ALL.iter().copied().find(|k| k.as_str() == name)
             }
 
+            /// The kind's noun in reports.
+            #[must_use]
+            pub const fn noun(self) -> $crate::kernel::record::Noun {
+                match self {
+                    $kind::$mty => <$mty as $crate::kernel::record::Record>::NOUN,
+                    $( $kind::$ty => <$ty as $crate::kernel::record::Record>::NOUN, )*
+                }
+            }
+
             /// What the kind's declaration says about each of its fields.
             #[must_use]
             pub const fn fields(self) -> &'static [$crate::kernel::record::FieldInfo] {

@@ -37,6 +37,25 @@ pub struct FieldInfo {
     pub names: Option<(&'static str, &'static str)>,
 }
 
+/// A kind's noun in reports ("2 nya röster"): Swedish singular, plural and whether it is an
+/// ett-word; English singular and plural. Declared `noun("röst", "röster", en, "ballot",
+/// "ballots")` after the kind's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    /// Swedish singular, plural, ett-word.
+    pub sv: (&'static str, &'static str, bool),
+    /// English singular and plural.
+    pub en: (&'static str, &'static str),
+}
+
+impl Noun {
+    /// The noun of a kind that declares none: "post", "record".
+    pub const RECORD: Self = Self {
+        sv: ("post", "poster", false),
+        en: ("record", "records"),
+    };
+}
+
 /// A record kind of the document: a struct of optional registers plus a tombstone.
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     /// The kind's name in files and commands, e.g. `"inspel"`.
@@ -44,6 +63,8 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     /// Written once, never edited (`immutable`, like ballots): edits are refused, a creation
     /// is not undoable, and creating it again with the same (content-addressed) id is nothing.
     const IMMUTABLE: bool;
+    /// The kind's noun in reports.
+    const NOUN: Noun;
     /// What the declaration says about each field, in declaration order.
     const FIELD_INFO: &'static [FieldInfo];
     /// The record's id.
@@ -240,7 +261,8 @@ pub const MAX_EXTRA_FIELDS: usize = 64;
 /// [`RegMap`](crate::kernel::reg::RegMap)); its check applies to each value. Flags:
 /// `required`, `refs(kind)` (holds ids of that kind), `label` (the record's label),
 /// `trash` (the undoable removal register), `names("sv", "en")` (the field's name as shown).
-/// `immutable` after the kind's name: see [`Record::IMMUTABLE`].
+/// After the kind's name: `immutable` (see [`Record::IMMUTABLE`]) and `noun(…)` (see
+/// [`Noun`]).
 #[macro_export]
 macro_rules! record_kind {
     // ---- flags
@@ -277,7 +299,20 @@ macro_rules! record_kind {
         $crate::record_kind!(@handle $name $field [$slot] $($r)*);
     };
     (@immutable) => { false };
-    (@immutable immutable) => { true };
+    (@immutable immutable $($r:tt)*) => { true };
+    (@immutable $f:ident ($($a:tt)*) $($r:tt)*) => { $crate::record_kind!(@immutable $($r)*) };
+    (@immutable $f:ident $($r:tt)*) => { $crate::record_kind!(@immutable $($r)*) };
+    (@noun) => { $crate::kernel::record::Noun::RECORD };
+    (@noun noun($one:literal, $many:literal, $ett:ident, $en:literal, $ens:literal) $($r:tt)*) => {
+        $crate::kernel::record::Noun {
+            sv: ($one, $many, $crate::record_kind!(@ett $ett)),
+            en: ($en, $ens),
+        }
+    };
+    (@noun $f:ident ($($a:tt)*) $($r:tt)*) => { $crate::record_kind!(@noun $($r)*) };
+    (@noun $f:ident $($r:tt)*) => { $crate::record_kind!(@noun $($r)*) };
+    (@ett ett) => { true };
+    (@ett en) => { false };
     (@merge $slot:ty;) => { <$slot as $crate::kernel::reg::Slot>::merge };
     (@merge $slot:ty; $merge:expr) => { $merge };
 
@@ -302,12 +337,12 @@ macro_rules! record_kind {
 
     (
         $(#[$meta:meta])*
-        $name:ident = $kind:literal $($mode:ident)? { $($fields:tt)* }
+        $name:ident = $kind:literal $($hflag:ident $(($($harg:tt)*))?)* { $($fields:tt)* }
     ) => {
-        $crate::record_kind!(@fields [[$(#[$meta])*] $name $kind [$($mode)?]] [] $($fields)*);
+        $crate::record_kind!(@fields [[$(#[$meta])*] $name $kind [$($hflag $(($($harg)*))?)*]] [] $($fields)*);
     };
 
-    (@emit [[$(#[$meta:meta])*] $name:ident $kind:literal [$($mode:ident)?]]
+    (@emit [[$(#[$meta:meta])*] $name:ident $kind:literal [$($mode:tt)*]]
         $( { [$(#[$fmeta:meta])*] $field:ident [$slot:ty] [$check:expr] [$($merge:expr)?] [$($flags:tt)*] } )*
     ) => {
         $(#[$meta])*
@@ -412,7 +447,8 @@ macro_rules! record_kind {
 
         impl $crate::kernel::record::Record for $name {
             const KIND: &'static str = $kind;
-            const IMMUTABLE: bool = $crate::record_kind!(@immutable $($mode)?);
+            const IMMUTABLE: bool = $crate::record_kind!(@immutable $($mode)*);
+            const NOUN: $crate::kernel::record::Noun = $crate::record_kind!(@noun $($mode)*);
             const FIELD_INFO: &'static [$crate::kernel::record::FieldInfo] = &[$(
                 $crate::kernel::record::FieldInfo {
                     name: stringify!($field),

@@ -42,7 +42,7 @@ impl PartialOrd for Comment {
 
 record_kind! {
     /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
-    Agenda = "agenda" {
+    Agenda = "agenda" noun("agendapunkt", "agendapunkter", en, "agenda point", "agenda points") {
         /// The point as worded in the agenda.
         text: String = check::required_text::<TEXT_MAX>; required label names("text", "text") handle(TEXT),
         /// Who is responsible (organisation or role).

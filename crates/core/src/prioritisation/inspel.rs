@@ -148,7 +148,7 @@ impl Dimension {
 
 record_kind! {
     /// An inspel: an issue or proposal sent in for the joint agenda.
-    Inspel = "inspel" {
+    Inspel = "inspel" noun("inspel", "inspel", ett, "input", "inputs") {
         /// Short title.
         title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The proposal in full.

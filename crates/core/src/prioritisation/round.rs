@@ -132,7 +132,7 @@ pub const RULE_FIELDS: [&str; 5] = [
 
 record_kind! {
     /// A voting round over a set of inspel with one method.
-    Round = "round" {
+    Round = "round" noun("omröstning", "omröstningar", en, "round", "rounds") {
         /// Name, e.g. "Workshop 9 november – prickar".
         title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The inspel voted on.
@@ -188,7 +188,7 @@ fn has_ballots(doc: &Doc, round: &Id) -> bool {
 
 record_kind! {
     /// One participant's answer in one round. Written once, never edited.
-    Ballot = "ballot" immutable {
+    Ballot = "ballot" immutable noun("röst", "röster", en, "ballot", "ballots") {
         /// The round.
         round: Id = check::any; required refs(round) handle(ROUND),
         /// The participant's code or name (a pseudonym is enough).
