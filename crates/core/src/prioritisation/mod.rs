@@ -5,6 +5,7 @@
 //! result → the agenda batch (`agenda::to_agenda`), a ballot's supersede rule and budget
 //! (`casting`).
 pub mod agenda;
+pub mod ballot;
 pub mod casting;
 pub mod certificate;
 pub mod csv_import;
