@@ -4,43 +4,13 @@
 use serde_json::Value;
 
 use crate::doc::{MergeReport, Overwrite};
+use crate::kernel::record::Noun;
 use crate::lang::Lang;
 use crate::model::{Dimension, Municipality, Status};
 
-/// A kind's noun: Swedish singular, plural and whether it is an ett-word; English singular and
-/// plural.
-struct Noun {
-    sv: (&'static str, &'static str, bool),
-    en: (&'static str, &'static str),
-}
-
+/// A kind's noun as its record declares it ("post" for a kind unknown here).
 fn noun(kind: &str) -> Noun {
-    match kind {
-        "inspel" => Noun {
-            sv: ("inspel", "inspel", true),
-            en: ("input", "inputs"),
-        },
-        "round" => Noun {
-            sv: ("omröstning", "omröstningar", false),
-            en: ("round", "rounds"),
-        },
-        "ballot" => Noun {
-            sv: ("röst", "röster", false),
-            en: ("ballot", "ballots"),
-        },
-        "agenda" => Noun {
-            sv: ("agendapunkt", "agendapunkter", false),
-            en: ("agenda point", "agenda points"),
-        },
-        "meta" => Noun {
-            sv: ("uppgift om arbetsytan", "uppgifter om arbetsytan", false),
-            en: ("workspace detail", "workspace details"),
-        },
-        _ => Noun {
-            sv: ("post", "poster", false),
-            en: ("record", "records"),
-        },
-    }
+    crate::Kind::parse(kind).map_or(Noun::RECORD, crate::Kind::noun)
 }
 
 /// "1 nytt inspel", "2 nya röster", "1 inspel ändrat": the count, the noun and the participle
@@ -73,36 +43,19 @@ fn counted(n: usize, kind: &str, lang: Lang, sv: [&str; 3], en: &str, before: bo
     }
 }
 
-/// A field's name as the app shows it (lower case, for "status: A → B").
+/// A field's name as the app shows it (lower case, for "status: A → B"): the `names` its
+/// record kind declares (the first kind declaring the field), else the field's name.
 #[must_use]
 pub fn field_label(field: &str, lang: Lang) -> String {
-    let (sv, en) = match field {
-        "title" => ("rubrik", "title"),
-        "name" => ("namn", "name"),
-        "description" => ("beskrivning", "description"),
-        "organisation" => ("organisation", "organisation"),
-        "person" => ("kontaktperson", "contact person"),
-        "municipality" => ("kommun", "municipality"),
-        "theme" => ("tema", "theme"),
-        "dimensions" => ("hållbarhetsdimensioner", "sustainability dimensions"),
-        "status" => ("status", "status"),
-        "originals" => ("sammanslagna inspel", "merged inputs"),
-        "removed" => ("papperskorgen", "trash"),
-        "items" => ("inspel i omröstningen", "inputs in the round"),
-        "method" => ("metod", "method"),
-        "seed" => ("lottningstext", "tie-break text"),
-        "capacity" => ("kapacitetsregel", "capacity rule"),
-        "costs" => ("kostnader", "costs"),
-        "overrides" => ("avsteg från urvalet", "overrides of the selection"),
-        "text" => ("text", "text"),
-        "owner" => ("ansvarig", "owner"),
-        "inspel" => ("inspel", "inputs"),
-        "comments" => ("samrådssynpunkter", "consultation comments"),
-        "adopted_on" => ("fastställd", "adopted on"),
-        "decision" => ("beslut", "decision"),
-        other => return other.replace('_', " "),
-    };
-    (if lang == Lang::Sv { sv } else { en }).to_owned()
+    let names = crate::Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.name == field)
+        .find_map(|f| f.names);
+    match names {
+        Some((sv, en)) => (if lang == Lang::Sv { sv } else { en }).to_owned(),
+        None => field.replace('_', " "),
+    }
 }
 
 /// A value as the app shows it: stages, municipalities and dimensions by name, yes/no, texts

@@ -1,42 +1,82 @@
 //! Vägval's domain core: pure Rust, no browser dependencies, tested natively.
 //!
-//! - [`model`]: the record kinds (workspace meta, inspel) — structs of last-writer-wins
-//!   registers declared with [`record_kind!`].
-//! - [`crdt`] and [`clock`]: registers, hybrid logical clock stamps, tombstones.
-//! - [`doc`]: the workspace document and [`doc::merge`] with its [`doc::MergeReport`].
-//! - [`command`]: every user change is a [`command::Command`]; [`command::History`] gives
-//!   undo/redo.
-//! - [`snapshot`]: the versioned envelope and the import pipeline; [`migrate`]: the
-//!   numbered migration steps.
-//! - [`demo`]: the demo workspace built from the Swedish seed documents.
-//! - [`lang`]: the two UI languages; every error at a boundary has a message in both
-//!   ([`lang::Localized`]).
+//! - [`kernel`]: what every module uses, importing no module — ids, clock, registers,
+//!   [`record_kind!`], collections, the document trait and [`document!`], merge, validation,
+//!   commands and undo, languages, JSON paths, migrations.
+//! - [`document`]: the one declaration of the workspace's collections ([`Doc`], [`Kind`]).
+//! - [`workspace`]: the workspace's own record ([`workspace::Meta`]).
+//! - [`prioritisation`]: the påverkansagenda module — inspel, query, CSV import, dedupe,
+//!   rounds and ballots, voting methods, selection, certificate, agenda, demo.
+//! - [`snapshot`]: the versioned envelope and the import pipeline.
+//! - [`describe`]: a merge in people's words.
+//!
+//! The old paths (`crdt`, `doc`, `command`, `model`, `round`, `vote`, …) stay as re-exports
+//! below: they are the crate's stable paths.
 //!
 //! The published format is `docs/snapshot-format.md` with `docs/snapshot.schema.json`.
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+// Lets the macros name this crate's paths in string attributes (`vagval_core::…`), here and in
+// crates that declare their own records and documents.
+extern crate self as vagval_core;
+
 #[macro_use]
-pub mod crdt;
-pub mod certificate;
-pub mod clock;
-pub mod command;
-pub mod csv_import;
-pub mod dedupe;
-pub mod demo;
+pub mod kernel;
+
 pub mod describe;
-pub mod doc;
-pub mod id;
-pub mod jsonpath;
-pub mod lang;
-pub mod migrate;
-pub mod model;
-pub mod query;
-pub mod ratio;
-pub mod round;
-pub mod select;
+pub mod document;
+pub mod prioritisation;
 pub mod snapshot;
-pub mod vote;
+pub mod workspace;
+
+// ---------------------------------------------------------------- the crate's stable paths
+//
+// The app and the CLI use these paths; they stay when code moves between the kernel and the
+// modules.
+pub use kernel::{clock, id, jsonpath, lang, migrate};
+pub use prioritisation::{
+    certificate, csv_import, dedupe, demo, query, ratio, round, select, vote,
+};
+
+/// Registers, records, collections and checks under their first name (now
+/// [`kernel::reg`], [`kernel::record`], [`kernel::collection`], [`kernel::check`]).
+pub mod crdt {
+    pub use crate::kernel::check;
+    pub use crate::kernel::check::{MAX_WALL_MS, Problem, ProblemKind, valid_stamp};
+    pub use crate::kernel::collection::*;
+    pub use crate::kernel::record::*;
+    pub use crate::kernel::reg::*;
+}
+
+/// The workspace document and its merge (now [`document`] and [`kernel::doc`]).
+pub mod doc {
+    pub use crate::document::Doc;
+    pub use crate::kernel::doc::{MergeReport, Overwrite, RecordRef, merge};
+}
+
+/// Commands and undo for this crate's document (now [`kernel::command`],
+/// [`kernel::history`]; the kinds come from [`document`]).
+pub mod command {
+    pub use crate::document::Kind;
+    pub use crate::kernel::command::{DomainError, Stamper, apply};
+    pub use crate::kernel::history::HISTORY_LIMIT;
+    /// A change to the workspace.
+    pub type Command = crate::kernel::command::Command<Kind>;
+    /// Undo and redo stacks of inverse commands.
+    pub type History = crate::kernel::history::History<Kind>;
+}
+
+/// The record kinds by their first home (now [`workspace`], [`prioritisation::inspel`],
+/// [`prioritisation::agenda`]).
+pub mod model {
+    pub use crate::kernel::check::{NAME_MAX, TEXT_MAX};
+    pub use crate::prioritisation::agenda::{Agenda, COMMENTS_MAX, Comment};
+    pub use crate::prioritisation::inspel::{
+        Dimension, Inspel, Municipality, ORIGINALS_MAX, Status,
+    };
+    pub use crate::workspace::Meta;
+}
 
 pub use clock::{Hlc, Stamp};
 pub use command::{Command, DomainError, History, Kind, Stamper};

@@ -11,13 +11,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::crdt::{Problem, ProblemKind, RecordInfo, check};
-use crate::id::Id;
-use crate::model::{Municipality, NAME_MAX};
-use crate::select::{Capacity, Selection, check_capacity, check_costs, select};
-use crate::vote::{
+use crate::kernel::check::{self, NAME_MAX, Problem, ProblemKind};
+use crate::kernel::command::DomainError;
+use crate::kernel::id::Id;
+use crate::kernel::record::{Guard, Record};
+use crate::prioritisation::inspel::Municipality;
+use crate::prioritisation::select::{Capacity, Selection, check_capacity, check_costs, select};
+use crate::prioritisation::vote::{
     Answer, BallotError, MAX_ITEMS, MAX_RANKING_ITEMS, Method, Tally, check_method, tally, validate,
 };
+use crate::{Command, Doc};
+
+// Ballots live in `ballot.rs`; their paths stay `round::…` too.
+pub use crate::prioritisation::ballot::*;
 
 impl Default for Method {
     fn default() -> Self {
@@ -47,20 +53,6 @@ pub enum RoundStatus {
     Open,
     /// Closed; results may be shown.
     Closed,
-}
-
-/// Where a ballot came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Origin {
-    /// Cast by the participant on a tablet.
-    #[default]
-    Tablet,
-    /// A paper ballot entered by the facilitator.
-    Paper,
-    /// The facilitator's resolution of a double vote.
-    Resolution,
 }
 
 /// A facilitator's override of the capacity selection, with the written reason.
@@ -119,92 +111,68 @@ pub fn check_capacity_log(log: &Vec<CapacityDecision>) -> Option<crate::crdt::Pr
 }
 
 /// The fields of a round that its first ballot locks.
-pub const RULE_FIELDS: [&str; 5] = ["method", "items", "seed", "capacity", "costs"];
+pub const RULE_FIELDS: [&str; 5] = [
+    Round::METHOD.name(),
+    Round::ITEMS.name(),
+    Round::SEED.name(),
+    Round::CAPACITY.name(),
+    Round::COSTS.name(),
+];
 
 record_kind! {
     /// A voting round over a set of inspel with one method.
-    Round = "round" {
+    Round = "round" noun("omröstning", "omröstningar", en, "round", "rounds") {
         /// Name, e.g. "Workshop 9 november – prickar".
-        title: String = check::required_text::<NAME_MAX>; required,
+        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The inspel voted on.
-        items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required,
+        items: Vec<Id> = check::list::<Id, MAX_ITEMS>; required refs(inspel)
+            names("inspel i omröstningen", "inputs in the round") handle(ITEMS),
         /// Method and parameters (limits: [`check_method`]).
-        method: Method = check_method; required,
+        method: Method = check_method; required names("metod", "method") handle(METHOD),
         /// Published seed for the tie-break hash order.
-        seed: String = check::text::<200>,
+        seed: String = check::text::<200>; names("lottningstext", "tie-break text") handle(SEED),
         /// The capacity rule, locked with the rest.
-        capacity: Option<Capacity> = check_capacity,
+        capacity: Option<Capacity> = check_capacity; names("kapacitetsregel", "capacity rule") handle(CAPACITY),
         /// Cost (effort) per inspel for the capacity rule (limits: [`check_costs`]).
-        costs: BTreeMap<Id, u32> = check_costs,
+        costs: BTreeMap<Id, u32> = check_costs; refs(inspel) names("kostnader", "costs") handle(COSTS),
         /// Draft, open or closed.
-        status: RoundStatus = check::any,
+        status: RoundStatus = check::any; names("status", "status") handle(STATUS),
         /// The facilitator's overrides of the capacity selection, oldest first; the last
         /// one applies. Not part of the rules.
-        overrides: Vec<Override> = check::list::<Override, 1_000>,
+        overrides: Vec<Override> = check::list::<Override, 1_000>;
+            names("avsteg från urvalet", "overrides of the selection") handle(OVERRIDES),
         /// The facilitator's capacity decisions, oldest first; the last one applies in place
         /// of `capacity`. Not part of the rules: it can be decided after the vote.
-        capacity_log: Vec<CapacityDecision> = check_capacity_log,
+        capacity_log: Vec<CapacityDecision> = check_capacity_log; handle(CAPACITY_LOG),
         /// In the trash.
-        removed: bool = check::any,
+        removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 
-impl RecordInfo for Round {
-    fn label(&self) -> String {
-        self.title().cloned().unwrap_or_default()
+/// A round's rules ([`RULE_FIELDS`]) are locked once it has a ballot: a changed rule means a
+/// new round. Validation adds the round's limits ([`round_limits`]).
+impl Guard<Doc> for Round {
+    fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
+        match cmd {
+            Command::Edit { id, field, .. }
+                if RULE_FIELDS.contains(&field.as_str()) && has_ballots(doc, id) =>
+            {
+                Err(DomainError::Locked {
+                    kind: <Round as Record>::KIND,
+                    field: field.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        let items = self
-            .items()
-            .into_iter()
-            .flatten()
-            .map(|id| ("items", "inspel", id));
-        let costs = self
-            .costs()
-            .into_iter()
-            .flat_map(BTreeMap::keys)
-            .map(|id| ("costs", "inspel", id));
-        items.chain(costs).collect()
+    fn check_doc(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
+        check_rounds(doc, problems, limit);
     }
 }
 
-record_kind! {
-    /// One participant's answer in one round. Written once, never edited.
-    Ballot = "ballot" {
-        /// The round.
-        round: Id = check::any; required,
-        /// The participant's code or name (a pseudonym is enough).
-        participant: String = check::required_text::<120>; required,
-        /// The participant's municipality, for the breakdown.
-        municipality: Option<Municipality> = check::any,
-        /// The answer.
-        answer: Answer = check::any; required,
-        /// Hash of the round's rules when the ballot was cast.
-        rules_hash: String = check::text::<64>; required,
-        /// Tablet, paper or resolution.
-        origin: Origin = check::any; required,
-        /// Ballots this one replaces (a changed vote on the same device, or a resolution).
-        supersedes: Vec<Id> = check::list::<Id, 100>,
-        /// When it was cast (ms since 1970; information only — never used to order ballots).
-        cast_at: u64 = check::any,
-    }
-}
-
-impl RecordInfo for Ballot {
-    fn label(&self) -> String {
-        self.participant().cloned().unwrap_or_default()
-    }
-
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        let round = self.round().map(|id| ("round", "round", id));
-        let sup = self
-            .supersedes()
-            .into_iter()
-            .flatten()
-            .map(|id| ("supersedes", "ballot", id));
-        round.into_iter().chain(sup).collect()
-    }
+fn has_ballots(doc: &Doc, round: &Id) -> bool {
+    doc.ballots.live().any(|b| b.round() == Some(round))
 }
 
 /// The rules that are locked by a round's first ballot.
@@ -290,76 +258,6 @@ impl Round {
 // Hashed for a round without a method. Kept as it is: changing it would change the rules hash
 // that such rounds' ballots already carry. Casting and counting use `method_or_default`.
 static DEFAULT_METHOD: Method = Method::Approval;
-
-/// The content of a ballot that its id is derived from. Fields in alphabetical order, so that
-/// the compact JSON is already canonical (keys sorted at every level: the answer's maps are
-/// `BTreeMap`s, its enums one-key objects) and needs no detour through `serde_json::Value`.
-#[derive(Serialize)]
-struct BallotContent<'a> {
-    answer: &'a Answer,
-    cast_at: u64,
-    device: &'a str,
-    origin: Origin,
-    participant: &'a str,
-    round: &'a Id,
-    rules_hash: &'a str,
-    supersedes: &'a [Id],
-}
-
-/// The id of a ballot with this content: the first 16 bytes of its canonical hash, as a
-/// UUID. Identical ballots (the same file imported twice) get the same id.
-#[must_use]
-#[allow(clippy::too_many_arguments)]
-pub fn ballot_id(
-    round: &Id,
-    participant: &str,
-    answer: &Answer,
-    rules_hash: &str,
-    origin: Origin,
-    supersedes: &[Id],
-    cast_at: u64,
-    device: &str,
-) -> Id {
-    let content = BallotContent {
-        answer,
-        cast_at,
-        device,
-        origin,
-        participant,
-        round,
-        rules_hash,
-        supersedes,
-    };
-    let digest = Sha256::digest(serde_json::to_vec(&content).unwrap_or_default());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    Id::from_random_bytes(bytes)
-}
-
-/// The device that cast a ballot: the actor of the stamp on its `round` register up to the
-/// actor's last `.` (the app's actors are `"{device}.{suffix}"`; an actor without a `.` is the
-/// device itself). Every register of a ballot is written once, by the casting device.
-#[must_use]
-pub fn ballot_device(b: &Ballot) -> Option<&str> {
-    let actor = b.round.as_ref()?.stamp.2.as_str();
-    Some(actor.rsplit_once('.').map_or(actor, |(device, _)| device))
-}
-
-/// The id a ballot's stored content gives ([`ballot_id`] of its fields and [`ballot_device`]);
-/// `None` when a field the id needs is missing.
-#[must_use]
-pub fn content_id(b: &Ballot) -> Option<Id> {
-    Some(ballot_id(
-        b.round()?,
-        b.participant()?,
-        b.answer()?,
-        b.rules_hash()?,
-        b.origin().copied().unwrap_or_default(),
-        b.supersedes().map_or(&[][..], Vec::as_slice),
-        b.cast_at().copied().unwrap_or(0),
-        ballot_device(b)?,
-    ))
-}
 
 /// A ballot's full content as sealed by the certificate's root: every field, with the id and
 /// the casting device. Fields in alphabetical order: the compact JSON is canonical (as for
@@ -534,13 +432,6 @@ pub fn round_limits(round: &Round) -> Option<(&'static str, ProblemKind)> {
     round.costs().and_then(check_costs).map(|k| ("costs", k))
 }
 
-/// Whether `by` may supersede `old`: only a ballot of the same participant in the same round
-/// (a changed vote, or a resolution of that participant's double vote), never itself.
-#[must_use]
-pub fn may_supersede(by: &Ballot, old: &Ballot) -> bool {
-    by.id != old.id && by.round() == old.round() && by.participant() == old.participant()
-}
-
 /// Computes a round's result from its ballots (`ballots`: every live ballot of the round).
 /// A `supersedes` entry that breaks [`may_supersede`] is ignored (validation refuses such files).
 #[must_use]
@@ -651,12 +542,10 @@ pub fn round_result(round: &Round, ballots: &[&Ballot]) -> RoundResult {
     }
 }
 
-/// The rules validation adds to the per-field checks for rounds and ballots, pushing
-/// problems (at most `limit` in all):
-/// - a round's limits ([`round_limits`]: a ranking round has at most [`MAX_RANKING_ITEMS`] items);
-/// - a ballot supersedes only ballots of its participant in its round ([`may_supersede`]);
-/// - a ballot's id is the id of its content ([`content_id`]).
-pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
+/// The round's rule that validation adds to the per-field checks, pushing problems (at most
+/// `limit` in all): a round's limits ([`round_limits`]: a ranking round has at most
+/// [`MAX_RANKING_ITEMS`] items).
+pub fn check_rounds(doc: &Doc, problems: &mut Vec<Problem>, limit: usize) {
     for (i, r) in doc.rounds.0.values().enumerate() {
         if problems.len() >= limit {
             return;
@@ -674,34 +563,6 @@ pub fn check_doc(doc: &crate::Doc, problems: &mut Vec<Problem>, limit: usize) {
                     max: MAX_RANKING_ITEMS,
                 },
             });
-        }
-    }
-    for (i, b) in doc.ballots.0.values().enumerate() {
-        if problems.len() >= limit {
-            return;
-        }
-        if b.deleted.is_some() {
-            continue;
-        }
-        if let Some(expected) = content_id(b).filter(|c| *c != b.id) {
-            problems.push(Problem {
-                path: format!("workspace.ballots[{i}].id"),
-                kind: ProblemKind::BallotIdMismatch {
-                    expected: expected.to_string(),
-                },
-            });
-        }
-        for old in b.supersedes().into_iter().flatten() {
-            let bad = old == &b.id || doc.ballots.get(old).is_some_and(|o| !may_supersede(b, o));
-            if bad {
-                problems.push(Problem {
-                    path: format!("workspace.ballots[{i}].supersedes.value"),
-                    kind: ProblemKind::BadSupersede {
-                        id: old.to_string(),
-                    },
-                });
-                break;
-            }
         }
     }
 }
@@ -747,95 +608,6 @@ impl RoundResult {
             None => self.tally.rows.iter().map(|r| &r.item).collect(),
         }
     }
-}
-
-/// A new ballot: its content-addressed id and the fields of its `Create` command.
-#[derive(Debug, Clone)]
-pub struct NewBallot<'a> {
-    /// The round (its current rules are hashed into the ballot).
-    pub round: &'a Round,
-    /// Participant code or name.
-    pub participant: &'a str,
-    /// Their municipality, if given.
-    pub municipality: Option<Municipality>,
-    /// The answer.
-    pub answer: Answer,
-    /// Tablet, paper or resolution.
-    pub origin: Origin,
-    /// Ballots it replaces.
-    pub supersedes: Vec<Id>,
-    /// Wall time (information only).
-    pub cast_at: u64,
-    /// The casting device (part of the id, so two tablets never mint the same ballot).
-    pub device: &'a str,
-}
-
-impl NewBallot<'_> {
-    /// Checks the answer against the round's rules and returns the `Create` command.
-    ///
-    /// # Errors
-    /// The rule the answer breaks.
-    pub fn command(&self) -> Result<crate::Command, crate::vote::BallotError> {
-        validate(
-            &self.round.method_or_default(),
-            &self.round.item_set(),
-            &self.answer,
-        )?;
-        let hash = self.round.rules_hash();
-        let participant = self.participant.trim();
-        let id = ballot_id(
-            &self.round.id,
-            participant,
-            &self.answer,
-            &hash,
-            self.origin,
-            &self.supersedes,
-            self.cast_at,
-            self.device,
-        );
-        use crate::crdt::to_json as to;
-        let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
-        fields.insert("round".into(), to(&self.round.id));
-        fields.insert("participant".into(), to(&participant));
-        if let Some(m) = self.municipality {
-            fields.insert("municipality".into(), to(&Some(m)));
-        }
-        fields.insert("answer".into(), to(&self.answer));
-        fields.insert("rules_hash".into(), to(&hash));
-        fields.insert("origin".into(), to(&self.origin));
-        fields.insert("supersedes".into(), to(&self.supersedes));
-        fields.insert("cast_at".into(), to(&self.cast_at));
-        Ok(crate::Command::Create {
-            kind: crate::Kind::Ballot,
-            id,
-            fields,
-        })
-    }
-}
-
-/// The live ballots of a round.
-#[must_use]
-pub fn ballots_of<'a>(doc: &'a crate::Doc, round: &Id) -> Vec<&'a Ballot> {
-    doc.ballots
-        .live()
-        .filter(|b| b.round() == Some(round))
-        .collect()
-}
-
-/// A participant's current (not superseded) ballots in a round.
-#[must_use]
-pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot> {
-    let superseded: BTreeSet<&Id> = ballots
-        .iter()
-        .flat_map(|b| b.supersedes().into_iter().flatten())
-        .collect();
-    ballots
-        .iter()
-        .filter(|b| {
-            !superseded.contains(&b.id) && b.participant().is_some_and(|p| p == participant)
-        })
-        .copied()
-        .collect()
 }
 
 /// Fewest counted ballots one group of the per-municipality breakdown may show: a smaller group
@@ -896,47 +668,6 @@ pub fn breakdown(round: &Round, ballots: &[&Ballot], counted: &[Id]) -> Breakdow
         hidden = small_answers.len();
     }
     Breakdown { groups, hidden }
-}
-
-/// The small file a tablet hands in: the workspace's meta, the round, its inspel and the
-/// round's ballots — everything the ballots refer to, nothing else.
-#[must_use]
-pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
-    let mut out = crate::Doc {
-        id: doc.id.clone(),
-        meta: doc.meta.clone(),
-        inspel: crate::crdt::Collection::default(),
-        rounds: crate::crdt::Collection::default(),
-        ballots: crate::crdt::Collection::default(),
-        agenda: crate::crdt::Collection::default(),
-        extra: BTreeMap::new(),
-    };
-    if let Some(r) = doc.rounds.0.get(round) {
-        for id in r
-            .item_set()
-            .iter()
-            .chain(r.costs().into_iter().flat_map(BTreeMap::keys))
-        {
-            if let Some(i) = doc.inspel.0.get(id) {
-                out.inspel.0.insert(id.clone(), i.clone());
-                for o in i.originals().into_iter().flatten() {
-                    if let Some(orig) = doc.inspel.0.get(o) {
-                        out.inspel.0.insert(o.clone(), orig.clone());
-                    }
-                }
-            }
-        }
-        out.rounds.0.insert(round.clone(), r.clone());
-    }
-    for b in doc.ballots.0.values().filter(|b| b.round() == Some(round)) {
-        out.ballots.0.insert(b.id.clone(), b.clone());
-        for s in b.supersedes().into_iter().flatten() {
-            if let Some(old) = doc.ballots.0.get(s) {
-                out.ballots.0.insert(s.clone(), old.clone());
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

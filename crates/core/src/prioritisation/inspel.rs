@@ -1,35 +1,15 @@
-//! The record kinds of a workspace. Every field is a last-writer-wins register
-//! (see [`crate::crdt`]); the typed getters return `None` for a field never set.
+//! The inspel record and its value types (municipality, dimension, stage). Every field is a
+//! last-writer-wins register (see [`crate::kernel::reg`]); the typed getters return `None`
+//! for a field never set.
 use serde::{Deserialize, Serialize};
 
-use crate::crdt::{RecordInfo, check};
-use crate::id::Id;
-use crate::lang::Lang;
+use crate::kernel::check::{self, NAME_MAX, TEXT_MAX};
+use crate::kernel::id::Id;
+use crate::kernel::lang::Lang;
+use crate::kernel::record::Guard;
 
-/// Longest name (workspace, organisation, person) in characters.
-pub const NAME_MAX: usize = 300;
-/// Longest free text in characters.
-pub const TEXT_MAX: usize = 100_000;
 /// Most originals one merged inspel can list.
 pub const ORIGINALS_MAX: usize = 500;
-
-record_kind! {
-    /// The workspace's own details; exactly one, with the workspace's id.
-    Meta = "meta" {
-        /// Name shown in the header.
-        name: String = check::required_text::<NAME_MAX>; required,
-        /// Owning organisation.
-        organisation: String = check::text::<NAME_MAX>,
-        /// What the workspace is for.
-        description: String = check::text::<TEXT_MAX>,
-    }
-}
-
-impl RecordInfo for Meta {
-    fn label(&self) -> String {
-        self.name().cloned().unwrap_or_default()
-    }
-}
 
 /// A municipality of Jämtlands län, the region, or someone else.
 #[derive(
@@ -168,99 +148,28 @@ impl Dimension {
 
 record_kind! {
     /// An inspel: an issue or proposal sent in for the joint agenda.
-    Inspel = "inspel" {
+    Inspel = "inspel" noun("inspel", "inspel", ett, "input", "inputs") {
         /// Short title.
-        title: String = check::required_text::<NAME_MAX>; required,
+        title: String = check::required_text::<NAME_MAX>; required label names("rubrik", "title") handle(TITLE),
         /// The proposal in full.
-        description: String = check::text::<TEXT_MAX>,
+        description: String = check::text::<TEXT_MAX>; names("beskrivning", "description") handle(DESCRIPTION),
         /// Submitting organisation.
-        organisation: String = check::text::<NAME_MAX>,
+        organisation: String = check::text::<NAME_MAX>; names("organisation", "organisation") handle(ORGANISATION),
         /// Contact person (optional; personal data).
-        person: String = check::text::<NAME_MAX>,
+        person: String = check::text::<NAME_MAX>; names("kontaktperson", "contact person") handle(PERSON),
         /// Municipality.
-        municipality: Municipality = check::any,
+        municipality: Municipality = check::any; names("kommun", "municipality") handle(MUNICIPALITY),
         /// Theme, e.g. "Infrastruktur".
-        theme: String = check::text::<NAME_MAX>,
+        theme: String = check::text::<NAME_MAX>; names("tema", "theme") handle(THEME),
         /// Sustainability dimensions touched.
-        dimensions: Vec<Dimension> = check::list::<Dimension, 3>,
+        dimensions: Vec<Dimension> = check::list::<Dimension, 3>; names("hållbarhetsdimensioner", "sustainability dimensions") handle(DIMENSIONS),
         /// Stage in the cycle.
-        status: Status = check::any,
+        status: Status = check::any; names("status", "status") handle(STATUS),
         /// For a merged inspel: the inspel it was merged from.
-        originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>,
+        originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("sammanslagna inspel", "merged inputs") handle(ORIGINALS),
         /// Moved to the trash (undoable; erasing is permanent).
-        removed: bool = check::any,
+        removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 
-impl RecordInfo for Inspel {
-    fn label(&self) -> String {
-        self.title().cloned().unwrap_or_default()
-    }
-
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        self.originals()
-            .map(|ids| ids.iter().map(|id| ("originals", "inspel", id)).collect())
-            .unwrap_or_default()
-    }
-}
-
-/// Most consultation comments on one agenda point.
-pub const COMMENTS_MAX: usize = 1_000;
-
-/// A consultation comment on an agenda item (samrådssynpunkt).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Comment {
-    /// Who commented (organisation or person).
-    pub who: String,
-    /// What they said.
-    pub what: String,
-    /// When it was recorded (ms since 1970; information only).
-    pub at: u64,
-}
-
-/// Oldest first, then by who and what: the order of a merged list of comments.
-impl Ord for Comment {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.at, &self.who, &self.what).cmp(&(other.at, &other.who, &other.what))
-    }
-}
-
-impl PartialOrd for Comment {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-record_kind! {
-    /// A point of the påverkansagenda, from the prioritised inspel to its adoption.
-    Agenda = "agenda" {
-        /// The point as worded in the agenda.
-        text: String = check::required_text::<TEXT_MAX>; required,
-        /// Who is responsible (organisation or role).
-        owner: String = check::text::<NAME_MAX>,
-        /// The inspel it carries forward.
-        inspel: Vec<Id> = check::list::<Id, ORIGINALS_MAX>,
-        /// Consultation comments, oldest first. Merged as a set: comments added on two
-        /// devices at the same time are both kept.
-        comments: Vec<Comment> = check::list::<Comment, COMMENTS_MAX> => crate::crdt::merge_set::<Comment, COMMENTS_MAX>,
-        /// Adoption date (YYYY-MM-DD), empty until adopted.
-        adopted_on: String = check::text::<10>,
-        /// The decision reference (e.g. "RS 2020-12-08 § 142").
-        decision: String = check::text::<NAME_MAX>,
-        /// In the trash.
-        removed: bool = check::any,
-    }
-}
-
-impl RecordInfo for Agenda {
-    fn label(&self) -> String {
-        self.text().cloned().unwrap_or_default()
-    }
-
-    fn references(&self) -> Vec<(&'static str, &'static str, &Id)> {
-        self.inspel()
-            .map(|ids| ids.iter().map(|id| ("inspel", "inspel", id)).collect())
-            .unwrap_or_default()
-    }
-}
+impl Guard<crate::Doc> for Inspel {}

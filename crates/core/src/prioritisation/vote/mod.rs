@@ -4,7 +4,6 @@
 //! the same inputs give the same bytes on every device. Ranking uses the tie-break chain
 //! primary score → the method's secondary key → seeded hash order → item id, where the
 //! seeded hash order sorts by the hex of `SHA-256(UTF-8(seed + "|" + item_id))`.
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +11,15 @@ use sha2::{Digest, Sha256};
 
 use crate::crdt::ProblemKind;
 use crate::id::Id;
-use crate::ratio::{Fixed, LOG_BITS, Ratio, log2_fixed};
+use crate::ratio::Ratio;
+
+mod allocation;
+mod impact;
+mod ranking;
+mod scale;
+
+pub use ranking::{Condorcet, kendall};
+pub use scale::{CONTESTED_BELOW, ScaleStats, scale_stats, stats_of_counts};
 
 // ------------------------------------------------------------------------------- limits
 //
@@ -421,30 +428,6 @@ pub fn seeded_hash(seed: &str, item: &Id) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Spread and agreement for one item on a scale. Every number is exact or computed with
-/// integers only, so it is the same on every device (and in the certificate).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScaleStats {
-    /// Answers counted (skips excluded).
-    pub n: usize,
-    /// Mean, exact.
-    pub mean: Ratio,
-    /// Median (mean of the two middle values for even n).
-    pub median: Ratio,
-    /// Interquartile range by Tukey's hinges (medians of the lower and upper halves,
-    /// the middle value excluded for odd n).
-    pub iqr: Ratio,
-    /// Population standard deviation (÷ n), rounded to millionths ([`Fixed::sqrt`] of the
-    /// exact variance).
-    pub sd: Fixed,
-    /// Tastle–Wierman consensus, 1 = full agreement, 0 = even split between the extremes,
-    /// rounded to millionths (integer logarithms, [`log2_fixed`]); display and flagging only;
-    /// `None` without answers.
-    pub consensus: Option<Fixed>,
-    /// Count per scale value, lowest first (empty for scales wider than [`DISTRIBUTION_MAX`]).
-    pub distribution: Vec<usize>,
-}
-
 /// One item's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -466,11 +449,6 @@ pub struct Row {
     pub impact_effort: Option<(Ratio, Ratio)>,
 }
 
-/// Below this Tastle–Wierman consensus an item is flagged "contested" (omstridd): halfway
-/// between full agreement (1) and an even split between the extremes (0). DOMAIN.md OPEN-6.
-/// The rule: two or more answers and consensus < 0.5.
-pub const CONTESTED_BELOW: Fixed = Fixed::from_micros(500_000);
-
 impl Row {
     /// Whether the answers on this item are polarised (scale methods, two or more answers).
     #[must_use]
@@ -478,38 +456,6 @@ impl Row {
         self.stats
             .as_ref()
             .is_some_and(|s| s.n >= 2 && s.consensus.is_some_and(|c| c < CONTESTED_BELOW))
-    }
-}
-
-/// Whether a ranking round has a Condorcet winner, and if not, why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum Condorcet {
-    /// This item beats every other item pairwise (`d[a,b] > d[b,a]` for all b).
-    Winner {
-        /// The winner.
-        item: Id,
-    },
-    /// No winner: every item is beaten by some other, so the majorities run in a cycle.
-    Cycle,
-    /// No winner, but some item is beaten by none: it ties at least one pairwise contest.
-    Tie,
-    /// No ballots (or no items): nothing to compare.
-    NoBallots,
-}
-
-impl crate::lang::Localized for Condorcet {
-    fn message(&self, lang: crate::lang::Lang) -> String {
-        use crate::lang::Lang::{En, Sv};
-        match (self, lang) {
-            (Self::Winner { item }, _) => item.to_string(),
-            (Self::Cycle, Sv) => "ingen: cykel".into(),
-            (Self::Cycle, En) => "none: cycle".into(),
-            (Self::Tie, Sv) => "ingen: oavgjort parvis möte".into(),
-            (Self::Tie, En) => "none: a pairwise tie".into(),
-            (Self::NoBallots, Sv) => "ingen: inga röster".into(),
-            (Self::NoBallots, En) => "none: no ballots".into(),
-        }
     }
 }
 
@@ -529,97 +475,8 @@ pub struct Tally {
     pub kendall_w: Option<Ratio>,
 }
 
-fn ratio(n: impl Into<i128>) -> Ratio {
+pub(super) fn ratio(n: impl Into<i128>) -> Ratio {
     Ratio::new(n.into(), 1)
-}
-
-/// The `k`-th smallest (0-based) of the values counted in `counts` (value → how many).
-fn kth(counts: &BTreeMap<u32, usize>, k: usize) -> u32 {
-    let mut seen = 0;
-    for (v, c) in counts {
-        seen += c;
-        if k < seen {
-            return *v;
-        }
-    }
-    0
-}
-
-/// The median of the sorted values at positions `from..to` of `counts`.
-fn median_between(counts: &BTreeMap<u32, usize>, from: usize, to: usize) -> Ratio {
-    let len = to.saturating_sub(from);
-    match len {
-        0 => Ratio::ZERO,
-        l if l % 2 == 1 => ratio(kth(counts, from + l / 2)),
-        l => ratio(kth(counts, from + l / 2 - 1))
-            .plus(ratio(kth(counts, from + l / 2)))
-            .over(ratio(2)),
-    }
-}
-
-/// Median, Tukey IQR, SD, Tastle–Wierman and distribution of `values` on `lo..=hi`.
-#[must_use]
-pub fn scale_stats(values: &[u32], lo: u32, hi: u32) -> ScaleStats {
-    let mut counts = BTreeMap::new();
-    for v in values {
-        *counts.entry(*v).or_insert(0) += 1;
-    }
-    stats_of_counts(&counts, lo, hi)
-}
-
-/// [`scale_stats`] of values given as counts (value → how many): linear in the distinct values.
-///
-/// Tastle–Wierman: `Cns = 1 + Σ_x p_x · log2(1 − |x − μ| / (hi − lo))` with `p_x = c_x / n`
-/// and `μ = S / n`; the argument is the exact ratio `(n·w − |x·n − S|) / (n·w)`, `w = hi − lo`.
-#[must_use]
-pub fn stats_of_counts(counts: &BTreeMap<u32, usize>, lo: u32, hi: u32) -> ScaleStats {
-    let n: usize = counts.values().sum();
-    let n_i = i128::try_from(n).unwrap_or(i128::MAX);
-    let (sum, squares) = counts.iter().fold((0i128, 0i128), |(s, q), (v, c)| {
-        let (v, c) = (i128::from(*v), i128::try_from(*c).unwrap_or(0));
-        (s + v * c, q + v * v * c)
-    });
-    let (lower, upper) = (n / 2, if n % 2 == 1 { n / 2 + 1 } else { n / 2 });
-    let iqr = if n < 2 {
-        Ratio::ZERO
-    } else {
-        median_between(counts, upper, n).minus(median_between(counts, 0, lower))
-    };
-    // Population variance (n·Σx² − (Σx)²) / n².
-    let variance = Ratio::new(n_i * squares - sum * sum, n_i * n_i);
-    let width = i128::from(hi.saturating_sub(lo).max(1));
-    let distribution = if hi.saturating_sub(lo) <= DISTRIBUTION_MAX {
-        let mut d = vec![0usize; hi.saturating_sub(lo) as usize + 1];
-        for (v, c) in counts {
-            if let Some(slot) = d.get_mut(v.saturating_sub(lo) as usize) {
-                *slot += c;
-            }
-        }
-        d
-    } else {
-        Vec::new()
-    };
-    let consensus = (n > 0)
-        .then(|| {
-            let nw = n_i * width;
-            let mut total: i128 = 0;
-            for (v, c) in counts {
-                let arg = nw - (i128::from(*v) * n_i - sum).abs();
-                total += i128::try_from(*c).unwrap_or(0) * log2_fixed(arg, nw)?;
-            }
-            // 1 + total / n, in LOG_BITS fixed point, to millionths.
-            Some(Fixed::from_log_fixed(((n_i << LOG_BITS) + total) / n_i))
-        })
-        .flatten();
-    ScaleStats {
-        n,
-        mean: Ratio::new(sum, n_i),
-        median: median_between(counts, 0, n),
-        iqr,
-        sd: Fixed::sqrt(variance),
-        consensus,
-        distribution,
-    }
 }
 
 /// Counts `answers` (already validated) for `items` by `method`, ordered by the tie-break
@@ -646,140 +503,20 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
     let mut kendall_w = None;
     match method {
         Method::Dots { .. } | Method::Approval | Method::Points { .. } => {
-            // The points each item was given, as counts (value → ballots), absent ones as 0:
-            // linear in the ballots' entries, not items × ballots.
-            let mut given: BTreeMap<&Id, BTreeMap<u32, usize>> = BTreeMap::new();
-            let mut allocations = 0usize;
-            for a in answers {
-                if let Answer::Allocation(m) = a {
-                    allocations += 1;
-                    for (id, v) in m {
-                        if let Some(r) = rows.get_mut(id) {
-                            r.score = r.score.plus(ratio(*v));
-                            if *v > 0 {
-                                r.supporters += 1;
-                            }
-                            if matches!(method, Method::Points { .. }) {
-                                *given.entry(id).or_default().entry(*v).or_insert(0) += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            for (id, r) in &mut rows {
-                r.secondary = match method {
-                    // Dots: more supporters wins a tie in dots.
-                    Method::Dots { .. } => ratio(i64::try_from(r.supporters).unwrap_or(i64::MAX)),
-                    Method::Points { total, .. } => {
-                        let mut counts = given.remove(id).unwrap_or_default();
-                        let present: usize = counts.values().sum();
-                        *counts.entry(0).or_insert(0) += allocations.saturating_sub(present);
-                        counts.retain(|_, c| *c > 0);
-                        let stats = stats_of_counts(&counts, 0, *total);
-                        let med = stats.median;
-                        r.stats = Some(stats);
-                        med
-                    }
-                    _ => Ratio::ZERO,
-                };
-            }
+            allocation::count(&mut rows, answers, method);
         }
         Method::Ranking { top_k, scoring, .. } => {
-            let n = items.len();
-            let k = top_k.map_or(n, |k| (k as usize).min(n));
-            let rankings: Vec<&Vec<Id>> = answers
-                .iter()
-                .filter_map(|a| {
-                    if let Answer::Ranking(r) = a {
-                        Some(r)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            for r in &rankings {
-                let m = r.len();
-                for (pos, id) in r.iter().enumerate() {
-                    if let Some(row) = rows.get_mut(id) {
-                        row.supporters += 1;
-                        let points = match scoring {
-                            RankScoring::Borda | RankScoring::Schulze | RankScoring::Copeland => {
-                                n - 1 - pos
-                            }
-                            RankScoring::FixedK => k - pos,
-                            RankScoring::ModifiedBorda => m - pos,
-                        };
-                        if matches!(
-                            scoring,
-                            RankScoring::Borda | RankScoring::FixedK | RankScoring::ModifiedBorda
-                        ) {
-                            row.score = row.score.plus(ratio(i64::try_from(points).unwrap_or(0)));
-                        } else {
-                            // Pairwise methods keep Borda points as the secondary key.
-                            row.secondary = row
-                                .secondary
-                                .plus(ratio(i64::try_from(points).unwrap_or(0)));
-                        }
-                    }
-                }
-            }
-            let pairwise = Pairwise::new(items, &rankings);
-            condorcet = Some(pairwise.condorcet(rankings.len()));
-            match scoring {
-                RankScoring::Schulze => {
-                    for (id, wins) in pairwise.schulze_wins() {
-                        if let Some(r) = rows.get_mut(id) {
-                            r.score = ratio(i64::try_from(wins).unwrap_or(0));
-                        }
-                    }
-                }
-                RankScoring::Copeland => {
-                    for (id, net) in pairwise.copeland() {
-                        if let Some(r) = rows.get_mut(id) {
-                            r.score = ratio(net);
-                        }
-                    }
-                }
-                _ => {
-                    for r in rows.values_mut() {
-                        r.secondary = ratio(i64::try_from(r.supporters).unwrap_or(0));
-                    }
-                }
-            }
-            kendall_w = kendall(items, &rankings);
+            (condorcet, kendall_w) = ranking::count(&mut rows, items, answers, *top_k, *scoring);
         }
-        Method::Score { lo, hi } => scale_rows(&mut rows, answers, *lo, *hi, |a| match a {
+        Method::Score { lo, hi } => scale::count(&mut rows, answers, *lo, *hi, |a| match a {
             Answer::Scores(m) => Some(m.iter().map(|(k, v)| (k, *v)).collect()),
             _ => None,
         }),
-        Method::Moscow => scale_rows(&mut rows, answers, 0, 3, |a| match a {
+        Method::Moscow => scale::count(&mut rows, answers, 0, 3, |a| match a {
             Answer::Moscow(m) => Some(m.iter().map(|(k, v)| (k, v.points())).collect()),
             _ => None,
         }),
-        Method::ImpactEffort => {
-            let mut sums: BTreeMap<&Id, (u32, u32, u32)> = BTreeMap::new();
-            for a in answers {
-                if let Answer::ImpactEffort(m) = a {
-                    for (id, [i, e]) in m {
-                        let s = sums.entry(id).or_default();
-                        *s = (s.0 + u32::from(*i), s.1 + u32::from(*e), s.2 + 1);
-                    }
-                }
-            }
-            for (id, r) in &mut rows {
-                if let Some((i, e, c)) = sums.get(id) {
-                    let (mi, me) = (
-                        Ratio::new((*i).into(), (*c).into()),
-                        Ratio::new((*e).into(), (*c).into()),
-                    );
-                    r.score = mi;
-                    // Lower effort is better, so the secondary key is its negation.
-                    r.secondary = Ratio::ZERO.minus(me);
-                    r.supporters = *c as usize;
-                    r.impact_effort = Some((mi, me));
-                }
-            }
-        }
+        Method::ImpactEffort => impact::count(&mut rows, answers),
     }
     let mut ordered: Vec<Row> = rows.into_values().collect();
     let hash: BTreeMap<Id, String> = ordered
@@ -814,214 +551,12 @@ pub fn tally(method: &Method, items: &BTreeSet<Id>, answers: &[&Answer], seed: &
     }
 }
 
-fn scale_rows<'a>(
-    rows: &mut BTreeMap<&Id, Row>,
-    answers: &'a [&Answer],
-    lo: u8,
-    hi: u8,
-    values: impl Fn(&'a Answer) -> Option<Vec<(&'a Id, u8)>>,
-) {
-    let mut given: BTreeMap<&Id, BTreeMap<u32, usize>> = BTreeMap::new();
-    for a in answers {
-        for (id, v) in values(a).unwrap_or_default() {
-            *given
-                .entry(id)
-                .or_default()
-                .entry(u32::from(v))
-                .or_insert(0) += 1;
-        }
-    }
-    let none = BTreeMap::new();
-    for (id, r) in rows.iter_mut() {
-        let counts = given.get(*id).unwrap_or(&none);
-        let stats = stats_of_counts(counts, lo.into(), hi.into());
-        r.supporters = stats.n;
-        r.score = stats.mean;
-        r.secondary = stats.median;
-        r.stats = Some(stats);
-    }
-}
-
-/// Pairwise preference counts: `d[(a, b)]` = ballots ranking a above b; an unranked item is
-/// below every ranked one; two unranked items give no preference.
-struct Pairwise<'a> {
-    items: Vec<&'a Id>,
-    d: Vec<Vec<u64>>,
-}
-
-impl<'a> Pairwise<'a> {
-    /// `d[a][b] = ranked(a) − above[b][a]`: a ballot prefers a to b when it ranks a and does not
-    /// rank b above a (b unranked, or ranked below). So only pairs of *ranked* items are
-    /// visited: m(m − 1)/2 steps for a ballot ranking m items, plus n² once.
-    fn new(items: &'a BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Self {
-        let items: Vec<&Id> = items.iter().collect();
-        let index: BTreeMap<&Id, usize> =
-            items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let n = items.len();
-        let mut above = vec![vec![0u64; n]; n];
-        let mut ranked = vec![0u64; n];
-        // mark[i] = 1 + the number of the last ballot that ranked i (skips a repeated item).
-        let mut mark = vec![0usize; n];
-        let mut order: Vec<usize> = Vec::new();
-        for (v, r) in rankings.iter().enumerate() {
-            order.clear();
-            for id in r.iter() {
-                if let Some(&i) = index.get(id)
-                    && mark[i] != v + 1
-                {
-                    mark[i] = v + 1;
-                    order.push(i);
-                }
-            }
-            for (p, &a) in order.iter().enumerate() {
-                ranked[a] += 1;
-                for &b in &order[p + 1..] {
-                    above[a][b] += 1;
-                }
-            }
-        }
-        let mut d = vec![vec![0u64; n]; n];
-        for a in 0..n {
-            for b in 0..n {
-                if a != b {
-                    d[a][b] = ranked[a] - above[b][a];
-                }
-            }
-        }
-        Self { items, d }
-    }
-
-    /// The Condorcet winner, or why there is none.
-    fn condorcet(&self, ballots: usize) -> Condorcet {
-        let n = self.items.len();
-        let beats = |a: usize, b: usize| self.d[a][b] > self.d[b][a];
-        if n == 0 || ballots == 0 {
-            return Condorcet::NoBallots;
-        }
-        if let Some(a) = (0..n).find(|&a| (0..n).all(|b| a == b || beats(a, b))) {
-            return Condorcet::Winner {
-                item: self.items[a].clone(),
-            };
-        }
-        // Every item beaten by another: following "is beaten by" from any item must return to
-        // an item already seen, a cycle. Otherwise an unbeaten item ties somebody.
-        if (0..n).all(|a| (0..n).any(|b| beats(b, a))) {
-            Condorcet::Cycle
-        } else {
-            Condorcet::Tie
-        }
-    }
-
-    fn copeland(&self) -> Vec<(&'a Id, i64)> {
-        let n = self.items.len();
-        (0..n)
-            .map(|a| {
-                let net: i64 = (0..n)
-                    .filter(|&b| b != a)
-                    .map(|b| match self.d[a][b].cmp(&self.d[b][a]) {
-                        Ordering::Greater => 1,
-                        Ordering::Less => -1,
-                        Ordering::Equal => 0,
-                    })
-                    .sum();
-                (self.items[a], net)
-            })
-            .collect()
-    }
-
-    /// Schulze strongest paths; returns each item's number of beatpath wins.
-    #[allow(clippy::needless_range_loop)] // the textbook index form of the algorithm
-    fn schulze_wins(&self) -> Vec<(&'a Id, usize)> {
-        let n = self.items.len();
-        let mut p = vec![vec![0u64; n]; n];
-        for a in 0..n {
-            for b in 0..n {
-                if a != b && self.d[a][b] > self.d[b][a] {
-                    p[a][b] = self.d[a][b];
-                }
-            }
-        }
-        for i in 0..n {
-            for j in 0..n {
-                if i == j {
-                    continue;
-                }
-                for k in 0..n {
-                    if k != i && k != j {
-                        p[j][k] = p[j][k].max(p[j][i].min(p[i][k]));
-                    }
-                }
-            }
-        }
-        (0..n)
-            .map(|a| {
-                (
-                    self.items[a],
-                    (0..n).filter(|&b| b != a && p[a][b] > p[b][a]).count(),
-                )
-            })
-            .collect()
-    }
-}
-
-/// Kendall's W with the tie-corrected denominator; a ballot's unranked items share the
-/// average of the remaining ranks. `None` with fewer than two ballots or items.
-#[must_use]
-pub fn kendall(items: &BTreeSet<Id>, rankings: &[&Vec<Id>]) -> Option<Ratio> {
-    let n = items.len();
-    let m = rankings.len();
-    if n < 2 || m < 2 {
-        return None;
-    }
-    // Ranks are kept doubled (2·rank) so that averages of two ranks stay integers.
-    let mut sums: BTreeMap<&Id, i128> = items.iter().map(|id| (id, 0)).collect();
-    let mut ties: i128 = 0;
-    // What every unranked item of a ballot gets is added to all items at once (`base`) and
-    // taken back from the ranked ones: O(m) per ballot ranking m items.
-    let mut base: i128 = 0;
-    let mut seen: BTreeSet<&Id> = BTreeSet::new();
-    for r in rankings {
-        seen.clear();
-        let ranked: Vec<&Id> = r
-            .iter()
-            .filter(|id| items.contains(*id) && seen.insert(*id))
-            .collect();
-        let rest = n - ranked.len();
-        // Ranks len+1 ..= n, averaged: (len + 1 + n) / 2, doubled: len + 1 + n.
-        let doubled = if rest > 0 {
-            i128::try_from(ranked.len() + 1 + n).unwrap_or(0)
-        } else {
-            0
-        };
-        base += doubled;
-        for (pos, id) in ranked.iter().enumerate() {
-            if let Some(s) = sums.get_mut(*id) {
-                *s += 2 * (i128::try_from(pos).unwrap_or(0) + 1) - doubled;
-            }
-        }
-        if rest > 0 {
-            let t = i128::try_from(rest).unwrap_or(0);
-            ties += t * t * t - t;
-        }
-    }
-    for s in sums.values_mut() {
-        *s += base;
-    }
-    let (n, m) = (
-        i128::try_from(n).unwrap_or(0),
-        i128::try_from(m).unwrap_or(0),
-    );
-    // Doubled mean rank sum: m(n+1); S uses doubled deviations, so divide by 4.
-    let mean2 = m * (n + 1);
-    let s4: i128 = sums.values().map(|s| (s - mean2) * (s - mean2)).sum();
-    let denominator = m * m * (n * n * n - n) - m * ties;
-    (denominator > 0).then(|| Ratio::new(12 * s4, 4 * denominator))
-}
-
 #[cfg(test)]
 mod tests {
     //! Every example is small enough to check by hand; the working is in the comments.
+    use super::ranking::Pairwise;
     use super::*;
+    use crate::ratio::Fixed;
 
     fn ids(n: u8) -> Vec<Id> {
         (1..=n).map(|i| Id::from_random_bytes([i; 16])).collect()
