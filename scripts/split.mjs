@@ -70,7 +70,8 @@ export function split(staging, html, { root, name = "vagval-app" }) {
       const optimised = join(work, `opt-${chunk}`);
       opt(join(work, chunk), optimised);
       const bytes = readFileSync(optimised);
-      const point = chunk.replace(/^split_/, "").replace(/_\d+\.wasm$/, "").replace(/_/g, "-");
+      // split_<point>[_<number>].wasm: the split point's name, as the size gate reports it.
+      const point = chunk.replace(/^split_/, "").replace(/\.wasm$/, "").replace(/_\d+$/, "").replace(/_/g, "-");
       const file = `split-${point}-${sha(bytes, 16)}.wasm`;
       writeFileSync(join(staging, file), bytes);
       if (!loader.includes(`./${chunk}`)) throw new Error(`split: the loader does not name ${chunk}`);
