@@ -95,7 +95,8 @@ pub fn App() -> impl IntoView {
     let page = move || router.0.get().view();
     let whole = move || match kiosk.0.get() {
         // Participant mode: one round's ballot, nothing else reachable.
-        Some(k) => view! { <crate::modules::prioritisation::kiosk::KioskView k/> }.into_any(),
+        // Drawn from the module's chunk like its pages (the ballot lives there).
+        Some(_) => crate::modules::prioritisation::kiosk_view(),
         None => view! {
             <Header/>
             <Banners/>

@@ -49,9 +49,25 @@ fn pages() -> Result<Render, SplitLoaderError> {
     Ok(render)
 }
 
-/// Draws page `i` of [`MODULE`]`.pages`.
+/// Not a page of [`MODULE`]`.pages` but drawn by [`render`] as one: participant mode's whole
+/// screen, so the ballot stays in the module's chunk.
+const KIOSK: usize = usize::MAX;
+
+/// Participant mode's screen (the round and code from [`kiosk::use_kiosk`]).
+pub fn kiosk_view() -> AnyView {
+    let module = super::MODULES
+        .iter()
+        .position(|m| m.pages.first().is_some_and(|p| p.path == INSPEL));
+    module.map_or_else(|| ().into_any(), |m| super::view(m, KIOSK))
+}
+
+/// Draws page `i` of [`MODULE`]`.pages` (or [`KIOSK`]).
 fn render(i: usize) -> AnyView {
     match i {
+        KIOSK => {
+            let mode = kiosk::use_kiosk();
+            (move || mode.0.get().map(|k| view! { <kiosk::KioskView k/> })).into_any()
+        }
         0 => view! { <inspel::InspelPage/> }.into_any(),
         1 => view! { <rounds::RoundsPage/> }.into_any(),
         2 => view! { <round::RoundPage/> }.into_any(),
