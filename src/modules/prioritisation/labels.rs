@@ -16,18 +16,7 @@ pub const METHOD_KINDS: [&str; 7] = [
 ];
 
 /// The kind of a method, as in [`METHOD_KINDS`].
-#[must_use]
-pub fn method_kind(m: &Method) -> &'static str {
-    match m {
-        Method::Dots { .. } => "dots",
-        Method::Approval => "approval",
-        Method::Points { .. } => "points",
-        Method::Ranking { .. } => "ranking",
-        Method::Score { .. } => "score",
-        Method::Moscow => "moscow",
-        Method::ImpactEffort => "impact_effort",
-    }
-}
+pub use vagval_core::prioritisation::round_draft::method_kind;
 
 /// A method kind's name.
 #[must_use]

@@ -3,7 +3,8 @@
 //! result certificate, the agenda, and the demo workspace. The workflows the views run are
 //! core builders here, tested natively: a round draft → its command (`round_draft`), a
 //! result → the agenda batch (`agenda::to_agenda`), a ballot's supersede rule and budget
-//! (`casting`).
+//! (`casting`); the inspel list's cache
+//! (`list_cache`) is checked against full recomputation.
 pub mod agenda;
 pub mod ballot;
 pub mod casting;
@@ -12,6 +13,7 @@ pub mod csv_import;
 pub mod dedupe;
 pub mod demo;
 pub mod inspel;
+pub mod list_cache;
 pub mod query;
 pub mod ratio;
 pub mod round;

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use vagval_core::prioritisation::casting::Allocation;
 
 use super::Item;
 use super::about::About;
@@ -7,14 +8,11 @@ use crate::i18n::use_i18n;
 use crate::modules::prioritisation::texts::ModuleI18n;
 
 #[component]
-#[allow(clippy::too_many_arguments)]
 pub(super) fn AllocRow(
     item: Item,
     draft: Draft,
     full: Memo<bool>,
-    budget: u32,
-    cap: u32,
-    step: u32,
+    limits: Allocation,
     approval: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -31,14 +29,14 @@ pub(super) fn AllocRow(
     let value = RwSignal::from(value);
     let used = draft.used;
     let change = move |delta: i64| {
-        let now = i64::from(value.get_untracked());
-        let room = i64::from(budget) - i64::from(used.get_untracked()) + now;
-        let next = u32::try_from((now + delta).clamp(0, i64::from(cap).min(room))).unwrap_or(0);
-        if i64::from(next) != now {
+        let now = value.get_untracked();
+        let next = limits.change(now, used.get_untracked(), delta);
+        if next != now {
             value.set(next);
-            used.update(|u| *u = (*u + next).saturating_sub(u32::try_from(now).unwrap_or(0)));
+            used.update(|u| *u = (*u + next).saturating_sub(now));
         }
     };
+    let (cap, step) = (limits.cap, limits.step);
     let check_id = format!("approve-{id}");
     let add_label = format!("{} {title}", i18n.v().add_to);
     let remove_label = format!("{} {title}", i18n.v().remove_from);

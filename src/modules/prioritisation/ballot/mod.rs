@@ -3,7 +3,8 @@
 //! clears the screen for the next person. The same form enters paper ballots.
 use leptos::prelude::*;
 use vagval_core::model::Municipality;
-use vagval_core::round::{NewBallot, Origin, Round, ballots_of, heads_of};
+use vagval_core::prioritisation::casting::supersedes_on_device;
+use vagval_core::round::{NewBallot, Origin, Round};
 use vagval_core::vote::{Answer, Method};
 use vagval_core::{Id, Localized};
 
@@ -142,23 +143,9 @@ pub fn BallotFlow(round: Memo<Option<Round>>, origin: Origin) -> impl IntoView {
         };
         let device = app.device();
         let who = participant.get_untracked().trim().to_owned();
-        // A changed vote on this device replaces this device's earlier ballot; a ballot from
-        // another device stays, so a double vote is flagged rather than hidden.
-        let supersedes: Vec<Id> = if origin == Origin::Tablet {
-            app.doc.with_untracked(|d| {
-                heads_of(&ballots_of(d, &r.id), &who)
-                    .into_iter()
-                    .filter(|b| {
-                        b.round
-                            .as_ref()
-                            .is_some_and(|reg| reg.stamp.2.starts_with(&device))
-                    })
-                    .map(|b| b.id.clone())
-                    .collect()
-            })
-        } else {
-            Vec::new()
-        };
+        let supersedes: Vec<Id> = app
+            .doc
+            .with_untracked(|d| supersedes_on_device(d, &r.id, &who, origin, &device));
         let nb = NewBallot {
             round: &r,
             participant: &who,

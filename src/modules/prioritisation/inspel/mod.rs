@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use vagval_core::model::{Dimension, Status};
-use vagval_core::query::{Patch, Query, Row, hits_hold, patch_rows, rows as query_rows, run};
+use vagval_core::prioritisation::list_cache::ListCache;
+use vagval_core::query::{Query, Row};
 use vagval_core::{Id, Kind};
 
 use crate::app::pages::page_title;
@@ -54,18 +55,9 @@ const DIMENSIONS: [Dimension; 3] = [
 /// The list's prepared rows, shared with the page's readers without copying.
 type Rows = Arc<Vec<Row>>;
 
-/// What the page leaves for its next visit: the prepared rows, how far they follow the
-/// journal, and the last query with its hits (indices into the rows).
-struct Kept {
-    mark: Mark,
-    rows: Rows,
-    query: Query,
-    hits: Vec<usize>,
-}
-
 thread_local! {
-    /// From the last visit to the page.
-    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    /// From the last visit to the page: the list's cache and how far it follows the journal.
+    static KEPT: RefCell<Option<(Mark, ListCache)>> = const { RefCell::new(None) };
 }
 
 #[component]
@@ -74,94 +66,57 @@ pub fn InspelPage() -> impl IntoView {
     let app = use_app();
     page_title(move || i18n.v().card.title);
     // Commands, merges and restores update the prepared rows of the inspel they changed (the
-    // app's journal); only another workspace prepares all again. `patched` counts the updates
-    // and keeps what the last one changed, so `hits` can keep its order when only a stage
-    // changed. The rows outlive the page ([`KEPT`]): coming back patches them instead of
-    // folding every inspel's texts again, and keeps the hits of the same query when the patch
-    // leaves them as they were.
-    let (seen, kept, kept_hits) = match KEPT.with(RefCell::take) {
-        Some(k) => (Some(k.mark), Some(k.rows), Some((k.query, k.hits))),
-        None => (None, None, None),
+    // app's journal); only another workspace prepares all again. The cache ([`ListCache`], in
+    // the core) decides when the last query's hits still hold. It outlives the page
+    // ([`KEPT`]): coming back patches the rows instead of folding every inspel's texts again,
+    // and keeps the hits of the same query when the patch leaves them as they were.
+    let (seen, cache) = match KEPT.with(RefCell::take) {
+        Some((mark, cache)) => (Some(mark), cache),
+        None => (None, ListCache::default()),
     };
     let seen = StoredValue::new(seen);
-    let kept = StoredValue::new(kept);
-    let kept_hits = StoredValue::new(kept_hits);
-    let patched = StoredValue::new((0u64, Patch::Shape));
+    let cache = StoredValue::new(cache);
     let all = Memo::new_owning(move |prev: Option<Rows>| {
+        // The first value always counts as a change (`hits` then runs anyway).
+        let first = prev.is_none();
+        // The cache shares these rows: let go of them so that a patch does not copy them.
+        drop(prev);
         app.doc.with(|d| {
             let touched = seen
                 .get_value()
                 .and_then(|m| app.touched_since(m, Kind::Inspel));
             seen.set_value(Some(app.mark()));
-            let first = prev.is_none();
-            let (rows, patch) = match (
-                prev.or_else(|| kept.try_update_value(Option::take).flatten()),
-                touched,
-            ) {
-                (Some(mut rows), Some(ids)) => {
-                    let patch = patch_rows(d, Arc::make_mut(&mut rows), &ids);
-                    (rows, patch)
-                }
-                _ => (Arc::new(query_rows(d)), Patch::Shape),
-            };
-            // The first value always counts as a change (`hits` then runs the query anyway).
-            let changed = first || patch != Patch::Nothing;
-            if changed {
-                patched.update_value(|(n, p)| {
-                    *n += 1;
-                    *p = patch;
-                });
-            }
-            (rows, changed)
+            cache
+                .try_update_value(|c| {
+                    let changed = c.update(d, touched.as_deref());
+                    (c.rows(), first || changed)
+                })
+                .unwrap_or_default()
         })
     });
     let query = RwSignal::new(Query::default());
-    // Runs the query again unless the only change since the last run was in place and does not
-    // move any row in or out or up or down. Tells its readers on every full run, so they may
-    // rely on it to move whenever rows came or went.
-    let ran = StoredValue::new((u64::MAX, Query::default()));
+    // The cache runs the query again unless the only change since the last run was in place
+    // and moves no row in or out or up or down. Tells its readers on every full run, so they
+    // may rely on it to move whenever rows came or went.
     let hits = Memo::new_owning(move |prev: Option<Vec<usize>>| {
-        all.with(|rows| {
+        // Reading the rows brings the cache up to date first.
+        all.with(|_| {
             query.with(|q| {
-                let (n, holds) = patched.with_value(|(n, p)| {
-                    (*n, matches!(p, Patch::InPlace(c) if hits_hold(rows, q, c)))
-                });
-                let same = ran.with_value(|(m, last)| m.wrapping_add(1) == n && last == q);
-                ran.set_value((n, q.clone()));
-                let first = prev.is_none();
-                let keep = match prev {
-                    Some(prev) => (same && holds).then_some(prev),
-                    // The last visit's hits, for the same query over the same rows (the kept
-                    // vector, patched since) when the patch leaves them as they were.
-                    None => kept_hits
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .filter(|(last, _)| last == q)
-                        .filter(|_| holds || patched.with_value(|(_, p)| *p == Patch::Nothing))
-                        .map(|(_, hits)| hits),
-                };
-                match keep {
-                    Some(hits) => (hits, first),
-                    None => (run(rows, q), true),
-                }
+                cache
+                    .try_update_value(|c| {
+                        let (hits, ran) = c.hits(q);
+                        (hits.to_vec(), prev.is_none() || ran)
+                    })
+                    .unwrap_or_default()
             })
         })
     });
     on_cleanup(move || {
-        if let (Some(mark), Some(rows), Some(query), Some(hits)) = (
+        if let (Some(mark), Some(cache)) = (
             seen.try_get_value().flatten(),
-            all.try_get_untracked(),
-            query.try_get_untracked(),
-            hits.try_get_untracked(),
+            cache.try_update_value(std::mem::take),
         ) {
-            KEPT.with(|k| {
-                *k.borrow_mut() = Some(Kept {
-                    mark,
-                    rows,
-                    query,
-                    hits,
-                })
-            });
+            KEPT.with(|k| *k.borrow_mut() = Some((mark, cache)));
         }
     });
     let selected = RwSignal::new(None::<Id>);

@@ -11,7 +11,8 @@ use crate::state::{now_ms, use_app};
 /// when, before or after the results were shown).
 #[component]
 pub(super) fn CapacityDecisionForm(round: Memo<Option<Round>>) -> impl IntoView {
-    use crate::modules::prioritisation::rounds::{CapacityPicker, capacity_of, capacity_parts};
+    use crate::modules::prioritisation::rounds::CapacityPicker;
+    use vagval_core::prioritisation::round_draft::{capacity_of, capacity_parts};
     use vagval_core::round::CapacityDecision;
     let i18n = use_i18n();
     let app = use_app();

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use vagval_core::certificate::{certificate, result_of, results_csv};
-use vagval_core::crdt::to_json;
-use vagval_core::model::Status;
+use vagval_core::prioritisation::agenda::to_agenda;
 use vagval_core::round::Round;
 use vagval_core::vote::Method;
-use vagval_core::{Command, Id, Kind, Localized};
+use vagval_core::{Command, Id, Localized};
 
 use crate::app::router::{navigate, use_route};
 use crate::file_io;
@@ -184,42 +183,20 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
         }
     });
     let moved = crate::modules::prioritisation::agenda::moved_to_agenda();
-    let to_agenda = move |_| {
+    let into_agenda = move |_| {
         let Some(r) = round.get_untracked() else {
             return;
         };
-        let commands: Vec<Command> = result.with_untracked(|res| {
-            let Some(res) = res else { return Vec::new() };
-            app.doc.with_untracked(|d| {
-                let already: BTreeSet<&Id> = d
-                    .agenda
-                    .live()
-                    .flat_map(|a| a.inspel().into_iter().flatten())
-                    .collect();
-                res.final_items(&r)
-                    .into_iter()
-                    .filter(|id| !already.contains(id))
-                    .flat_map(|id| {
-                        let title = d.inspel_title(id);
-                        let fields = [
-                            ("text".to_owned(), to_json(&title)),
-                            ("inspel".to_owned(), to_json(&vec![id.clone()])),
-                        ]
-                        .into();
-                        [
-                            Command::Create {
-                                kind: Kind::Agenda,
-                                id: new_id(),
-                                fields,
-                            },
-                            Command::edit(Kind::Inspel, id, "status", to_json(&Status::InAgenda)),
-                        ]
-                    })
-                    .collect()
-            })
+        let (cmd, n) = result.with_untracked(|res| match res {
+            Some(res) => app.doc.with_untracked(|d| to_agenda(d, &r, res, new_id)),
+            None => (
+                Command::Batch {
+                    commands: Vec::new(),
+                },
+                0,
+            ),
         });
-        let n = commands.len() / 2;
-        if app.dispatch(&Command::Batch { commands }).is_ok() {
+        if app.dispatch(&cmd).is_ok() {
             moved.set(Some(n));
             navigate(router, super::AGENDA);
         }
@@ -267,7 +244,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
             <div class="row">
                 <button type="button" class="secondary" on:click=download_cert data-testid="download-cert">{i18n.trv(|t| t.download_cert)}</button>
                 <button type="button" class="secondary" on:click=download_csv data-testid="download-csv">{i18n.trv(|t| t.download_csv)}</button>
-                <button type="button" on:click=to_agenda data-testid="to-agenda">{i18n.trv(|t| t.to_agenda)}</button>
+                <button type="button" on:click=into_agenda data-testid="to-agenda">{i18n.trv(|t| t.to_agenda)}</button>
             </div>
         </section>
         <NotCounted result=result/>

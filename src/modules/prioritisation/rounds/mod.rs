@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use vagval_core::Id;
 use vagval_core::round::ballots_of;
-use vagval_core::select::Capacity;
 
 use crate::app::pages::page_title;
 use crate::i18n::{I18n, use_i18n};
@@ -87,28 +86,5 @@ pub fn RoundsPage() -> impl IntoView {
             </section>
             <RulesForm round=None/>
         </article>
-    }
-}
-
-/// A number field bound to a signal (one component keeps the views small).
-/// A capacity rule as chosen in a form: its kind (`none`, `top_n`, `greedy`, `optimal`) and value.
-#[must_use]
-pub fn capacity_of(kind: &str, value: u32) -> Option<Capacity> {
-    match kind {
-        "top_n" => Some(Capacity::TopN { n: value.max(1) }),
-        "greedy" => Some(Capacity::Greedy { capacity: value }),
-        "optimal" => Some(Capacity::Optimal { capacity: value }),
-        _ => None,
-    }
-}
-
-/// The form's kind and value of a capacity rule.
-#[must_use]
-pub fn capacity_parts(c: Option<Capacity>) -> (&'static str, u32) {
-    match c {
-        Some(Capacity::TopN { n }) => ("top_n", n),
-        Some(Capacity::Greedy { capacity }) => ("greedy", capacity),
-        Some(Capacity::Optimal { capacity }) => ("optimal", capacity),
-        None => ("none", 6),
     }
 }

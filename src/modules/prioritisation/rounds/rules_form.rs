@@ -1,18 +1,19 @@
 use leptos::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
-use vagval_core::crdt::to_json;
-use vagval_core::round::{CapacityDecision, Round, RoundStatus, ballots_of};
-use vagval_core::select::Capacity;
-use vagval_core::vote::{Method, RankScoring};
-use vagval_core::{Command, Id, Kind, Localized};
+use std::collections::BTreeSet;
+use vagval_core::prioritisation::round_draft::{
+    DraftError, MethodForm, RoundDraft, capacity_of, capacity_parts,
+};
+use vagval_core::round::{Round, ballots_of};
+use vagval_core::vote::RankScoring;
+use vagval_core::{Id, Localized};
 
 use super::capacity_picker::CapacityPicker;
+use super::inspel_choices;
 use super::item_choice::ItemChoice;
 use super::num_field::NumField;
-use super::{capacity_of, capacity_parts, inspel_choices};
 use crate::app::router::{navigate, use_route};
 use crate::i18n::use_i18n;
-use crate::modules::prioritisation::labels::method_kind;
+use crate::modules::prioritisation::labels::METHOD_KINDS;
 use crate::modules::prioritisation::round_path;
 use crate::modules::prioritisation::texts::ModuleI18n;
 use crate::state::{iso_now, new_id, use_app};
@@ -45,79 +46,48 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
     let copy = RwSignal::new(false);
     let disabled = move || locked.get() && !copy.get();
     let r = round.as_ref();
-    let method = r.and_then(Round::method).cloned().unwrap_or(Method::Dots {
-        budget: 5,
-        cap: 3,
-        all_required: false,
-    });
+    let form = MethodForm::of(&r.and_then(Round::method).cloned().unwrap_or_default());
     let title = RwSignal::new(r.and_then(Round::title).cloned().unwrap_or_default());
-    let kind = RwSignal::new(method_kind(&method));
-    let (b0, c0, all0, t0, m0, k0, s0) = match &method {
-        Method::Dots {
-            budget,
-            cap,
-            all_required,
-        } => (*budget, *cap, *all_required, 100, 0, 0, RankScoring::Borda),
-        Method::Points {
-            total,
-            max_per_item,
-        } => (
-            5,
-            3,
-            false,
-            *total,
-            max_per_item.unwrap_or(0),
-            0,
-            RankScoring::Borda,
-        ),
-        Method::Ranking { top_k, scoring, .. } => {
-            (5, 3, false, 100, 0, top_k.unwrap_or(0), *scoring)
-        }
-        _ => (5, 3, false, 100, 0, 0, RankScoring::Borda),
-    };
-    let (budget, cap, all_required) = (RwSignal::new(b0), RwSignal::new(c0), RwSignal::new(all0));
-    let (total, max_per_item) = (RwSignal::new(t0), RwSignal::new(m0));
-    let (top_k, scoring) = (RwSignal::new(k0), RwSignal::new(s0));
-    let at_most = RwSignal::new(matches!(method, Method::Ranking { at_most: true, .. }));
+    let kind = RwSignal::new(
+        METHOD_KINDS
+            .into_iter()
+            .find(|k| *k == form.kind)
+            .unwrap_or(METHOD_KINDS[0]),
+    );
+    let (budget, cap, all_required) = (
+        RwSignal::new(form.budget),
+        RwSignal::new(form.cap),
+        RwSignal::new(form.all_required),
+    );
+    let (total, max_per_item) = (RwSignal::new(form.total), RwSignal::new(form.max_per_item));
+    let (top_k, scoring) = (RwSignal::new(form.top_k), RwSignal::new(form.scoring));
+    let at_most = RwSignal::new(form.at_most);
     let seed = RwSignal::new(
         r.and_then(Round::seed)
             .cloned()
             .unwrap_or_else(|| iso_now()[..10].to_owned()),
     );
-    let capacity = r.and_then(Round::capacity_rule);
-    let log0 = r.and_then(Round::capacity_log).cloned().unwrap_or_default();
-    let (ck0, cv0) = capacity_parts(capacity);
+    let (ck0, cv0) = capacity_parts(r.and_then(Round::capacity_rule));
     let (cap_kind, cap_value) = (RwSignal::new(ck0), RwSignal::new(cv0));
     let chosen = RwSignal::new(r.map(Round::item_set));
     let costs = RwSignal::new(r.and_then(Round::costs).cloned().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let is_chosen = move |id: &Id| chosen.with(|c| c.as_ref().is_none_or(|c| c.contains(id)));
 
-    let build_method = move || match kind.get_untracked() {
-        "approval" => Method::Approval,
-        "points" => Method::Points {
-            total: total.get_untracked().max(1),
-            max_per_item: Some(max_per_item.get_untracked()).filter(|m| *m > 0),
-        },
-        "ranking" => {
-            let k = Some(top_k.get_untracked()).filter(|k| *k > 0);
-            Method::Ranking {
-                top_k: k,
-                scoring: scoring.get_untracked(),
-                at_most: k.is_some() && at_most.get_untracked(),
-            }
-        }
-        "score" => Method::Score { lo: 1, hi: 5 },
-        "moscow" => Method::Moscow,
-        "impact_effort" => Method::ImpactEffort,
-        _ => Method::Dots {
-            budget: budget.get_untracked().max(1),
-            cap: cap.get_untracked().max(1),
-            all_required: all_required.get_untracked(),
-        },
+    // The form's fields as the core's method form (the rules live there).
+    let method_form = move || MethodForm {
+        kind: kind.get_untracked().to_owned(),
+        budget: budget.get_untracked(),
+        cap: cap.get_untracked(),
+        all_required: all_required.get_untracked(),
+        total: total.get_untracked(),
+        max_per_item: max_per_item.get_untracked(),
+        top_k: top_k.get_untracked(),
+        scoring: scoring.get_untracked(),
+        at_most: at_most.get_untracked(),
     };
     let submit = {
-        let existing = existing.clone();
+        let round = round.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let items: Vec<Id> = choices.with_untracked(|c| {
@@ -127,62 +97,25 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
                     .collect()
             });
             let lang = i18n.lang();
-            if items.len() < 2 {
-                error.set(Some(i18n.v().too_few_items.to_owned()));
-                return;
-            }
-            // The capacity is a logged decision, not a rule the ballots lock: it can be decided
-            // again after the vote (results tab).
-            let capacity = capacity_of(cap_kind.get_untracked(), cap_value.get_untracked());
-            let mut log = log0.clone();
-            if log
-                .last()
-                .map_or(capacity.is_some(), |d| d.rule != capacity)
-            {
-                log.push(CapacityDecision {
-                    rule: capacity,
-                    who: String::new(),
-                    at: crate::state::now_ms(),
-                    after_results: false,
-                });
-            }
-            let costs: BTreeMap<Id, u32> = costs
-                .get_untracked()
-                .into_iter()
-                .filter(|(id, c)| *c > 0 && items.contains(id))
-                .collect();
-            let mut fields: BTreeMap<String, serde_json::Value> = BTreeMap::new();
-            fields.insert("title".into(), to_json(&title.get_untracked().trim()));
-            fields.insert("items".into(), to_json(&items));
-            fields.insert("method".into(), to_json(&build_method()));
-            fields.insert("seed".into(), to_json(&seed.get_untracked().trim()));
-            fields.insert("capacity".into(), to_json(&None::<Capacity>));
-            fields.insert("capacity_log".into(), to_json(&log));
-            fields.insert("costs".into(), to_json(&costs));
-            let (cmd, target) = match (&existing, locked.get_untracked() || copy.get_untracked()) {
-                (Some(id), false) => {
-                    let commands = fields
-                        .into_iter()
-                        .map(|(f, v)| Command::Edit {
-                            kind: Kind::Round,
-                            id: id.clone(),
-                            field: f,
-                            value: v,
-                        })
-                        .collect();
-                    (Command::Batch { commands }, None)
-                }
-                _ => {
-                    fields.insert("status".into(), to_json(&RoundStatus::Open));
-                    let id = new_id();
-                    (
-                        Command::Create {
-                            kind: Kind::Round,
-                            id: id.clone(),
-                            fields,
-                        },
-                        Some(id),
-                    )
+            let draft = RoundDraft {
+                title: title.get_untracked(),
+                items,
+                method: method_form().method(),
+                seed: seed.get_untracked(),
+                capacity: capacity_of(cap_kind.get_untracked(), cap_value.get_untracked()),
+                costs: costs.get_untracked(),
+                now_ms: crate::state::now_ms(),
+            };
+            let built = draft.command(
+                round.as_ref(),
+                locked.get_untracked() || copy.get_untracked(),
+                new_id(),
+            );
+            let (cmd, target) = match built {
+                Ok(built) => built,
+                Err(DraftError::TooFewItems) => {
+                    error.set(Some(i18n.v().too_few_items.to_owned()));
+                    return;
                 }
             };
             match app.dispatch(&cmd) {
@@ -217,9 +150,9 @@ pub fn RulesForm(round: Option<Round>) -> impl IntoView {
                         <label for="round-method">{i18n.trv(|t| t.method)}</label>
                         <select id="round-method" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(k) = crate::modules::prioritisation::labels::METHOD_KINDS.iter().find(|k| **k == v) { kind.set(k) }
+                            if let Some(k) = METHOD_KINDS.iter().find(|k| **k == v) { kind.set(k) }
                         }>
-                            {crate::modules::prioritisation::labels::METHOD_KINDS.into_iter().map(|k| view! {
+                            {METHOD_KINDS.into_iter().map(|k| view! {
                                 <option value=k selected=move || kind.get() == k>{move || crate::modules::prioritisation::labels::method_kind_label(k, i18n.lang())}</option>
                             }).collect_view()}
                         </select>
