@@ -13,13 +13,16 @@ const dir = process.argv[2] ?? "dist";
 const KB = 1000;
 /** Budgets in bytes: the measured size + 5 %. A module without its own line uses `module`. */
 const BUDGETS = {
-  initial: 330 * KB, // measured 313.8 KB (erase_components, prioritisation split off)
-  prioritisation: 198 * KB, // measured 188.4 KB
+  initial: 303 * KB, // measured 288.7 KB: shell, overview, Dela, settings, core kernel, store
+  prioritisation: 310 * KB, // measured 294.7 KB: its pages, participant mode, voting, certificate
   module: 100 * KB, // a new module starts at the target
 };
 const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };
 
-const files = readdirSync(dir).filter((f) => (f.endsWith(".wasm") || f.endsWith(".js")));
+// Subfolders too: wasm-bindgen's snippets (public/store.js lands in snippets/).
+const files = readdirSync(dir, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
 if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("no .wasm in " + dir + ": build first");
   process.exit(1);
