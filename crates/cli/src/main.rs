@@ -94,6 +94,10 @@ enum Cmd {
         /// With --inspel: a dot-voting round "Skalprov" over the first 200 with this many ballots.
         #[arg(long, default_value_t = 0)]
         voters: usize,
+        /// A county's workspace at the size the store must carry (300 inspel, 60 ballots in
+        /// 3 rounds; it grows as modules land). Not with --inspel.
+        #[arg(long, conflicts_with_all = ["inspel", "voters"])]
+        county: bool,
     },
 }
 
@@ -487,8 +491,11 @@ fn main() -> ExitCode {
             output,
             inspel,
             voters,
+            county,
         } => {
-            let doc = if *inspel == 0 {
+            let doc = if *county {
+                vagval_core::demo::county_doc()
+            } else if *inspel == 0 {
                 demo_doc()
             } else {
                 vagval_core::demo::scaled_doc(*inspel, *voters)

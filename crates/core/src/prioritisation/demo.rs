@@ -323,22 +323,81 @@ fn tablet_ballot(
     b
 }
 
+/// Municipalities in the order the synthetic data cycles through them.
+const CYCLE: [Municipality; 9] = [
+    Municipality::Berg,
+    Municipality::Bracke,
+    Municipality::Harjedalen,
+    Municipality::Krokom,
+    Municipality::Ragunda,
+    Municipality::Stromsund,
+    Municipality::Are,
+    Municipality::Ostersund,
+    Municipality::Region,
+];
+
+/// Adds an open dot-voting round `…-9000-<n>` titled `title` over `items` with one tablet
+/// ballot (5 dots, at most 3 per inspel) for each participant number in `voters`.
+fn dot_round(doc: &mut Doc, n: u32, title: &str, items: &[Id], voters: std::ops::Range<usize>) {
+    let Ok(round_id) = Id::parse(&format!("00000000-0000-4000-9000-{n:012x}")) else {
+        return;
+    };
+    let mut round = Round::empty(round_id.clone());
+    round.title = reg(title.to_owned());
+    round.items = reg(items.to_vec());
+    round.method = reg(Method::Dots {
+        budget: 5,
+        cap: 3,
+        all_required: false,
+    });
+    round.seed = reg(title.to_lowercase());
+    round.status = reg(RoundStatus::Open);
+    let hash = round.rules_hash();
+    for v in voters {
+        let answer = Answer::Allocation(
+            (0..5)
+                .map(|k| (items[(v * 7 + k * 13) % items.len()].clone(), 1))
+                .collect(),
+        );
+        let who = format!("Deltagare {v}");
+        let b = tablet_ballot(
+            &round_id,
+            &hash,
+            &who,
+            CYCLE[v % CYCLE.len()],
+            answer,
+            DEMO_DEVICE,
+        );
+        doc.ballots.0.insert(b.id.clone(), b);
+    }
+    doc.rounds.0.insert(round_id, round);
+}
+
+/// A county's workspace at the size the store must carry with room to spare (issue 12):
+/// 300 inspel, 60 ballots in 3 rounds (the demo round's 12, then 24 and 24 in two dot rounds
+/// over the synthetic inspel) and the demo agenda. It grows as the other modules land
+/// (`vagval demo --county`).
+#[must_use]
+pub fn county_doc() -> Doc {
+    let mut doc = scaled_doc(300 - INSPEL.len(), 0);
+    let items: Vec<Id> = doc
+        .inspel
+        .0
+        .keys()
+        .filter(|id| id.as_str().starts_with("00000000-0000-4000-8000-"))
+        .cloned()
+        .collect();
+    let (first, second) = items.split_at(items.len() / 2);
+    dot_round(&mut doc, 2, "Länsprioritering vår", first, 0..24);
+    dot_round(&mut doc, 3, "Länsprioritering höst", second, 24..48);
+    doc
+}
+
 /// The demo scaled up for load tests and benchmarks: `extra` synthetic inspel (ids
 /// `…-4000-8000-<n>`) and, when `voters > 0`, a dot-voting round "Skalprov" over the first
 /// 200 inspel with `voters` ballots (deterministic content).
 #[must_use]
 pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
-    const MUNICIPALITIES: [Municipality; 9] = [
-        Municipality::Berg,
-        Municipality::Bracke,
-        Municipality::Harjedalen,
-        Municipality::Krokom,
-        Municipality::Ragunda,
-        Municipality::Stromsund,
-        Municipality::Are,
-        Municipality::Ostersund,
-        Municipality::Region,
-    ];
     const THEMES: [&str; 4] = [
         "Infrastruktur",
         "Bredband",
@@ -352,7 +411,7 @@ pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
             continue;
         };
         let mut r = Inspel::empty(id.clone());
-        let m = MUNICIPALITIES[i % MUNICIPALITIES.len()];
+        let m = CYCLE[i % CYCLE.len()];
         r.title = reg(format!(
             "Inspel {i}: {} i {}",
             THEMES[i % 4],
@@ -369,38 +428,7 @@ pub fn scaled_doc(extra: usize, voters: usize) -> Doc {
     }
     if voters > 0 && !ids.is_empty() {
         let items: Vec<Id> = ids.iter().take(200).cloned().collect();
-        let Ok(round_id) = Id::parse("00000000-0000-4000-9000-000000000001") else {
-            return doc;
-        };
-        let mut round = Round::empty(round_id.clone());
-        round.title = reg("Skalprov".to_owned());
-        round.items = reg(items.clone());
-        round.method = reg(Method::Dots {
-            budget: 5,
-            cap: 3,
-            all_required: false,
-        });
-        round.seed = reg("skalprov".to_owned());
-        round.status = reg(RoundStatus::Open);
-        let hash = round.rules_hash();
-        for v in 0..voters {
-            let answer = Answer::Allocation(
-                (0..5)
-                    .map(|k| (items[(v * 7 + k * 13) % items.len()].clone(), 1))
-                    .collect(),
-            );
-            let who = format!("Deltagare {v}");
-            let b = tablet_ballot(
-                &round_id,
-                &hash,
-                &who,
-                MUNICIPALITIES[v % MUNICIPALITIES.len()],
-                answer,
-                DEMO_DEVICE,
-            );
-            doc.ballots.0.insert(b.id.clone(), b);
-        }
-        doc.rounds.0.insert(round_id, round);
+        dot_round(&mut doc, 1, "Skalprov", &items, 0..voters);
     }
     doc
 }
@@ -427,6 +455,19 @@ mod tests {
             "all eight municipalities and the region"
         );
         assert_eq!(demo_doc(), d);
+    }
+
+    #[test]
+    fn the_county_workspace_is_valid_and_as_large_as_promised() {
+        let d = county_doc();
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+        assert_eq!(d.inspel.live().count(), 300);
+        assert_eq!(d.rounds.0.len(), 3);
+        assert_eq!(d.ballots.0.len(), 60);
+        for r in d.rounds.0.keys() {
+            let res = crate::certificate::result_of(&d, r).unwrap();
+            assert!(res.invalid.is_empty() && res.double_votes.is_empty());
+        }
     }
 
     #[test]
