@@ -363,6 +363,7 @@ impl Ctx {
                 "-p",
                 "vagval",
                 "--all-targets",
+                "--all-features",
                 "--",
                 "-D",
                 "warnings",
