@@ -87,6 +87,8 @@ pub struct Texts {
     pub inspel_remove: &'static str,
     pub inspel_count: &'static str,
     pub inspel_none: &'static str,
+    // Issue 12, storage on this device: its strings live in `pages/device_storage.rs`.
+    pub dev: crate::pages::device_storage::DeviceTexts,
 }
 
 /// Strings of voting rounds, results and the agenda.
@@ -1051,6 +1053,8 @@ pub static SV: Texts = Texts {
     inspel_remove: "Ta bort",
     inspel_count: "inspel",
     inspel_none: "Inga inspel ännu.",
+    // Issue 12, storage on this device.
+    dev: crate::pages::device_storage::SV,
 };
 
 /// English.
@@ -1247,6 +1251,8 @@ pub static EN: Texts = Texts {
     inspel_remove: "Remove",
     inspel_count: "inputs",
     inspel_none: "No inputs yet.",
+    // Issue 12, storage on this device.
+    dev: crate::pages::device_storage::EN,
 };
 
 /// The catalogue for `lang`.

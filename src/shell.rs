@@ -265,6 +265,7 @@ fn Banners() -> impl IntoView {
                 })}
             </div>
         })}
+        <crate::pages::device_storage::HomeScreenBanner/>
         <Show when=move || app.boot.get() == Boot::RestoredFromBackup && !restored_dismissed.get()>
             <div class="banner warning" role="alert" data-testid="restored-banner">
                 <span>{i18n.tr(|t| t.banner_restored)}</span>

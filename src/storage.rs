@@ -34,6 +34,8 @@ pub enum StorageKey {
     BallotDraft(&'static str),
     /// Participant mode on this tablet (round and code hash); never exported.
     Kiosk,
+    /// The home-screen guide was dismissed on this device (iPad/iPhone Safari).
+    HomeScreenHint,
 }
 
 impl StorageKey {
@@ -50,6 +52,7 @@ impl StorageKey {
             Self::Device => "vagval.device".into(),
             Self::BallotDraft(which) => format!("vagval.ballot.{which}").into(),
             Self::Kiosk => "vagval.rostlage".into(),
+            Self::HomeScreenHint => "vagval.hint.homescreen".into(),
         }
     }
 }
@@ -122,6 +125,27 @@ fn browser_error(e: &wasm_bindgen::JsValue) -> StorageError {
         }
         Some(ex) => StorageError::Browser(format!("{}: {}", ex.name(), ex.message())),
         None => StorageError::Browser(format!("{e:?}")),
+    }
+}
+
+/// Where the workspace is kept on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// IndexedDB.
+    IndexedDb,
+    /// localStorage.
+    LocalStorage,
+    /// Nowhere: memory only.
+    None,
+}
+
+/// Where the workspace is kept.
+#[must_use]
+pub fn backend() -> Backend {
+    if is_available() {
+        Backend::LocalStorage
+    } else {
+        Backend::None
     }
 }
 

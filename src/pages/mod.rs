@@ -2,6 +2,7 @@
 //! rules live here.
 pub mod agenda;
 mod ballot;
+pub mod device_storage;
 mod inspel;
 pub mod kiosk;
 mod module;

@@ -177,3 +177,48 @@ test("a stored copy from a newer version is read-only with a reload banner", asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("Inställningar asks the browser to keep the data and shows its answer, the last export with a one-tap export", async () => {
+  const { context, page, errors } = await openPage(env.browser, "laptop", { acceptDownloads: true });
+  await page.goto(env.server.url + "/installningar");
+  await ready(page);
+  const card = page.locator('[data-testid="device-storage"]');
+  await card.waitFor();
+  assert.match(await card.textContent(), /Lägg till på hemskärmen/, "the guide is always in Inställningar");
+  assert.match(await card.textContent(), /sju dagar/);
+  assert.match(await page.locator('[data-testid="last-export"]').first().textContent(), /Aldrig exporterad|inte exporterats/i);
+  await card.locator('[data-testid="persist-ask"]').click();
+  await page.waitForFunction(() => /Webbläsaren (svarade|kan inte)/.test(document.querySelector('[data-testid="persist-answer"]').textContent));
+  const box = await card.locator('[data-testid="device-export"]').boundingBox();
+  assert.ok(box.height >= 44 && box.width >= 44, "a 44 px target");
+  const [download] = await Promise.all([page.waitForEvent("download"), card.locator('[data-testid="device-export"]').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await page.waitForFunction(() => /Senast exporterad/.test(document.querySelector('[data-testid="device-storage"] [data-testid="last-export"]').textContent));
+  // Not an iPad: no home-screen banner.
+  assert.equal(await page.locator('[data-testid="home-screen-banner"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("iPad Safari outside the home screen shows the home-screen guide once", async () => {
+  const ipad = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
+  const { context, page, errors } = await openPage(env.browser, "tablet", { userAgent: ipad });
+  // iPadOS says "Macintosh"; its touch screen (5 points; Chromium's emulation gives 1) tells.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "maxTouchPoints", { get: () => 5 }));
+  await page.goto(env.server.url + "/");
+  await ready(page);
+  const banner = page.locator('[data-testid="home-screen-banner"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Lägg till på hemskärmen/);
+  assert.match(await banner.textContent(), /sju dagar/);
+  await banner.locator('[data-testid="home-screen-dismiss"]').click();
+  await banner.waitFor({ state: "detached" });
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('[data-testid="home-screen-banner"]').count(), 0, "once");
+  await page.goto(env.server.url + "/installningar");
+  await ready(page);
+  await page.locator('[data-testid="home-screen-guide"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
