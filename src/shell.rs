@@ -98,6 +98,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Issue 12: another tab committed to IndexedDB (BroadcastChannel): the same merge.
+    storage::on_other_tab(move |text| app.merge_from_other_tab(&text));
+
     let page = move || match router.0.get() {
         Route::Overview => view! { <Overview/> }.into_any(),
         Route::Inspel => view! { <InspelPage/> }.into_any(),

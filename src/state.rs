@@ -79,6 +79,8 @@ pub struct AppState {
     journal: StoredValue<Journal>,
     retry: StoredValue<Option<IntervalHandle>>,
     local: StoredValue<LocalMeta>,
+    /// Issue 12: IndexedDB writes not yet committed.
+    in_flight: StoredValue<u32>,
 }
 
 /// The records that commands touched (and merges and restores changed), in order, for views
@@ -219,6 +221,7 @@ impl AppState {
             journal: StoredValue::new(Journal::default()),
             retry: StoredValue::new(None),
             local: StoredValue::new(local),
+            in_flight: StoredValue::new(0),
         };
         provide_context(state);
         // On first start nothing is written until the user chose (the demo waits in memory).
@@ -251,7 +254,11 @@ impl AppState {
         let id = doc.id.clone();
         storage::forget_last_known_good();
         self.replace(doc);
-        if self.save.get_untracked() == SaveState::Saved {
+        // Issue 12: `Pending` = written to IndexedDB in the same transaction as the drop.
+        if matches!(
+            self.save.get_untracked(),
+            SaveState::Saved | SaveState::Pending
+        ) {
             let _ = storage::drop_shelved(&id);
         }
         Ok(())
@@ -485,9 +492,45 @@ impl AppState {
                 .with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
         };
         match written {
-            Ok(text) => self.saved(merged, text),
+            // Issue 12: IndexedDB reports the commit later; localStorage is done at once.
+            Ok(saving) if saving.commit.is_done() => self.saved(merged, saving.text),
+            Ok(saving) => self.committing(merged, saving),
             Err(e) => self.failed(e),
         }
+    }
+
+    /// Issue 12: a write to IndexedDB is on its way. What another tab stored is taken over now
+    /// (the merge holds this tab's edits too); "Sparat" shows only once the transaction has
+    /// committed and no later edit or write is waiting.
+    fn committing(self, merged: Option<Doc>, saving: storage::Saving) {
+        let storage::Saving { text, commit } = saving;
+        self.last_written.set_value(Some(text));
+        if let Some(m) = merged
+            && self.doc.with_untracked(|memory| *memory != m)
+        {
+            self.adopt_quietly(m);
+        }
+        self.in_flight.update_value(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let result = commit.done().await;
+            self.in_flight.update_value(|n| *n -= 1);
+            match result {
+                Ok(())
+                    if self.in_flight.get_value() == 0
+                        && self.pending.with_value(Option::is_none) =>
+                {
+                    if let Some(h) = self.retry.get_value() {
+                        h.clear();
+                        self.retry.set_value(None);
+                    }
+                    if self.writable() {
+                        self.save.set(SaveState::Saved);
+                    }
+                }
+                Ok(()) => {}
+                Err(e) => self.failed(e),
+            }
+        });
     }
 
     /// The stored document and its text if another tab changed it since this tab last wrote.
