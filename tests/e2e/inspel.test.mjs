@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axe, mergeFile, openPage, ready, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { axe, mergeFile, openPage, ready, saved, setStored, shared, storageHash, storedDoc, storedText } from "./harness.mjs";
 import { workspaceFile } from "../bench/lists.mjs";
 
 const env = shared();
@@ -208,13 +208,11 @@ test("the list follows changes made while it was not shown: an undo elsewhere, a
   const titles = () => page.$$eval('[data-testid="inspel-list"] li .title', (els) => els.map((e) => e.textContent));
   const fromOtherTab = async (change) => {
     await page.click('.module-nav a[href="/dela"]');
-    const other = JSON.parse(await page.evaluate(() => localStorage.getItem("vagval.workspace")));
+    const other = JSON.parse(await storedText(page));
     delete other.checksum;
     change(other.workspace.inspel);
-    await page.evaluate((t) => {
-      localStorage.setItem("vagval.workspace", t);
-      window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
-    }, JSON.stringify(other));
+    // Another tab commits to the store (IndexedDB) and announces it (BroadcastChannel).
+    await setStored(page, "vagval.workspace", JSON.stringify(other), { announce: true });
     await page.click('.module-nav a[href="/inspel"]');
   };
   await fromOtherTab((inspel) => {

@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { OUT, ROUTES, axe, foreign, openPage, ready, shared } from "./harness.mjs";
+import { OUT, ROUTES, axe, foreign, openPage, ready, shared, storedText } from "./harness.mjs";
 
 const env = shared();
 
@@ -80,7 +80,7 @@ test("an edit is saved, survives a reload and can be undone", async () => {
   await page.press("#ws-name", "Tab");
   assert.match(await page.locator('[data-testid="workspace-name"]').textContent(), /Workshop i Strömsund$/);
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').dataset.state === "saved");
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("vagval.workspace")));
+  const stored = JSON.parse(await storedText(page));
   assert.equal(stored.format, "vagval/workspace");
   assert.equal(stored.workspace.meta.name.value, "Workshop i Strömsund");
   await page.reload();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { axe, openPage, ready, shared, storedDoc } from "./harness.mjs";
+import { axe, openPage, ready, shared, storedDoc, storedEntries, storedText } from "./harness.mjs";
 
 const env = shared();
 const require = createRequire(import.meta.url);
@@ -23,7 +23,11 @@ async function violations(page, label) {
 
 /** Waits until the stored workspace holds a ballot of `who` (participant mode has no save chip). */
 async function stored(page, who) {
-  await page.waitForFunction((w) => (localStorage.getItem("vagval.workspace") ?? "").includes(JSON.stringify(w)), who, { timeout: 15_000 });
+  // The workspace store is IndexedDB (issue 12).
+  for (let t = Date.now(); !((await storedText(page)) ?? "").includes(JSON.stringify(who)); ) {
+    if (Date.now() - t > 15_000) throw new Error(`no ballot of ${who} stored`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** A dot round set up on this page; leaves the page on its vote tab. */
@@ -169,6 +173,7 @@ test("workspaces: the first-start choice, a new one, switching, deleting with th
   await page.locator('[data-testid="first-start"]').waitFor();
   await violations(page, "first start");
   assert.equal(await page.evaluate(() => localStorage.getItem("vagval.workspace")), null);
+  assert.equal(await storedText(page), null);
   await page.click('[data-testid="first-new"]');
   assert.match(await page.locator("#first-error").textContent(), /Skriv ett namn/);
   await page.fill("#first-name", "Workshop Krokom 2027");
@@ -207,6 +212,8 @@ test("workspaces: the first-start choice, a new one, switching, deleting with th
   assert.match(await page.locator('[data-testid="workspace-name"]').textContent(), /Workshop Krokom 2027/);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vagval.shelf.")));
   assert.deepEqual(keys, [], "nothing of the deleted demo is left");
+  const idbKeys = (await storedEntries(page)).map(([k]) => k).filter((k) => k.startsWith("vagval.shelf."));
+  assert.deepEqual(idbKeys, [], "nothing of the deleted demo is left (IndexedDB)");
   assert.deepEqual(errors, []);
   await context.close();
 });
