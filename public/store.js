@@ -2,10 +2,10 @@
 // loaded with the app's glue, before the wasm starts, and in the wasm-bindgen tests too).
 //
 // - `init()` opens the database and reads every entry into memory once, so the app reads
-//   synchronously (`get`). It also moves the workspace keys an older version kept in
+//   synchronously (`getText`). It also moves the workspace keys an older version kept in
 //   localStorage into the database: copied, read back and compared, and only then removed
 //   from localStorage; any failure leaves localStorage as it was.
-// - `put`/`del` change memory at once and join one batch per task; the batch is committed as
+// - `putText`/`delText` change memory at once and join one batch per task; the batch is committed as
 //   ONE readwrite transaction with durability "strict" (on disk when it completes — Chromium
 //   commits localStorage seconds after setItem, and a browser killed 1 s after lost it). A
 //   transaction is all or nothing, so the previous copy survives any failure; a failed batch
@@ -180,21 +180,21 @@ export function init() {
   });
 }
 
-export function get(key) {
+export function getText(key) {
   var v = cache.get(key);
   return v === undefined ? null : v;
 }
 
-export function keys() {
+export function allKeys() {
   return Array.from(cache.keys());
 }
 
 // Resolves when the value is committed, rejects with the browser's error.
-export function put(key, value) {
+export function putText(key, value) {
   return queue(key, value);
 }
 
-export function del(key) {
+export function delText(key) {
   return queue(key, null);
 }
 

@@ -160,13 +160,13 @@ thread_local! {
 extern "C" {
     #[wasm_bindgen(catch, js_name = init)]
     fn idb_init() -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(js_name = get)]
+    #[wasm_bindgen(js_name = getText)]
     fn idb_get(key: &str) -> Option<js_sys::JsString>;
-    #[wasm_bindgen(js_name = keys)]
+    #[wasm_bindgen(js_name = allKeys)]
     fn idb_keys() -> js_sys::Array;
-    #[wasm_bindgen(js_name = put)]
+    #[wasm_bindgen(js_name = putText)]
     fn idb_put(key: &str, value: &js_sys::JsString) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = del)]
+    #[wasm_bindgen(js_name = delText)]
     fn idb_del(key: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onOther)]
     fn idb_on_other(f: &js_sys::Function);
