@@ -440,6 +440,11 @@ impl AppState {
         ) {
             self.save_now();
         }
+        // Issue 12: IndexedDB writes still running when the page goes are aborted.
+        if self.in_flight.get_value() > 0 {
+            self.last_written
+                .with_value(|t| t.as_ref().map(storage::rescue));
+        }
     }
 
     /// Saves now, merging with the stored copy first.
@@ -526,6 +531,7 @@ impl AppState {
                     if self.writable() {
                         self.save.set(SaveState::Saved);
                     }
+                    storage::rescued();
                 }
                 Ok(()) => {}
                 Err(e) => self.failed(e),

@@ -200,6 +200,7 @@ pub async fn init() -> Backend {
     match opened {
         Ok(report) => {
             IDB.set(true);
+            take_rescue().await;
             let kept = js_sys::Reflect::get(&report, &"kept".into())
                 .ok()
                 .map(|k| js_sys::Array::from(&k).length())
@@ -216,6 +217,73 @@ pub async fn init() -> Backend {
         }
     }
     backend()
+}
+
+/// localStorage key of the rescue copy (not a workspace key: the move leaves it alone).
+const RESCUE: &str = "vagval.rescue";
+
+/// The page is going while IndexedDB writes are not committed (a transaction still running
+/// when the page unloads is aborted): `text` is also written synchronously to localStorage,
+/// best effort, and taken in at the next start ([`init`]).
+pub fn rescue(text: &js_sys::JsString) {
+    if IDB.get()
+        && let Ok(s) = local()
+    {
+        let _ = s.unchecked_ref::<RawStorage>().set_item_js(RESCUE, text);
+    }
+}
+
+/// Every write committed: the rescue copy is not needed.
+pub fn rescued() {
+    if IDB.get()
+        && let Ok(s) = local()
+    {
+        let _ = s.remove_item(RESCUE);
+    }
+}
+
+/// Takes a rescue copy left by the last page in: merged into the stored workspace (the same
+/// workspace), or opened with the stored one put aside (another one). Removed once committed.
+async fn take_rescue() {
+    let Ok(Some(text)) = local().and_then(|s| s.get_item(RESCUE).map_err(|e| browser_error(&e)))
+    else {
+        return;
+    };
+    let Ok(copy) = decode(&text) else {
+        // Unreadable: kept aside like any unreadable copy, then dropped here.
+        let _ = write(StorageKey::Unreadable, &text);
+        rescued();
+        return;
+    };
+    let rescued_doc = copy.snapshot.workspace;
+    let stored = get_str(&StorageKey::Workspace.as_str())
+        .ok()
+        .flatten()
+        .and_then(|t| decode(&t).ok())
+        .map(|d| d.snapshot.workspace);
+    let (at, device) = (copy.snapshot.exported_at, copy.snapshot.device);
+    let next = match stored {
+        Some(doc) if doc.id == rescued_doc.id => {
+            let (merged, _) = vagval_core::merge(&doc, &rescued_doc);
+            if merged == doc {
+                rescued();
+                return;
+            }
+            merged
+        }
+        Some(doc) => {
+            if shelve(&doc, &at, &device).is_err() {
+                return;
+            }
+            rescued_doc
+        }
+        None => rescued_doc,
+    };
+    if let Ok(saving) = save_workspace(&next, &at, &device)
+        && saving.commit.done().await.is_ok()
+    {
+        rescued();
+    }
 }
 
 /// Forgets the IndexedDB store in memory and goes back to localStorage (tests).

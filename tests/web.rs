@@ -422,3 +422,34 @@ async fn idb_other_tabs_hear_of_a_commit_and_take_theirs_in() {
     assert_eq!(storage::read(StorageKey::Workspace).unwrap(), Some(theirs));
     storage::close();
 }
+
+#[wasm_bindgen_test]
+async fn idb_a_rescue_copy_from_a_page_that_went_too_soon_is_taken_in() {
+    fresh().await;
+    open_idb().await;
+    commit(&snap()).await.unwrap();
+    storage::close();
+    // The page went before its last transaction committed; its copy is in localStorage.
+    let mut later = snap();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let now = js_sys::Date::now() as u64;
+    vagval_core::crdt::Record::set(
+        &mut later.workspace.meta,
+        "description",
+        serde_json::json!("written just before the page went"),
+        vagval_core::Stamp(now, 0, "dev-test.1".into()),
+    )
+    .unwrap();
+    let text = Snapshot::new(later.workspace, "t", "d").to_compact();
+    local().set_item("vagval.rescue", &text).unwrap();
+    open_idb().await;
+    let (loaded, _) = ready(storage::load_workspace().unwrap());
+    assert_eq!(
+        vagval_core::crdt::Record::get(&loaded.workspace.meta, "description")
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .as_deref(),
+        Some("written just before the page went")
+    );
+    assert_eq!(local().get_item("vagval.rescue").unwrap(), None);
+    storage::close();
+}
