@@ -98,7 +98,11 @@ export function split(staging, html, { root, name = "vagval-app" }) {
     loader = loader.split(`"./${name}.js"`).join(`"./${glueFile}"`);
     const loaderFile = `wasm-split-${sha(loader, 16)}.js`;
     writeFileSync(join(staging, loaderFile), loader);
-    glue = glue.split('"./__wasm_split.js"').join(`"./${loaderFile}"`);
+    // Only the import statement: the imports object keeps "./__wasm_split.js" as its key,
+    // the module name the wasm imports from.
+    const from = /from\s*"\.\/__wasm_split\.js"/g;
+    if ((glue.match(from) ?? []).length !== 1) throw new Error("split: the glue imports the loader not once");
+    glue = glue.replace(from, `from "./${loaderFile}"`);
     writeFileSync(join(staging, glueFile), glue);
 
     // index.html: Trunk's glue and wasm names → ours; the modulepreload's integrity → ours.

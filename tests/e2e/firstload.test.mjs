@@ -3,7 +3,7 @@
 // security policy holds no directive an engine rejects.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, launch, openPage, ready, serve } from "./harness.mjs";
 
@@ -33,12 +33,17 @@ test("first load downloads each file once, the service worker's precache include
   }
   const twice = [...bodies].filter(([, n]) => n > 1);
   assert.deepEqual(twice, [], `downloaded more than once: ${JSON.stringify(twice)}\n${server.log.join("\n")}`);
-  // The wasm itself came over the wire, once.
-  const wasm = [...bodies.keys()].filter((p) => p.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, server.log.join("\n"));
-  // …and the worker holds it, so the next start is offline-proof.
-  const cached = await page.evaluate(async (url) => !!(await caches.match(url)), wasm[0]);
-  assert.ok(cached, "the precache holds the wasm");
+  // Every wasm file of the build (the main module and each module's chunk) came over the
+  // wire once…
+  const built = readdirSync(DIST).filter((f) => f.endsWith(".wasm")).map((f) => "/" + f).sort();
+  const wasm = [...bodies.keys()].filter((p) => p.endsWith(".wasm")).sort();
+  assert.deepEqual(wasm, built, server.log.join("\n"));
+  // …and the worker holds them, so the next start is offline-proof.
+  const cached = await page.evaluate(
+    async (urls) => Promise.all(urls.map(async (u) => !!(await caches.match(u)))),
+    built,
+  );
+  assert.deepEqual(cached, built.map(() => true), "the precache holds every wasm file");
   assert.deepEqual(errors, []);
   await context.close();
 });
