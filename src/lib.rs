@@ -27,6 +27,14 @@ use wasm_bindgen::JsCast;
 /// `vagval-interactive` for the start-up benchmark.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Issue 12: the workspace store (IndexedDB, read into memory) opens before anything reads it.
+    wasm_bindgen_futures::spawn_local(async {
+        storage::init().await;
+        mount();
+    });
+}
+
+fn mount() {
     let doc = document();
     let Some(root) = doc
         .get_element_by_id("app")

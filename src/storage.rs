@@ -1,10 +1,22 @@
-//! The only code that touches `localStorage` (and `navigator.storage`).
+//! The only code that touches `localStorage`, the workspace store in IndexedDB
+//! (`public/store.js`) and `navigator.storage`.
 //!
 //! Every call returns a [`StorageError`] instead of panicking: storage may be missing
 //! (private mode, blocked by policy), full, or hold something this version cannot read.
 //! A failed write leaves the stored value as it was; nothing here ever deletes the
 //! workspace or writes over a copy it could not read.
+//!
+//! **Where things live** ([`init`], awaited before the app mounts): the workspace keys — the
+//! workspace, its last-known-good copy, the pre-migration backups, the unreadable copy and the
+//! workspaces put aside (`vagval.workspace*`, `vagval.shelf*`) — live in IndexedDB, read once
+//! into memory at start so reads stay synchronous; a write is "done" when its transaction
+//! commits ([`Commit`]). The small keys (preferences, device id, last export, participant
+//! mode, a ballot half-way, the home-screen hint) stay in localStorage: a few hundred bytes,
+//! read synchronously before or while the app mounts, and cheap to lose (a ballot half-way is
+//! also covered by the ballot journal once submitted). Without IndexedDB (some private modes)
+//! or when moving the old localStorage data fails, everything stays in localStorage as before.
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -34,6 +46,8 @@ pub enum StorageKey {
     BallotDraft(&'static str),
     /// Participant mode on this tablet (round and code hash); never exported.
     Kiosk,
+    /// The home-screen guide was dismissed on this device (iPad/iPhone Safari).
+    HomeScreenHint,
 }
 
 impl StorageKey {
@@ -50,6 +64,7 @@ impl StorageKey {
             Self::Device => "vagval.device".into(),
             Self::BallotDraft(which) => format!("vagval.ballot.{which}").into(),
             Self::Kiosk => "vagval.rostlage".into(),
+            Self::HomeScreenHint => "vagval.hint.homescreen".into(),
         }
     }
 }
@@ -125,18 +140,284 @@ fn browser_error(e: &wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
-/// Removes `key` (nothing happens when storage is unavailable).
-pub fn remove(key: StorageKey) {
-    if let Ok(s) = local() {
-        let _ = s.remove_item(&key.as_str());
+/// Where the workspace is kept on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// IndexedDB (the workspace keys; the small keys stay in localStorage).
+    IndexedDb,
+    /// localStorage (no IndexedDB, or moving the old data into it failed).
+    LocalStorage,
+    /// Nowhere: memory only.
+    None,
+}
+
+thread_local! {
+    /// Set by [`init`]; before it (and in tests that do not call it) localStorage is used.
+    static IDB: Cell<bool> = const { Cell::new(false) };
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/public/store.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = init)]
+    fn idb_init() -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(js_name = getText)]
+    fn idb_get(key: &str) -> Option<js_sys::JsString>;
+    #[wasm_bindgen(js_name = allKeys)]
+    fn idb_keys() -> js_sys::Array;
+    #[wasm_bindgen(js_name = putText)]
+    fn idb_put(key: &str, value: &js_sys::JsString) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = delText)]
+    fn idb_del(key: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = onOther)]
+    fn idb_on_other(f: &js_sys::Function);
+    #[wasm_bindgen(js_name = stored)]
+    fn idb_stored(key: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = reset)]
+    fn idb_reset();
+}
+
+/// Where the workspace is kept.
+#[must_use]
+pub fn backend() -> Backend {
+    if IDB.get() {
+        Backend::IndexedDb
+    } else if local_available() {
+        Backend::LocalStorage
+    } else {
+        Backend::None
     }
 }
 
-/// Whether localStorage can be read and written at all.
+/// Opens the workspace store: IndexedDB, read into memory, with the workspace keys an older
+/// version kept in localStorage moved into it (copied, read back and compared, only then removed
+/// from localStorage). On any failure localStorage stays the store, untouched. Await it before
+/// the app reads storage.
+pub async fn init() -> Backend {
+    let opened = match idb_init() {
+        Ok(p) => JsFuture::from(p).await,
+        Err(e) => Err(e),
+    };
+    match opened {
+        Ok(report) => {
+            IDB.set(true);
+            take_rescue().await;
+            let kept = js_sys::Reflect::get(&report, &"kept".into())
+                .ok()
+                .map(|k| js_sys::Array::from(&k).length())
+                .unwrap_or(0);
+            if kept > 0 {
+                leptos::logging::warn!(
+                    "vagval: {kept} workspace key(s) left in localStorage (IndexedDB holds others)"
+                );
+            }
+        }
+        Err(e) => {
+            IDB.set(false);
+            leptos::logging::warn!("vagval: IndexedDB not used, localStorage instead: {e:?}");
+        }
+    }
+    backend()
+}
+
+/// localStorage key of the rescue copy (not a workspace key: the move leaves it alone).
+const RESCUE: &str = "vagval.rescue";
+
+/// The page is going while IndexedDB writes are not committed (a transaction still running
+/// when the page unloads is aborted): `text` is also written synchronously to localStorage,
+/// best effort, and taken in at the next start ([`init`]).
+pub fn rescue(text: &js_sys::JsString) {
+    if IDB.get()
+        && let Ok(s) = local()
+    {
+        let _ = s.unchecked_ref::<RawStorage>().set_item_js(RESCUE, text);
+    }
+}
+
+/// Every write committed: the rescue copy is not needed.
+pub fn rescued() {
+    if IDB.get()
+        && let Ok(s) = local()
+    {
+        let _ = s.remove_item(RESCUE);
+    }
+}
+
+/// Takes a rescue copy left by the last page in: merged into the stored workspace (the same
+/// workspace), or opened with the stored one put aside (another one). Removed once committed.
+async fn take_rescue() {
+    let Ok(Some(text)) = local().and_then(|s| s.get_item(RESCUE).map_err(|e| browser_error(&e)))
+    else {
+        return;
+    };
+    let Ok(copy) = decode(&text) else {
+        // Unreadable: kept aside like any unreadable copy, then dropped here.
+        let _ = write(StorageKey::Unreadable, &text);
+        rescued();
+        return;
+    };
+    let rescued_doc = copy.snapshot.workspace;
+    let stored = get_str(&StorageKey::Workspace.as_str())
+        .ok()
+        .flatten()
+        .and_then(|t| decode(&t).ok())
+        .map(|d| d.snapshot.workspace);
+    let (at, device) = (copy.snapshot.exported_at, copy.snapshot.device);
+    let next = match stored {
+        Some(doc) if doc.id == rescued_doc.id => {
+            let (merged, _) = vagval_core::merge(&doc, &rescued_doc);
+            if merged == doc {
+                rescued();
+                return;
+            }
+            merged
+        }
+        Some(doc) => {
+            if shelve(&doc, &at, &device).is_err() {
+                return;
+            }
+            rescued_doc
+        }
+        None => rescued_doc,
+    };
+    if let Ok(saving) = save_workspace(&next, &at, &device)
+        && saving.commit.done().await.is_ok()
+    {
+        rescued();
+    }
+}
+
+/// Forgets the IndexedDB store in memory and goes back to localStorage (tests).
+pub fn close() {
+    IDB.set(false);
+    idb_reset();
+}
+
+/// What IndexedDB holds under `key` now, read from the database (not memory): tests, checks.
+pub async fn stored_in_idb(key: &str) -> Option<String> {
+    JsFuture::from(idb_stored(key)).await.ok()?.as_string()
+}
+
+/// Calls `f` with the workspace text another tab committed (IndexedDB fires no `storage`
+/// event; the store's BroadcastChannel carries it).
+pub fn on_other_tab(f: impl Fn(String) + 'static) {
+    let workspace = StorageKey::Workspace.as_str().into_owned();
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(String, String)>::new(
+        move |key: String, text: String| {
+            if key == workspace {
+                f(text);
+            }
+        },
+    );
+    idb_on_other(f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+/// A write on its way: done at once for localStorage, when its transaction commits for
+/// IndexedDB.
 #[must_use]
-pub fn is_available() -> bool {
+pub struct Commit(Option<js_sys::Promise>);
+
+impl Commit {
+    /// Whether the write is already done (localStorage).
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// Waits until the write is on disk.
+    ///
+    /// # Errors
+    /// [`StorageError::QuotaExceeded`] or another browser error; the stored copy is then as
+    /// it was before, and the next write carries this one's data along.
+    pub async fn done(self) -> Result<(), StorageError> {
+        match self.0 {
+            None => Ok(()),
+            Some(p) => JsFuture::from(p)
+                .await
+                .map(|_| ())
+                .map_err(|e| browser_error(&e)),
+        }
+    }
+}
+
+/// Workspace keys live in IndexedDB once [`init`] opened it.
+fn in_idb(key: &str) -> bool {
+    IDB.get() && (key.starts_with("vagval.workspace") || key.starts_with("vagval.shelf"))
+}
+
+fn get_js(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
+    if in_idb(key) {
+        return Ok(idb_get(key));
+    }
+    local()?
+        .unchecked_ref::<RawStorage>()
+        .get_item_js(key)
+        .map_err(|e| browser_error(&e))
+}
+
+fn get_str(key: &str) -> Result<Option<String>, StorageError> {
+    if in_idb(key) {
+        return Ok(idb_get(key).map(String::from));
+    }
+    local()?.get_item(key).map_err(|e| browser_error(&e))
+}
+
+fn set_js(key: &str, value: &js_sys::JsString) -> Result<Commit, StorageError> {
+    if in_idb(key) {
+        return Ok(Commit(Some(idb_put(key, value))));
+    }
+    local()?
+        .unchecked_ref::<RawStorage>()
+        .set_item_js(key, value)
+        .map_err(|e| browser_error(&e))?;
+    Ok(Commit(None))
+}
+
+fn set_str(key: &str, value: &str) -> Result<Commit, StorageError> {
+    if in_idb(key) {
+        return Ok(Commit(Some(idb_put(key, &value.into()))));
+    }
+    local()?
+        .set_item(key, value)
+        .map_err(|e| browser_error(&e))?;
+    Ok(Commit(None))
+}
+
+fn del(key: &str) -> Result<Commit, StorageError> {
+    if in_idb(key) {
+        return Ok(Commit(Some(idb_del(key))));
+    }
+    local()?.remove_item(key).map_err(|e| browser_error(&e))?;
+    Ok(Commit(None))
+}
+
+/// Every stored workspace key (IndexedDB or localStorage), for checks.
+#[must_use]
+pub fn workspace_keys() -> Vec<String> {
+    if IDB.get() {
+        return idb_keys().iter().filter_map(|k| k.as_string()).collect();
+    }
+    let Ok(s) = local() else { return Vec::new() };
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("vagval.workspace") || k.starts_with("vagval.shelf"))
+        .collect()
+}
+
+/// Removes `key` (nothing happens when storage is unavailable).
+pub fn remove(key: StorageKey) {
+    let _ = del(&key.as_str());
+}
+
+fn local_available() -> bool {
     const PROBE: &str = "vagval.probe";
     local().is_ok_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
+/// Whether the workspace can be stored at all (IndexedDB opened, or localStorage works).
+#[must_use]
+pub fn is_available() -> bool {
+    IDB.get() || local_available()
 }
 
 /// The raw stored string under `key`.
@@ -144,19 +425,17 @@ pub fn is_available() -> bool {
 /// # Errors
 /// [`StorageError::Unavailable`] or a browser error.
 pub fn read(key: StorageKey) -> Result<Option<String>, StorageError> {
-    local()?
-        .get_item(&key.as_str())
-        .map_err(|e| browser_error(&e))
+    get_str(&key.as_str())
 }
 
-/// Stores `value` under `key`; on error the old value is untouched.
+/// Stores `value` under `key`; on error the old value is untouched. For a workspace key in
+/// IndexedDB the write is on its way when this returns (best effort: the last-known-good,
+/// backup and unreadable copies); [`save_workspace`] is the one to wait for.
 ///
 /// # Errors
 /// [`StorageError::QuotaExceeded`] when it does not fit, or another [`StorageError`].
 pub fn write(key: StorageKey, value: &str) -> Result<(), StorageError> {
-    local()?
-        .set_item(&key.as_str(), value)
-        .map_err(|e| browser_error(&e))
+    set_str(&key.as_str(), value).map(|_| ())
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -185,21 +464,15 @@ extern "C" {
 /// # Errors
 /// As [`read`].
 pub fn read_js(key: StorageKey) -> Result<Option<js_sys::JsString>, StorageError> {
-    local()?
-        .unchecked_ref::<RawStorage>()
-        .get_item_js(&key.as_str())
-        .map_err(|e| browser_error(&e))
+    get_js(&key.as_str())
 }
 
-/// [`write`] with a JS string.
+/// [`write`] with a JS string; the [`Commit`] says when it is on disk.
 ///
 /// # Errors
 /// As [`write`].
-pub fn write_js(key: StorageKey, value: &js_sys::JsString) -> Result<(), StorageError> {
-    local()?
-        .unchecked_ref::<RawStorage>()
-        .set_item_js(&key.as_str(), value)
-        .map_err(|e| browser_error(&e))
+pub fn write_js(key: StorageKey, value: &js_sys::JsString) -> Result<Commit, StorageError> {
+    set_js(&key.as_str(), value)
 }
 
 /// Per-device preferences. Kept apart from the workspace and never exported.
@@ -301,7 +574,7 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
             if decoded.migrated() {
                 // Best effort: a full quota must not stop the app from opening the data.
                 let _ = write(StorageKey::Backup(decoded.file_version), &raw);
-            } else if !decoded.newer() && raw.len() < LKG_MAX_CHARS {
+            } else if !decoded.newer() && (IDB.get() || raw.len() < LKG_MAX_CHARS) {
                 let _ = write(StorageKey::LastKnownGood, &raw);
             }
             Ok(Loaded::Ready {
@@ -332,23 +605,34 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
     }
 }
 
-/// The last-known-good copy is only kept while two copies fit well inside a 5 MB quota.
+/// In localStorage the last-known-good copy is only kept while two copies fit well inside a
+/// 5 MB quota (IndexedDB has room for it at any size).
 const LKG_MAX_CHARS: usize = 1_200_000;
 
+/// A workspace write: the text as this tab now reads it, and when it is on disk.
+pub struct Saving {
+    /// The stored text, for [`read_js`] comparisons.
+    pub text: js_sys::JsString,
+    /// Done at once (localStorage) or when the transaction commits (IndexedDB), together
+    /// with everything else written in the same task (a workspace put aside, say).
+    pub commit: Commit,
+}
+
 /// Stores `workspace` in its envelope (`Snapshot::compact_of`: one pass, no copy of the
-/// document) and returns the stored text as a JS string, for [`read_js`] comparisons.
+/// document).
 ///
 /// # Errors
-/// As [`write`]; the previous stored copy survives any failure.
+/// As [`write`]; the previous stored copy survives any failure (also one reported later by
+/// [`Commit::done`]).
 pub fn save_workspace(
     workspace: &Doc,
     exported_at: &str,
     device: &str,
-) -> Result<js_sys::JsString, StorageError> {
+) -> Result<Saving, StorageError> {
     let text =
         js_sys::JsString::from(Snapshot::compact_of(workspace, exported_at, device).as_str());
-    write_js(StorageKey::Workspace, &text)?;
-    Ok(text)
+    let commit = write_js(StorageKey::Workspace, &text)?;
+    Ok(Saving { text, commit })
 }
 
 /// A workspace kept on this device while another one is open: its id, its name and when it
@@ -373,7 +657,7 @@ fn shelf_key(id: &vagval_core::Id) -> String {
 /// The workspaces put aside on this device, most recent first.
 #[must_use]
 pub fn shelf() -> Vec<Shelved> {
-    let list = local().ok().and_then(|s| s.get_item(SHELF).ok().flatten());
+    let list = get_str(SHELF).ok().flatten();
     let mut list: Vec<Shelved> = list
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
@@ -383,28 +667,23 @@ pub fn shelf() -> Vec<Shelved> {
 
 fn save_shelf(list: &[Shelved]) -> Result<(), StorageError> {
     let json = serde_json::to_string(list).map_err(|e| StorageError::Browser(e.to_string()))?;
-    local()?
-        .set_item(SHELF, &json)
-        .map_err(|e| browser_error(&e))
+    set_str(SHELF, &json).map(|_| ())
 }
 
 /// Puts `doc` aside (merged with a copy already there, so nothing another tab put aside is
-/// lost).
+/// lost). In IndexedDB it is committed in one transaction with whatever else is written in
+/// the same task (the workspace opened in its place): both or neither.
 ///
 /// # Errors
 /// As [`write`]; nothing is changed then.
 pub fn shelve(doc: &Doc, at: &str, device: &str) -> Result<(), StorageError> {
-    let store = local()?;
     let key = shelf_key(&doc.id);
-    let earlier = store
-        .get_item(&key)
-        .ok()
-        .flatten()
+    let earlier = get_str(&key)?
         .and_then(|t| decode(&t).ok())
         .map(|d| d.snapshot.workspace);
     let merged = earlier.map(|e| vagval_core::merge(&e, doc).0);
     let text = Snapshot::compact_of(merged.as_ref().unwrap_or(doc), at, device);
-    store.set_item(&key, &text).map_err(|e| browser_error(&e))?;
+    let _ = set_str(&key, &text)?;
     let mut list = shelf();
     list.retain(|s| s.id != doc.id);
     list.push(Shelved {
@@ -418,7 +697,7 @@ pub fn shelve(doc: &Doc, at: &str, device: &str) -> Result<(), StorageError> {
 /// A workspace put aside, read back (`None` when it is not there or unreadable).
 #[must_use]
 pub fn shelved(id: &vagval_core::Id) -> Option<Doc> {
-    let text = local().ok()?.get_item(&shelf_key(id)).ok().flatten()?;
+    let text = get_str(&shelf_key(id)).ok().flatten()?;
     decode(&text).ok().map(|d| d.snapshot.workspace)
 }
 
@@ -427,10 +706,7 @@ pub fn shelved(id: &vagval_core::Id) -> Option<Doc> {
 /// # Errors
 /// As [`write`].
 pub fn drop_shelved(id: &vagval_core::Id) -> Result<(), StorageError> {
-    let store = local()?;
-    store
-        .remove_item(&shelf_key(id))
-        .map_err(|e| browser_error(&e))?;
+    let _ = del(&shelf_key(id))?;
     let mut list = shelf();
     list.retain(|s| s.id != *id);
     save_shelf(&list)

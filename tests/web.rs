@@ -28,7 +28,7 @@ fn snap() -> Snapshot {
 
 /// Stores `s` the way the autosave does; returns the stored text.
 fn save(s: &Snapshot) -> Result<String, StorageError> {
-    storage::save_workspace(&s.workspace, &s.exported_at, &s.device).map(|t| String::from(&t))
+    storage::save_workspace(&s.workspace, &s.exported_at, &s.device).map(|t| String::from(&t.text))
 }
 
 fn ready(l: Loaded) -> (Snapshot, bool) {
@@ -190,4 +190,266 @@ fn routes_round_trip() {
     assert_eq!(Route::from_path("/inspel/"), Route::Inspel);
     assert_eq!(Route::from_path(""), Route::Overview);
     assert_eq!(Route::from_path("/finns-inte"), Route::NotFound);
+}
+
+// ---- The workspace store in IndexedDB (issue 12) ------------------------------------------
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function delete_db() {
+  return new Promise((ok) => {
+    const r = indexedDB.deleteDatabase('vagval-store');
+    r.onsuccess = r.onerror = r.onblocked = () => ok();
+  });
+}
+let put = null;
+export function break_puts() {
+  put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+}
+export function mend_puts() { if (put) IDBObjectStore.prototype.put = put; put = null; }
+export function listen() {
+  const c = new BroadcastChannel('vagval-store');
+  const got = [];
+  c.onmessage = (e) => { for (const [k, v] of e.data.puts) got.push(k + '=' + v.length); };
+  return got;
+}
+export function announce(key, text) {
+  const c = new BroadcastChannel('vagval-store');
+  c.postMessage({ puts: [[key, text]], dels: [] });
+  c.close();
+}
+export function tick(ms) { return new Promise((ok) => setTimeout(ok, ms)); }
+")]
+extern "C" {
+    fn delete_db() -> js_sys::Promise;
+    fn break_puts();
+    fn mend_puts();
+    fn listen() -> js_sys::Array;
+    fn announce(key: &str, text: &str);
+    fn tick(ms: u32) -> js_sys::Promise;
+}
+
+async fn wait(p: js_sys::Promise) {
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// No IndexedDB store, an empty localStorage.
+async fn fresh() {
+    storage::close();
+    wait(delete_db()).await;
+    local().clear().unwrap();
+}
+
+/// Opens the store in IndexedDB (as the app does before it mounts).
+async fn open_idb() {
+    assert_eq!(storage::init().await, storage::Backend::IndexedDb);
+}
+
+/// Saves `s` and waits for the transaction; returns the stored text.
+async fn commit(s: &Snapshot) -> Result<String, StorageError> {
+    let saving = storage::save_workspace(&s.workspace, &s.exported_at, &s.device)?;
+    assert!(!saving.commit.is_done(), "IndexedDB commits later");
+    let text = String::from(&saving.text);
+    saving.commit.done().await.map(|()| text)
+}
+
+async fn in_idb(key: StorageKey) -> Option<String> {
+    storage::stored_in_idb(&key.as_str()).await
+}
+
+fn bigger(by: &str) -> Snapshot {
+    let mut s = snap();
+    vagval_core::crdt::Record::set(
+        &mut s.workspace.meta,
+        "description",
+        serde_json::json!(by),
+        vagval_core::Stamp(9, 0, "t".into()),
+    )
+    .unwrap();
+    Snapshot::new(s.workspace, "t", "d")
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_write_is_on_disk_when_it_commits_and_loads_back() {
+    fresh().await;
+    open_idb().await;
+    assert!(matches!(storage::load_workspace(), Ok(Loaded::Empty)));
+    let written = commit(&snap()).await.unwrap();
+    assert_eq!(in_idb(StorageKey::Workspace).await, Some(written.clone()));
+    assert_eq!(raw(StorageKey::Workspace), None, "not in localStorage");
+    let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
+    assert_eq!(loaded, snap());
+    assert!(!from_backup);
+    // The last-known-good copy has no size limit in IndexedDB and is committed too.
+    wait(tick(50)).await;
+    assert_eq!(in_idb(StorageKey::LastKnownGood).await, Some(written));
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_failed_write_leaves_the_previous_copy_and_the_retry_writes_it() {
+    fresh().await;
+    open_idb().await;
+    let good = commit(&snap()).await.unwrap();
+    break_puts();
+    let failed = commit(&bigger("first")).await;
+    mend_puts();
+    assert_eq!(failed, Err(StorageError::QuotaExceeded));
+    assert_eq!(
+        in_idb(StorageKey::Workspace).await,
+        Some(good),
+        "previous copy intact"
+    );
+    // What this tab reads is its own copy (kept in memory), and the next write stores it.
+    let retried = commit(&bigger("second")).await.unwrap();
+    assert_eq!(in_idb(StorageKey::Workspace).await, Some(retried));
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_failed_switch_puts_nothing_aside_and_keeps_the_open_workspace() {
+    fresh().await;
+    open_idb().await;
+    let open = commit(&snap()).await.unwrap();
+    // Putting the open workspace aside and storing another is one transaction.
+    break_puts();
+    storage::shelve(&snap().workspace, "t", "d").unwrap();
+    let other = bigger("other");
+    let failed = commit(&other).await;
+    mend_puts();
+    assert_eq!(failed, Err(StorageError::QuotaExceeded));
+    assert_eq!(in_idb(StorageKey::Workspace).await, Some(open));
+    assert_eq!(storage::stored_in_idb("vagval.shelf").await, None);
+    // The retry carries the failed part along: both are stored.
+    commit(&other).await.unwrap();
+    assert!(storage::stored_in_idb("vagval.shelf").await.is_some());
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_damaged_copy_falls_back_to_the_last_known_good_one_and_is_kept() {
+    fresh().await;
+    open_idb().await;
+    let good = commit(&snap()).await.unwrap();
+    storage::load_workspace().unwrap(); // writes the last-known-good copy
+    let broken = good[..good.len() / 2].to_owned();
+    storage::write_js(StorageKey::Workspace, &broken.as_str().into())
+        .unwrap()
+        .done()
+        .await
+        .unwrap();
+    let (loaded, from_backup) = ready(storage::load_workspace().unwrap());
+    assert!(from_backup);
+    assert_eq!(loaded, snap());
+    wait(tick(50)).await;
+    assert_eq!(in_idb(StorageKey::Workspace).await, Some(broken.clone()));
+    assert_eq!(in_idb(StorageKey::Unreadable).await, Some(broken));
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_the_old_localstorage_data_moves_in_verified_then_leaves_localstorage() {
+    fresh().await;
+    let v1 = include_str!("../crates/core/tests/fixtures/v1.json");
+    let text = snap().to_compact();
+    set_raw(StorageKey::Workspace, &text);
+    set_raw(StorageKey::LastKnownGood, &text);
+    set_raw(StorageKey::Backup(1), v1);
+    local().set_item("vagval.shelf", "[]").unwrap();
+    storage::save_prefs(&Prefs::default()).unwrap();
+    open_idb().await;
+    for key in [
+        StorageKey::Workspace,
+        StorageKey::LastKnownGood,
+        StorageKey::Backup(1),
+    ] {
+        assert_eq!(raw(key), None, "{key:?} left localStorage");
+    }
+    assert_eq!(in_idb(StorageKey::Workspace).await, Some(text.clone()));
+    assert_eq!(in_idb(StorageKey::Backup(1)).await.as_deref(), Some(v1));
+    assert_eq!(
+        storage::stored_in_idb("vagval.shelf").await.as_deref(),
+        Some("[]")
+    );
+    assert!(raw(StorageKey::Prefs).is_some(), "small keys stay");
+    let (loaded, _) = ready(storage::load_workspace().unwrap());
+    assert_eq!(loaded, snap());
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_failed_move_leaves_localstorage_as_it_was_and_the_app_on_it() {
+    fresh().await;
+    let text = snap().to_compact();
+    set_raw(StorageKey::Workspace, &text);
+    break_puts();
+    let backend = storage::init().await;
+    mend_puts();
+    assert_eq!(backend, storage::Backend::LocalStorage);
+    assert_eq!(raw(StorageKey::Workspace), Some(text));
+    let (loaded, _) = ready(storage::load_workspace().unwrap());
+    assert_eq!(loaded, snap());
+    // Still on localStorage: a save lands there, at once.
+    assert!(save(&snap()).is_ok());
+    assert!(raw(StorageKey::Workspace).is_some());
+    storage::close();
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn idb_other_tabs_hear_of_a_commit_and_take_theirs_in() {
+    fresh().await;
+    open_idb().await;
+    let heard = listen();
+    let written = commit(&snap()).await.unwrap();
+    wait(tick(50)).await;
+    let heard: Vec<String> = heard.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(
+        heard,
+        vec![format!(
+            "vagval.workspace={}",
+            written.encode_utf16().count()
+        )]
+    );
+    // The other way: another tab's commit reaches `on_other_tab` and what this tab reads.
+    let got = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = got.clone();
+    storage::on_other_tab(move |t| sink.borrow_mut().push(t));
+    let theirs = bigger("from the other tab").to_compact();
+    announce("vagval.workspace", &theirs);
+    wait(tick(50)).await;
+    assert_eq!(*got.borrow(), vec![theirs.clone()]);
+    assert_eq!(storage::read(StorageKey::Workspace).unwrap(), Some(theirs));
+    storage::close();
+}
+
+#[wasm_bindgen_test]
+async fn idb_a_rescue_copy_from_a_page_that_went_too_soon_is_taken_in() {
+    fresh().await;
+    open_idb().await;
+    commit(&snap()).await.unwrap();
+    storage::close();
+    // The page went before its last transaction committed; its copy is in localStorage.
+    let mut later = snap();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let now = js_sys::Date::now() as u64;
+    vagval_core::crdt::Record::set(
+        &mut later.workspace.meta,
+        "description",
+        serde_json::json!("written just before the page went"),
+        vagval_core::Stamp(now, 0, "dev-test.1".into()),
+    )
+    .unwrap();
+    let text = Snapshot::new(later.workspace, "t", "d").to_compact();
+    local().set_item("vagval.rescue", &text).unwrap();
+    open_idb().await;
+    let (loaded, _) = ready(storage::load_workspace().unwrap());
+    assert_eq!(
+        vagval_core::crdt::Record::get(&loaded.workspace.meta, "description")
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .as_deref(),
+        Some("written just before the page went")
+    );
+    assert_eq!(local().get_item("vagval.rescue").unwrap(), None);
+    storage::close();
 }

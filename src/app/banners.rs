@@ -56,6 +56,7 @@ pub(super) fn Banners() -> impl IntoView {
                 })}
             </div>
         })}
+        <super::pages::settings::device_storage::HomeScreenBanner/>
         <Show when=move || app.boot.get() == Boot::RestoredFromBackup && !restored_dismissed.get()>
             <div class="banner warning" role="alert" data-testid="restored-banner">
                 <span>{i18n.tr(|t| t.banner_restored)}</span>

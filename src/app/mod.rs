@@ -91,6 +91,8 @@ pub fn App() -> impl IntoView {
             app.merge_from_other_tab(&text);
         }
     });
+    // Issue 12: another tab committed to IndexedDB (BroadcastChannel): the same merge.
+    storage::on_other_tab(move |text| app.merge_from_other_tab(&text));
 
     let page = move || router.0.get().view();
     let whole = move || match kiosk.0.get() {

@@ -1,5 +1,6 @@
 //! The shell's strings: header, navigation, banners and the shell pages (overview, Dela,
 //! settings, workspaces, not found). Each module's strings are in its own `texts.rs`.
+use crate::app::pages::settings::device_storage::{DEVICE_EN, DEVICE_SV, DeviceTexts};
 use crate::i18n::ModuleTexts;
 
 crate::card! {
@@ -142,6 +143,8 @@ crate::texts! {
         settings: ModuleTexts = SETTINGS_SV / SETTINGS_EN,
         sh: ShareTexts = SHARE_PAGE_SV / SHARE_PAGE_EN,
         ws: WorkspaceTexts = WORKSPACES_SV / WORKSPACES_EN,
+        // Issue 12, storage on this device: its strings are in `pages/settings/device_storage.rs`.
+        dev: DeviceTexts = DEVICE_SV / DEVICE_EN,
     ] {
         app_name: "Vägval" / "Vägval",
         app_tagline:

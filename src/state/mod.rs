@@ -78,6 +78,8 @@ pub struct AppState {
     journal: StoredValue<Journal>,
     retry: StoredValue<Option<IntervalHandle>>,
     local: StoredValue<LocalMeta>,
+    /// Issue 12: IndexedDB writes not yet committed.
+    in_flight: StoredValue<u32>,
 }
 
 /// The app state from context.
@@ -155,6 +157,7 @@ impl AppState {
             journal: StoredValue::new(Journal::default()),
             retry: StoredValue::new(None),
             local: StoredValue::new(local),
+            in_flight: StoredValue::new(0),
         };
         provide_context(state);
         // On first start nothing is written until the user chose (the demo waits in memory).
@@ -187,7 +190,11 @@ impl AppState {
         let id = doc.id.clone();
         storage::forget_last_known_good();
         self.replace(doc);
-        if self.save.get_untracked() == SaveState::Saved {
+        // Issue 12: `Pending` = written to IndexedDB in the same transaction as the drop.
+        if matches!(
+            self.save.get_untracked(),
+            SaveState::Saved | SaveState::Pending
+        ) {
             let _ = storage::drop_shelved(&id);
         }
         Ok(())

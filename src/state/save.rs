@@ -75,6 +75,11 @@ impl AppState {
         ) {
             self.save_now();
         }
+        // Issue 12: IndexedDB writes still running when the page goes are aborted.
+        if self.in_flight.get_value() > 0 {
+            self.last_written
+                .with_value(|t| t.as_ref().map(storage::rescue));
+        }
     }
 
     /// Saves now, merging with the stored copy first.
@@ -127,9 +132,46 @@ impl AppState {
                 .with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
         };
         match written {
-            Ok(text) => self.saved(merged, text),
+            // Issue 12: IndexedDB reports the commit later; localStorage is done at once.
+            Ok(saving) if saving.commit.is_done() => self.saved(merged, saving.text),
+            Ok(saving) => self.committing(merged, saving),
             Err(e) => self.failed(e),
         }
+    }
+
+    /// Issue 12: a write to IndexedDB is on its way. What another tab stored is taken over now
+    /// (the merge holds this tab's edits too); "Sparat" shows only once the transaction has
+    /// committed and no later edit or write is waiting.
+    fn committing(self, merged: Option<Doc>, saving: storage::Saving) {
+        let storage::Saving { text, commit } = saving;
+        self.last_written.set_value(Some(text));
+        if let Some(m) = merged
+            && self.doc.with_untracked(|memory| *memory != m)
+        {
+            self.adopt_quietly(m);
+        }
+        self.in_flight.update_value(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let result = commit.done().await;
+            self.in_flight.update_value(|n| *n -= 1);
+            match result {
+                Ok(())
+                    if self.in_flight.get_value() == 0
+                        && self.pending.with_value(Option::is_none) =>
+                {
+                    if let Some(h) = self.retry.get_value() {
+                        h.clear();
+                        self.retry.set_value(None);
+                    }
+                    if self.writable() {
+                        self.save.set(SaveState::Saved);
+                    }
+                    storage::rescued();
+                }
+                Ok(()) => {}
+                Err(e) => self.failed(e),
+            }
+        });
     }
 
     /// The stored document and its text if another tab changed it since this tab last wrote.

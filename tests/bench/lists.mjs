@@ -19,7 +19,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, mergeFile, saved } from "../e2e/harness.mjs";
+import { ROOT, mergeFile, saved, storedText } from "../e2e/harness.mjs";
 
 const ROUND = "00000000-0000-4000-9000-000000000001";
 
@@ -174,7 +174,7 @@ export async function renderBench(browser, appUrl, vanillaUrl, file, rate, runs)
     if (i === 0) await sameDom(page, vp);
     vrender.push(await timed(vp, `document.getElementById("main").textContent = ""; window.renderList(JSON.parse(window.__data))`));
     // Another tab writes the changed workspace: the storage event reaches this tab.
-    const stored = await page.evaluate(() => localStorage.getItem("vagval.workspace"));
+    const stored = await storedText(page); // the workspace store is IndexedDB (issue 12)
     const again = i % 2 === 0 ? changedText : stored;
     await settled(page);
     update.push(await timed(page, `window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: a }))`, again));

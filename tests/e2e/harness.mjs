@@ -134,22 +134,74 @@ export async function saved(page, timeout = 10_000) {
 // benchmarks, which import it from the harness).
 export { mergeFile } from "./pages/share.mjs";
 
-/** SHA-256 over every localStorage key and value, sorted: "byte-identical" in one string. */
-export function storageHash(page) {
-  return page.evaluate(async () => {
+// The workspace store (public/store.js): IndexedDB "vagval-store", object store "kv", text
+// values under the keys the app used in localStorage before issue 12.
+const IDB_OPEN = `new Promise((ok, no) => {
+  const r = indexedDB.open("vagval-store");
+  r.onupgradeneeded = () => r.result.createObjectStore("kv");
+  r.onsuccess = () => ok(r.result);
+  r.onerror = () => no(r.error);
+})`;
+
+/** Every key and text in the workspace store. */
+export function storedEntries(page) {
+  return page.evaluate(`(async () => {
+    const db = await ${IDB_OPEN};
+    const s = db.transaction("kv").objectStore("kv");
+    const get = (r) => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+    const [keys, values] = await Promise.all([get(s.getAllKeys()), get(s.getAll())]);
+    db.close();
+    return keys.map((k, i) => [k, values[i]]);
+  })()`);
+}
+
+/** The text stored under `key` in the workspace store, or null. */
+export async function storedText(page, key = "vagval.workspace") {
+  const entry = (await storedEntries(page)).find(([k]) => k === key);
+  return entry ? entry[1] : null;
+}
+
+/**
+ * Stores `text` under `key` as another tab would: committed to IndexedDB, then announced on the
+ * store's BroadcastChannel when `announce` is set (a reload reads it anyway).
+ */
+export function setStored(page, key, text, { announce = false } = {}) {
+  return page.evaluate(`(async () => {
+    const db = await ${IDB_OPEN};
+    await new Promise((ok, no) => {
+      const tx = db.transaction("kv", "readwrite");
+      tx.objectStore("kv").put(${JSON.stringify(text)}, ${JSON.stringify(key)});
+      tx.oncomplete = ok;
+      tx.onabort = () => no(tx.error);
+    });
+    db.close();
+    if (${announce}) {
+      const c = new BroadcastChannel("vagval-store");
+      c.postMessage({ puts: [[${JSON.stringify(key)}, ${JSON.stringify(text)}]], dels: [] });
+      c.close();
+    }
+  })()`);
+}
+
+/**
+ * SHA-256 over every localStorage key and value and every entry of the workspace store
+ * (IndexedDB), sorted: "byte-identical" in one string.
+ */
+export async function storageHash(page) {
+  const idb = await storedEntries(page);
+  return page.evaluate(async (idb) => {
     const keys = Object.keys(localStorage).sort();
-    const text = keys.map((k) => `${k}\u0000${localStorage.getItem(k)}`).join("\u0001");
+    const text = keys.map((k) => `${k}\u0000${localStorage.getItem(k)}`).join("\u0001") +
+      "\u0002" + idb.sort().map(([k, v]) => `${k}\u0000${v}`).join("\u0001");
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
     return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  });
+  }, idb);
 }
 
 /** The stored workspace document (parsed), or null. */
-export function storedDoc(page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem("vagval.workspace");
-    return raw ? JSON.parse(raw).workspace : null;
-  });
+export async function storedDoc(page) {
+  const raw = await storedText(page);
+  return raw ? JSON.parse(raw).workspace : null;
 }
 
 /** Titles of the live, not removed inspel in a document. */

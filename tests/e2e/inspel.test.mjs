@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axe, mergeFile, openPage, saved, shared, storageHash, storedDoc } from "./harness.mjs";
+import { axe, mergeFile, openPage, saved, setStored, shared, storageHash, storedDoc, storedText } from "./harness.mjs";
 import { Shell } from "./pages/shell.mjs";
 import { InspelPage } from "./pages/inspel.mjs";
 import { workspaceFile } from "../bench/lists.mjs";
@@ -207,13 +207,11 @@ test("the list follows changes made while it was not shown: an undo elsewhere, a
   // the order (the list's order from the last visit does not hold).
   const fromOtherTab = async (change) => {
     await shell.go("/dela");
-    const other = JSON.parse(await page.evaluate(() => localStorage.getItem("vagval.workspace")));
+    const other = JSON.parse(await storedText(page));
     delete other.checksum;
     change(other.workspace.inspel);
-    await page.evaluate((t) => {
-      localStorage.setItem("vagval.workspace", t);
-      window.dispatchEvent(new StorageEvent("storage", { key: "vagval.workspace", newValue: t }));
-    }, JSON.stringify(other));
+    // Another tab commits to the store (IndexedDB) and announces it (BroadcastChannel).
+    await setStored(page, "vagval.workspace", JSON.stringify(other), { announce: true });
     await shell.go("/inspel");
   };
   await fromOtherTab((list) => {

@@ -4,7 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { OUT, axe, foreign, openPage, shared } from "./harness.mjs";
+import { OUT, axe, foreign, openPage, shared, storedText } from "./harness.mjs";
 import { Shell } from "./pages/shell.mjs";
 import { SettingsPage } from "./pages/settings.mjs";
 
@@ -98,7 +98,7 @@ test("an edit is saved, survives a reload and can be undone", async () => {
   await settings.rename("Workshop i Strömsund");
   assert.match(await shell.workspaceName.textContent(), /Workshop i Strömsund$/);
   await shell.saved();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("vagval.workspace")));
+  const stored = JSON.parse(await storedText(page));
   assert.equal(stored.format, "vagval/workspace");
   assert.equal(stored.workspace.meta.name.value, "Workshop i Strömsund");
   await shell.reload();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { keep, openPage, ready, shared, storedDoc, violations } from "./harness.mjs";
+import { keep, openPage, ready, shared, storedDoc, storedEntries, storedText, violations } from "./harness.mjs";
 import { SharePage } from "./pages/share.mjs";
 import { Shell } from "./pages/shell.mjs";
 import { RoundsPage } from "./pages/rounds.mjs";
@@ -26,7 +26,11 @@ const DEMO_ROUND = "5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e2020";
 
 /** Waits until the stored workspace holds a ballot of `who` (participant mode has no save chip). */
 async function stored(page, who) {
-  await page.waitForFunction((w) => (localStorage.getItem("vagval.workspace") ?? "").includes(JSON.stringify(w)), who, { timeout: 15_000 });
+  // The workspace store is IndexedDB (issue 12).
+  for (let t = Date.now(); !((await storedText(page)) ?? "").includes(JSON.stringify(who)); ) {
+    if (Date.now() - t > 15_000) throw new Error(`no ballot of ${who} stored`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** A dot round set up on this page; leaves the page on its vote tab. */
@@ -159,6 +163,7 @@ test("workspaces: the first-start choice, a new one, switching, deleting with th
   await first.root.waitFor();
   await violations(page, "first start");
   assert.equal(await page.evaluate(() => localStorage.getItem("vagval.workspace")), null);
+  assert.equal(await storedText(page), null);
   await first.createNew();
   assert.match(await first.error.textContent(), /Skriv ett namn/);
   await first.createNew("Workshop Krokom 2027");
@@ -191,6 +196,8 @@ test("workspaces: the first-start choice, a new one, switching, deleting with th
   assert.match(await shell.workspaceName.textContent(), /Workshop Krokom 2027/);
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vagval.shelf.")));
   assert.deepEqual(keys, [], "nothing of the deleted demo is left");
+  const idbKeys = (await storedEntries(page)).map(([k]) => k).filter((k) => k.startsWith("vagval.shelf."));
+  assert.deepEqual(idbKeys, [], "nothing of the deleted demo is left (IndexedDB)");
   assert.deepEqual(errors, []);
   await context.close();
 });

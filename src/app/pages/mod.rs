@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 mod not_found;
 mod overview;
-mod settings;
+pub mod settings;
 pub mod share;
 pub mod workspaces;
 

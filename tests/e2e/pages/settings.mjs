@@ -13,6 +13,15 @@ export class SettingsPage {
     this.org = page.locator("#ws-org");
     this.usage = page.locator('[data-testid="storage-usage"]');
     this.persisted = page.locator('[data-testid="storage-persisted"]');
+    // Storage on this device (issue 12): persistence asked on a tap, where the work is kept, the
+    // last export with a one-tap export, the home-screen guide.
+    this.deviceStorage = page.locator('[data-testid="device-storage"]');
+    this.storageKept = page.locator('[data-testid="storage-kept"]');
+    this.persistAsk = page.locator('[data-testid="persist-ask"]');
+    this.persistAnswer = page.locator('[data-testid="persist-answer"]');
+    this.deviceExport = page.locator('[data-testid="device-export"]');
+    this.lastExport = page.locator('[data-testid="device-storage"] [data-testid="last-export"]');
+    this.homeScreenGuide = page.locator('[data-testid="home-screen-guide"]');
   }
 
   /** Loads /installningar and waits for the app. */

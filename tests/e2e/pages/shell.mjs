@@ -16,6 +16,7 @@ export class Shell {
     this.workspaceName = page.locator('[data-testid="workspace-name"]');
     this.storageBanner = page.locator('[data-testid="storage-banner"]');
     this.restoredBanner = page.locator('[data-testid="restored-banner"]');
+    this.homeScreenBanner = page.locator('[data-testid="home-screen-banner"]');
     this.updateBanner = page.locator('[data-testid="update-banner"]');
     this.recovery = page.locator('[data-testid="recovery"]');
   }

@@ -5,9 +5,9 @@ use crate::app::Display;
 use crate::app::pages::page_title;
 use crate::i18n::use_i18n;
 
-mod storage_info;
+pub mod device_storage;
 mod workspace_field;
-use storage_info::StorageInfo;
+use device_storage::DeviceStorage;
 use workspace_field::WorkspaceField;
 
 /// Workspace details, language and display.
@@ -48,7 +48,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <p id="large-text-hint" class="hint">{i18n.tr(|t| t.settings_large_text_hint)}</p>
             </section>
-            <StorageInfo/>
+            <DeviceStorage/>
             <section class="card">
                 <h2>{i18n.tr(|t| t.privacy_heading)}</h2>
                 <p>{i18n.tr(|t| t.privacy_note)}</p>

@@ -16,6 +16,7 @@ mod errors;
 mod export;
 mod import;
 mod last_export;
+pub use last_export::LastExport;
 mod overwrite_row;
 mod preview;
 mod report;

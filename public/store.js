@@ -1,0 +1,224 @@
+// The workspace store in IndexedDB (src/storage.rs binds it as a wasm-bindgen snippet, so it is
+// loaded with the app's glue, before the wasm starts, and in the wasm-bindgen tests too).
+//
+// - `init()` opens the database and reads every entry into memory once, so the app reads
+//   synchronously (`getText`). It also moves the workspace keys an older version kept in
+//   localStorage into the database: copied, read back and compared, and only then removed
+//   from localStorage; any failure leaves localStorage as it was.
+// - `putText`/`delText` change memory at once and join one batch per task; the batch is committed as
+//   ONE readwrite transaction with durability "strict" (on disk when it completes — Chromium
+//   commits localStorage seconds after setItem, and a browser killed 1 s after lost it). A
+//   transaction is all or nothing, so the previous copy survives any failure; a failed batch
+//   (e.g. QuotaExceededError) is carried into the next one, so a retry writes all of it.
+// - Other tabs hear of every committed batch on a BroadcastChannel (IndexedDB fires no
+//   `storage` event): they take the new values into memory and `onOther` passes them on.
+var NAME = "vagval-store", STORE = "kv", CHANNEL = "vagval-store";
+var db = null;
+var cache = new Map();
+var batch = null; // { ops: Map(key -> text | null), promise, resolve, reject }
+var carried = null; // ops of a failed batch, written with the next one
+var channel = null;
+var listener = null;
+
+function request(r) {
+  return new Promise(function (ok, no) {
+    r.onsuccess = function () { ok(r.result); };
+    r.onerror = function () { no(r.error); };
+  });
+}
+
+function openDb() {
+  return new Promise(function (ok, no) {
+    if (typeof indexedDB === "undefined") return no(new Error("no IndexedDB"));
+    var r;
+    try {
+      r = indexedDB.open(NAME, 1);
+    } catch (e) {
+      return no(e);
+    }
+    r.onupgradeneeded = function () { r.result.createObjectStore(STORE); };
+    r.onsuccess = function () { ok(r.result); };
+    r.onerror = function () { no(r.error); };
+    r.onblocked = function () { no(new Error("blocked")); };
+  });
+}
+
+function readAll(d) {
+  var s = d.transaction(STORE, "readonly").objectStore(STORE);
+  return Promise.all([request(s.getAllKeys()), request(s.getAll())]).then(function (kv) {
+    var m = new Map();
+    kv[0].forEach(function (k, i) { if (typeof kv[1][i] === "string") m.set(k, kv[1][i]); });
+    return m;
+  });
+}
+
+// Writes `ops` (Map key -> text | null) in one transaction; resolves when it is on disk.
+function transact(ops) {
+  return new Promise(function (ok, no) {
+    var tx;
+    try {
+      tx = db.transaction(STORE, "readwrite", { durability: "strict" });
+      var s = tx.objectStore(STORE);
+      ops.forEach(function (v, k) { if (v === null) s.delete(k); else s.put(v, k); });
+    } catch (e) {
+      // Nothing of a half-queued transaction may commit.
+      if (tx) try { tx.abort(); } catch (_) { /* already finished */ }
+      return no(e);
+    }
+    tx.oncomplete = function () { ok(); };
+    tx.onerror = function (e) { e.preventDefault(); };
+    tx.onabort = function () { no(tx.error || new DOMException("aborted", "AbortError")); };
+  });
+}
+
+function isWorkspaceKey(k) {
+  return k.indexOf("vagval.workspace") === 0 || k.indexOf("vagval.shelf") === 0;
+}
+
+// Moves the workspace keys from localStorage: copy, read back, compare, then remove. A key the
+// database already holds with other contents stays in localStorage (nothing is lost).
+function migrate() {
+  var ls;
+  try {
+    ls = window.localStorage;
+  } catch (_) {
+    return Promise.resolve({ moved: 0, kept: [] });
+  }
+  if (!ls) return Promise.resolve({ moved: 0, kept: [] });
+  var ops = new Map(), same = [], kept = [];
+  for (var i = 0; i < ls.length; i++) {
+    var k = ls.key(i);
+    if (!isWorkspaceKey(k)) continue;
+    var v = ls.getItem(k);
+    if (v === null) continue;
+    if (!cache.has(k)) ops.set(k, v);
+    else if (cache.get(k) === v) same.push(k);
+    else kept.push(k);
+  }
+  if (ops.size === 0 && same.length === 0) return Promise.resolve({ moved: 0, kept: kept });
+  return transact(ops).then(function () {
+    return readAll(db);
+  }).then(function (back) {
+    ops.forEach(function (v, k) {
+      if (back.get(k) !== v) throw new Error("read back differs: " + k);
+    });
+    ops.forEach(function (v, k) { cache.set(k, v); ls.removeItem(k); });
+    same.forEach(function (k) { ls.removeItem(k); });
+    return { moved: ops.size, kept: kept };
+  });
+}
+
+function commitBatch() {
+  var b = batch;
+  batch = null;
+  var ops = b.ops;
+  if (carried) {
+    var all = carried;
+    carried = null;
+    ops.forEach(function (v, k) { all.set(k, v); });
+    ops = all;
+  }
+  transact(ops).then(function () {
+    if (channel) {
+      var puts = [], dels = [];
+      ops.forEach(function (v, k) { if (v === null) dels.push(k); else puts.push([k, v]); });
+      try { channel.postMessage({ puts: puts, dels: dels }); } catch (_) { /* closed */ }
+    }
+    b.resolve();
+  }, function (e) {
+    // Memory keeps the new values (they are this tab's truth); the next batch writes them.
+    if (carried) ops.forEach(function (v, k) { if (!carried.has(k)) carried.set(k, v); });
+    else carried = ops;
+    b.reject(e);
+  });
+}
+
+function queue(key, value) {
+  cache.delete(key);
+  if (value !== null) cache.set(key, value);
+  if (!batch) {
+    var b = { ops: new Map() };
+    b.promise = new Promise(function (ok, no) { b.resolve = ok; b.reject = no; });
+    // Handled here once: a write nobody waits for must not be an "uncaught" error.
+    b.promise.catch(function () {});
+    batch = b;
+    // Everything written in this task is one transaction.
+    Promise.resolve().then(commitBatch);
+  }
+  batch.ops.set(key, value);
+  return batch.promise;
+}
+
+function onMessage(e) {
+  var m = e.data || {};
+  (m.dels || []).forEach(function (k) { cache.delete(k); });
+  (m.puts || []).forEach(function (kv) { cache.set(kv[0], kv[1]); });
+  if (listener) (m.puts || []).forEach(function (kv) { listener(kv[0], kv[1]); });
+}
+
+// Opens the store; resolves with { moved, kept } (keys moved from / left in localStorage).
+// Rejects when IndexedDB cannot be used: the app then keeps using localStorage.
+export function init() {
+  if (db) return Promise.resolve({ moved: 0, kept: [] });
+  return openDb().then(function (d) {
+    return readAll(d).then(function (m) {
+      db = d;
+      cache = m;
+      db.onversionchange = function () { db.close(); };
+      if (typeof BroadcastChannel !== "undefined" && !channel) {
+        channel = new BroadcastChannel(CHANNEL);
+        channel.onmessage = onMessage;
+      }
+      return migrate().then(function (r) { return r; }, function (e) {
+        // The database works but the move failed: localStorage stays the store.
+        db.close();
+        db = null;
+        cache = new Map();
+        throw e;
+      });
+    });
+  });
+}
+
+export function getText(key) {
+  var v = cache.get(key);
+  return v === undefined ? null : v;
+}
+
+export function allKeys() {
+  return Array.from(cache.keys());
+}
+
+// Resolves when the value is committed, rejects with the browser's error.
+export function putText(key, value) {
+  return queue(key, value);
+}
+
+export function delText(key) {
+  return queue(key, null);
+}
+
+// Another tab committed `key` = `value`: `f(key, value)`.
+export function onOther(f) {
+  listener = f;
+}
+
+// What the database holds under `key` now (not memory): for tests and checks.
+export function stored(key) {
+  if (!db) return Promise.resolve(null);
+  return request(db.transaction(STORE, "readonly").objectStore(STORE).get(key)).then(function (v) {
+    return typeof v === "string" ? v : null;
+  });
+}
+
+// Closes the database and forgets memory (tests start afresh with `init`).
+export function reset() {
+  if (db) db.close();
+  db = null;
+  cache = new Map();
+  batch = null;
+  carried = null;
+  if (channel) channel.close();
+  channel = null;
+  listener = null;
+}
