@@ -19,6 +19,12 @@ var batch = null; // { ops: Map(key -> text | null), promise, resolve, reject }
 var carried = null; // ops of a failed batch, written with the next one
 var channel = null;
 var listener = null;
+// The latest op per key not yet committed ({ v: text | null }). A page that goes while a
+// deletion is not committed (its transaction is aborted) leaves the keys in localStorage under
+// PENDING, and the next start deletes them: a workspace deleted on this device stays deleted.
+// (Uncommitted puts of the workspace are covered by the rescue copy, src/storage.rs.)
+var uncommitted = new Map();
+var PENDING = "vagval.pending-deletions";
 
 function request(r) {
   return new Promise(function (ok, no) {
@@ -119,6 +125,11 @@ function commitBatch() {
     ops = all;
   }
   transact(ops).then(function () {
+    ops.forEach(function (v, k) {
+      var u = uncommitted.get(k);
+      if (u && u.v === v) uncommitted.delete(k);
+    });
+    try { localStorage.removeItem(PENDING); } catch (_) { /* harmless */ }
     if (channel) {
       var puts = [], dels = [];
       ops.forEach(function (v, k) { if (v === null) dels.push(k); else puts.push([k, v]); });
@@ -133,7 +144,18 @@ function commitBatch() {
   });
 }
 
+// A short fingerprint of a stored text (length and FNV-1a), to delete at the next start only
+// the very copy that was being deleted, never one written again since.
+function fingerprint(t) {
+  if (typeof t !== "string") return null;
+  var h = 0x811c9dc5;
+  for (var i = 0; i < t.length; i++) { h ^= t.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return t.length + ":" + h.toString(16);
+}
+
 function queue(key, value) {
+  var before = uncommitted.get(key);
+  uncommitted.set(key, { v: value, was: before ? before.was : fingerprint(cache.get(key)) });
   cache.delete(key);
   if (value !== null) cache.set(key, value);
   if (!batch) {
@@ -156,6 +178,35 @@ function onMessage(e) {
   if (listener) (m.puts || []).forEach(function (kv) { listener(kv[0], kv[1]); });
 }
 
+// The page is going: note the deletions not yet committed (best effort, synchronous).
+function notePending() {
+  var dels = [];
+  uncommitted.forEach(function (u, k) { if (u.v === null && u.was) dels.push([k, u.was]); });
+  try {
+    if (dels.length) localStorage.setItem(PENDING, JSON.stringify(dels));
+  } catch (_) { /* no localStorage: nothing more to do */ }
+}
+
+// Deletions a page left uncommitted: done now, then forgotten.
+function replayPending() {
+  var keys;
+  try { keys = JSON.parse(localStorage.getItem(PENDING) || "[]"); } catch (_) { keys = []; }
+  if (!Array.isArray(keys) || keys.length === 0) return Promise.resolve();
+  var ops = new Map();
+  keys.forEach(function (e) {
+    // Only if the stored copy is still the one that was being deleted.
+    if (Array.isArray(e) && typeof e[0] === "string" && fingerprint(cache.get(e[0])) === e[1]) ops.set(e[0], null);
+  });
+  if (ops.size === 0) {
+    try { localStorage.removeItem(PENDING); } catch (_) { /* harmless */ }
+    return Promise.resolve();
+  }
+  return transact(ops).then(function () {
+    ops.forEach(function (_, k) { cache.delete(k); });
+    try { localStorage.removeItem(PENDING); } catch (_) { /* kept for the next start */ }
+  }, function () { /* kept for the next start */ });
+}
+
 // Opens the store; resolves with { moved, kept } (keys moved from / left in localStorage).
 // Rejects when IndexedDB cannot be used: the app then keeps using localStorage.
 export function init() {
@@ -165,11 +216,17 @@ export function init() {
       db = d;
       cache = m;
       db.onversionchange = function () { db.close(); };
+      if (typeof window !== "undefined") {
+        window.addEventListener("pagehide", notePending);
+        document.addEventListener("visibilitychange", function () {
+          if (document.visibilityState === "hidden") notePending();
+        });
+      }
       if (typeof BroadcastChannel !== "undefined" && !channel) {
         channel = new BroadcastChannel(CHANNEL);
         channel.onmessage = onMessage;
       }
-      return migrate().then(function (r) { return r; }, function (e) {
+      return replayPending().then(migrate).then(function (r) { return r; }, function (e) {
         // The database works but the move failed: localStorage stays the store.
         db.close();
         db = null;

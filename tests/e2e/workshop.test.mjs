@@ -190,6 +190,10 @@ test("workspaces: the first-start choice, a new one, switching, deleting with th
   assert.match(dl2.suggestedFilename(), /^paverkansagenda.*\.json$/);
   await ws.confirmDelete();
   await ws.isOpen("Workshop Krokom 2027");
+  // The deletions are IndexedDB transactions: wait until the header says they are stored
+  // ("Sparat"), as a user would see, before the reload (a page killed before that is the
+  // rescue copy's and the pending deletions' case, see public/store.js).
+  await shell.saved();
   // What is stored is the open workspace; a reload opens it, with no first-start question.
   await shell.reload({ demo: false });
   assert.equal(await first.root.count(), 0);

@@ -13,8 +13,8 @@ const dir = process.argv[2] ?? "dist";
 const KB = 1000;
 /** Budgets in bytes: the measured size + 5 %. A module without its own line uses `module`. */
 const BUDGETS = {
-  initial: 303 * KB, // measured 288.7 KB: shell, overview, Dela, settings, core kernel, store
-  prioritisation: 310 * KB, // measured 294.7 KB: its pages, participant mode, voting, certificate
+  initial: 313 * KB, // measured 298.4 KB: shell, overview, Dela, settings, core kernel, store
+  prioritisation: 310 * KB, // measured 295.3 KB: its pages, participant mode, voting, certificate
   module: 100 * KB, // a new module starts at the target
 };
 const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };
