@@ -29,6 +29,13 @@ export function workspaceFile(dir, inspel, voters = 0) {
   return file;
 }
 
+/** The county workspace of issue 12 (`vagval demo --county`). */
+export function countyFile(dir) {
+  const file = join(dir, "county.json");
+  execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "--county", "-o", file], { cwd: ROOT });
+  return file;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -267,4 +274,60 @@ export async function voteBench(browser, appUrl, file, rate) {
     dot: median(dots), dotMax: Math.max(...dots), dotWork: median(dotWork),
     submit: median(submits), submitMax: Math.max(...submits), submitWork: median(submitWork),
   };
+}
+
+/**
+ * Autosave of a county workspace (`vagval demo --county`, issue 12): one status change in the
+ * inspel list, then — after its paint — the longest main-thread task until "Sparat" shows
+ * again (after "Sparar …").
+ * A MessageChannel loop runs from the paint to 300 ms after "Sparat"; the longest gap between
+ * two of its turns is the longest task (the autosave runs 400 ms after the edit, in tasks of
+ * its own). Baseline: the least any script save does with the same data in one task —
+ * `JSON.stringify` of the parsed snapshot (it is already in memory), timed in the same page.
+ */
+export async function autosaveBench(browser, appUrl, file, rate, runs) {
+  const text = readFileSync(file, "utf8");
+  const { context, page } = await loadWorkspace(browser, appUrl, file);
+  await page.evaluate(() => document.querySelector('.module-nav a[href="/inspel"]').click());
+  await page.waitForSelector('[data-testid="inspel-list"] li .mark input');
+  await page.click('[data-testid="inspel-list"] li .mark input');
+  await throttle(context, page, rate);
+  const longest = [];
+  const toSaved = [];
+  const base = [];
+  for (let i = 0; i < runs; i++) {
+    await page.selectOption("#bulk-status", i % 2 === 0 ? "1" : "0");
+    await settled(page);
+    await timed(page, `document.querySelector('[data-testid="bulk-apply"]').click()`);
+    const r = await page.evaluate(() => new Promise((done) => {
+      const ch = new MessageChannel();
+      const t0 = performance.now();
+      let last = t0;
+      let max = 0;
+      let savedAt = null;
+      let pending = false;
+      ch.port1.onmessage = () => {
+        const now = performance.now();
+        max = Math.max(max, now - last);
+        last = now;
+        const state = document.querySelector('[data-testid="save-state"]')?.dataset.state;
+        if (state === "pending") pending = true;
+        if (savedAt === null && pending && state === "saved") savedAt = now;
+        if ((savedAt !== null && now - savedAt > 300) || now - t0 > 30_000) done({ max, saved: savedAt === null ? NaN : savedAt - t0 });
+        else ch.port2.postMessage(0);
+      };
+      ch.port2.postMessage(0);
+    }));
+    longest.push(r.max);
+    toSaved.push(r.saved);
+    base.push(await page.evaluate((t) => {
+      const doc = JSON.parse(t);
+      const t0 = performance.now();
+      JSON.stringify(doc);
+      return performance.now() - t0;
+    }, text));
+  }
+  await context.close();
+  if (process.env.BENCH_VERBOSE) console.log(`${rate}x autosave`, longest.map((t) => t.toFixed(1)).join(" "), "saved after", toSaved.map((t) => t.toFixed(0)).join(" "));
+  return { longest: median(longest), max: Math.max(...longest), saved: median(toSaved), base: median(base) };
 }

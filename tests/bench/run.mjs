@@ -9,12 +9,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
-import { filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
+import { autosaveBench, countyFile, filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
-// `--lists`: only the list and ballot benchmarks.
-const listsOnly = process.argv.includes("--lists");
+// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote); `--lists`
+// is `--only=lists,filter,vote`.
+const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+const ONLY = onlyArg ? onlyArg.slice(7).split(",") : process.argv.includes("--lists") ? ["lists", "filter", "vote"] : null;
+const want = (group) => ONLY === null || ONLY.includes(group);
 const RATES = [1, 4];
 
 function vanillaDir() {
@@ -132,7 +135,7 @@ const vanilla = await serve(vdir);
 const browser = await launch();
 const results = { date: new Date().toISOString(), runs: RUNS, scenarios: [] };
 try {
-  for (const rate of listsOnly ? [] : RATES) {
+  for (const rate of want("startup") ? RATES : []) {
     const a = await startup(browser, app.url + "/", rate);
     const v = await startup(browser, vanilla.url + "/", rate);
     results.scenarios.push({
@@ -151,7 +154,7 @@ try {
   const file = join(dir, "stor-arbetsyta.json");
   writeFileSync(file, bigSnapshot(5 * 1024 * 1024));
   const size = readFileSync(file).length;
-  for (const rate of listsOnly ? [] : RATES) {
+  for (const rate of want("import") ? RATES : []) {
     const r = await importBench(browser, app.url, file, rate);
     results.scenarios.push({
       scenario: `import + merge ${(size / 1048576).toFixed(1)} MB (vs JSON.parse)`,
@@ -163,16 +166,16 @@ try {
       app_runs: r.runs,
     });
   }
-  const thousand = workspaceFile(dir, 988);
-  const fiveThousand = workspaceFile(dir, 4988);
-  const ballots = workspaceFile(dir, 200, 60);
+  const thousand = want("lists") ? workspaceFile(dir, 988) : null;
+  const fiveThousand = want("filter") ? workspaceFile(dir, 4988) : null;
+  const ballots = want("vote") ? workspaceFile(dir, 200, 60) : null;
   // Twice: with frames paced at 60 Hz as on a tablet (short work is rounded up to the next
   // frame, so both sides often measure "one frame"), and with frames unpaced
   // (`--disable-frame-rate-limit`), where the next paint follows the work at once and the
   // ratio shows the work itself.
   const unpaced = await launch(["--disable-frame-rate-limit", "--disable-gpu-vsync"]);
   try {
-    for (const [b, how] of [[browser, ""], [unpaced, ", unpaced"]]) {
+    for (const [b, how] of want("lists") ? [[browser, ""], [unpaced, ", unpaced"]] : []) {
       for (const rate of RATES) {
         const r = await renderBench(b, app.url, vanilla.url, thousand, rate, RUNS);
         results.scenarios.push({ scenario: `render 1 000 inspel (${r.rows} rows${how})`, cpu: `${rate}x`, app_ms: r.render, baseline_ms: r.vrender, ratio: r.render / r.vrender });
@@ -183,11 +186,18 @@ try {
   } finally {
     await unpaced.close();
   }
-  {
+  if (want("filter")) {
     const r = await filterBench(browser, app.url, fiveThousand, 4);
     results.scenarios.push({ scenario: `filter typing, 5 000 inspel (max ${r.max.toFixed(0)}, work ${r.work.toFixed(0)})`, cpu: "4x", app_ms: r.median, baseline_ms: 100, ratio: r.median / 100, target: "≤ 100 ms to next paint (baseline column = target)" });
   }
-  for (const rate of RATES) {
+  if (want("autosave")) {
+    const county = countyFile(dir);
+    for (const rate of RATES) {
+      const r = await autosaveBench(browser, app.url, county, rate, RUNS);
+      results.scenarios.push({ scenario: `autosave, county workspace (longest task; max ${r.max.toFixed(0)}, saved after ${r.saved.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.longest, baseline_ms: r.base, ratio: r.longest / r.base, target: "≤ 50 ms per main-thread task at 4x (baseline: JSON.stringify of the same data)" });
+    }
+  }
+  for (const rate of want("vote") ? RATES : []) {
     const r = await voteBench(browser, app.url, ballots, rate);
     results.scenarios.push({ scenario: `dot, 200 inspel × 60 ballots (max ${r.dotMax.toFixed(0)}, work ${r.dotWork.toFixed(1)})`, cpu: `${rate}x`, app_ms: r.dot, baseline_ms: 16, ratio: r.dot / 16, target: "≤ 16 ms to next paint (baseline column = target)" });
     results.scenarios.push({ scenario: `submit that ballot (max ${r.submitMax.toFixed(0)}, work ${r.submitWork.toFixed(1)})`, cpu: `${rate}x`, app_ms: r.submit, baseline_ms: 16, ratio: r.submit / 16 });
