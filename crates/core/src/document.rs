@@ -1,6 +1,9 @@
 //! The workspace document: the one list of its collections. A new collection is one line
 //! here, plus its record's file (declared with [`record_kind!`](crate::record_kind) and given
 //! a [`Guard`](crate::kernel::record::Guard)); [`document!`](crate::document) writes the rest.
+use crate::conflicts::case::Case;
+use crate::conflicts::goal::{Goal, GoalSet};
+use crate::conflicts::matrix::{Matrix, Scoring};
 use crate::kernel::clock::Stamp;
 use crate::kernel::id::Id;
 use crate::kernel::record::Record;
@@ -23,6 +26,16 @@ document! {
         ballots: Ballot,
         /// Points of the påverkansagenda.
         agenda: Agenda,
+        /// Goal sets (Agenda 2030, the dimensions, custom).
+        goal_sets: GoalSet,
+        /// Goals of every set.
+        goals: Goal,
+        /// Cross-impact matrices.
+        matrices: Matrix,
+        /// Each rater's scores of a matrix.
+        scorings: Scoring,
+        /// Cases checked against a matrix (ärenden).
+        cases: Case,
     }
 }
 

@@ -7,6 +7,8 @@
 //! - [`workspace`]: the workspace's own record ([`workspace::Meta`]).
 //! - [`prioritisation`]: the påverkansagenda module — inspel, query, CSV import, dedupe,
 //!   rounds and ballots, voting methods, selection, certificate, agenda, demo.
+//! - [`conflicts`]: the goal-conflict module — goal sets, matrices, scoring, reveal,
+//!   consensus, analysis, case check.
 //! - [`snapshot`]: the versioned envelope and the import pipeline.
 //! - [`describe`]: a merge in people's words.
 //!
@@ -24,6 +26,8 @@ extern crate self as vagval_core;
 #[macro_use]
 pub mod kernel;
 
+pub mod conflicts;
+pub mod demo;
 pub mod describe;
 pub mod document;
 pub mod prioritisation;
@@ -35,9 +39,7 @@ pub mod workspace;
 // The app and the CLI use these paths; they stay when code moves between the kernel and the
 // modules.
 pub use kernel::{clock, id, jsonpath, lang, migrate};
-pub use prioritisation::{
-    certificate, csv_import, dedupe, demo, query, ratio, round, select, vote,
-};
+pub use prioritisation::{certificate, csv_import, dedupe, query, ratio, round, select, vote};
 
 /// Registers, records, collections and checks under their first name (now
 /// [`kernel::reg`], [`kernel::record`], [`kernel::collection`], [`kernel::check`]).

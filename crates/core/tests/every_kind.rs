@@ -9,6 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use vagval_core::conflicts::case::Case;
+use vagval_core::conflicts::goal::{Goal, GoalSet};
+use vagval_core::conflicts::matrix::{Matrix, Scoring};
 use vagval_core::crdt::Record;
 use vagval_core::demo::demo_doc;
 use vagval_core::model::{Agenda, Inspel, Meta};
@@ -123,6 +126,26 @@ fn agenda() -> BoxedStrategy<Agenda> {
     record(pool(demo_doc().agenda.0.values()), 40)
 }
 
+fn goal_set() -> BoxedStrategy<GoalSet> {
+    record(pool(demo_doc().goal_sets.0.values()), 50)
+}
+
+fn goal() -> BoxedStrategy<Goal> {
+    record(pool(demo_doc().goals.0.values()), 60)
+}
+
+fn matrix() -> BoxedStrategy<Matrix> {
+    record(pool(demo_doc().matrices.0.values()), 70)
+}
+
+fn scoring() -> BoxedStrategy<Scoring> {
+    record(pool(demo_doc().scorings.0.values()), 80)
+}
+
+fn case() -> BoxedStrategy<Case> {
+    record(pool(demo_doc().cases.0.values()), 90)
+}
+
 #[test]
 fn every_kind_is_generated() {
     // The kinds with a strategy above; a new kind in `document!` must be added.
@@ -132,6 +155,11 @@ fn every_kind_is_generated() {
         Kind::Round,
         Kind::Ballot,
         Kind::Agenda,
+        Kind::GoalSet,
+        Kind::Goal,
+        Kind::Matrix,
+        Kind::Scoring,
+        Kind::Case,
     ];
     assert_eq!(Kind::ALL, covered.as_slice());
     // Every field of every kind takes at least one value besides never being set.
@@ -142,6 +170,11 @@ fn every_kind_is_generated() {
         pool(d.rounds.0.values()),
         pool(d.ballots.0.values()),
         pool(d.agenda.0.values()),
+        pool(d.goal_sets.0.values()),
+        pool(d.goals.0.values()),
+        pool(d.matrices.0.values()),
+        pool(d.scorings.0.values()),
+        pool(d.cases.0.values()),
     ];
     for (kind, pool) in Kind::ALL.iter().zip(&pools) {
         assert_eq!(pool.len(), kind.fields().len());
@@ -158,24 +191,55 @@ fn doc() -> impl Strategy<Value = Doc> {
         prop::collection::vec(round(), 0..3),
         prop::collection::vec(ballot(), 0..3),
         prop::collection::vec(agenda(), 0..3),
+        (
+            prop::collection::vec(goal_set(), 0..2),
+            prop::collection::vec(goal(), 0..3),
+            prop::collection::vec(matrix(), 0..2),
+            prop::collection::vec(scoring(), 0..3),
+            prop::collection::vec(case(), 0..2),
+        ),
     )
-        .prop_map(|(meta, inspel, rounds, ballots, agenda)| {
-            // Each kind has ids of its own (see the strategies), so kinds never share one.
-            let mut d = Doc::from_meta(id(0), meta);
-            d.inspel
-                .0
-                .extend(inspel.into_iter().map(|r| (r.id.clone(), r)));
-            d.rounds
-                .0
-                .extend(rounds.into_iter().map(|r| (r.id.clone(), r)));
-            d.ballots
-                .0
-                .extend(ballots.into_iter().map(|r| (r.id.clone(), r)));
-            d.agenda
-                .0
-                .extend(agenda.into_iter().map(|r| (r.id.clone(), r)));
-            d
-        })
+        .prop_map(
+            |(
+                meta,
+                inspel,
+                rounds,
+                ballots,
+                agenda,
+                (goal_sets, goals, matrices, scorings, cases),
+            )| {
+                // Each kind has ids of its own (see the strategies), so kinds never share one.
+                let mut d = Doc::from_meta(id(0), meta);
+                d.inspel
+                    .0
+                    .extend(inspel.into_iter().map(|r| (r.id.clone(), r)));
+                d.rounds
+                    .0
+                    .extend(rounds.into_iter().map(|r| (r.id.clone(), r)));
+                d.ballots
+                    .0
+                    .extend(ballots.into_iter().map(|r| (r.id.clone(), r)));
+                d.agenda
+                    .0
+                    .extend(agenda.into_iter().map(|r| (r.id.clone(), r)));
+                d.goal_sets
+                    .0
+                    .extend(goal_sets.into_iter().map(|r| (r.id.clone(), r)));
+                d.goals
+                    .0
+                    .extend(goals.into_iter().map(|r| (r.id.clone(), r)));
+                d.matrices
+                    .0
+                    .extend(matrices.into_iter().map(|r| (r.id.clone(), r)));
+                d.scorings
+                    .0
+                    .extend(scorings.into_iter().map(|r| (r.id.clone(), r)));
+                d.cases
+                    .0
+                    .extend(cases.into_iter().map(|r| (r.id.clone(), r)));
+                d
+            },
+        )
 }
 
 /// The record laws for one kind: merge commutative, associative, idempotent; JSON round trip.
@@ -207,6 +271,11 @@ record_laws!(inspel_records_merge_by_the_laws, inspel());
 record_laws!(round_records_merge_by_the_laws, round());
 record_laws!(ballot_records_merge_by_the_laws, ballot());
 record_laws!(agenda_records_merge_by_the_laws, agenda());
+record_laws!(goal_set_records_merge_by_the_laws, goal_set());
+record_laws!(goal_records_merge_by_the_laws, goal());
+record_laws!(matrix_records_merge_by_the_laws, matrix());
+record_laws!(scoring_records_merge_by_the_laws, scoring());
+record_laws!(case_records_merge_by_the_laws, case());
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(CASES))]

@@ -153,6 +153,16 @@ pub enum DomainError {
         /// Field.
         field: String,
     },
+    /// A module's rule refused the command; the module words why (Swedish and English).
+    #[error("{kind}: {en}")]
+    Refused {
+        /// Kind.
+        kind: &'static str,
+        /// Why, in Swedish.
+        sv: &'static str,
+        /// Why, in English.
+        en: &'static str,
+    },
 }
 
 fn sv_field(field: &str) -> &'static str {
@@ -211,6 +221,8 @@ impl Localized for DomainError {
             (Self::Erased { .. }, Lang::En) => "The record has been erased for good.".into(),
             (Self::RoundClosed, Lang::Sv) => "Omröstningen är stängd och tar inte emot fler röster.".into(),
             (Self::RoundClosed, Lang::En) => "The round is closed and takes no more ballots.".into(),
+            (Self::Refused { sv, .. }, Lang::Sv) => (*sv).to_owned(),
+            (Self::Refused { en, .. }, Lang::En) => (*en).to_owned(),
             (Self::Locked { kind: "ballot", .. }, Lang::Sv) => "En avlämnad röst kan inte ändras. Rösta igen för att ersätta den.".into(),
             (Self::Locked { kind: "ballot", .. }, Lang::En) => "A cast ballot cannot be changed. Vote again to replace it.".into(),
             (Self::Locked { .. }, Lang::Sv) => "Reglerna är låsta eftersom omröstningen har röster. Skapa en ny omröstning för att ändra dem.".into(),

@@ -232,6 +232,28 @@ impl<R: Record, T: Serialize> Field<R, T> {
     }
 }
 
+impl<R: Record, K: std::fmt::Display, V: Serialize> Field<R, crate::kernel::reg::RegMap<K, V>> {
+    /// The command setting the given keys of this map field of record `id` (the other keys
+    /// stay as they are).
+    #[must_use]
+    pub fn set<D: KindOf<R>>(
+        self,
+        id: &Id,
+        entries: &[(K, V)],
+    ) -> crate::kernel::command::Command<D> {
+        let map: serde_json::Map<String, serde_json::Value> = entries
+            .iter()
+            .map(|(k, v)| (k.to_string(), crate::kernel::reg::to_json(v)))
+            .collect();
+        crate::kernel::command::Command::edit(
+            D::KIND_OF,
+            id,
+            self.name,
+            serde_json::Value::Object(map),
+        )
+    }
+}
+
 /// The kind enum's variant for record type `R` (written by [`document!`](crate::document!)).
 pub trait KindOf<R>: Copy {
     /// The variant.
