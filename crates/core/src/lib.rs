@@ -24,6 +24,7 @@ extern crate self as vagval_core;
 #[macro_use]
 pub mod kernel;
 
+pub mod conflicts;
 pub mod describe;
 pub mod document;
 pub mod prioritisation;

@@ -1,0 +1,2 @@
+//! The goal-conflict module (målkonflikter).
+pub mod analysis;
