@@ -74,6 +74,20 @@ enum Cmd {
         #[arg(long)]
         csv: bool,
     },
+    /// Analyse a goal-conflict matrix (målkonflikter): the same measures the app shows.
+    Matrix {
+        /// Snapshot file.
+        file: PathBuf,
+        /// The matrix's id (default: the file's only matrix, or the first by name).
+        #[arg(long)]
+        matrix: Option<String>,
+        /// Print the whole report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the results per goal as CSV for Swedish Excel (UTF-8 with BOM, `;`).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Check a result certificate against a snapshot. Exit 0 if it holds, 1 if not.
     Verify {
         /// Certificate file (from `results --json` or the app).
@@ -408,6 +422,51 @@ fn results(file: &Path, round: &str, json: bool, csv: bool, lang: Lang) -> Resul
     Ok(())
 }
 
+fn matrix_report(
+    file: &Path,
+    matrix: Option<&str>,
+    json: bool,
+    csv: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let d = read(file, lang)?;
+    let doc = &d.snapshot.workspace;
+    let id = match matrix {
+        Some(m) => {
+            vagval_core::Id::parse(m).map_err(|e| Failure::Invalid(format!("--matrix: {e}")))?
+        }
+        None => {
+            let mut all: Vec<_> = doc.matrices.live().collect();
+            all.sort_by(|a, b| a.name().cmp(&b.name()));
+            all.first()
+                .map(|m| vagval_core::crdt::Record::id(*m).clone())
+                .ok_or_else(|| {
+                    Failure::Invalid(match lang {
+                        Lang::Sv => "Filen har ingen matris.".to_owned(),
+                        Lang::En => "The file has no matrix.".to_owned(),
+                    })
+                })?
+        }
+    };
+    let report = vagval_core::conflicts::report::report(doc, &id).ok_or_else(|| {
+        Failure::Invalid(match lang {
+            Lang::Sv => format!("Matrisen {id} finns inte i filen."),
+            Lang::En => format!("The matrix {id} is not in the file."),
+        })
+    })?;
+    if json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        )?;
+    } else if csv {
+        out(format_args!("{}", report.results_csv(lang)))?;
+    } else {
+        out(format_args!("{}", report.text(lang)))?;
+    }
+    Ok(())
+}
+
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let name = cert_file.display().to_string();
     let text =
@@ -484,6 +543,12 @@ fn main() -> ExitCode {
             json,
             csv,
         } => results(file, round, *json, *csv, lang),
+        Cmd::Matrix {
+            file,
+            matrix,
+            json,
+            csv,
+        } => matrix_report(file, matrix.as_deref(), *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),

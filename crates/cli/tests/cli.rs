@@ -528,3 +528,33 @@ fn results_show_every_figure_and_verify_names_a_changed_ballot() {
     );
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn matrix_prints_the_analysis_the_app_shows_for_the_demo() {
+    let d = dir("matrix");
+    let demo = d.join("demo.json");
+    assert!(vagval(&["demo", "-o"], &[&demo]).status.success());
+    let out = vagval(&["matrix", "--json"], &[&demo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The app's analysis views draw `conflicts::report::report` of the stored document: the
+    // CLI prints the same report, byte for byte.
+    let id = vagval_core::conflicts::demo::demo_id(vagval_core::conflicts::demo::DEMO_MATRIX);
+    let core = vagval_core::conflicts::report::report(&vagval_core::demo::demo_doc(), &id).unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        serde_json::to_string_pretty(&core).unwrap() + "\n"
+    );
+    let by_id = vagval(&["matrix", "--matrix", id.as_str()], &[&demo]);
+    assert!(
+        text(&by_id.stdout)
+            .contains("RUS 1 Grön industriell omställning → RUS 4 Transportinfrastruktur → RUS 7")
+    );
+    let csv = vagval(&["matrix", "--csv"], &[&demo]);
+    assert!(text(&csv.stdout).starts_with("\u{feff}Mål;Utåt;Inåt"));
+    let none = vagval(
+        &["matrix", "--matrix", "00000000-0000-4000-8000-000000000000"],
+        &[&demo],
+    );
+    assert_eq!(none.status.code(), Some(1));
+    std::fs::remove_dir_all(&d).ok();
+}

@@ -1,11 +1,14 @@
 //! The goal-conflict module (målkonflikter, DOMAIN §4): goal sets and goals, cross-impact
 //! matrices on Nilsson's seven-point scale, silent scoring by many raters (one record per
 //! rater and matrix, a register per cell), the reveal with each cell's distribution and the
-//! discussion queue, the consensus, the analysis, and the case check that drafts the memo
+//! discussion queue, the consensus, the analysis (`analysis`: every measure with its formula
+//! id, second order, MICMAC, ±1 sensitivity), and the case check that drafts the memo
 //! paragraph. Workflows are commands built here (`workflow`); views only call them.
+pub mod analysis;
 pub mod case;
 pub mod demo;
 pub mod goal;
 pub mod matrix;
+pub mod report;
 pub mod stats;
 pub mod workflow;

@@ -17,6 +17,7 @@ pub mod check;
 pub mod clock;
 pub mod collection;
 pub mod command;
+pub mod csv_out;
 #[macro_use]
 pub mod doc;
 pub mod history;

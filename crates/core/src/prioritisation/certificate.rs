@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::crdt::Record;
 use crate::doc::Doc;
 use crate::id::Id;
+use crate::kernel::csv_out::cell;
 use crate::lang::{Lang, Localized};
 use crate::ratio::{Fixed, Ratio};
 use crate::round::{
@@ -387,21 +388,6 @@ pub fn verify(cert: &Certificate, doc: &Doc) -> Vec<&'static str> {
         }
     }
     names
-}
-
-/// One CSV cell for Swedish Excel: quoted when needed, and a leading `= + - @` made
-/// harmless (no formula injection from data).
-fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 /// The Condorcet line's value: the winner's title, or why there is none.
