@@ -341,7 +341,8 @@ impl<'a> Multi<'a> {
 }
 
 /// The rank stability of `grid`'s rankings; the measures are those of the same grid
-/// (`second` with the scaling chosen, whose divisor enters the combined key).
+/// (`second` with the scaling chosen, whose divisor enters the combined key). Measures of
+/// another size than the grid give an empty result (no perturbations).
 #[must_use]
 pub fn sensitivity(
     grid: &Grid,
@@ -351,6 +352,34 @@ pub fn sensitivity(
     rankings: &Rankings,
 ) -> Sensitivity {
     let n = grid.n();
+    let sizes = [
+        first.len(),
+        vester.nodes.len(),
+        second.combined.len(),
+        rankings.out_sum.order.len(),
+        rankings.in_sum.order.len(),
+        rankings.active_sum.order.len(),
+        rankings.passive_sum.order.len(),
+        rankings.combined.order.len(),
+    ];
+    if sizes.iter().any(|&len| len != n) {
+        return Sensitivity {
+            formula: SENSITIVITY,
+            top: TOP,
+            perturbations: 0,
+            changing: 0,
+            per_ranking: KEYS
+                .iter()
+                .map(|&key| RankingSensitivity {
+                    key,
+                    order_changes: 0,
+                    top_changes: 0,
+                })
+                .collect(),
+            cells: Vec::new(),
+            rank_ranges: Vec::new(),
+        };
+    }
     let a = grid.values();
     // The non-zero cells of each column, (h, a_hi): the combined key of node h moves by d · a_hi.
     let mut columns: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
@@ -551,6 +580,22 @@ mod tests {
         // (B,A) −1 → in_A −1, B first.
         assert_eq!(s.per_ranking[0].order_changes, 2);
         assert_eq!(s.per_ranking[1].order_changes, 2);
+    }
+
+    #[test]
+    fn measures_of_another_grid_give_an_empty_result() {
+        let g = grid(&[&[9, 1, 0], &[1, 9, 1], &[0, 0, 9]]);
+        let small = Grid::new(2).unwrap();
+        let f = first_order(&small);
+        let v = vester(&small);
+        let s = second_order(&small, &f, false, 0);
+        let r = rankings(&f, &v, &s, &micmac(&small, 1));
+        let x = sensitivity(&g, &f, &v, &s, &r);
+        assert_eq!(
+            (x.perturbations, x.cells.len(), x.rank_ranges.len()),
+            (0, 0, 0)
+        );
+        assert_eq!(x.per_ranking.len(), KEYS.len());
     }
 
     #[test]
