@@ -16,7 +16,7 @@ pub mod names;
 pub mod ranking;
 pub mod sensitivity;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use grid::{Grid, GridError, MAX_GOALS};
 pub use measures::{
@@ -31,7 +31,7 @@ pub use sensitivity::{RankRange, Sensitivity};
 pub const MAX_PATH_LIMIT: usize = 1_000;
 
 /// The analysis's choices (DOMAIN.md OPEN-13, OPEN-14), stored with the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     /// Scale the second order by 1/3 (`(A/3)·A`, so two +3 links chain to +3). Default off:
     /// the plain `A²` off the diagonal.
