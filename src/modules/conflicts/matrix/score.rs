@@ -1,0 +1,388 @@
+//! Silent scoring: a rater names themself, then scores the cells of a window of the matrix
+//! (at most [`W`] × [`W`] cells in the page at once, so a 169-goal matrix stays fast) by
+//! keyboard or touch. Each score is one command ([`workflow::score`]); suggestions from an
+//! earlier matrix show until confirmed.
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use vagval_core::Localized;
+use vagval_core::conflicts::matrix::{Cell, Confidence, MatrixStatus, Pair, SCORE_MAX, SCORE_MIN, scale_label, scoring_id};
+use vagval_core::conflicts::workflow;
+
+use super::Ctx;
+use crate::i18n::use_i18n;
+use crate::modules::conflicts::texts::ConflictsI18n;
+use crate::state::use_app;
+
+/// Rows and columns in the page at once.
+pub(super) const W: usize = 20;
+
+/// The signed score as shown: "+2", "0", "−3" (a real minus sign).
+pub(super) fn signed(v: i8) -> String {
+    match v {
+        v if v > 0 => format!("+{v}"),
+        v if v < 0 => format!("−{}", -i16::from(v)),
+        _ => "0".to_owned(),
+    }
+}
+
+#[component]
+pub(super) fn Score(ctx: Ctx) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let Ctx { id, reveal, labels, status } = ctx;
+    let name = RwSignal::new(String::new());
+    let me = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        if !n.trim().is_empty() {
+            me.set(Some(n.trim().to_owned()));
+        }
+    };
+    // The rater's own cells and the suggestions, by (row, column) index.
+    let own = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let Some(rater) = me.get() else { return BTreeMap::new() };
+            let sid = scoring_id(&id, &rater);
+            reveal.with(|r| {
+                let Some(r) = r.as_ref() else { return BTreeMap::new() };
+                app.doc.with(|d| {
+                    let s = d.scorings.get(&sid);
+                    r.cells
+                        .iter()
+                        .filter_map(|c| s.and_then(|s| s.cell(&c.pair)).map(|x| (c.at, x.clone())))
+                        .collect::<BTreeMap<(usize, usize), Cell>>()
+                })
+            })
+        })
+    };
+    let suggested = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            reveal.with(|r| {
+                let Some(r) = r.as_ref() else { return BTreeMap::new() };
+                app.doc.with(|d| {
+                    let m = d.matrices.get(&id);
+                    r.cells
+                        .iter()
+                        .filter_map(|c| m.and_then(|m| m.suggestion(&c.pair)).map(|v| (c.at, v)))
+                        .collect::<BTreeMap<(usize, usize), i8>>()
+                })
+            })
+        })
+    };
+    let wanted = Memo::new(move |_| {
+        reveal.with(|r| r.as_ref().map_or_else(Default::default, |r| r.cells.iter().map(|c| c.at).collect::<std::collections::BTreeSet<_>>()))
+    });
+    let n = Memo::new(move |_| labels.with(Vec::len));
+    let active = RwSignal::new((0_usize, 1_usize));
+    let window = RwSignal::new((0_usize, 0_usize));
+    let picker = RwSignal::new(false);
+    let minus = RwSignal::new(false);
+
+    let pair_at = move |(i, j): (usize, usize)| -> Option<Pair> {
+        reveal.with_untracked(|r| r.as_ref().and_then(|r| Some(Pair::new(r.goals.get(i)?, r.goals.get(j)?))))
+    };
+    let put = {
+        let id = id.clone();
+        move |at: (usize, usize), cell: Option<Cell>| {
+            let (Some(rater), Some(pair)) = (me.get_untracked(), pair_at(at)) else { return };
+            let cmd = app.doc.with_untracked(|d| workflow::score(d, &id, &rater, &pair, cell));
+            match cmd.and_then(|c| app.dispatch(&c)) {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e.message(i18n.lang()))),
+            }
+        }
+    };
+    let set_score = {
+        let put = put.clone();
+        move |at: (usize, usize), score: i8| {
+            let keep = own.with_untracked(|o| o.get(&at).cloned()).unwrap_or_default();
+            put(at, Some(Cell { score: score.clamp(SCORE_MIN, SCORE_MAX), ..keep }));
+        }
+    };
+    let focus = move |(i, j): (usize, usize)| {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&format!("cell-{i}-{j}")) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let move_to = move |(i, j): (usize, usize)| {
+        active.set((i, j));
+        let (r0, c0) = window.get_untracked();
+        let r0 = if i < r0 { i } else if i >= r0 + W { i + 1 - W } else { r0 };
+        let c0 = if j < c0 { j } else if j >= c0 + W { j + 1 - W } else { c0 };
+        window.set((r0, c0));
+        focus((i, j));
+    };
+    let keydown = {
+        let set_score = set_score.clone();
+        let put = put.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let (i, j) = active.get_untracked();
+            let last = n.get_untracked().saturating_sub(1);
+            let step = |d: (isize, isize)| -> (usize, usize) {
+                let mut p = (i, j);
+                loop {
+                    let ni = p.0.checked_add_signed(d.0).filter(|v| *v <= last);
+                    let nj = p.1.checked_add_signed(d.1).filter(|v| *v <= last);
+                    let (Some(ni), Some(nj)) = (ni, nj) else { return (i, j) };
+                    p = (ni, nj);
+                    if ni != nj {
+                        return p;
+                    }
+                }
+            };
+            let key = ev.key();
+            let was_minus = minus.get_untracked();
+            minus.set(false);
+            match key.as_str() {
+                "ArrowUp" => move_to(step((-1, 0))),
+                "ArrowDown" => move_to(step((1, 0))),
+                "ArrowLeft" => move_to(step((0, -1))),
+                "ArrowRight" => move_to(step((0, 1))),
+                "0" | "1" | "2" | "3" => {
+                    let d = key.parse::<i8>().unwrap_or(0);
+                    set_score((i, j), if was_minus { -d } else { d });
+                }
+                "-" | "Subtract" => {
+                    let v = own.with_untracked(|o| o.get(&(i, j)).map(|c| c.score));
+                    set_score((i, j), v.map_or(-1, |v| v - 1));
+                    minus.set(true);
+                }
+                "+" | "Add" => {
+                    let v = own.with_untracked(|o| o.get(&(i, j)).map(|c| c.score));
+                    set_score((i, j), v.map_or(1, |v| v + 1));
+                }
+                "Delete" | "Backspace" => put((i, j), None),
+                "Enter" => picker.set(true),
+                "Escape" => picker.set(false),
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    let progress = move || {
+        let done = own.with(|o| o.keys().filter(|k| wanted.with(|w| w.contains(k))).count());
+        format!("{done} {} {} {}", i18n.c().of_word, wanted.with(std::collections::BTreeSet::len), i18n.c().progress)
+    };
+    let accept = {
+        let id = id.clone();
+        Callback::new(move |_: leptos::ev::MouseEvent| {
+            let Some(rater) = me.get_untracked() else { return };
+            let cmd = app.doc.with_untracked(|d| workflow::confirm_suggestions(d, &id, &rater));
+            match cmd {
+                Ok(Some(c)) => {
+                    if let Err(e) = app.dispatch(&c) {
+                        error.set(Some(e.message(i18n.lang())));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e.message(i18n.lang()))),
+            }
+        })
+    };
+    let rows = move || {
+        let (r0, _) = window.get();
+        (r0..(r0 + W).min(n.get())).collect::<Vec<_>>()
+    };
+    let cols = move || {
+        let (_, c0) = window.get();
+        (c0..(c0 + W).min(n.get())).collect::<Vec<_>>()
+    };
+    let label = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_default());
+    let cell_view = {
+        let set_score = set_score.clone();
+        move |i: usize, j: usize| {
+            if i == j {
+                return view! { <td class="diag" aria-hidden="true"></td> }.into_any();
+            }
+            if !wanted.with_untracked(|w| w.contains(&(i, j))) {
+                return view! { <td class="unwanted">"·"</td> }.into_any();
+            }
+            let value = move || own.with(|o| o.get(&(i, j)).map(|c| c.score));
+            let hint = move || suggested.with(|s| s.get(&(i, j)).copied());
+            let text = move || value().map(signed).or_else(|| hint().map(|h| format!("({})", signed(h)))).unwrap_or_default();
+            let class = move || match (value(), hint()) {
+                (Some(v), _) => format!("cell-btn v{}", v + 3),
+                (None, Some(_)) => "cell-btn suggested".to_owned(),
+                _ => "cell-btn empty".to_owned(),
+            };
+            let aria = move || {
+                let c = i18n.c();
+                let v = value().map_or_else(
+                    || hint().map_or_else(String::new, |h| format!("{} {}", c.suggestion, signed(h))),
+                    |v| format!("{} {}", signed(v), scale_label(v, i18n.lang())),
+                );
+                format!("{} {} {} {}: {v}", c.from_goal, label(i), c.to_goal.to_lowercase(), label(j))
+            };
+            let _ = &set_score;
+            view! {
+                <td>
+                    <button type="button" id=format!("cell-{i}-{j}") class=class aria-label=aria
+                        tabindex=move || if active.get() == (i, j) { "0" } else { "-1" }
+                        data-testid="score-cell"
+                        on:click=move |_| { active.set((i, j)); picker.set(true); }
+                        on:focus=move |_| active.set((i, j))>{text}</button>
+                </td>
+            }
+            .into_any()
+        }
+    };
+    let cell_view = std::sync::Arc::new(cell_view);
+    let grid = move || {
+        let cols_now = cols();
+        let cv = cell_view.clone();
+        view! {
+            <table class="score-grid" role="grid" aria-labelledby="score-question" on:keydown=keydown.clone() data-testid="score-grid">
+                <thead>
+                    <tr>
+                        <td></td>
+                        {cols_now.iter().map(|&j| view! { <th scope="col" class="col-head"><span>{label(j)}</span></th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows().into_iter().map(|i| {
+                        let cv = cv.clone();
+                        let cs = cols_now.clone();
+                        view! {
+                            <tr>
+                                <th scope="row" class="row-head">{label(i)}</th>
+                                {cs.into_iter().map(|j| cv(i, j)).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    let paging = move || {
+        let total = n.get();
+        (total > W).then(|| {
+            let (r0, c0) = window.get();
+            let c = i18n.c();
+            let shift = move |dr: isize, dc: isize| {
+                move |_| {
+                    let (r0, c0) = window.get_untracked();
+                    let max = n.get_untracked().saturating_sub(W);
+                    let nr = r0.saturating_add_signed(dr * W as isize).min(max);
+                    let nc = c0.saturating_add_signed(dc * W as isize).min(max);
+                    window.set((nr, nc));
+                    active.set((nr, if nr == nc { nc + 1 } else { nc }));
+                }
+            };
+            view! {
+                <div class="row paging" data-testid="grid-paging">
+                    <span>{format!("{} {}–{} {} {total}", c.rows_word, r0 + 1, (r0 + W).min(total), c.of_word)}</span>
+                    <button type="button" class="secondary" on:click=shift(-1, 0)>{c.prev}</button>
+                    <button type="button" class="secondary" on:click=shift(1, 0)>{c.next}</button>
+                    <span>{format!("{} {}–{} {} {total}", c.cols_word, c0 + 1, (c0 + W).min(total), c.of_word)}</span>
+                    <button type="button" class="secondary" on:click=shift(0, -1)>{c.prev}</button>
+                    <button type="button" class="secondary" on:click=shift(0, 1)>{c.next}</button>
+                </div>
+            }
+        })
+    };
+    let picker_view = {
+        let set_score = set_score.clone();
+        let put = put.clone();
+        move || {
+            picker.get().then(|| {
+                let at = active.get_untracked();
+                let cur = own.with_untracked(|o| o.get(&at).cloned());
+                let set_score = set_score.clone();
+                let put = put.clone();
+                let put2 = put.clone();
+                let put3 = put.clone();
+                let c = i18n.c();
+                let title = format!("{} {} → {}", c.from_goal, label(at.0), label(at.1));
+                let title2 = title.clone();
+                view! {
+                    <section class="card picker" role="dialog" aria-label=title data-testid="score-picker">
+                        <h3>{title2}</h3>
+                        <div class="scale-buttons">
+                            {(SCORE_MIN..=SCORE_MAX).rev().map(|v| {
+                                let set_score = set_score.clone();
+                                view! {
+                                    <button type="button" class=move || format!("scale-btn v{}{}", v + 3, if own.with(|o| o.get(&at).map(|c| c.score)) == Some(v) { " chosen" } else { "" })
+                                        data-testid="scale-btn" data-value=v.to_string()
+                                        on:click=move |_| set_score(at, v)>
+                                        <strong>{signed(v)}</strong><span>{move || scale_label(v, i18n.lang())}</span>
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <div class="field">
+                            <label for="cell-rationale">{c.rationale}</label>
+                            <textarea id="cell-rationale" rows="2" prop:value=cur.as_ref().map(|c| c.rationale.clone()).unwrap_or_default()
+                                on:change=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    let keep = own.with_untracked(|o| o.get(&at).cloned());
+                                    if let Some(k) = keep { put2(at, Some(Cell { rationale: text, ..k })); }
+                                }></textarea>
+                        </div>
+                        <div class="field">
+                            <label for="cell-confidence">{c.confidence}</label>
+                            <select id="cell-confidence" on:change=move |ev| {
+                                let v = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Confidence::ALL.get(i).copied());
+                                let keep = own.with_untracked(|o| o.get(&at).cloned());
+                                if let Some(k) = keep { put3(at, Some(Cell { confidence: v, ..k })); }
+                            }>
+                                <option value="">{c.not_set}</option>
+                                {Confidence::ALL.iter().enumerate().map(|(k, x)| view! {
+                                    <option value=k.to_string() selected=cur.as_ref().and_then(|c| c.confidence) == Some(*x)>{x.label(i18n.lang())}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="row">
+                            <button type="button" class="secondary" data-testid="clear-cell" on:click=move |_| put(at, None)>{c.clear}</button>
+                            <button type="button" data-testid="close-picker" on:click=move |_| { picker.set(false); focus(at); }>{c.close}</button>
+                        </div>
+                    </section>
+                }
+            })
+        }
+    };
+    let revealed = move || status.get() == MatrixStatus::Revealed;
+    view! {
+        <section aria-labelledby="score-heading" data-testid="score">
+            <h2 id="score-heading" class="visually-hidden">{i18n.trc(|t| t.tab_score)}</h2>
+            {move || match me.get() {
+                None => view! {
+                    <form class="card" on:submit=start data-testid="rater-form">
+                        <div class="field">
+                            <label for="rater-name">{i18n.trc(|t| t.rater)}</label>
+                            <input id="rater-name" type="text" maxlength="120" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                            <p class="hint">{i18n.trc(|t| t.rater_hint)}</p>
+                        </div>
+                        <button type="submit" data-testid="start-scoring" disabled=revealed>{i18n.trc(|t| t.start_scoring)}</button>
+                    </form>
+                }.into_any(),
+                Some(rater) => view! {
+                    <div class="row spread">
+                        <p><strong>{rater}</strong>" · "<span data-testid="score-progress">{progress}</span></p>
+                        <div class="row">
+                            <Show when=move || suggested.with(|s| !s.is_empty())>
+                                <button type="button" class="secondary" data-testid="accept-suggestions" on:click=move |ev| accept.run(ev)>{i18n.trc(|t| t.accept_suggestions)}</button>
+                            </Show>
+                            <button type="button" data-testid="hand-over" on:click=move |_| { me.set(None); name.set(String::new()); picker.set(false); }>{i18n.trc(|t| t.hand_over)}</button>
+                        </div>
+                    </div>
+                    <p id="score-question" class="lead">{i18n.trc(|t| t.question)}</p>
+                    <p class="hint">{i18n.trc(|t| t.keys_help)}</p>
+                    <p class="field-error" role="alert">{move || error.get()}</p>
+                    {paging}
+                    <div class="grid-scroller">{grid.clone()}</div>
+                    {picker_view.clone()}
+                }.into_any(),
+            }}
+        </section>
+    }
+}
