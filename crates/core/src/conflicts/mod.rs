@@ -3,11 +3,13 @@
 //! rater and matrix, a register per cell), the reveal with each cell's distribution and the
 //! discussion queue, the consensus, the analysis (`analysis`: every measure with its formula
 //! id, second order, MICMAC, ±1 sensitivity), and the case check that drafts the memo
-//! paragraph. Workflows are commands built here (`workflow`); views only call them.
+//! paragraph. Workflows are commands built here (`workflow`); views only call them. Goals
+//! are imported from CSV with `goal_csv`.
 pub mod analysis;
 pub mod case;
 pub mod demo;
 pub mod goal;
+pub mod goal_csv;
 pub mod matrix;
 pub mod report;
 pub mod stats;

@@ -11,12 +11,15 @@
 //! - [`command`], [`history`]: commands, applying them, undo and redo.
 //! - [`lang`]: the two languages and [`lang::Localized`]; [`jsonpath`]: JSON paths in
 //!   messages; [`migrate`]: the numbered migration steps, one file each.
+//! - [`csv_in`], [`csv_out`]: reading CSV as spreadsheets save it (encoding, delimiter,
+//!   records, limits) and writing it for Swedish Excel.
 //!
 //! A test (`tests/kernel_imports.rs`) fails if a file here names a module.
 pub mod check;
 pub mod clock;
 pub mod collection;
 pub mod command;
+pub mod csv_in;
 pub mod csv_out;
 #[macro_use]
 pub mod doc;

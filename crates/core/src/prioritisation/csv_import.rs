@@ -12,23 +12,12 @@ use serde_json::Value;
 use crate::command::{Command, Kind};
 use crate::crdt::to_json;
 use crate::id::Id;
+use crate::kernel::csv_in::{Table, plain, table};
 use crate::lang::{Lang, Localized};
 use crate::model::{Dimension, Municipality, NAME_MAX, Status, TEXT_MAX};
 use crate::query::fold;
 
-/// Largest file read (bytes).
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-/// Most rows imported at once.
-pub const MAX_ROWS: usize = 20_000;
-
-/// How the bytes were decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8 (a BOM, if any, removed).
-    Utf8,
-    /// Not valid UTF-8: read as Windows-1252 (older Excel "CSV (semikolonavgränsad)").
-    Windows1252,
-}
+pub use crate::kernel::csv_in::{CsvError, Encoding, MAX_BYTES, MAX_ROWS};
 
 /// An inspel field a column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,45 +148,6 @@ impl Localized for RowProblem {
     }
 }
 
-/// Why the file cannot be read at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CsvError {
-    /// Empty or only a header.
-    #[error("no rows")]
-    Empty,
-    /// Larger than [`MAX_BYTES`].
-    #[error("too large")]
-    TooLarge,
-    /// More than [`MAX_ROWS`] rows.
-    #[error("too many rows")]
-    TooManyRows,
-}
-
-impl Localized for CsvError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Empty, Lang::Sv) => {
-                "Filen har inga rader under rubrikraden. Inget har ändrats.".into()
-            }
-            (Self::Empty, Lang::En) => {
-                "The file has no rows below the header. Nothing has changed.".into()
-            }
-            (Self::TooLarge, Lang::Sv) => {
-                "Filen är större än 10 MB. Dela upp den. Inget har ändrats.".into()
-            }
-            (Self::TooLarge, Lang::En) => {
-                "The file is larger than 10 MB. Split it. Nothing has changed.".into()
-            }
-            (Self::TooManyRows, Lang::Sv) => {
-                format!("Filen har fler än {MAX_ROWS} rader. Dela upp den. Inget har ändrats.")
-            }
-            (Self::TooManyRows, Lang::En) => {
-                format!("The file has more than {MAX_ROWS} rows. Split it. Nothing has changed.")
-            }
-        }
-    }
-}
-
 /// A file read and checked, waiting for the user's confirmation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
@@ -223,118 +173,17 @@ pub struct Checked {
     pub result: Result<BTreeMap<String, Value>, Vec<RowProblem>>,
 }
 
-/// Windows-1252's 0x80–0x9F; the rest of the byte range is Latin-1.
-const CP1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-fn decode(bytes: &[u8]) -> (String, Encoding) {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), Encoding::Utf8),
-        Err(_) => {
-            let text = bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect();
-            (text, Encoding::Windows1252)
-        }
-    }
-}
-
-/// The delimiter that occurs most often (outside quotes) in the first line.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for c in first.bytes() {
-        if c == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (d, n) in &mut counts {
-                if c == *d {
-                    *n += 1;
-                }
-            }
-        }
-    }
-    // Ties (e.g. a one-column file) go to `;`, Swedish Excel's choice.
-    counts
-        .iter()
-        .max_by_key(|(d, n)| (*n, *d == b';'))
-        .map_or(b';', |(d, _)| *d)
-}
-
-/// Parses every record (RFC 4180 quoting) with `csv-core`.
-fn records(text: &str, delim: u8) -> Vec<Vec<String>> {
-    let mut rdr = csv_core::ReaderBuilder::new().delimiter(delim).build();
-    let mut input = text.as_bytes();
-    let mut out = vec![0u8; 4096];
-    let mut ends = vec![0usize; 64];
-    let (mut o, mut e) = (0usize, 0usize);
-    let mut all = Vec::new();
-    loop {
-        let (res, nin, nout, nend) = rdr.read_record(input, &mut out[o..], &mut ends[e..]);
-        input = &input[nin..];
-        o += nout;
-        e += nend;
-        match res {
-            csv_core::ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
-            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
-            csv_core::ReadRecordResult::InputEmpty => {}
-            csv_core::ReadRecordResult::Record => {
-                let mut start = 0;
-                let fields = ends[..e]
-                    .iter()
-                    .map(|&end| {
-                        let f = String::from_utf8_lossy(&out[start..end]).into_owned();
-                        start = end;
-                        f
-                    })
-                    .collect();
-                all.push(fields);
-                o = 0;
-                e = 0;
-            }
-            csv_core::ReadRecordResult::End => break,
-        }
-    }
-    all
-}
-
 /// Reads a CSV file's bytes.
 ///
 /// # Errors
 /// [`CsvError`] when there is nothing to import or the file is too large.
 pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(CsvError::TooLarge);
-    }
-    let (text, encoding) = decode(bytes);
-    let delim = delimiter(&text);
-    let mut recs = records(&text, delim).into_iter();
-    let headers: Vec<String> = recs
-        .next()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
-    // Excel's row numbers: the header is row 1; blank rows are skipped.
-    let rows: Vec<(usize, Vec<String>)> = recs
-        .enumerate()
-        .map(|(i, r)| (i + 2, r))
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    if rows.is_empty() {
-        return Err(CsvError::Empty);
-    }
-    if rows.len() > MAX_ROWS {
-        return Err(CsvError::TooManyRows);
-    }
+    let Table {
+        encoding,
+        delimiter,
+        headers,
+        rows,
+    } = table(bytes)?;
     let mut mapping: Vec<Option<Field>> = Vec::new();
     for h in &headers {
         let key = fold(h);
@@ -351,7 +200,7 @@ pub fn read(bytes: &[u8]) -> Result<Prepared, CsvError> {
     }
     Ok(Prepared {
         encoding,
-        delimiter: delim,
+        delimiter,
         headers,
         mapping,
         rows,
@@ -369,25 +218,6 @@ fn municipality(text: &str) -> Option<Municipality> {
             || (*m == Municipality::Region
                 && (base == "region" || base.starts_with("region jämtland")))
     })
-}
-
-/// Lower case without accents, words one space apart: "Miljö" and "MILJO" both give "miljo".
-fn plain(text: &str) -> String {
-    let folded: String = fold(text)
-        .chars()
-        .map(|c| match c {
-            'à'..='å' => 'a',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ò'..='ö' | 'ø' => 'o',
-            'ù'..='ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn dimension(text: &str) -> Option<Dimension> {
