@@ -46,7 +46,9 @@ export function split(staging, html, { root, name = "vagval-app" }) {
   const work = mkdtempSync(join(tmpdir(), "vagval-split-"));
   try {
     run("wasm-split-cli", [linked, work, "--target", "web", "--out-name", name]);
-    const chunks = readdirSync(work).filter((f) => f.startsWith("split_") && f.endsWith(".wasm"));
+    // split_<point>.wasm per split point, and chunk_<n>.wasm for code that two or more split
+    // points share but the main module does not (the loader fetches it with either).
+    const chunks = readdirSync(work).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
     const opt = (from, to) => run("wasm-opt", ["-Oz", "--converge", ...FEATURES, from, "-o", to]);
     if (chunks.length === 0) {
       // Nothing to split: Trunk's output stands, optimised here (index.html turns Trunk's own
@@ -70,8 +72,11 @@ export function split(staging, html, { root, name = "vagval-app" }) {
       const optimised = join(work, `opt-${chunk}`);
       opt(join(work, chunk), optimised);
       const bytes = readFileSync(optimised);
-      // split_<point>[_<number>].wasm: the split point's name, as the size gate reports it.
-      const point = chunk.replace(/^split_/, "").replace(/\.wasm$/, "").replace(/_\d+$/, "").replace(/_/g, "-");
+      // split_<point>[_<number>].wasm: the split point's name, as the size gate reports it;
+      // chunk_<n>.wasm: "shared-<n>".
+      const point = chunk.startsWith("chunk_")
+        ? `shared-${chunk.replace(/^chunk_/, "").replace(/\.wasm$/, "")}`
+        : chunk.replace(/^split_/, "").replace(/\.wasm$/, "").replace(/_\d+$/, "").replace(/_/g, "-");
       const file = `split-${point}-${sha(bytes, 16)}.wasm`;
       writeFileSync(join(staging, file), bytes);
       if (!loader.includes(`./${chunk}`)) throw new Error(`split: the loader does not name ${chunk}`);
@@ -98,10 +103,10 @@ export function split(staging, html, { root, name = "vagval-app" }) {
     loader = loader.split(`"./${name}.js"`).join(`"./${glueFile}"`);
     const loaderFile = `wasm-split-${sha(loader, 16)}.js`;
     writeFileSync(join(staging, loaderFile), loader);
-    // Only the import statement: the imports object keeps "./__wasm_split.js" as its key,
-    // the module name the wasm imports from.
+    // Only the import statements (one per split point): the imports object keeps
+    // "./__wasm_split.js" as its key, the module name the wasm imports from.
     const from = /from\s*"\.\/__wasm_split\.js"/g;
-    if ((glue.match(from) ?? []).length !== 1) throw new Error("split: the glue imports the loader not once");
+    if ((glue.match(from) ?? []).length < 1) throw new Error("split: the glue does not import the loader");
     glue = glue.replace(from, `from "./${loaderFile}"`);
     writeFileSync(join(staging, glueFile), glue);
 

@@ -76,7 +76,7 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
                 <p class="lead">{c.analysis_lead}</p>
                 <p data-testid="coverage">{coverage}</p>
                 <section class="card">
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=c.measures>
                         <table class="data-table" data-testid="measures">
                             <caption>{c.measures}</caption>
                             <thead><tr>

@@ -14,6 +14,13 @@ use crate::modules::conflicts::texts::ConflictsI18n;
 use crate::state::use_app;
 use crate::ui::view::list;
 
+/// A mean with one decimal: real minus sign, decimal comma in Swedish.
+fn decimal(v: f64, lang: vagval_core::Lang) -> String {
+    let t = format!("{:.1}", v.abs());
+    let t = if lang == vagval_core::Lang::Sv { t.replace('.', ",") } else { t };
+    if v < -0.05 { format!("−{t}") } else { t }
+}
+
 /// Above this many goals the value matrix is not drawn (the queue, the analysis and the CSV
 /// carry it).
 const HEAT_MAX: usize = 40;
@@ -147,7 +154,7 @@ let form = consensus_form.clone();
                                         <li class="queue-item" data-testid="queue-item">
                                             <p><strong>{format!("{} → {}", label(c.at.0), label(c.at.1))}</strong></p>
                                             <p>{format!("{}: {scores}", i18n.c().scores_word)}</p>
-                                            {s.map(|s| view! { <p class="hint">{format!("{} {} · {} {:.1} · {} {}{}", i18n.c().median, signed(s.median), i18n.c().mean, s.mean(), i18n.c().range, s.range, if s.sign_conflict { format!(" · {}", i18n.c().sign_conflict) } else { String::new() })}</p> })}
+                                            {s.map(|s| view! { <p class="hint">{format!("{} {} · {} {} · {} {}{}", i18n.c().median, signed(s.median), i18n.c().mean, decimal(s.mean(), i18n.lang()), i18n.c().range, s.range, if s.sign_conflict { format!(" · {}", i18n.c().sign_conflict) } else { String::new() })}</p> })}
                                             {(!rationales.is_empty()).then(|| view! { <ul class="rationales">{rationales.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
                                             {form(c2)}
                                         </li>
@@ -175,7 +182,7 @@ let form = consensus_form.clone();
             </section>
             <Show when=revealed fallback=move || view! { <p class="notice">{i18n.trc(|t| t.not_revealed)}</p> }>
                 <p class="hint">{i18n.trc(|t| t.heat_help)}</p>
-                <div class="grid-scroller">{heat}</div>
+                <div class="grid-scroller" tabindex="0" role="region" aria-label=move || i18n.c().heat>{heat}</div>
                 <section class="card" aria-labelledby="queue-heading" data-testid="queue">
                     <h3 id="queue-heading">{i18n.trc(|t| t.queue)}</h3>
                     <p class="hint">{i18n.trc(|t| t.queue_help)}</p>

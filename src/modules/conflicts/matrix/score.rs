@@ -379,7 +379,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                     <p class="hint">{i18n.trc(|t| t.keys_help)}</p>
                     <p class="field-error" role="alert">{move || error.get()}</p>
                     {paging}
-                    <div class="grid-scroller">{grid.clone()}</div>
+                    <div class="grid-scroller" tabindex="-1">{grid.clone()}</div>
                     {picker_view.clone()}
                 }.into_any(),
             }}

@@ -1,0 +1,33 @@
+import { launch, serve, DIST, openPage, ready, axe } from "./harness.mjs";
+const server = await serve(DIST);
+const browser = await launch();
+const M = "6a1e0c55-3b7d-4e2a-9c41-5d8f2e700100";
+const C = "6a1e0c55-3b7d-4e2a-9c41-5d8f2e700200";
+for (const size of ["tablet", "laptop"]) {
+  const { page, errors } = await openPage(browser, size);
+  await page.goto(server.url + "/malkonflikter");
+  await ready(page);
+  await page.waitForSelector('[data-testid="matrices"]', { timeout: 20000 });
+  await page.screenshot({ path: `/tmp/shots/overview-${size}.png`, fullPage: true });
+  console.log(size, "overview axe", JSON.stringify((await axe(page)).map((v) => v.id)));
+  await page.goto(server.url + "/malkonflikter/matris/" + M);
+  await page.waitForSelector('[data-testid="rater-form"]', { timeout: 20000 });
+  await page.fill("#rater-name", "Deltagare E");
+  await page.click('[data-testid="start-scoring"]').catch((e) => console.log("start disabled (revealed)", e.message.slice(0, 60)));
+  await page.screenshot({ path: `/tmp/shots/score-${size}.png`, fullPage: true });
+  await page.click('[data-testid="tab-reveal"]');
+  await page.screenshot({ path: `/tmp/shots/reveal-${size}.png`, fullPage: true });
+  console.log(size, "reveal axe", JSON.stringify((await axe(page)).map((v) => v.id)));
+  await page.click('[data-testid="tab-analysis"]');
+  await page.waitForSelector('[data-testid="measures"]');
+  await page.screenshot({ path: `/tmp/shots/analysis-${size}.png`, fullPage: true });
+  console.log(size, "analysis axe", JSON.stringify((await axe(page)).map((v) => v.id)));
+  await page.goto(server.url + "/malkonflikter/arende/" + C);
+  await page.waitForSelector('[data-testid="memo-text"]', { timeout: 20000 });
+  await page.screenshot({ path: `/tmp/shots/case-${size}.png`, fullPage: true });
+  console.log(size, "case axe", JSON.stringify((await axe(page)).map((v) => v.id)));
+  console.log(size, "errors", errors);
+  await page.context().close();
+}
+await browser.close();
+await server.close();
