@@ -9,11 +9,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
+import { matrixBench, matrixFile } from "./conflicts.mjs";
 import { autosaveBench, countyFile, filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
-// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote); `--lists`
+// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote, matrix); `--lists`
 // is `--only=lists,filter,vote`.
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const ONLY = onlyArg ? onlyArg.slice(7).split(",") : process.argv.includes("--lists") ? ["lists", "filter", "vote"] : null;
@@ -195,6 +196,18 @@ try {
     for (const rate of RATES) {
       const r = await autosaveBench(browser, app.url, county, rate, RUNS);
       results.scenarios.push({ scenario: `autosave, county workspace (longest task; max ${r.max.toFixed(0)}, saved after ${r.saved.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.longest, baseline_ms: r.base, ratio: r.longest / r.base, target: "≤ 50 ms per main-thread task at 4x (baseline: JSON.stringify of the same data)" });
+    }
+  }
+  if (want("matrix")) {
+    for (const [goals, target] of [[17, "≤ 16 ms to next paint at 4x"], [169, "first frame ≤ 300 ms, edit ≤ 50 ms at 4x; analysis ≤ 100 ms at 1x"]]) {
+      // One rater at 169 goals: four would be a file above the 10 MiB limit (28 392 cells each).
+      const file = matrixFile(dir, goals, goals === 169 ? 1 : 4);
+      for (const rate of RATES) {
+        const r = await matrixBench(browser, app.url, file, rate, RUNS);
+        results.scenarios.push({ scenario: `matrix ${goals}×${goals}: first frame`, cpu: `${rate}x`, app_ms: r.first, baseline_ms: 300, ratio: r.first / 300, target });
+        results.scenarios.push({ scenario: `matrix ${goals}×${goals}: cell edit (max ${r.editMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.edit, baseline_ms: goals === 17 ? 16 : 50, ratio: r.edit / (goals === 17 ? 16 : 50), target });
+        if (r.analysis !== null) results.scenarios.push({ scenario: `matrix ${goals}×${goals}: analysis tab (report + tables)`, cpu: `${rate}x`, app_ms: r.analysis, baseline_ms: 100, ratio: r.analysis / 100, target });
+      }
     }
   }
   for (const rate of want("vote") ? RATES : []) {

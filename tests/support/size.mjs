@@ -13,8 +13,11 @@ const dir = process.argv[2] ?? "dist";
 const KB = 1000;
 /** Budgets in bytes: the measured size + 5 %. A module without its own line uses `module`. */
 const BUDGETS = {
-  initial: 313 * KB, // measured 298.4 KB: shell, overview, Dela, settings, core kernel, store
-  prioritisation: 310 * KB, // measured 295.3 KB: its pages, participant mode, voting, certificate
+  // Measured on the build with erase_components (issue 12) and the goal-conflict module (13).
+  initial: 351 * KB, // measured 333.9 KB: shell, overview, Dela, settings, core kernel, store, every record kind's reader
+  prioritisation: 237 * KB, // measured 225.5 KB: its pages, participant mode, voting, certificate
+  conflicts: 124 * KB, // measured 117.4 KB: its pages, the analysis, the case check (target 100 missed)
+  shared: 17 * KB, // measured 15.6 KB: code two modules share and the shell does not (chunk_N)
   module: 100 * KB, // a new module starts at the target
 };
 const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };
@@ -27,7 +30,8 @@ if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("no .wasm in " + dir + ": build first");
   process.exit(1);
 }
-const part = (f) => f.match(/^split-(.+)-[0-9a-f]{16}\.wasm$/)?.[1] ?? "initial";
+// split-<module>-<hash>.wasm; split-shared-<n>-<hash>.wasm (shared chunks) count as "shared".
+const part = (f) => f.match(/^split-(.+)-[0-9a-f]{16}\.wasm$/)?.[1]?.replace(/^shared-\d+$/, "shared") ?? "initial";
 const parts = new Map();
 console.log("file".padEnd(52) + "raw".padStart(10) + "brotli".padStart(10) + "  part");
 for (const f of files.sort()) {

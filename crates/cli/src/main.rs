@@ -112,6 +112,12 @@ enum Cmd {
         /// 3 rounds; it grows as modules land). Not with --inspel.
         #[arg(long, conflicts_with_all = ["inspel", "voters"])]
         county: bool,
+        /// Add a matrix over this many goals (at most 169) in silent scoring (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        goals: usize,
+        /// With --goals: this many raters who scored every cell.
+        #[arg(long, default_value_t = 0)]
+        raters: usize,
     },
 }
 
@@ -557,14 +563,19 @@ fn main() -> ExitCode {
             inspel,
             voters,
             county,
+            goals,
+            raters,
         } => {
-            let doc = if *county {
+            let mut doc = if *county {
                 vagval_core::demo::county_doc()
             } else if *inspel == 0 {
                 demo_doc()
             } else {
                 vagval_core::demo::scaled_doc(*inspel, *voters)
             };
+            if *goals > 0 {
+                vagval_core::conflicts::demo::add_scaled(&mut doc, *goals, *raters);
+            }
             write_checked(output, &Snapshot::new(doc, now(), "cli"), lang, false)
         }
     };

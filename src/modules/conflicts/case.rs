@@ -59,10 +59,23 @@ pub(super) fn CasePage() -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| app.doc.with(|d| check_case(d, &id)))
     };
-    let name_of = move |g: &Id| app.doc.with_untracked(|d| d.goals.get(g).map(vagval_core::conflicts::goal::Goal::display).unwrap_or_default());
+    let name_of = move |g: &Id| {
+        app.doc.with_untracked(|d| {
+            d.goals
+                .get(g)
+                .map(vagval_core::conflicts::goal::Goal::display)
+                .unwrap_or_default()
+        })
+    };
     let draft = {
         let id = id.clone();
-        move |lang: Lang| app.doc.with_untracked(|d| check_case(d, &id).map(|c| draft_memo(d, &id, &c, lang)).unwrap_or_default())
+        move |lang: Lang| {
+            app.doc.with_untracked(|d| {
+                check_case(d, &id)
+                    .map(|c| draft_memo(d, &id, &c, lang))
+                    .unwrap_or_default()
+            })
+        }
     };
     let memo_field = move |lang: Lang| match lang {
         Lang::Sv => Case::MEMO_SV,
@@ -72,8 +85,19 @@ pub(super) fn CasePage() -> impl IntoView {
         let draft = draft.clone();
         Memo::new(move |_| {
             let lang = i18n.lang();
-            let stored = case.with(|c| c.as_ref().and_then(|c| match lang { Lang::Sv => c.memo_sv(), Lang::En => c.memo_en() }.cloned()));
-            stored.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| { check.track(); draft(lang) })
+            let stored = case.with(|c| {
+                c.as_ref().and_then(|c| {
+                    match lang {
+                        Lang::Sv => c.memo_sv(),
+                        Lang::En => c.memo_en(),
+                    }
+                    .cloned()
+                })
+            });
+            stored.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| {
+                check.track();
+                draft(lang)
+            })
         })
     };
     let redraft = {
@@ -86,7 +110,9 @@ pub(super) fn CasePage() -> impl IntoView {
     };
     let save_memo = {
         let id = id.clone();
-        Callback::new(move |ev: leptos::ev::Event| run(memo_field(i18n.lang()).edit(&id, &event_target_value(&ev))))
+        Callback::new(move |ev: leptos::ev::Event| {
+            run(memo_field(i18n.lang()).edit(&id, &event_target_value(&ev)))
+        })
     };
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -121,7 +147,11 @@ pub(super) fn CasePage() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let (e_title, e_diary, e_desc) = (edit_text(Case::TITLE), edit_text(Case::DIARY), edit_text(Case::DESCRIPTION));
+    let (e_title, e_diary, e_desc) = (
+        edit_text(Case::TITLE),
+        edit_text(Case::DIARY),
+        edit_text(Case::DESCRIPTION),
+    );
     view! {
         <article class="page conflicts case-page">
             <p class="no-print"><a href=super::OVERVIEW>{i18n.trc(|t| t.back)}</a></p>

@@ -15,7 +15,11 @@ use crate::state::{new_id, use_app};
 use crate::ui::SelectField;
 use crate::ui::view::list;
 
-const SOURCES: [GoalSource; 3] = [GoalSource::Agenda2030, GoalSource::Dimensions, GoalSource::Custom];
+const SOURCES: [GoalSource; 3] = [
+    GoalSource::Agenda2030,
+    GoalSource::Dimensions,
+    GoalSource::Custom,
+];
 
 fn source_name(i: usize, lang: Lang) -> &'static str {
     SOURCES.get(i).map_or("", |s| s.label(lang))
@@ -41,9 +45,7 @@ pub(super) fn goals_of(doc: &vagval_core::Doc, set: &Id) -> Vec<Goal> {
         .filter(|g| g.set() == Some(set) && g.removed() != Some(&true))
         .cloned()
         .collect();
-    v.sort_by(|a, b| {
-        (a.order(), a.code(), a.id()).cmp(&(b.order(), b.code(), b.id()))
-    });
+    v.sort_by(|a, b| (a.order(), a.code(), a.id()).cmp(&(b.order(), b.code(), b.id())));
     v
 }
 
@@ -70,9 +72,16 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let set_source = RwSignal::new(Some(0_usize));
     let new_set = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let source = set_source.get_untracked().and_then(|i| SOURCES.get(i).copied()).unwrap_or_default();
+        let source = set_source
+            .get_untracked()
+            .and_then(|i| SOURCES.get(i).copied())
+            .unwrap_or_default();
         let name = set_name.get_untracked();
-        let name = if name.trim().is_empty() { source.label(i18n.lang()).to_owned() } else { name.trim().to_owned() };
+        let name = if name.trim().is_empty() {
+            source.label(i18n.lang()).to_owned()
+        } else {
+            name.trim().to_owned()
+        };
         let (cmd, _) = workflow::new_goal_set(&new_id(), &name, source, i18n.lang(), new_id);
         if run(&cmd) {
             set_name.set(String::new());
@@ -86,12 +95,24 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let goal_sami = RwSignal::new(false);
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(set) = goal_set.get_untracked().or(Some(0)).and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone())) else {
+        let Some(set) = goal_set
+            .get_untracked()
+            .or(Some(0))
+            .and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone()))
+        else {
             return;
         };
-        let order = app.doc.with_untracked(|d| u32::try_from(goals_of(d, &set).len()).unwrap_or(u32::MAX));
+        let order = app
+            .doc
+            .with_untracked(|d| u32::try_from(goals_of(d, &set).len()).unwrap_or(u32::MAX));
         let id = new_id();
-        let mut commands = vec![workflow::new_goal(&id, &set, goal_code.get_untracked().trim(), goal_name.get_untracked().trim(), order)];
+        let mut commands = vec![workflow::new_goal(
+            &id,
+            &set,
+            goal_code.get_untracked().trim(),
+            goal_name.get_untracked().trim(),
+            order,
+        )];
         if goal_sami.get_untracked() {
             commands.push(Goal::SAMI.edit(&id, &true));
         }
@@ -107,12 +128,23 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let matrix_set = RwSignal::new(None::<usize>);
     let new_matrix = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(set) = matrix_set.get_untracked().or(Some(0)).and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone())) else {
+        let Some(set) = matrix_set
+            .get_untracked()
+            .or(Some(0))
+            .and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone()))
+        else {
             return;
         };
-        let goals: Vec<Id> = app.doc.with_untracked(|d| goals_of(d, &set).iter().map(|g| g.id().clone()).collect());
+        let goals: Vec<Id> = app
+            .doc
+            .with_untracked(|d| goals_of(d, &set).iter().map(|g| g.id().clone()).collect());
         let id = new_id();
-        if run(&workflow::new_matrix(&id, matrix_name.get_untracked().trim(), &set, &goals)) {
+        if run(&workflow::new_matrix(
+            &id,
+            matrix_name.get_untracked().trim(),
+            &set,
+            &goals,
+        )) {
             matrix_name.set(String::new());
             crate::app::router::navigate(crate::app::router::use_route(), &format!("{MATRIX}{id}"));
         }
@@ -124,14 +156,29 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let new_case = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = new_id();
-        let matrix = app.doc.with_untracked(|d| d.matrices.live().find(|m| m.removed() != Some(&true)).map(|m| m.id().clone()));
+        let matrix = app.doc.with_untracked(|d| {
+            d.matrices
+                .live()
+                .find(|m| m.removed() != Some(&true))
+                .map(|m| m.id().clone())
+        });
         let mut fields = std::collections::BTreeMap::new();
-        fields.insert("title".to_owned(), serde_json::json!(case_title.get_untracked().trim()));
-        fields.insert("diary".to_owned(), serde_json::json!(case_diary.get_untracked().trim()));
+        fields.insert(
+            "title".to_owned(),
+            serde_json::json!(case_title.get_untracked().trim()),
+        );
+        fields.insert(
+            "diary".to_owned(),
+            serde_json::json!(case_diary.get_untracked().trim()),
+        );
         if let Some(m) = matrix {
             fields.insert("matrix".to_owned(), serde_json::json!(m));
         }
-        if run(&Command::Create { kind: Kind::Case, id: id.clone(), fields }) {
+        if run(&Command::Create {
+            kind: Kind::Case,
+            id: id.clone(),
+            fields,
+        }) {
             case_title.set(String::new());
             case_diary.set(String::new());
             crate::app::router::navigate(crate::app::router::use_route(), &format!("{CASE}{id}"));
@@ -139,7 +186,14 @@ pub(super) fn OverviewPage() -> impl IntoView {
     };
 
     let set_names = move || all_sets.get();
-    let set_options = move || all_sets.get().into_iter().map(|s| s.1).enumerate().collect::<Vec<_>>();
+    let set_options = move || {
+        all_sets
+            .get()
+            .into_iter()
+            .map(|s| s.1)
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     let matrices = Memo::new(move |_| {
         app.doc.with(|d| {
             let mut v: Vec<(Id, String, usize, usize, usize)> = d
@@ -148,7 +202,13 @@ pub(super) fn OverviewPage() -> impl IntoView {
                 .filter(|m| m.removed() != Some(&true))
                 .filter_map(|m| {
                     let r = Reveal::of(d, m.id())?;
-                    Some((m.id().clone(), m.name().cloned().unwrap_or_default(), r.judged, r.wanted, r.raters.len()))
+                    Some((
+                        m.id().clone(),
+                        m.name().cloned().unwrap_or_default(),
+                        r.judged,
+                        r.wanted,
+                        r.raters.len(),
+                    ))
                 })
                 .collect();
             v.sort_by(|a, b| a.1.cmp(&b.1));
@@ -161,7 +221,13 @@ pub(super) fn OverviewPage() -> impl IntoView {
                 .cases
                 .live()
                 .filter(|c| c.removed() != Some(&true))
-                .map(|c| (c.id().clone(), c.title().cloned().unwrap_or_default(), c.diary().cloned().unwrap_or_default()))
+                .map(|c| {
+                    (
+                        c.id().clone(),
+                        c.title().cloned().unwrap_or_default(),
+                        c.diary().cloned().unwrap_or_default(),
+                    )
+                })
                 .collect();
             v.sort_by(|a, b| a.1.cmp(&b.1));
             v

@@ -319,6 +319,69 @@ pub fn add_county(doc: &mut Doc) {
     }
 }
 
+/// The scaled matrix's id (`vagval demo --goals N`): a matrix over `n` goals, silent scoring.
+pub const SCALED_MATRIX: u16 = 0x2001;
+
+/// Adds a set of `n` goals (at most 169) and a matrix over them in silent scoring, scored in
+/// full by `raters` people with a fixed pseudo-random sequence (the benchmarks' workspace).
+pub fn add_scaled(doc: &mut Doc, n: usize, raters: usize) {
+    let n = n.min(super::goal::GOALS_MAX);
+    let set = demo_id(0x2000);
+    let mut s = GoalSet::empty(set.clone());
+    s.name = reg(format!("Skalprov – {n} mål"));
+    doc.goal_sets.0.insert(set.clone(), s);
+    let goals: Vec<Id> = (0..n)
+        .map(|k| demo_id(0x2100 + u16::try_from(k).unwrap_or(0)))
+        .collect();
+    for (k, g) in goals.iter().enumerate() {
+        let name = AGENDA_2030.get(k % 17).map_or("Mål", |x| x.0);
+        goal(
+            doc,
+            g,
+            &set,
+            &format!("M{}", k + 1),
+            &format!("{name} {}", k / 17 + 1),
+            u32::try_from(k).unwrap_or(0),
+            false,
+        );
+    }
+    let m = demo_id(SCALED_MATRIX);
+    let mut matrix = Matrix::empty(m.clone());
+    matrix.name = reg(format!("Skalprov {n} × {n}"));
+    matrix.set = reg(set);
+    matrix.goals = reg(goals.clone());
+    doc.matrices.0.insert(m.clone(), matrix);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for r in 0..raters {
+        let rater = format!("Skaldeltagare {}", r + 1);
+        let id = scoring_id(&m, &rater);
+        let mut sc = Scoring::empty(id.clone());
+        sc.matrix = reg(m.clone());
+        sc.rater = reg(rater);
+        let mut cells = std::collections::BTreeMap::new();
+        for i in 0..n {
+            for j in (0..n).filter(|&j| j != i) {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let score = i8::try_from((x >> 33) % 7).unwrap_or(3) - 3;
+                cells.insert(
+                    Pair::new(&goals[i], &goals[j]),
+                    Reg {
+                        value: Some(Cell {
+                            score,
+                            ..Cell::default()
+                        }),
+                        stamp: stamp(),
+                    },
+                );
+            }
+        }
+        sc.cells = Some(RegMap(cells));
+        doc.scorings.0.insert(id, sc);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +411,15 @@ mod tests {
                 .any(|p| p.to == demo_id(0x16) && p.via == demo_id(0x13) && p.impact == -4),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_scaled_matrix_is_valid_at_the_limit() {
+        let mut d = crate::prioritisation::demo::demo_doc();
+        add_scaled(&mut d, 169, 1);
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+        let r = Reveal::of(&d, &demo_id(SCALED_MATRIX)).unwrap();
+        assert_eq!((r.wanted, r.judged), (169 * 168, 169 * 168));
     }
 
     #[test]

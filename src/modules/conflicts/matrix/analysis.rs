@@ -19,7 +19,9 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
     let id = ctx.id;
     let rep = Memo::new(move |_| app.doc.with(|d| report(d, &id)));
     move || {
-        let Some(r) = rep.get() else { return ().into_any() };
+        let Some(r) = rep.get() else {
+            return ().into_any();
+        };
         let lang = i18n.lang();
         let c = i18n.c();
         let a = &r.analysis;
@@ -27,28 +29,43 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
         let get = |k: &str| src.get(k).copied().unwrap_or(0);
         let coverage = format!(
             "{} {} {} · {} {} · {} {} · {} {}",
-            r.reveal.judged, c.of_word, r.reveal.wanted, get("consensus"), c.from_consensus, get("median"), c.from_median, get("unjudged"), c.unjudged
+            r.reveal.judged,
+            c.of_word,
+            r.reveal.wanted,
+            get("consensus"),
+            c.from_consensus,
+            get("median"),
+            c.from_median,
+            get("unjudged"),
+            c.unjudged
         );
-        let rows = a.rankings.combined.order.iter().enumerate().filter_map(|(place, &i)| {
-            let f = a.first_order.get(i)?;
-            let v = a.vester.nodes.get(i)?;
-            Some(view! {
-                <tr data-testid="measure-row">
-                    <td>{place + 1}</td>
-                    <th scope="row">{r.labels[i].clone()}</th>
-                    <td>{format!("{} ({} / {})", f.out_sum, f.out_pos, f.out_neg)}</td>
-                    <td>{format!("{} ({} / {})", f.in_sum, f.in_pos, f.in_neg)}</td>
-                    <td>{f.net_pos}</td>
-                    <td>{f.net_neg}</td>
-                    <td>{v.active_sum}</td>
-                    <td>{v.passive_sum}</td>
-                    <td>{fraction_text(v.quotient, lang)}</td>
-                    <td>{v.product}</td>
-                    <td>{v.class.name(lang)}</td>
-                    <td>{fraction_text(a.second_order.combined_value(i), lang)}</td>
-                </tr>
+        let rows = a
+            .rankings
+            .combined
+            .order
+            .iter()
+            .enumerate()
+            .filter_map(|(place, &i)| {
+                let f = a.first_order.get(i)?;
+                let v = a.vester.nodes.get(i)?;
+                Some(view! {
+                    <tr data-testid="measure-row">
+                        <td>{place + 1}</td>
+                        <th scope="row">{r.labels[i].clone()}</th>
+                        <td>{format!("{} ({} / {})", f.out_sum, f.out_pos, f.out_neg)}</td>
+                        <td>{format!("{} ({} / {})", f.in_sum, f.in_pos, f.in_neg)}</td>
+                        <td>{f.net_pos}</td>
+                        <td>{f.net_neg}</td>
+                        <td>{v.active_sum}</td>
+                        <td>{v.passive_sum}</td>
+                        <td>{fraction_text(v.quotient, lang)}</td>
+                        <td>{v.product}</td>
+                        <td>{v.class.name(lang)}</td>
+                        <td>{fraction_text(a.second_order.combined_value(i), lang)}</td>
+                    </tr>
+                })
             })
-        }).collect_view();
+            .collect_view();
         let paths = a.second_order.negative_paths.iter().take(10).map(|p| view! {
             <li data-testid="negative-path">{format!("{} → {} → {}: {}", r.labels[p.from], r.labels[p.via], r.labels[p.to], signed(i8::try_from(p.product).unwrap_or(i8::MIN)))}
                 <span class="hint">{format!(" ({} · {})", signed(i8::try_from(p.first_link).unwrap_or(0)), signed(i8::try_from(p.second_link).unwrap_or(0)))}</span></li>
@@ -66,10 +83,24 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
             <tr><th scope="row">{p.key.measure().name(lang)}</th><td>{p.order_changes}</td><td>{p.top_changes}</td></tr>
         }).collect_view();
         let f = &a.formulas;
-        let formulas = [f.unjudged, f.first_order, f.signed_split, f.net, f.vester, f.vester_class, f.second_order, f.combined, f.negative_paths, f.hidden_tradeoffs, f.micmac, f.ranking, f.sensitivity]
-            .into_iter()
-            .map(|id| view! { <li><code>{id}</code>": "{explain(id, lang).unwrap_or("")}</li> })
-            .collect_view();
+        let formulas = [
+            f.unjudged,
+            f.first_order,
+            f.signed_split,
+            f.net,
+            f.vester,
+            f.vester_class,
+            f.second_order,
+            f.combined,
+            f.negative_paths,
+            f.hidden_tradeoffs,
+            f.micmac,
+            f.ranking,
+            f.sensitivity,
+        ]
+        .into_iter()
+        .map(|id| view! { <li><code>{id}</code>": "{explain(id, lang).unwrap_or("")}</li> })
+        .collect_view();
         view! {
             <section aria-labelledby="analysis-heading" data-testid="analysis">
                 <h2 id="analysis-heading">{c.tab_analysis}</h2>

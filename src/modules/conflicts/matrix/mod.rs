@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use vagval_core::Id;
 use vagval_core::conflicts::matrix::{Matrix, MatrixStatus};
 use vagval_core::conflicts::report::report;
-use vagval_core::conflicts::stats::Reveal;
 
 use super::MATRIX;
 use super::texts::ConflictsI18n;
@@ -22,12 +21,26 @@ mod score;
 pub(super) struct Ctx {
     /// The matrix.
     pub id: Id,
-    /// Its reveal (`None`: it does not exist).
-    pub reveal: Memo<Option<Reveal>>,
+    /// Its live goals, in matrix order (what the grid's rows and columns are).
+    pub goals: Memo<Vec<Id>>,
     /// Its goals' labels, in matrix order.
     pub labels: Memo<Vec<String>>,
     /// Its stage.
     pub status: Memo<MatrixStatus>,
+}
+
+/// The matrix's goals that exist and are not in the trash, in its order.
+fn live_goals(d: &vagval_core::Doc, id: &Id) -> Vec<Id> {
+    d.matrices
+        .get(id)
+        .and_then(Matrix::goals)
+        .map(|g| {
+            g.iter()
+                .filter(|g| d.goals.get(g).is_some_and(|g| g.removed() != Some(&true)))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,44 +57,76 @@ pub(in crate::modules::conflicts) fn MatrixPage() -> impl IntoView {
     let id = super::param(MATRIX).unwrap_or_default();
     let name = {
         let id = id.clone();
-        Memo::new(move |_| app.doc.with(|d| d.matrices.get(&id).and_then(Matrix::name).cloned()))
+        Memo::new(move |_| {
+            app.doc
+                .with(|d| d.matrices.get(&id).and_then(Matrix::name).cloned())
+        })
     };
     page_title(move || super::texts::card(i18n.lang()).title);
-    let reveal = {
+    // Only what the grid needs: the whole reveal (every rater's every cell) is computed by
+    // the reveal and analysis panels, while they are shown.
+    let goals = {
         let id = id.clone();
-        Memo::new(move |_| app.doc.with(|d| Reveal::of(d, &id)))
+        Memo::new(move |_| app.doc.with(|d| live_goals(d, &id)))
     };
     let labels = Memo::new(move |_| {
-        reveal.with(|r| {
-            r.as_ref().map_or_else(Vec::new, |r| {
-                app.doc.with_untracked(|d| {
-                    r.goals
-                        .iter()
-                        .map(|g| d.goals.get(g).map(vagval_core::conflicts::goal::Goal::display).unwrap_or_default())
-                        .collect()
-                })
+        goals.with(|g| {
+            app.doc.with(|d| {
+                g.iter()
+                    .map(|g| {
+                        d.goals
+                            .get(g)
+                            .map(vagval_core::conflicts::goal::Goal::display)
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<String>>()
             })
         })
     });
     let status = {
         let id = id.clone();
-        Memo::new(move |_| app.doc.with(|d| d.matrices.get(&id).and_then(Matrix::status).copied().unwrap_or_default()))
+        Memo::new(move |_| {
+            app.doc.with(|d| {
+                d.matrices
+                    .get(&id)
+                    .and_then(Matrix::status)
+                    .copied()
+                    .unwrap_or_default()
+            })
+        })
     };
-    let ctx = Ctx { id: id.clone(), reveal, labels, status };
+    let ctx = Ctx {
+        id: id.clone(),
+        goals,
+        labels,
+        status,
+    };
     let tab = RwSignal::new(Tab::Score);
     let csv = move |results: bool| {
         let id = id.clone();
         move |_| {
-            let Some(r) = app.doc.with_untracked(|d| report(d, &id)) else { return };
+            let Some(r) = app.doc.with_untracked(|d| report(d, &id)) else {
+                return;
+            };
             let lang = i18n.lang();
-            let (text, what) = if results { (r.results_csv(lang), "resultat") } else { (r.scores_csv(lang), "bedomningar") };
-            let _ = file_io::download(&format!("matris-{what}-{}.csv", &crate::state::iso_now()[..10]), &text, "text/csv;charset=utf-8");
+            let (text, what) = if results {
+                (r.results_csv(lang), "resultat")
+            } else {
+                (r.scores_csv(lang), "bedomningar")
+            };
+            let _ = file_io::download(
+                &format!("matris-{what}-{}.csv", &crate::state::iso_now()[..10]),
+                &text,
+                "text/csv;charset=utf-8",
+            );
         }
     };
     let print = move |_| {
         let _ = window().print();
     };
-    let tab_button = move |t: Tab, label: fn(&'static super::texts::Texts) -> &'static str, testid: &'static str| {
+    let tab_button = move |t: Tab,
+                           label: fn(&'static super::texts::Texts) -> &'static str,
+                           testid: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" aria-selected=move || (tab.get() == t).to_string()
                 data-testid=testid on:click=move |_| tab.set(t)>{i18n.trc(label)}</button>
@@ -113,7 +158,10 @@ pub(in crate::modules::conflicts) fn MatrixPage() -> impl IntoView {
                     <score::Score ctx=c1.clone()/>
                 </div>
                 <div role="tabpanel" class="tab-panel" hidden=move || tab.get() != Tab::Reveal>
-                    <reveal::RevealPanel ctx=c2.clone()/>
+                    {
+                        let c = c2.clone();
+                        move || (tab.get() == Tab::Reveal).then(|| view! { <reveal::RevealPanel ctx=c.clone()/> })
+                    }
                 </div>
                 <div role="tabpanel" class="tab-panel print-show" hidden=move || tab.get() != Tab::Analysis>
                     {

@@ -17,7 +17,11 @@ use crate::ui::view::list;
 /// A mean with one decimal: real minus sign, decimal comma in Swedish.
 fn decimal(v: f64, lang: vagval_core::Lang) -> String {
     let t = format!("{:.1}", v.abs());
-    let t = if lang == vagval_core::Lang::Sv { t.replace('.', ",") } else { t };
+    let t = if lang == vagval_core::Lang::Sv {
+        t.replace('.', ",")
+    } else {
+        t
+    };
     if v < -0.05 { format!("−{t}") } else { t }
 }
 
@@ -29,7 +33,16 @@ const HEAT_MAX: usize = 40;
 pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let Ctx { id, reveal, labels, status } = ctx;
+    let Ctx {
+        id, labels, status, ..
+    } = ctx;
+    let reveal = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.doc
+                .with(|d| vagval_core::conflicts::stats::Reveal::of(d, &id))
+        })
+    };
     let error = RwSignal::new(None::<String>);
     let run = move |cmd: vagval_core::Command| match app.dispatch(&cmd) {
         Ok(()) => error.set(None),
@@ -38,16 +51,51 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
     let toggle = {
         let id = id.clone();
         move |_| {
-            let next = if status.get_untracked() == MatrixStatus::Revealed { MatrixStatus::Scoring } else { MatrixStatus::Revealed };
+            let next = if status.get_untracked() == MatrixStatus::Revealed {
+                MatrixStatus::Scoring
+            } else {
+                MatrixStatus::Revealed
+            };
             run(workflow::set_status(&id, next));
         }
     };
     let label = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_default());
-    let raters = move || reveal.with(|r| r.as_ref().map(|r| (r.raters.clone(), r.wanted)).unwrap_or_default());
+    let raters = move || {
+        reveal.with(|r| {
+            r.as_ref()
+                .map(|r| (r.raters.clone(), r.wanted))
+                .unwrap_or_default()
+        })
+    };
     let revealed = move || status.get() == MatrixStatus::Revealed;
-    let queue = Memo::new(move |_| reveal.with(|r| r.as_ref().map(|r| r.queue().into_iter().cloned().collect::<Vec<CellView>>()).unwrap_or_default()));
-    let agreed = Memo::new(move |_| reveal.with(|r| r.as_ref().map(|r| r.cells.iter().filter(|c| c.agreed.is_some()).cloned().collect::<Vec<CellView>>()).unwrap_or_default()));
-    let rater_name = move |k: usize| reveal.with_untracked(|r| r.as_ref().and_then(|r| r.raters.get(k)).map(|r| r.name.clone()).unwrap_or_default());
+    let queue = Memo::new(move |_| {
+        reveal.with(|r| {
+            r.as_ref()
+                .map(|r| r.queue().into_iter().cloned().collect::<Vec<CellView>>())
+                .unwrap_or_default()
+        })
+    });
+    let agreed = Memo::new(move |_| {
+        reveal.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .filter(|c| c.agreed.is_some())
+                        .cloned()
+                        .collect::<Vec<CellView>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rater_name = move |k: usize| {
+        reveal.with_untracked(|r| {
+            r.as_ref()
+                .and_then(|r| r.raters.get(k))
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let heat = move || {
         reveal.with(|r| {
             let r = r.as_ref()?;
@@ -91,7 +139,11 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
             let id = id.clone();
             let save = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let a = Agreed { score: score.get_untracked(), note: note.get_untracked().trim().to_owned(), by: String::new() };
+                let a = Agreed {
+                    score: score.get_untracked(),
+                    note: note.get_untracked().trim().to_owned(),
+                    by: String::new(),
+                };
                 run(workflow::set_consensus(&id, &pair, Some(a)));
             };
             let sid = format!("agree-{}-{}", c.at.0, c.at.1);
@@ -128,29 +180,47 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
     let agreed_list = {
         let remove = remove.clone();
         move |()| {
-let remove = remove.clone();
-                            list(move || agreed.get(), move |c| {
-                                let v = c.agreed.map(signed).unwrap_or_default();
-                                let src = if c.source == Source::Consensus { "✓" } else { "" };
-                                view! {
+            let remove = remove.clone();
+            list(
+                move || agreed.get(),
+                move |c| {
+                    let v = c.agreed.map(signed).unwrap_or_default();
+                    let src = if c.source == Source::Consensus {
+                        "✓"
+                    } else {
+                        ""
+                    };
+                    view! {
                                     <li data-testid="agreed-item">{format!("{} → {}: {v} {src} ", label(c.at.0), label(c.at.1))}
                                         <button type="button" class="secondary small" on:click=remove(&c)>{i18n.c().remove_consensus}</button>
                                     </li>
                                 }.into_any()
-                            })
-                        
+                },
+            )
         }
     };
     let queue_list = {
         let consensus_form = consensus_form.clone();
         move |()| {
-let form = consensus_form.clone();
-                                list(move || queue.get(), move |c| {
-                                    let s = c.stats.clone();
-                                    let scores = c.scores.iter().map(|(k, x)| format!("{} {}", rater_name(*k), signed(x.score))).collect::<Vec<_>>().join(", ");
-                                    let rationales = c.scores.iter().filter(|(_, x)| !x.rationale.is_empty()).map(|(k, x)| format!("{}: {}", rater_name(*k), x.rationale)).collect::<Vec<_>>();
-                                    let c2 = c.clone();
-                                    view! {
+            let form = consensus_form.clone();
+            list(
+                move || queue.get(),
+                move |c| {
+                    let s = c.stats.clone();
+                    let scores = c
+                        .scores
+                        .iter()
+                        .map(|(k, x)| format!("{} {}", rater_name(*k), signed(x.score)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let rationales = c
+                        .scores
+                        .iter()
+                        .filter(|(_, x)| !x.rationale.is_empty())
+                        .map(|(k, x)| format!("{}: {}", rater_name(*k), x.rationale))
+                        .collect::<Vec<_>>();
+                    let c2 = c.clone();
+                    view! {
                                         <li class="queue-item" data-testid="queue-item">
                                             <p><strong>{format!("{} → {}", label(c.at.0), label(c.at.1))}</strong></p>
                                             <p>{format!("{}: {scores}", i18n.c().scores_word)}</p>
@@ -159,8 +229,8 @@ let form = consensus_form.clone();
                                             {form(c2)}
                                         </li>
                                     }.into_any()
-                                })
-                            
+                },
+            )
         }
     };
     let queue_list = Callback::new(move |()| queue_list(()).into_any());

@@ -2,12 +2,12 @@
 //! (at most [`W`] × [`W`] cells in the page at once, so a 169-goal matrix stays fast) by
 //! keyboard or touch. Each score is one command ([`workflow::score`]); suggestions from an
 //! earlier matrix show until confirmed.
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
-use vagval_core::Localized;
-use vagval_core::conflicts::matrix::{Cell, Confidence, MatrixStatus, Pair, SCORE_MAX, SCORE_MIN, scale_label, scoring_id};
+use vagval_core::conflicts::matrix::{
+    Cell, Confidence, MatrixStatus, Pair, SCORE_MAX, SCORE_MIN, scale_label, scoring_id,
+};
 use vagval_core::conflicts::workflow;
+use vagval_core::{Id, Localized};
 
 use super::Ctx;
 use crate::i18n::use_i18n;
@@ -30,7 +30,12 @@ pub(super) fn signed(v: i8) -> String {
 pub(super) fn Score(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let Ctx { id, reveal, labels, status } = ctx;
+    let Ctx {
+        id,
+        goals,
+        labels,
+        status,
+    } = ctx;
     let name = RwSignal::new(String::new());
     let me = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -41,56 +46,75 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
             me.set(Some(n.trim().to_owned()));
         }
     };
-    // The rater's own cells and the suggestions, by (row, column) index.
-    let own = {
+    // Each cell reads its own register (one lookup), so an edit costs what it changes, not
+    // the matrix's size.
+    let sid = {
+        let id = id.clone();
+        Memo::new(move |_| me.get().map(|r| scoring_id(&id, &r)))
+    };
+    let pair_at = move |(i, j): (usize, usize)| -> Option<Pair> {
+        goals.with_untracked(|g| Some(Pair::new(g.get(i)?, g.get(j)?)))
+    };
+    let cell_of = move |d: &vagval_core::Doc, pair: &Pair| -> Option<Cell> {
+        let sid = sid.get_untracked()?;
+        d.scorings.get(&sid).and_then(|s| s.cell(pair)).cloned()
+    };
+    let own_at = move |at: (usize, usize)| -> Option<Cell> {
+        let pair = pair_at(at)?;
+        app.doc.with_untracked(|d| cell_of(d, &pair))
+    };
+    // Sparse scoring: the selected pairs (`None`: every pair).
+    let sparse = {
         let id = id.clone();
         Memo::new(move |_| {
-            let Some(rater) = me.get() else { return BTreeMap::new() };
-            let sid = scoring_id(&id, &rater);
-            reveal.with(|r| {
-                let Some(r) = r.as_ref() else { return BTreeMap::new() };
-                app.doc.with(|d| {
-                    let s = d.scorings.get(&sid);
-                    r.cells
-                        .iter()
-                        .filter_map(|c| s.and_then(|s| s.cell(&c.pair)).map(|x| (c.at, x.clone())))
-                        .collect::<BTreeMap<(usize, usize), Cell>>()
+            app.doc.with(|d| {
+                d.matrices.get(&id).filter(|m| m.is_sparse()).map(|m| {
+                    m.selected()
+                        .map(|s| {
+                            s.0.iter()
+                                .filter(|(_, r)| r.value)
+                                .map(|(p, _)| p.clone())
+                                .collect::<std::collections::BTreeSet<Pair>>()
+                        })
+                        .unwrap_or_default()
                 })
             })
         })
     };
-    let suggested = {
+    let wants =
+        move |pair: &Pair| sparse.with_untracked(|s| s.as_ref().is_none_or(|s| s.contains(pair)));
+    let has_suggestions = {
         let id = id.clone();
         Memo::new(move |_| {
-            reveal.with(|r| {
-                let Some(r) = r.as_ref() else { return BTreeMap::new() };
-                app.doc.with(|d| {
-                    let m = d.matrices.get(&id);
-                    r.cells
-                        .iter()
-                        .filter_map(|c| m.and_then(|m| m.suggestion(&c.pair)).map(|v| (c.at, v)))
-                        .collect::<BTreeMap<(usize, usize), i8>>()
-                })
+            app.doc.with(|d| {
+                d.matrices
+                    .get(&id)
+                    .and_then(|m| m.prior())
+                    .is_some_and(|p| p.0.values().any(|r| r.value.is_some()))
             })
         })
     };
-    let wanted = Memo::new(move |_| {
-        reveal.with(|r| r.as_ref().map_or_else(Default::default, |r| r.cells.iter().map(|c| c.at).collect::<std::collections::BTreeSet<_>>()))
-    });
+    let suggestion_of = {
+        let id = id.clone();
+        move |d: &vagval_core::Doc, pair: &Pair| {
+            d.matrices.get(&id).and_then(|m| m.suggestion(pair))
+        }
+    };
     let n = Memo::new(move |_| labels.with(Vec::len));
     let active = RwSignal::new((0_usize, 1_usize));
     let window = RwSignal::new((0_usize, 0_usize));
     let picker = RwSignal::new(false);
     let minus = RwSignal::new(false);
 
-    let pair_at = move |(i, j): (usize, usize)| -> Option<Pair> {
-        reveal.with_untracked(|r| r.as_ref().and_then(|r| Some(Pair::new(r.goals.get(i)?, r.goals.get(j)?))))
-    };
     let put = {
         let id = id.clone();
         move |at: (usize, usize), cell: Option<Cell>| {
-            let (Some(rater), Some(pair)) = (me.get_untracked(), pair_at(at)) else { return };
-            let cmd = app.doc.with_untracked(|d| workflow::score(d, &id, &rater, &pair, cell));
+            let (Some(rater), Some(pair)) = (me.get_untracked(), pair_at(at)) else {
+                return;
+            };
+            let cmd = app
+                .doc
+                .with_untracked(|d| workflow::score(d, &id, &rater, &pair, cell));
             match cmd.and_then(|c| app.dispatch(&c)) {
                 Ok(()) => error.set(None),
                 Err(e) => error.set(Some(e.message(i18n.lang()))),
@@ -100,8 +124,14 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
     let set_score = {
         let put = put.clone();
         move |at: (usize, usize), score: i8| {
-            let keep = own.with_untracked(|o| o.get(&at).cloned()).unwrap_or_default();
-            put(at, Some(Cell { score: score.clamp(SCORE_MIN, SCORE_MAX), ..keep }));
+            let keep = own_at(at).unwrap_or_default();
+            put(
+                at,
+                Some(Cell {
+                    score: score.clamp(SCORE_MIN, SCORE_MAX),
+                    ..keep
+                }),
+            );
         }
     };
     let focus = move |(i, j): (usize, usize)| {
@@ -117,8 +147,20 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
     let move_to = move |(i, j): (usize, usize)| {
         active.set((i, j));
         let (r0, c0) = window.get_untracked();
-        let r0 = if i < r0 { i } else if i >= r0 + W { i + 1 - W } else { r0 };
-        let c0 = if j < c0 { j } else if j >= c0 + W { j + 1 - W } else { c0 };
+        let r0 = if i < r0 {
+            i
+        } else if i >= r0 + W {
+            i + 1 - W
+        } else {
+            r0
+        };
+        let c0 = if j < c0 {
+            j
+        } else if j >= c0 + W {
+            j + 1 - W
+        } else {
+            c0
+        };
         window.set((r0, c0));
         focus((i, j));
     };
@@ -133,7 +175,9 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                 loop {
                     let ni = p.0.checked_add_signed(d.0).filter(|v| *v <= last);
                     let nj = p.1.checked_add_signed(d.1).filter(|v| *v <= last);
-                    let (Some(ni), Some(nj)) = (ni, nj) else { return (i, j) };
+                    let (Some(ni), Some(nj)) = (ni, nj) else {
+                        return (i, j);
+                    };
                     p = (ni, nj);
                     if ni != nj {
                         return p;
@@ -153,12 +197,12 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                     set_score((i, j), if was_minus { -d } else { d });
                 }
                 "-" | "Subtract" => {
-                    let v = own.with_untracked(|o| o.get(&(i, j)).map(|c| c.score));
+                    let v = own_at((i, j)).map(|c| c.score);
                     set_score((i, j), v.map_or(-1, |v| v - 1));
                     minus.set(true);
                 }
                 "+" | "Add" => {
-                    let v = own.with_untracked(|o| o.get(&(i, j)).map(|c| c.score));
+                    let v = own_at((i, j)).map(|c| c.score);
                     set_score((i, j), v.map_or(1, |v| v + 1));
                 }
                 "Delete" | "Backspace" => put((i, j), None),
@@ -170,14 +214,36 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
         }
     };
     let progress = move || {
-        let done = own.with(|o| o.keys().filter(|k| wanted.with(|w| w.contains(k))).count());
-        format!("{done} {} {} {}", i18n.c().of_word, wanted.with(std::collections::BTreeSet::len), i18n.c().progress)
+        let total = sparse.with(|s| {
+            s.as_ref().map_or_else(
+                || {
+                    let n = goals.with(Vec::len);
+                    n * n.saturating_sub(1)
+                },
+                std::collections::BTreeSet::len,
+            )
+        });
+        let live: std::collections::BTreeSet<Id> = goals.with(|g| g.iter().cloned().collect());
+        let done = sid.get().map_or(0, |sid| {
+            app.doc.with(|d| {
+                d.scorings.get(&sid).map_or(0, |s| {
+                    s.judged()
+                        .filter(|(p, _)| live.contains(&p.row) && live.contains(&p.col) && wants(p))
+                        .count()
+                })
+            })
+        });
+        format!("{done} {} {total} {}", i18n.c().of_word, i18n.c().progress)
     };
     let accept = {
         let id = id.clone();
         Callback::new(move |_: leptos::ev::MouseEvent| {
-            let Some(rater) = me.get_untracked() else { return };
-            let cmd = app.doc.with_untracked(|d| workflow::confirm_suggestions(d, &id, &rater));
+            let Some(rater) = me.get_untracked() else {
+                return;
+            };
+            let cmd = app
+                .doc
+                .with_untracked(|d| workflow::confirm_suggestions(d, &id, &rater));
             match cmd {
                 Ok(Some(c)) => {
                     if let Err(e) = app.dispatch(&c) {
@@ -204,12 +270,24 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
             if i == j {
                 return view! { <td class="diag" aria-hidden="true"></td> }.into_any();
             }
-            if !wanted.with_untracked(|w| w.contains(&(i, j))) {
+            let Some(pair) = pair_at((i, j)).filter(|p| wants(p)) else {
                 return view! { <td class="unwanted">"·"</td> }.into_any();
-            }
-            let value = move || own.with(|o| o.get(&(i, j)).map(|c| c.score));
-            let hint = move || suggested.with(|s| s.get(&(i, j)).copied());
-            let text = move || value().map(signed).or_else(|| hint().map(|h| format!("({})", signed(h)))).unwrap_or_default();
+            };
+            let suggestion_of = suggestion_of.clone();
+            // One memo per cell: every edit re-reads each shown cell's register (a lookup), but
+            // only the cell whose value changed updates its text, class and label.
+            let state = Memo::new(move |_| {
+                app.doc
+                    .with(|d| (cell_of(d, &pair).map(|c| c.score), suggestion_of(d, &pair)))
+            });
+            let value = move || state.get().0;
+            let hint = move || state.get().1;
+            let text = move || {
+                value()
+                    .map(signed)
+                    .or_else(|| hint().map(|h| format!("({})", signed(h))))
+                    .unwrap_or_default()
+            };
             let class = move || match (value(), hint()) {
                 (Some(v), _) => format!("cell-btn v{}", v + 3),
                 (None, Some(_)) => "cell-btn suggested".to_owned(),
@@ -218,10 +296,19 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
             let aria = move || {
                 let c = i18n.c();
                 let v = value().map_or_else(
-                    || hint().map_or_else(String::new, |h| format!("{} {}", c.suggestion, signed(h))),
+                    || {
+                        hint()
+                            .map_or_else(String::new, |h| format!("{} {}", c.suggestion, signed(h)))
+                    },
                     |v| format!("{} {}", signed(v), scale_label(v, i18n.lang())),
                 );
-                format!("{} {} {} {}: {v}", c.from_goal, label(i), c.to_goal.to_lowercase(), label(j))
+                format!(
+                    "{} {} {} {}: {v}",
+                    c.from_goal,
+                    label(i),
+                    c.to_goal.to_lowercase(),
+                    label(j)
+                )
             };
             let _ = &set_score;
             view! {
@@ -296,7 +383,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
         move || {
             picker.get().then(|| {
                 let at = active.get_untracked();
-                let cur = own.with_untracked(|o| o.get(&at).cloned());
+                let cur = own_at(at);
                 let set_score = set_score.clone();
                 let put = put.clone();
                 let put2 = put.clone();
@@ -311,7 +398,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                             {(SCORE_MIN..=SCORE_MAX).rev().map(|v| {
                                 let set_score = set_score.clone();
                                 view! {
-                                    <button type="button" class=move || format!("scale-btn v{}{}", v + 3, if own.with(|o| o.get(&at).map(|c| c.score)) == Some(v) { " chosen" } else { "" })
+                                    <button type="button" class=move || format!("scale-btn v{}{}", v + 3, if { app.doc.track(); own_at(at).map(|c| c.score) } == Some(v) { " chosen" } else { "" })
                                         data-testid="scale-btn" data-value=v.to_string()
                                         on:click=move |_| set_score(at, v)>
                                         <strong>{signed(v)}</strong><span>{move || scale_label(v, i18n.lang())}</span>
@@ -324,7 +411,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                             <textarea id="cell-rationale" rows="2" prop:value=cur.as_ref().map(|c| c.rationale.clone()).unwrap_or_default()
                                 on:change=move |ev| {
                                     let text = event_target_value(&ev);
-                                    let keep = own.with_untracked(|o| o.get(&at).cloned());
+                                    let keep = own_at(at);
                                     if let Some(k) = keep { put2(at, Some(Cell { rationale: text, ..k })); }
                                 }></textarea>
                         </div>
@@ -332,7 +419,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                             <label for="cell-confidence">{c.confidence}</label>
                             <select id="cell-confidence" on:change=move |ev| {
                                 let v = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Confidence::ALL.get(i).copied());
-                                let keep = own.with_untracked(|o| o.get(&at).cloned());
+                                let keep = own_at(at);
                                 if let Some(k) = keep { put3(at, Some(Cell { confidence: v, ..k })); }
                             }>
                                 <option value="">{c.not_set}</option>
@@ -369,7 +456,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                     <div class="row spread">
                         <p><strong>{rater}</strong>" · "<span data-testid="score-progress">{progress}</span></p>
                         <div class="row">
-                            <Show when=move || suggested.with(|s| !s.is_empty())>
+                            <Show when=move || has_suggestions.get()>
                                 <button type="button" class="secondary" data-testid="accept-suggestions" on:click=move |ev| accept.run(ev)>{i18n.trc(|t| t.accept_suggestions)}</button>
                             </Show>
                             <button type="button" data-testid="hand-over" on:click=move |_| { me.set(None); name.set(String::new()); picker.set(false); }>{i18n.trc(|t| t.hand_over)}</button>
