@@ -9,6 +9,7 @@ use super::{Draw, Module, Page, Render, SplitLoaderError};
 use crate::app::router::current_path;
 
 mod case;
+mod goal_import;
 mod matrix;
 mod overview;
 pub mod texts;

@@ -331,6 +331,7 @@ pub(super) fn OverviewPage() -> impl IntoView {
                     <label class="choice"><input type="checkbox" prop:checked=move || goal_sami.get() on:change=move |ev| goal_sami.set(event_target_checked(&ev))/><span>{i18n.trc(|t| t.goal_sami)}</span></label>
                     <button type="submit" data-testid="add-goal">{i18n.trc(|t| t.add_goal)}</button>
                 </form>
+                <super::goal_import::GoalImport set=Signal::derive(move || goal_set.get().or(Some(0)).and_then(|i| all_sets.get().get(i).map(|s| s.0.clone())))/>
             </section>
         </article>
     }

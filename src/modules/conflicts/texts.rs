@@ -173,5 +173,16 @@ crate::texts! {
         inside_case: "båda målen ingår i ärendet" / "both goals are in the case",
         no_matrix: "Välj en matris för ärendet." / "Choose a matrix for the case.",
         not_found: "Finns inte (den kan ha raderats)." / "Not found (it may have been deleted).",
+        import_goals: "Importera mål från kalkylark (CSV)" / "Import goals from a spreadsheet (CSV)",
+        import_goals_help: "Kolumner som Kod, Mål, Beskrivning och Samiskt (ja/nej) känns igen. Målen läggs i den måluppsättning som är vald ovan; rader med fel och mål som redan finns hoppas över." / "Columns such as Code, Goal, Description and Sami (yes/no) are recognised. The goals go into the goal set chosen above; rows with errors and goals already there are skipped.",
+        choose_csv: "Välj CSV-fil" / "Choose CSV file",
+        csv_unreadable: "Filen kunde inte läsas." / "The file could not be read.",
+        row_word: "Rad" / "Row",
+        import_rows: "Importera giltiga rader" / "Import valid rows",
+        goals_imported: "mål importerade." / "goals imported.",
+        suggest_from: "Förslag från en tidigare matris" / "Suggestions from an earlier matrix",
+        suggest_help: "Den tidigare matrisens värden (samsyn, annars median) visas som förslag i de celler där båda matriserna har samma mål, tills deltagaren bekräftar dem." / "The earlier matrix's values (consensus, otherwise median) show as suggestions in the cells where both matrices have the same goals, until the rater confirms them.",
+        suggest_apply: "Hämta förslag" / "Fetch suggestions",
+        suggest_none: "Inga gemensamma mål att föreslå." / "No shared goals to suggest.",
     }
 }

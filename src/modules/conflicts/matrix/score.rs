@@ -438,6 +438,33 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
         }
     };
     let revealed = move || status.get() == MatrixStatus::Revealed;
+    // Suggestions from an earlier matrix (the facilitator, before the raters start).
+    let others = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.doc.with(|d| {
+                d.matrices
+                    .live()
+                    .filter(|m| vagval_core::crdt::Record::id(*m) != &id && m.removed() != Some(&true))
+                    .map(|m| (vagval_core::crdt::Record::id(m).clone(), m.name().cloned().unwrap_or_default()))
+                    .collect::<Vec<(Id, String)>>()
+            })
+        })
+    };
+    let earlier = RwSignal::new(None::<usize>);
+    let fetch = {
+        let id = id.clone();
+        Callback::new(move |_: leptos::ev::MouseEvent| {
+            let Some(from) = earlier.get_untracked().or(Some(0)).and_then(|k| others.get_untracked().get(k).map(|m| m.0.clone())) else { return };
+            match app.doc.with_untracked(|d| workflow::suggestions_from(d, &id, &from)) {
+                Some(cmd) => match app.dispatch(&cmd) {
+                    Ok(()) => error.set(None),
+                    Err(e) => error.set(Some(e.message(i18n.lang()))),
+                },
+                None => error.set(Some(i18n.c().suggest_none.to_owned())),
+            }
+        })
+    };
     view! {
         <section aria-labelledby="score-heading" data-testid="score">
             <h2 id="score-heading" class="visually-hidden">{i18n.trc(|t| t.tab_score)}</h2>
@@ -451,6 +478,22 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                         </div>
                         <button type="submit" data-testid="start-scoring" disabled=revealed>{i18n.trc(|t| t.start_scoring)}</button>
                     </form>
+                    <Show when=move || others.with(|o| !o.is_empty())>
+                        <section class="card" aria-labelledby="suggest-heading" data-testid="suggest">
+                            <h3 id="suggest-heading">{i18n.trc(|t| t.suggest_from)}</h3>
+                            <p class="hint">{i18n.trc(|t| t.suggest_help)}</p>
+                            <div class="row">
+                                <div class="field">
+                                    <label for="suggest-from">{i18n.trc(|t| t.matrix_word)}</label>
+                                    <select id="suggest-from" on:change=move |ev| earlier.set(event_target_value(&ev).parse().ok())>
+                                        {move || others.get().into_iter().enumerate().map(|(k, (_, n))| view! { <option value=k.to_string()>{n}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="button" class="secondary" data-testid="suggest-apply" on:click=move |ev| fetch.run(ev)>{i18n.trc(|t| t.suggest_apply)}</button>
+                            </div>
+                            <p class="field-error" role="alert">{move || error.get()}</p>
+                        </section>
+                    </Show>
                 }.into_any(),
                 Some(rater) => view! {
                     <div class="row spread">
