@@ -2,7 +2,8 @@
 // against the release build in dist/, served on 127.0.0.1.
 //
 // Selectors and multi-step actions live in page objects, one per module or area, in pages/
-// (shell, share, inspel, rounds, round, ballot, results, agenda, kiosk, settings, workspaces);
+// (shell, share, inspel, rounds, round, ballot, results, agenda, kiosk, settings, workspaces,
+// conflicts);
 // the assertions stay in the tests. Tests wait for a condition (an element, the save state,
 // a function of the page), never for a fixed time, except to show that something does not
 // happen, and then with a comment saying why.
