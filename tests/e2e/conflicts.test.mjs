@@ -175,11 +175,10 @@ test("offline: two tablets score silently, the facilitator merges, reveals, agre
   assert.equal(await fm.coverage.textContent(), "6 av 6 · 0 från samsyn · 6 från median · 0 obedömda");
   const before = await fm.measureCells();
   assert.deepEqual(before.map((r) => r[1]), [S, E, M], "ranking before the consensus");
-  // NOTE: the measures and the second-order values are written with an ASCII hyphen ("-2"),
-  // the scores, paths and means with a real minus ("−2"), as the app writes them today.
-  assert.deepEqual(before[1].slice(2, 4), ["-2 (0 / -2)", "2 (2 / 0)"], "E: out and in (+ / −)");
+  // Negative numbers are shown with a real minus sign ("−2"), never a hyphen.
+  assert.deepEqual(before[1].slice(2, 4), ["−2 (0 / −2)", "2 (2 / 0)"], "E: out and in (+ / −)");
   // M → E is 0 directly but −4 through S: a trade-off only the second order shows.
-  assert.deepEqual((await fm.hiddenCells())[0], [`${M} → ${E}`, "0", "-4", S]);
+  assert.deepEqual((await fm.hiddenCells())[0], [`${M} → ${E}`, "0", "−4", S]);
 
   // --- A consensus on the first queue item: +1. ---
   await fm.openReveal();
@@ -194,7 +193,7 @@ test("offline: two tablets score silently, the facilitator merges, reveals, agre
   assert.equal(await fm.coverage.textContent(), "6 av 6 · 1 från samsyn · 5 från median · 0 obedömda");
   const after = await fm.measureCells();
   assert.deepEqual(after.map((r) => r[1]), [E, S, M], "ranking after the consensus");
-  assert.deepEqual(after[0].slice(2, 4), ["0 (1 / -1)", "2 (2 / 0)"], "E: out and in (+ / −)");
+  assert.deepEqual(after[0].slice(2, 4), ["0 (1 / −1)", "2 (2 / 0)"], "E: out and in (+ / −)");
   await violations(f.page, "sv: analysis tab");
   // Print from the analysis tab: the analysis, without the tabs, buttons or navigation.
   await f.page.emulateMedia({ media: "print" });
@@ -230,12 +229,12 @@ test("offline: two tablets score silently, the facilitator merges, reveals, agre
   await cp.setEffect(E, "advances");
   await cp.setEffect(M, "hinders");
   await cp.direct.first().waitFor();
-  assert.deepEqual(await cp.direct.allTextContents(), [`främjar ${E} → ${M}: -1 (begränsande) – båda målen ingår i ärendet`]);
+  assert.deepEqual(await cp.direct.allTextContents(), [`främjar ${E} → ${M}: −1 (begränsande) – båda målen ingår i ärendet`]);
   assert.ok((await cp.synergies.allTextContents()).includes(`${E} → ${S}: +1`), "the agreed +1 is a synergy");
   await cp.waitForMemo(`”${MATRIX}”`);
   const memo = await cp.memo.inputValue();
   assert.match(memo, new RegExp(`^Ärendet Ny vindkraftspark e2e \\(KS 2027/114\\) bedöms främja ${E} och försvåra ${M}\\. Enligt målkonfliktsanalysen ”${MATRIX}”`));
-  assert.match(memo, new RegExp(`att ärendet främjar ${E}, vilket påverkar ${M} \\(begränsande, -1\\)`));
+  assert.match(memo, new RegExp(`att ärendet främjar ${E}, vilket påverkar ${M} \\(begränsande, −1\\)`));
   // An edited memo is kept with the case; "Skriv om förslaget" brings the draft back.
   await cp.writeMemo("Egen formulering för nämnden.");
   await saved(f.page);
@@ -336,10 +335,8 @@ test("a revealed matrix takes no more scores; back to silent scoring it does", a
   await context.close();
 });
 
-// BUG: a goal added with "Lägg till mål" is stored (a reload shows it) but the overview's
-// goal-set list does not update: the set's summary stays "(0 mål)" and its list empty until
-// the overview is drawn again (navigating away and back, or a reload). overview.rs reads a
-// set's goals with `with_untracked` inside a list keyed by the set's id and name.
+// A goal added with "Lägg till mål" shows in its set's list at once (it did not: the list read
+// the set's goals untracked).
 test("goals added to a custom set show in its list at once", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
   const overview = new ConflictsPage(page, env.server.url);
@@ -364,11 +361,8 @@ test("goals added to a custom set show in its list at once", async () => {
   await context.close();
 });
 
-// BUG: the new-matrix form keeps the chosen set as an index into the sets sorted by name, so
-// a set added afterwards (here by the form next to it; a merge does the same) moves the choice
-// to another set: "Regional utvecklingsstrategi – prioriteringar" chosen, "Egna mål e2e"
-// created, and the select shows — and the matrix gets — "Egna mål e2e" (no goals). The goal
-// form's #goal-set has the same flaw.
+// The set chosen for a new matrix is kept by id: a set added meanwhile (by the form beside it,
+// or a merge) does not move the choice (it did, when the choice was a position in the list).
 test("the set chosen for a new matrix stays chosen when another set is added", async () => {
   const { context, page, errors } = await openPage(env.browser, "laptop");
   const overview = new ConflictsPage(page, env.server.url);

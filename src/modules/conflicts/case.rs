@@ -215,9 +215,9 @@ pub(super) fn CasePage() -> impl IntoView {
                         let lang = i18n.lang();
                         view! {
                             <h2 id="check-heading">{t.direct}</h2>
-                            <ul data-testid="direct">{c.direct.iter().map(|d| view! { <li>{format!("{} {} → {}: {} ({}){}", d.effect.label(lang), name_of(&d.from), name_of(&d.to), d.impact, vagval_core::conflicts::matrix::scale_label(d.score, lang), if d.inside { format!(" – {}", t.inside_case) } else { String::new() })}</li> }).collect_view()}</ul>
+                            <ul data-testid="direct">{c.direct.iter().map(|d| view! { <li>{format!("{} {} → {}: {} ({}){}", d.effect.label(lang), name_of(&d.from), name_of(&d.to), vagval_core::conflicts::case::signed(d.impact), vagval_core::conflicts::matrix::scale_label(d.score, lang), if d.inside { format!(" – {}", t.inside_case) } else { String::new() })}</li> }).collect_view()}</ul>
                             <h2>{t.indirect}</h2>
-                            <ul data-testid="indirect">{c.indirect.iter().map(|p| view! { <li>{format!("{} → {} → {}: {}", name_of(&p.from), name_of(&p.via), name_of(&p.to), p.impact)}</li> }).collect_view()}</ul>
+                            <ul data-testid="indirect">{c.indirect.iter().map(|p| view! { <li>{format!("{} → {} → {}: {}", name_of(&p.from), name_of(&p.via), name_of(&p.to), vagval_core::conflicts::case::signed(p.impact))}</li> }).collect_view()}</ul>
                             <h2>{t.synergies}</h2>
                             <ul data-testid="synergies">{c.synergies.iter().take(5).map(|d| view! { <li>{format!("{} → {}: +{}", name_of(&d.from), name_of(&d.to), d.impact)}</li> }).collect_view()}</ul>
                         }

@@ -55,6 +55,13 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let app = use_app();
     page_title(move || super::texts::card(i18n.lang()).title);
     let all_sets = Memo::new(move |_| app.doc.with(sets));
+    // A chosen set is kept by id (a set added meanwhile, here or by a merge, moves the others
+    // in the list); none chosen, or one no longer there: the first in the list.
+    let chosen = move |id: Option<Id>| {
+        all_sets.with_untracked(|s| {
+            id.filter(|id| s.iter().any(|x| &x.0 == id)).or_else(|| s.first().map(|x| x.0.clone()))
+        })
+    };
     let error = RwSignal::new(None::<String>);
     let run = move |cmd: &Command| match app.dispatch(cmd) {
         Ok(()) => {
@@ -89,17 +96,13 @@ pub(super) fn OverviewPage() -> impl IntoView {
     };
 
     // New goal.
-    let goal_set = RwSignal::new(None::<usize>);
+    let goal_set = RwSignal::new(None::<Id>);
     let goal_code = RwSignal::new(String::new());
     let goal_name = RwSignal::new(String::new());
     let goal_sami = RwSignal::new(false);
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(set) = goal_set
-            .get_untracked()
-            .or(Some(0))
-            .and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone()))
-        else {
+        let Some(set) = chosen(goal_set.get_untracked()) else {
             return;
         };
         let order = app
@@ -125,14 +128,10 @@ pub(super) fn OverviewPage() -> impl IntoView {
 
     // New matrix.
     let matrix_name = RwSignal::new(String::new());
-    let matrix_set = RwSignal::new(None::<usize>);
+    let matrix_set = RwSignal::new(None::<Id>);
     let new_matrix = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(set) = matrix_set
-            .get_untracked()
-            .or(Some(0))
-            .and_then(|i| all_sets.get_untracked().get(i).map(|s| s.0.clone()))
-        else {
+        let Some(set) = chosen(matrix_set.get_untracked()) else {
             return;
         };
         let goals: Vec<Id> = app
@@ -186,14 +185,6 @@ pub(super) fn OverviewPage() -> impl IntoView {
     };
 
     let set_names = move || all_sets.get();
-    let set_options = move || {
-        all_sets
-            .get()
-            .into_iter()
-            .map(|s| s.1)
-            .enumerate()
-            .collect::<Vec<_>>()
-    };
     let matrices = Memo::new(move |_| {
         app.doc.with(|d| {
             let mut v: Vec<(Id, String, usize, usize, usize)> = d
@@ -257,8 +248,8 @@ pub(super) fn OverviewPage() -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="matrix-set">{i18n.trc(|t| t.goal_set)}</label>
-                        <select id="matrix-set" on:change=move |ev| matrix_set.set(event_target_value(&ev).parse().ok())>
-                            {list(set_options, |(i, name)| view! { <option value=i.to_string()>{name}</option> }.into_any())}
+                        <select id="matrix-set" on:change=move |ev| matrix_set.set(vagval_core::Id::parse(&event_target_value(&ev)).ok())>
+                            {list(set_names, move |(id, name)| { let sel = matrix_set.get_untracked().as_ref() == Some(&id); view! { <option value=id.to_string() selected=sel>{name}</option> }.into_any() })}
                         </select>
                     </div>
                     <p class="hint">{i18n.trc(|t| t.matrix_goals_hint)}</p>
@@ -292,12 +283,12 @@ pub(super) fn OverviewPage() -> impl IntoView {
                 <h2 id="sets-heading">{i18n.trc(|t| t.sets)}</h2>
                 <p>{i18n.trc(|t| t.sets_lead)}</p>
                 {list(set_names, move |(id, name)| {
-                    let goals = app.doc.with_untracked(|d| goals_of(d, &id));
+                    let goals = Memo::new(move |_| app.doc.with(|d| goals_of(d, &id)));
                     view! {
                         <details class="goal-set">
-                            <summary>{format!("{name} ({} {})", goals.len(), i18n.c().goals_word)}</summary>
+                            <summary>{move || format!("{name} ({} {})", goals.with(Vec::len), i18n.c().goals_word)}</summary>
                             <ol class="goal-list">
-                                {goals.into_iter().map(|g| view! { <li>{g.display()}{g.sami().copied().unwrap_or(false).then_some(" ◆")}</li> }).collect_view()}
+                                {move || goals.get().into_iter().map(|g| view! { <li>{g.display()}{g.sami().copied().unwrap_or(false).then_some(" ◆")}</li> }).collect_view()}
                             </ol>
                         </details>
                     }.into_any()
@@ -316,8 +307,8 @@ pub(super) fn OverviewPage() -> impl IntoView {
                     <h3>{i18n.trc(|t| t.add_goal)}</h3>
                     <div class="field">
                         <label for="goal-set">{i18n.trc(|t| t.goal_set)}</label>
-                        <select id="goal-set" on:change=move |ev| goal_set.set(event_target_value(&ev).parse().ok())>
-                            {list(set_options, |(i, name)| view! { <option value=i.to_string()>{name}</option> }.into_any())}
+                        <select id="goal-set" on:change=move |ev| goal_set.set(vagval_core::Id::parse(&event_target_value(&ev)).ok())>
+                            {list(set_names, move |(id, name)| { let sel = goal_set.get_untracked().as_ref() == Some(&id); view! { <option value=id.to_string() selected=sel>{name}</option> }.into_any() })}
                         </select>
                     </div>
                     <div class="field">
@@ -331,7 +322,7 @@ pub(super) fn OverviewPage() -> impl IntoView {
                     <label class="choice"><input type="checkbox" prop:checked=move || goal_sami.get() on:change=move |ev| goal_sami.set(event_target_checked(&ev))/><span>{i18n.trc(|t| t.goal_sami)}</span></label>
                     <button type="submit" data-testid="add-goal">{i18n.trc(|t| t.add_goal)}</button>
                 </form>
-                <super::goal_import::GoalImport set=Signal::derive(move || goal_set.get().or(Some(0)).and_then(|i| all_sets.get().get(i).map(|s| s.0.clone())))/>
+                <super::goal_import::GoalImport set=Signal::derive(move || { all_sets.track(); chosen(goal_set.get()) })/>
             </section>
         </article>
     }

@@ -64,7 +64,7 @@ crate::texts! {
         matrices: "Matriser" / "Matrices",
         new_matrix: "Ny matris" / "New matrix",
         matrix_name: "Matrisens namn" / "Matrix name",
-        matrix_goals_hint: "Matrisen omfattar alla mål i uppsättningen; du kan välja par att bedöma på matrisens sida." / "The matrix covers every goal of the set; you can choose pairs to score on the matrix's page.",
+        matrix_goals_hint: "Matrisen omfattar alla mål i uppsättningen." / "The matrix covers every goal of the set.",
         open: "Öppna" / "Open",
         judged_of: "bedömda av" / "judged of",
         raters_word: "deltagare" / "raters",

@@ -228,6 +228,16 @@ pub fn check_case(doc: &Doc, case: &Id) -> Option<CaseCheck> {
     })
 }
 
+/// A number as text with its sign: "+2", "0", "−1" (a real minus sign, U+2212).
+#[must_use]
+pub fn signed(v: i64) -> String {
+    match v {
+        v if v > 0 => format!("+{v}"),
+        v if v < 0 => format!("−{}", v.unsigned_abs()),
+        _ => "0".to_owned(),
+    }
+}
+
 fn list(items: &[String], lang: Lang) -> String {
     let and = match lang {
         Lang::Sv => "och",
@@ -296,7 +306,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                     .take(5)
                     .map(|d| {
                         format!(
-                            "att ärendet {} {}, vilket påverkar {} ({}, {:+})",
+                            "att ärendet {} {}, vilket påverkar {} ({}, {})",
                             d.effect.label(lang),
                             goal(&d.from),
                             goal(&d.to),
@@ -317,7 +327,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                     .take(3)
                     .map(|p| {
                         format!(
-                            "{} → {} → {} ({:+})",
+                            "{} → {} → {} ({})",
                             goal(&p.from),
                             goal(&p.via),
                             goal(&p.to),
@@ -358,7 +368,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                     .take(5)
                     .map(|d| {
                         format!(
-                            "that the case {} {}, which affects {} ({}, {:+})",
+                            "that the case {} {}, which affects {} ({}, {})",
                             d.effect.label(lang),
                             goal(&d.from),
                             goal(&d.to),
@@ -379,7 +389,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                     .take(3)
                     .map(|p| {
                         format!(
-                            "{} → {} → {} ({:+})",
+                            "{} → {} → {} ({})",
                             goal(&p.from),
                             goal(&p.via),
                             goal(&p.to),

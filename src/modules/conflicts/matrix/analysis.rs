@@ -12,6 +12,11 @@ use crate::i18n::use_i18n;
 use crate::modules::conflicts::texts::ConflictsI18n;
 use crate::state::use_app;
 
+/// A number as shown: a real minus sign (U+2212), not a hyphen.
+fn n(v: impl ToString) -> String {
+    v.to_string().replace('-', "−")
+}
+
 #[component]
 pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
@@ -52,16 +57,16 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
                     <tr data-testid="measure-row">
                         <td>{place + 1}</td>
                         <th scope="row">{r.labels[i].clone()}</th>
-                        <td>{format!("{} ({} / {})", f.out_sum, f.out_pos, f.out_neg)}</td>
-                        <td>{format!("{} ({} / {})", f.in_sum, f.in_pos, f.in_neg)}</td>
-                        <td>{f.net_pos}</td>
-                        <td>{f.net_neg}</td>
+                        <td>{n(format!("{} ({} / {})", f.out_sum, f.out_pos, f.out_neg))}</td>
+                        <td>{n(format!("{} ({} / {})", f.in_sum, f.in_pos, f.in_neg))}</td>
+                        <td>{n(f.net_pos)}</td>
+                        <td>{n(f.net_neg)}</td>
                         <td>{v.active_sum}</td>
                         <td>{v.passive_sum}</td>
-                        <td>{fraction_text(v.quotient, lang)}</td>
+                        <td>{n(fraction_text(v.quotient, lang))}</td>
                         <td>{v.product}</td>
                         <td>{v.class.name(lang)}</td>
-                        <td>{fraction_text(a.second_order.combined_value(i), lang)}</td>
+                        <td>{n(fraction_text(a.second_order.combined_value(i), lang))}</td>
                     </tr>
                 })
             })
@@ -74,7 +79,7 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
             <tr data-testid="hidden-row">
                 <th scope="row">{format!("{} → {}", r.labels[h.source], r.labels[h.target])}</th>
                 <td>{h.first_order.map_or_else(|| "–".to_owned(), signed)}</td>
-                <td>{fraction_text(a.second_order.value(h.source, h.target), lang)}</td>
+                <td>{n(fraction_text(a.second_order.value(h.source, h.target), lang))}</td>
                 <td>{r.labels[h.strongest_via].clone()}</td>
             </tr>
         }).collect_view();
