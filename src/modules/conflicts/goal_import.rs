@@ -20,8 +20,14 @@ pub(super) fn GoalImport(
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<usize>);
     let checked = Memo::new(move |_| {
-        let Some(set) = set.get() else { return Vec::new() };
-        prepared.with(|p| p.as_ref().map(|p| app.doc.with(|d| p.check(d, &set))).unwrap_or_default())
+        let Some(set) = set.get() else {
+            return Vec::new();
+        };
+        prepared.with(|p| {
+            p.as_ref()
+                .map(|p| app.doc.with(|d| p.check(d, &set)))
+                .unwrap_or_default()
+        })
     });
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -50,8 +56,13 @@ pub(super) fn GoalImport(
         });
     };
     let confirm = move |_| {
-        let Some(set) = set.get_untracked() else { return };
-        let Some((cmd, n)) = prepared.with_untracked(|p| p.as_ref().map(|p| app.doc.with_untracked(|d| p.commands(d, &set, new_id)))) else {
+        let Some(set) = set.get_untracked() else {
+            return;
+        };
+        let Some((cmd, n)) = prepared.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| app.doc.with_untracked(|d| p.commands(d, &set, new_id)))
+        }) else {
             return;
         };
         match app.dispatch(&cmd) {

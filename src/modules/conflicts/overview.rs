@@ -59,7 +59,8 @@ pub(super) fn OverviewPage() -> impl IntoView {
     // in the list); none chosen, or one no longer there: the first in the list.
     let chosen = move |id: Option<Id>| {
         all_sets.with_untracked(|s| {
-            id.filter(|id| s.iter().any(|x| &x.0 == id)).or_else(|| s.first().map(|x| x.0.clone()))
+            id.filter(|id| s.iter().any(|x| &x.0 == id))
+                .or_else(|| s.first().map(|x| x.0.clone()))
         })
     };
     let error = RwSignal::new(None::<String>);

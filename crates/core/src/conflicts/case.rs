@@ -311,7 +311,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                             goal(&d.from),
                             goal(&d.to),
                             scale_label(d.score, lang),
-                            d.score
+                            signed(i64::from(d.score))
                         )
                     })
                     .collect();
@@ -331,7 +331,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                             goal(&p.from),
                             goal(&p.via),
                             goal(&p.to),
-                            p.impact
+                            signed(p.impact)
                         )
                     })
                     .collect();
@@ -373,7 +373,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                             goal(&d.from),
                             goal(&d.to),
                             scale_label(d.score, lang),
-                            d.score
+                            signed(i64::from(d.score))
                         )
                     })
                     .collect();
@@ -393,7 +393,7 @@ pub fn draft_memo(doc: &Doc, case: &Id, check: &CaseCheck, lang: Lang) -> String
                             goal(&p.from),
                             goal(&p.via),
                             goal(&p.to),
-                            p.impact
+                            signed(p.impact)
                         )
                     })
                     .collect();

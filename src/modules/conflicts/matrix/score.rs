@@ -445,8 +445,15 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
             app.doc.with(|d| {
                 d.matrices
                     .live()
-                    .filter(|m| vagval_core::crdt::Record::id(*m) != &id && m.removed() != Some(&true))
-                    .map(|m| (vagval_core::crdt::Record::id(m).clone(), m.name().cloned().unwrap_or_default()))
+                    .filter(|m| {
+                        vagval_core::crdt::Record::id(*m) != &id && m.removed() != Some(&true)
+                    })
+                    .map(|m| {
+                        (
+                            vagval_core::crdt::Record::id(m).clone(),
+                            m.name().cloned().unwrap_or_default(),
+                        )
+                    })
                     .collect::<Vec<(Id, String)>>()
             })
         })
@@ -455,8 +462,17 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
     let fetch = {
         let id = id.clone();
         Callback::new(move |_: leptos::ev::MouseEvent| {
-            let Some(from) = earlier.get_untracked().or(Some(0)).and_then(|k| others.get_untracked().get(k).map(|m| m.0.clone())) else { return };
-            match app.doc.with_untracked(|d| workflow::suggestions_from(d, &id, &from)) {
+            let Some(from) = earlier
+                .get_untracked()
+                .or(Some(0))
+                .and_then(|k| others.get_untracked().get(k).map(|m| m.0.clone()))
+            else {
+                return;
+            };
+            match app
+                .doc
+                .with_untracked(|d| workflow::suggestions_from(d, &id, &from))
+            {
                 Some(cmd) => match app.dispatch(&cmd) {
                     Ok(()) => error.set(None),
                     Err(e) => error.set(Some(e.message(i18n.lang()))),
