@@ -287,23 +287,29 @@ pub fn add_county(doc: &mut Doc) {
     matrix.set = reg(set);
     matrix.goals = reg(goals.clone());
     doc.matrices.0.insert(m.clone(), matrix);
-    // A fixed linear congruential sequence: the same workspace every time.
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    for r in 0..20 {
-        let rater = format!("Länsdeltagare {}", r + 1);
-        let id = scoring_id(&m, &rater);
+    score_fully(doc, &m, &goals, "Länsdeltagare", 20, 0x2545_f491_4f6c_dd1d);
+}
+
+/// `raters` scorings ("<prefix> 1" …) of matrix `m` with every off-diagonal cell of `goals`
+/// scored from a fixed linear congruential sequence starting at `seed`: the same workspace
+/// every time.
+fn score_fully(doc: &mut Doc, m: &Id, goals: &[Id], prefix: &str, raters: usize, seed: u64) {
+    let mut x = seed;
+    for r in 0..raters {
+        let rater = format!("{prefix} {}", r + 1);
+        let id = scoring_id(m, &rater);
         let mut sc = Scoring::empty(id.clone());
         sc.matrix = reg(m.clone());
         sc.rater = reg(rater);
         let mut cells = std::collections::BTreeMap::new();
-        for i in 0..30 {
-            for j in (0..30).filter(|&j| j != i) {
+        for (i, row) in goals.iter().enumerate() {
+            for (_, col) in goals.iter().enumerate().filter(|&(j, _)| j != i) {
                 x = x
                     .wrapping_mul(6_364_136_223_846_793_005)
                     .wrapping_add(1_442_695_040_888_963_407);
                 let score = i8::try_from((x >> 33) % 7).unwrap_or(3) - 3;
                 cells.insert(
-                    Pair::new(&goals[i], &goals[j]),
+                    Pair::new(row, col),
                     Reg {
                         value: Some(Cell {
                             score,
@@ -351,35 +357,14 @@ pub fn add_scaled(doc: &mut Doc, n: usize, raters: usize) {
     matrix.set = reg(set);
     matrix.goals = reg(goals.clone());
     doc.matrices.0.insert(m.clone(), matrix);
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for r in 0..raters {
-        let rater = format!("Skaldeltagare {}", r + 1);
-        let id = scoring_id(&m, &rater);
-        let mut sc = Scoring::empty(id.clone());
-        sc.matrix = reg(m.clone());
-        sc.rater = reg(rater);
-        let mut cells = std::collections::BTreeMap::new();
-        for i in 0..n {
-            for j in (0..n).filter(|&j| j != i) {
-                x = x
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                let score = i8::try_from((x >> 33) % 7).unwrap_or(3) - 3;
-                cells.insert(
-                    Pair::new(&goals[i], &goals[j]),
-                    Reg {
-                        value: Some(Cell {
-                            score,
-                            ..Cell::default()
-                        }),
-                        stamp: stamp(),
-                    },
-                );
-            }
-        }
-        sc.cells = Some(RegMap(cells));
-        doc.scorings.0.insert(id, sc);
-    }
+    score_fully(
+        doc,
+        &m,
+        &goals,
+        "Skaldeltagare",
+        raters,
+        0x9e37_79b9_7f4a_7c15,
+    );
 }
 
 #[cfg(test)]

@@ -87,25 +87,12 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
         let per = s.per_ranking.iter().map(|p| view! {
             <tr><th scope="row">{p.key.measure().name(lang)}</th><td>{p.order_changes}</td><td>{p.top_changes}</td></tr>
         }).collect_view();
-        let f = &a.formulas;
-        let formulas = [
-            f.unjudged,
-            f.first_order,
-            f.signed_split,
-            f.net,
-            f.vester,
-            f.vester_class,
-            f.second_order,
-            f.combined,
-            f.negative_paths,
-            f.hidden_tradeoffs,
-            f.micmac,
-            f.ranking,
-            f.sensitivity,
-        ]
-        .into_iter()
-        .map(|id| view! { <li><code>{id}</code>": "{explain(id, lang).unwrap_or("")}</li> })
-        .collect_view();
+        let formulas = a
+            .formulas
+            .all()
+            .into_iter()
+            .map(|id| view! { <li><code>{id}</code>": "{explain(id, lang).unwrap_or("")}</li> })
+            .collect_view();
         view! {
             <section aria-labelledby="analysis-heading" data-testid="analysis">
                 <h2 id="analysis-heading">{c.tab_analysis}</h2>

@@ -106,6 +106,28 @@ pub struct Formulas {
     pub sensitivity: &'static str,
 }
 
+impl Formulas {
+    /// Every id, in the order the fields are declared (what the UI lists and explains).
+    #[must_use]
+    pub const fn all(&self) -> [&'static str; 13] {
+        [
+            self.unjudged,
+            self.first_order,
+            self.signed_split,
+            self.net,
+            self.vester,
+            self.vester_class,
+            self.second_order,
+            self.combined,
+            self.negative_paths,
+            self.hidden_tradeoffs,
+            self.micmac,
+            self.ranking,
+            self.sensitivity,
+        ]
+    }
+}
+
 /// Everything the analysis computes for one grid. Per-node vectors are indexed like the grid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
@@ -323,22 +345,7 @@ mod tests {
             }
         );
         // Every stored id has an explanation in both languages.
-        let f = d.formulas;
-        for id in [
-            f.unjudged,
-            f.first_order,
-            f.signed_split,
-            f.net,
-            f.vester,
-            f.vester_class,
-            f.second_order,
-            f.combined,
-            f.negative_paths,
-            f.hidden_tradeoffs,
-            f.micmac,
-            f.ranking,
-            f.sensitivity,
-        ] {
+        for id in d.formulas.all() {
             assert!(
                 explain(id, Lang::Sv).is_some() && explain(id, Lang::En).is_some(),
                 "{id}"
