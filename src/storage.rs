@@ -166,6 +166,9 @@ extern "C" {
     fn idb_keys() -> js_sys::Array;
     #[wasm_bindgen(js_name = putText)]
     fn idb_put(key: &str, value: &js_sys::JsString) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = putParts)]
+    fn idb_put_parts(key: &str, text: &js_sys::JsString, chunks: &js_sys::Array)
+    -> js_sys::Promise;
     #[wasm_bindgen(js_name = delText)]
     fn idb_del(key: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onOther)]
@@ -632,6 +635,76 @@ pub fn save_workspace(
     let text =
         js_sys::JsString::from(Snapshot::compact_of(workspace, exported_at, device).as_str());
     let commit = write_js(StorageKey::Workspace, &text)?;
+    Ok(Saving { text, commit })
+}
+
+/// A snapshot text joined by the browser, and the same text in parts of about [`CHUNK_BYTES`]
+/// as it is stored (IndexedDB puts each part in a task of its own, see `public/store.js`).
+pub struct Joined {
+    /// The whole text (a rope of the parts: never flattened at once on the way to the disk).
+    pub text: js_sys::JsString,
+    /// The parts, in order.
+    pub chunks: js_sys::Array,
+}
+
+/// About how long a stored part is (UTF-8 bytes of the pieces joined into one).
+pub const CHUNK_BYTES: usize = 1 << 18;
+
+impl Joined {
+    /// A text in one part.
+    #[must_use]
+    pub fn whole(text: js_sys::JsString) -> Self {
+        let chunks = js_sys::Array::of1(&text);
+        Self { text, chunks }
+    }
+}
+
+/// The snapshot text from its head (the envelope up to the workspace) and the parts of the
+/// workspace's JSON: joined by the browser, so the records' strings made at earlier saves are
+/// not converted again.
+#[must_use]
+pub fn join_snapshot(
+    head: &str,
+    parts: &[vagval_core::kernel::pieces::Part<js_sys::JsString>],
+) -> Joined {
+    use js_sys::JsString;
+    use vagval_core::kernel::pieces::Part;
+    let chunks = js_sys::Array::new();
+    let mut chunk = JsString::from(head);
+    let mut bytes = head.len();
+    for part in parts {
+        if bytes >= CHUNK_BYTES {
+            chunks.push(&chunk);
+            chunk = JsString::from("");
+            bytes = 0;
+        }
+        bytes += part.json().len();
+        chunk = match part {
+            Part::Text(t) => chunk.concat(&JsString::from(t.as_str())),
+            Part::Record(out) => chunk.concat(&out.piece),
+        };
+    }
+    chunks.push(&chunk.concat(&JsString::from("}")));
+    let mut text = JsString::from("");
+    for c in chunks.iter() {
+        text = text.concat(&c);
+    }
+    Joined { text, chunks }
+}
+
+/// Stores a workspace snapshot the caller has written already (the autosave joins it from
+/// kept pieces, see `state::save`).
+///
+/// # Errors
+/// As [`write`]; the previous stored copy survives any failure.
+pub fn save_text(joined: Joined) -> Result<Saving, StorageError> {
+    let Joined { text, chunks } = joined;
+    let key = StorageKey::Workspace.as_str();
+    let commit = if in_idb(&key) {
+        Commit(Some(idb_put_parts(&key, &text, &chunks)))
+    } else {
+        write_js(StorageKey::Workspace, &text)?
+    };
     Ok(Saving { text, commit })
 }
 

@@ -6,6 +6,7 @@
 //! over another's edits; `storage` events from other tabs are merged in as they come.
 use js_sys::JsString;
 use leptos::prelude::*;
+use vagval_core::document::Pieces;
 use vagval_core::snapshot::Decoded;
 use vagval_core::{Command, Doc, DomainError, History, Hlc, Id, Snapshot, Stamper, demo::demo_doc};
 
@@ -80,6 +81,10 @@ pub struct AppState {
     local: StoredValue<LocalMeta>,
     /// Issue 12: IndexedDB writes not yet committed.
     in_flight: StoredValue<u32>,
+    /// Issue 12: each record's JSON as last saved (the autosave writes only what changed).
+    pieces: StoredValue<Pieces<JsString>, LocalStorage>,
+    /// Issue 12: an autosave going through the records in slices.
+    walk: StoredValue<Option<save::Walk>, LocalStorage>,
 }
 
 /// The app state from context.
@@ -158,6 +163,8 @@ impl AppState {
             retry: StoredValue::new(None),
             local: StoredValue::new(local),
             in_flight: StoredValue::new(0),
+            pieces: StoredValue::new_local(Pieces::default()),
+            walk: StoredValue::new_local(None),
         };
         provide_context(state);
         // On first start nothing is written until the user chose (the demo waits in memory).

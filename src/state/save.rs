@@ -2,10 +2,11 @@
 use js_sys::JsString;
 use leptos::prelude::*;
 use std::time::Duration;
-use vagval_core::snapshot::decode;
+use vagval_core::kernel::pieces::{Cursor, Part};
+use vagval_core::snapshot::{Checksum, decode};
 use vagval_core::{Doc, History, Snapshot, merge};
 
-use super::{AppState, SaveState, iso_now};
+use super::{AppState, Mark, SaveState, iso_now};
 use crate::storage::{self, StorageError, StorageKey};
 
 /// How long edits are collected before one save (counted from the first unsaved edit: a run
@@ -13,6 +14,27 @@ use crate::storage::{self, StorageError, StorageKey};
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(400);
 /// How often a save that failed (full storage) is tried again.
 const SAVE_RETRY: Duration = Duration::from_secs(10);
+/// Issue 12: how long one slice of an autosave writes records before it yields (the longest
+/// record, one rater's 30 × 30 scores, adds ≈ 6 ms at 4× CPU to the slice it ends).
+const SLICE_MS: f64 = 12.0;
+
+/// Issue 12: where an autosave in slices stands.
+pub(super) enum Walk {
+    /// Bringing the records' pieces up to date, since the journal stood at `from`.
+    Pieces { cursor: Cursor, from: Mark },
+    /// Summing the parts of one state of the document for the checksum.
+    Sum {
+        parts: Vec<Part<JsString>>,
+        next: usize,
+        sum: Checksum,
+    },
+}
+
+fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
 
 pub(super) fn decoded_is_newer(snapshot: &Snapshot) -> bool {
     snapshot.schema_version > vagval_core::migrate::CURRENT
@@ -56,7 +78,11 @@ impl AppState {
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DEBOUNCE).ok();
+        if self.walking() {
+            // An autosave is going through the records; it goes through again for this edit.
+            return;
+        }
+        let handle = set_timeout_with_handle(move || self.save_in_slices(), SAVE_DEBOUNCE).ok();
         if handle.is_none() {
             self.save_now();
         }
@@ -87,7 +113,148 @@ impl AppState {
         self.write(true);
     }
 
+    /// Issue 12: the debounced save, in slices of about [`SLICE_MS`], a task each, so no task
+    /// of an autosave is long. First the records' pieces are brought up to date (an edit
+    /// meanwhile means one more pass, which writes only what the edit changed); the parts of
+    /// that one state of the document are then summed for the checksum, joined and written.
+    fn save_in_slices(self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        self.pending.set_value(None);
+        if !self.writable() {
+            return;
+        }
+        self.walk.set_value(Some(Walk::Pieces {
+            cursor: Cursor::default(),
+            from: self.mark(),
+        }));
+        self.slice();
+    }
+
+    /// Whether an autosave is going through the records (an edit now is taken along).
+    pub(super) fn walking(self) -> bool {
+        self.walk
+            .with_value(|w| matches!(w, Some(Walk::Pieces { .. })))
+    }
+
+    fn slice(self) {
+        let mut walk = None;
+        self.walk.update_value(|w| walk = w.take());
+        let start = perf_now();
+        let over = move || perf_now() - start > SLICE_MS;
+        loop {
+            walk = match walk {
+                // A save in one go (flush, export) came first.
+                None => return,
+                Some(Walk::Pieces { mut cursor, from }) => {
+                    let mut done = false;
+                    self.doc.with_untracked(|doc| {
+                        self.pieces.update_value(|cache| {
+                            done = doc.refresh_pieces(
+                                cache,
+                                &mut cursor,
+                                &mut |json| JsString::from(json),
+                                &mut || over(),
+                            );
+                        });
+                    });
+                    let now = self.mark();
+                    if !done {
+                        Some(Walk::Pieces { cursor, from })
+                    } else if from != now {
+                        Some(Walk::Pieces {
+                            cursor: Cursor::default(),
+                            from: now,
+                        })
+                    } else {
+                        let parts = self
+                            .doc
+                            .with_untracked(|doc| self.pieces.with_value(|c| doc.pieces(c)));
+                        match parts {
+                            Some(parts) => Some(Walk::Sum {
+                                parts,
+                                next: 0,
+                                sum: Checksum::default(),
+                            }),
+                            None => {
+                                self.write(true);
+                                return;
+                            }
+                        }
+                    }
+                }
+                Some(Walk::Sum {
+                    parts,
+                    mut next,
+                    mut sum,
+                }) => {
+                    while next < parts.len() && !over() {
+                        sum.update(parts[next].json());
+                        next += 1;
+                    }
+                    if next == parts.len() {
+                        self.write_parts(&parts, sum);
+                        return;
+                    }
+                    Some(Walk::Sum { parts, next, sum })
+                }
+            };
+            if over() {
+                break;
+            }
+        }
+        self.walk.set_value(walk);
+        if set_timeout_with_handle(move || self.slice(), Duration::ZERO).is_err() {
+            self.walk.set_value(None);
+            self.write(true);
+        }
+    }
+
+    /// The last step of a save in slices: the parts of one state of the document, summed.
+    /// If another tab stored meanwhile, the whole save runs again in one go (it merges).
+    fn write_parts(self, parts: &[Part<JsString>], sum: Checksum) {
+        if !self.writable() {
+            return;
+        }
+        match self.stored_changes() {
+            Ok(None) => {}
+            _ => {
+                self.write(true);
+                return;
+            }
+        }
+        let (at, device) = (iso_now(), self.device.get_value());
+        let head = Snapshot::compact_head_summed(sum, &at, &device);
+        self.store(None, storage::join_snapshot(&head, parts));
+    }
+
+    /// The snapshot text of `doc`, from the kept pieces brought up to date first.
+    fn text_of(self, doc: &Doc, at: &str, device: &str) -> storage::Joined {
+        self.pieces.update_value(|cache| {
+            doc.refresh_pieces(
+                cache,
+                &mut Cursor::default(),
+                &mut |json| JsString::from(json),
+                &mut || false,
+            );
+        });
+        let parts = self.pieces.with_value(|cache| doc.pieces(cache));
+        match parts {
+            Some(parts) => {
+                let head = Snapshot::compact_head(parts.iter().map(Part::json), at, device);
+                storage::join_snapshot(&head, &parts)
+            }
+            None => storage::Joined::whole(JsString::from(
+                Snapshot::compact_of(doc, at, device).as_str(),
+            )),
+        }
+    }
+
+    /// Writes the workspace in one go (merged first with what another tab stored, if
+    /// `merge_first`).
     pub(super) fn write(self, merge_first: bool) {
+        self.walk.set_value(None);
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }
@@ -125,12 +292,18 @@ impl AppState {
             }
         }
         let (at, device) = (iso_now(), self.device.get_value());
-        let written = match &merged {
-            Some(doc) => storage::save_workspace(doc, &at, &device),
+        let text = match &merged {
+            Some(doc) => self.text_of(doc, &at, &device),
             None => self
                 .doc
-                .with_untracked(|doc| storage::save_workspace(doc, &at, &device)),
+                .with_untracked(|doc| self.text_of(doc, &at, &device)),
         };
+        self.store(merged, text);
+    }
+
+    /// Stores a snapshot text; `merged` is its document when it differs from the open one.
+    fn store(self, merged: Option<Doc>, text: storage::Joined) {
+        let written = storage::save_text(text);
         match written {
             // Issue 12: IndexedDB reports the commit later; localStorage is done at once.
             Ok(saving) if saving.commit.is_done() => self.saved(merged, saving.text),

@@ -136,7 +136,7 @@ export async function saved(page, timeout = 10_000) {
 export { mergeFile } from "./pages/share.mjs";
 
 // The workspace store (public/store.js): IndexedDB "vagval-store", object store "kv", text
-// values under the keys the app used in localStorage before issue 12.
+// values under the keys the app used in localStorage before issue 12 (long ones in parts).
 const IDB_OPEN = `new Promise((ok, no) => {
   const r = indexedDB.open("vagval-store");
   r.onupgradeneeded = () => r.result.createObjectStore("kv");
@@ -152,7 +152,16 @@ export function storedEntries(page) {
     const get = (r) => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
     const [keys, values] = await Promise.all([get(s.getAllKeys()), get(s.getAll())]);
     db.close();
-    return keys.map((k, i) => [k, values[i]]);
+    // Long texts are stored in parts (public/store.js): joined here, the part keys left out.
+    const raw = new Map(keys.map((k, i) => [k, values[i]]));
+    const part = (k) => k.startsWith("vagval~parts:") || k.startsWith("vagval~part:");
+    return keys.filter((k) => !part(k)).map((k) => {
+      const n = raw.get("vagval~parts:" + k);
+      if (typeof n !== "number" || n < 2) return [k, raw.get(k)];
+      let text = raw.get(k);
+      for (let i = 1; i < n; i++) text += raw.get("vagval~part:" + i + ":" + k);
+      return [k, text];
+    });
   })()`);
 }
 
@@ -172,13 +181,15 @@ export function setStored(page, key, text, { announce = false } = {}) {
     await new Promise((ok, no) => {
       const tx = db.transaction("kv", "readwrite");
       tx.objectStore("kv").put(${JSON.stringify(text)}, ${JSON.stringify(key)});
+      // Whole, so no parts of a longer earlier copy are joined to it (public/store.js).
+      tx.objectStore("kv").delete("vagval~parts:" + ${JSON.stringify(key)});
       tx.oncomplete = ok;
       tx.onabort = () => no(tx.error);
     });
     db.close();
     if (${announce}) {
       const c = new BroadcastChannel("vagval-store");
-      c.postMessage({ puts: [[${JSON.stringify(key)}, ${JSON.stringify(text)}]], dels: [] });
+      c.postMessage({ puts: [${JSON.stringify(key)}], dels: [] });
       c.close();
     }
   })()`);

@@ -259,6 +259,17 @@ impl From<serde_json::Error> for ImportError {
     }
 }
 
+/// A snapshot's checksum being taken over its workspace's JSON, part by part.
+#[derive(Debug, Clone, Default)]
+pub struct Checksum(crc32fast::Hasher);
+
+impl Checksum {
+    /// Takes `part` (the next part of the workspace's JSON) into the sum.
+    pub fn update(&mut self, part: &str) {
+        self.0.update(part.as_bytes());
+    }
+}
+
 /// The checksum of a document: `crc32:` + 8 hex digits over its compact JSON.
 #[must_use]
 pub fn checksum(doc: &Doc) -> String {
@@ -287,6 +298,35 @@ impl Snapshot {
     /// that go into the text (the autosave's path).
     #[must_use]
     pub fn compact_of(workspace: &Doc, exported_at: &str, device: &str) -> String {
+        let body = serde_json::to_string(workspace).unwrap_or_default();
+        let head = Self::compact_head(std::iter::once(body.as_str()), exported_at, device);
+        let mut out = String::with_capacity(head.len() + body.len() + 1);
+        out.push_str(&head);
+        out.push_str(&body);
+        out.push('}');
+        out
+    }
+
+    /// The envelope of a compact snapshot up to its workspace: the text before the workspace's
+    /// JSON, given in `body` as parts (the checksum is taken over them). The snapshot is this,
+    /// the parts, and `}` ([`Self::compact_of`]; the autosave joins [`Doc::pieces`]).
+    #[must_use]
+    pub fn compact_head<'a>(
+        body: impl IntoIterator<Item = &'a str>,
+        exported_at: &str,
+        device: &str,
+    ) -> String {
+        let mut sum = Checksum::default();
+        for part in body {
+            sum.update(part);
+        }
+        Self::compact_head_summed(sum, exported_at, device)
+    }
+
+    /// [`Self::compact_head`] with the checksum over the body taken already (the autosave
+    /// takes it in slices).
+    #[must_use]
+    pub fn compact_head_summed(sum: Checksum, exported_at: &str, device: &str) -> String {
         #[derive(Serialize)]
         struct Head<'a> {
             format: &'a str,
@@ -297,8 +337,7 @@ impl Snapshot {
             device: &'a str,
             checksum: &'a str,
         }
-        let body = serde_json::to_string(workspace).unwrap_or_default();
-        let sum = format!("crc32:{:08x}", crc32fast::hash(body.as_bytes()));
+        let sum = format!("crc32:{:08x}", sum.0.finalize());
         let head = Head {
             format: FORMAT,
             schema_version: CURRENT,
@@ -311,12 +350,7 @@ impl Snapshot {
         let head = serde_json::to_string(&head).unwrap_or_default();
         // `head` is one object: open its closing brace for the workspace, the last field.
         let open = head.strip_suffix('}').unwrap_or(&head);
-        let mut out = String::with_capacity(open.len() + body.len() + 16);
-        out.push_str(open);
-        out.push_str(",\"workspace\":");
-        out.push_str(&body);
-        out.push('}');
-        out
+        format!("{open},\"workspace\":")
     }
 
     /// Indented JSON, as written to exported files: objects one field a line, arrays

@@ -14,6 +14,8 @@ use vagval_core::conflicts::goal::{Goal, GoalSet};
 use vagval_core::conflicts::matrix::{Matrix, Scoring};
 use vagval_core::crdt::Record;
 use vagval_core::demo::demo_doc;
+use vagval_core::document::Pieces;
+use vagval_core::kernel::pieces::{Cursor, Part};
 use vagval_core::model::{Agenda, Inspel, Meta};
 use vagval_core::round::{Ballot, Round};
 use vagval_core::{Doc, Id, Kind, Stamp, merge};
@@ -298,5 +300,37 @@ proptest! {
         let text = serde_json::to_string(&abc).unwrap();
         let back: Doc = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(&back, &abc);
+    }
+}
+
+/// Joins a document's pieces (the autosave's text).
+fn joined(doc: &Doc, cache: &Pieces<()>) -> String {
+    doc.pieces(cache).unwrap().iter().map(Part::json).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn pieces_kept_from_one_document_write_another_exactly(
+        a in doc(), b in doc(), every in 1usize..4,
+    ) {
+        // The autosave's writer, refreshed against `a`, then against `b` in slices of `every`
+        // records (records changed, added and gone), writes what serde_json writes.
+        let mut cache = Pieces::default();
+        let mut cursor = Cursor::default();
+        prop_assert!(a.refresh_pieces(&mut cache, &mut cursor, &mut |_| (), &mut || false));
+        prop_assert_eq!(joined(&a, &cache), serde_json::to_string(&a).unwrap());
+        let mut cursor = Cursor::default();
+        let mut n = 0;
+        let mut slices = 0;
+        while !b.refresh_pieces(&mut cache, &mut cursor, &mut |_| (), &mut || {
+            n += 1;
+            n % every == 0
+        }) {
+            slices += 1;
+            prop_assert!(slices < 100);
+        }
+        prop_assert_eq!(joined(&b, &cache), serde_json::to_string(&b).unwrap());
     }
 }

@@ -335,7 +335,7 @@ macro_rules! document {
     ) => {
         $crate::document!(@struct [$(#[$dm])*] $doc [$(#[$mm])*] $meta $mty []
             $( { [$(#[$cm])*] $f $ty $($always)? } )*);
-        $crate::document!(@rest $doc $kind $meta $mty $( $f $ty )*);
+        $crate::document!(@rest $doc $kind $meta $mty $( $f $ty [$($always)?] )*);
     };
 
     (@struct [$(#[$dm:meta])*] $doc:ident [$(#[$mm:meta])*] $meta:ident $mty:ident [$($done:tt)*]) => {
@@ -370,7 +370,82 @@ macro_rules! document {
         ] $($rest)*);
     };
 
-    (@rest $doc:ident $kind:ident $meta:ident $mty:ident $( $f:ident $ty:ident )*) => {
+    (@rest $doc:ident $kind:ident $meta:ident $mty:ident $( $f:ident $ty:ident [$($always:ident)?] )*) => {
+        /// The autosave's kept pieces, one slot per collection (see
+        /// [`pieces`](crate::kernel::pieces)).
+        #[derive(Debug)]
+        pub struct Pieces<P> {
+            $( $f: $crate::kernel::pieces::Slot<$ty, P>, )*
+        }
+
+        impl<P> Default for Pieces<P> {
+            fn default() -> Self {
+                Self { $( $f: $crate::kernel::pieces::Slot::default(), )* }
+            }
+        }
+
+        impl $doc {
+            /// Brings `cache` up to date with this document, record by record from `cursor` on,
+            /// writing only records that changed since their piece was made. `false` if `stop`
+            /// asked to stop first (`cursor` then says where to go on).
+            pub fn refresh_pieces<P>(
+                &self,
+                cache: &mut Pieces<P>,
+                cursor: &mut $crate::kernel::pieces::Cursor,
+                make: &mut $crate::kernel::pieces::Make<'_, P>,
+                stop: &mut $crate::kernel::pieces::Stop<'_>,
+            ) -> bool {
+                let mut index = 0usize;
+                $(
+                    if cursor.collection == index {
+                        match cache.$f.refresh(&self.$f, cursor.after.as_ref(), make, stop) {
+                            Some(id) => {
+                                cursor.after = Some(id);
+                                return false;
+                            }
+                            None => {
+                                cursor.collection += 1;
+                                cursor.after = None;
+                            }
+                        }
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+                true
+            }
+
+            /// The document's compact JSON as parts, from pieces refreshed against this very
+            /// document ([`Self::refresh_pieces`] complete, no change since); `None` if one is
+            /// missing. Joined, the parts are `serde_json::to_string(self)`.
+            #[must_use]
+            pub fn pieces<P>(&self, cache: &Pieces<P>) -> Option<Vec<$crate::kernel::pieces::Part<P>>> {
+                use $crate::kernel::pieces::{Part, push_json};
+                let mut parts = Vec::new();
+                let mut text = String::from("{\"id\":");
+                push_json(&mut text, &self.id);
+                text.push_str(concat!(",\"", stringify!($meta), "\":"));
+                push_json(&mut text, &self.$meta);
+                parts.push(Part::Text(text));
+                $(
+                    let always = !<[&str]>::is_empty(&[$(stringify!($always))?]);
+                    if always || !self.$f.is_empty() {
+                        cache.$f.push_parts(stringify!($f), &self.$f, &mut parts)?;
+                    }
+                )*
+                let mut text = String::new();
+                for (key, value) in &self.extra {
+                    text.push(',');
+                    push_json(&mut text, key);
+                    text.push(':');
+                    push_json(&mut text, value);
+                }
+                text.push('}');
+                parts.push(Part::Text(text));
+                Some(parts)
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $doc {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;

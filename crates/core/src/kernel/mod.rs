@@ -13,6 +13,7 @@
 //!   messages; [`migrate`]: the numbered migration steps, one file each.
 //! - [`csv_in`], [`csv_out`]: reading CSV as spreadsheets save it (encoding, delimiter,
 //!   records, limits) and writing it for Swedish Excel.
+//! - [`pieces`]: the autosave's writer, which rewrites only the records that changed.
 //!
 //! A test (`tests/kernel_imports.rs`) fails if a file here names a module.
 pub mod check;
@@ -28,6 +29,7 @@ pub mod id;
 pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
+pub mod pieces;
 #[macro_use]
 pub mod record;
 pub mod reg;
