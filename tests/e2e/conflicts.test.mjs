@@ -291,6 +291,20 @@ test("the demo matrix: four raters, the CLI's hidden trade-off RUS 1 → RUS 7, 
     hidden.includes("RUS 1 Grön industriell omställning → RUS 7 Rennäringens markanvändning och samiska villkor"),
     `hidden trade-offs: ${JSON.stringify(hidden)}`,
   );
+  // The signed network: an arrow per table row, strength ±2 and up by default; ±3 only is fewer,
+  // each of them ±3, the trade-offs dashed.
+  await m.network.waitFor();
+  const two = await m.networkRows.count();
+  assert.ok(two > 0, "the demo has interactions of strength 2 or more");
+  assert.equal(await m.networkLines.count(), two);
+  assert.ok((await m.networkValues()).every((v) => /^[+−][23]$/.test(v)));
+  await m.networkStrength.selectOption("2");
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="network-edge"]').length < n, two);
+  const three = await m.networkValues();
+  assert.ok(three.length > 0 && three.every((v) => v === "+3" || v === "−3"), JSON.stringify(three));
+  assert.equal(await m.networkLines.count(), three.length);
+  assert.equal(await page.locator('[data-testid="network"] line.edge.neg').count(), three.filter((v) => v === "−3").length);
+  await page.screenshot({ path: join(OUT, "conflicts-network.png"), fullPage: true });
   await violations(page, "sv: demo analysis");
   // CSV: every rater's score, and the results.
   const scores = await m.csvScores();
@@ -300,6 +314,35 @@ test("the demo matrix: four raters, the CLI's hidden trade-off RUS 1 → RUS 7, 
   const results = await m.csvResults();
   assert.match(results.suggestedFilename(), /^matris-resultat-\d{4}-\d\d-\d\d\.csv$/);
   assert.match(readFileSync(await results.path(), "utf8"), /RUS 7/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("sparse scoring: only the flagged pairs, only one goal's pairs, every pair again", async () => {
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  const m = new MatrixPage(page, env.server.url);
+  await m.open(DEMO_MATRIX);
+  await m.openReveal();
+  assert.equal(await m.pairsStatus.textContent(), "Alla 72 par bedöms.");
+  const flagged = Number((await m.pairsFlagged.textContent()).match(/\((\d+)\)/)[1]);
+  assert.ok(flagged > 0);
+  await m.pairsFlagged.tap();
+  await page.waitForFunction((k) => document.querySelector('[data-testid="pairs-status"]').textContent.startsWith(`${k} av 72`), flagged);
+  // The value matrix shows only the chosen pairs.
+  assert.equal(await m.heatCells.count(), flagged);
+  // One goal's row and column: 2 × 8 = 16 pairs.
+  await m.pairGoals.first().tap();
+  await m.pairsTouching.tap();
+  await page.waitForFunction(() => document.querySelector('[data-testid="pairs-status"]').textContent.startsWith("16 av 72"));
+  await saved(page);
+  await page.reload();
+  await m.name.waitFor();
+  await m.openReveal();
+  assert.equal(await m.pairsStatus.textContent(), "16 av 72 par är valda för bedömning.", "the choice is stored");
+  await violations(page, "sv: sparse scoring");
+  await m.pairsEvery.tap();
+  await page.waitForFunction(() => document.querySelector('[data-testid="pairs-status"]').textContent === "Alla 72 par bedöms.");
+  assert.equal(await m.heatCells.count(), 72);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,9 +14,9 @@ const KB = 1000;
 /** Budgets in bytes: the measured size + 5 %. A module without its own line uses `module`. */
 const BUDGETS = {
   // Measured on the build with erase_components (issue 12) and the goal-conflict module (13).
-  initial: 351 * KB, // measured 333.9 KB: shell, overview, Dela, settings, core kernel, store, every record kind's reader
+  initial: 363 * KB, // measured 345.3 KB: shell, overview, Dela, settings, core kernel, store, every record kind's reader, the sliced autosave (+11 KB)
   prioritisation: 230 * KB, // measured 219.2 KB: its pages, participant mode, voting, certificate
-  conflicts: 134 * KB, // measured 127.5 KB: its pages, the analysis, the case check (target 100 missed)
+  conflicts: 153 * KB, // measured 145.2 KB: its pages, the analysis, the signed network, sparse pairs, the case check (target 100 missed)
   shared: 26 * KB, // measured 24.0 KB: code two modules share and the shell does not (CSV reading …)
   module: 100 * KB, // a new module starts at the target
 };

@@ -155,6 +155,20 @@ export class MatrixPage {
     this.hidden = page.locator('[data-testid="hidden"]');
     this.hiddenRows = page.locator('[data-testid="hidden-row"]');
     this.sensitivity = page.locator('[data-testid="sensitivity"]');
+    this.pairsStatus = page.locator('[data-testid="pairs-status"]');
+    this.pairsFlagged = page.locator('[data-testid="pairs-flagged"]');
+    this.pairsEvery = page.locator('[data-testid="pairs-every"]');
+    this.pairsTouching = page.locator('[data-testid="pairs-touching"]');
+    this.pairGoals = page.locator('[data-testid="pair-goal"]');
+    this.network = page.locator('[data-testid="network"]');
+    this.networkLines = page.locator('[data-testid="network"] line.edge');
+    this.networkRows = page.locator('[data-testid="network-edge"]');
+    this.networkStrength = page.locator("#network-strength");
+  }
+
+  /** The network table's value column (the arrows' signed values). */
+  networkValues() {
+    return this.networkRows.locator("td:nth-child(3)").allTextContents();
   }
 
   static path(id) {

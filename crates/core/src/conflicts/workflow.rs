@@ -139,6 +139,62 @@ pub fn set_consensus(matrix: &Id, pair: &Pair, agreed: Option<Agreed>) -> Comman
     Matrix::CONSENSUS.set(matrix, &[(pair.clone(), agreed)])
 }
 
+/// Sparse scoring: `matrix` is scored on `pairs` only from now on (none: every pair again).
+/// Pairs selected before and not in `pairs` are unselected, so the selection is exactly
+/// `pairs`. `None` when the matrix does not exist or nothing would change.
+#[must_use]
+pub fn select_pairs(doc: &Doc, matrix: &Id, pairs: &[Pair]) -> Option<Command> {
+    let m = doc.matrices.get(matrix)?;
+    let want: std::collections::BTreeSet<&Pair> = pairs.iter().filter(|p| p.row != p.col).collect();
+    let now: std::collections::BTreeSet<&Pair> = m
+        .selected()
+        .map(|s| {
+            s.0.iter()
+                .filter(|(_, r)| r.value)
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut entries: Vec<(Pair, bool)> = want
+        .difference(&now)
+        .map(|p| ((*p).clone(), true))
+        .collect();
+    entries.extend(now.difference(&want).map(|p| ((*p).clone(), false)));
+    (!entries.is_empty()).then(|| Matrix::SELECTED.set(matrix, &entries))
+}
+
+/// The pairs of `matrix` waiting for discussion (range at least the threshold or opposite
+/// signs, no consensus yet): to be scored again on their own after the talk.
+#[must_use]
+pub fn flagged_pairs(doc: &Doc, matrix: &Id) -> Vec<Pair> {
+    Reveal::of(doc, matrix)
+        .map(|r| {
+            r.cells
+                .into_iter()
+                .filter(|c| c.flagged)
+                .map(|c| c.pair)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every pair of `matrix` whose row or column goal is one of `goals` (both directions).
+#[must_use]
+pub fn pairs_touching(doc: &Doc, matrix: &Id, goals: &[Id]) -> Vec<Pair> {
+    let Some(r) = Reveal::of(doc, matrix) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for row in &r.goals {
+        for col in &r.goals {
+            if row != col && (goals.contains(row) || goals.contains(col)) {
+                out.push(Pair::new(row, col));
+            }
+        }
+    }
+    out
+}
+
 /// Suggestions for `target` from the analysed values of `earlier` (consensus, else median),
 /// for the pairs whose goals both matrices share (by goal id, or else by goal code and name
 /// when the matrices are over different sets). `None` when there is nothing to suggest.
@@ -232,4 +288,74 @@ pub fn confirm_suggestions(
             (Scoring::CELLS.name(), value),
         ],
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conflicts::demo::{DEMO_MATRIX, demo_id};
+    use crate::kernel::clock::Hlc;
+    use crate::kernel::command::{Stamper, apply};
+
+    fn run(d: &mut Doc, cmd: &Command) {
+        let mut clock = Hlc::new("t");
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1_800_000_000_000,
+        };
+        apply(d, cmd, &mut st).unwrap();
+    }
+
+    #[test]
+    fn sparse_scoring_selects_exactly_the_pairs_given_and_none_means_every_pair() {
+        let mut d = crate::demo::demo_doc();
+        let m = demo_id(DEMO_MATRIX);
+        let goals = Reveal::of(&d, &m).unwrap().goals;
+        assert_eq!(Reveal::of(&d, &m).unwrap().wanted, 72);
+        // The pairs touching the first goal: its row and its column, 2 × (9 − 1) = 16.
+        let first = pairs_touching(&d, &m, &goals[..1]);
+        assert_eq!(first.len(), 16);
+        let cmd = select_pairs(&d, &m, &first).unwrap();
+        run(&mut d, &cmd);
+        let r = Reveal::of(&d, &m).unwrap();
+        assert_eq!(r.wanted, 16);
+        let other = Pair::new(&goals[1], &goals[2]);
+        assert!(!d.matrices.get(&m).unwrap().wants(&other));
+        assert!(d.matrices.get(&m).unwrap().wants(&first[0]));
+        // The same selection again changes nothing.
+        assert!(select_pairs(&d, &m, &first).is_none());
+        // Another selection replaces it: the second goal's 16 pairs, not 16 + 16 − 2.
+        let second = pairs_touching(&d, &m, &goals[1..2]);
+        let cmd = select_pairs(&d, &m, &second).unwrap();
+        run(&mut d, &cmd);
+        assert_eq!(Reveal::of(&d, &m).unwrap().wanted, 16);
+        // None: every pair again.
+        let cmd = select_pairs(&d, &m, &[]).unwrap();
+        run(&mut d, &cmd);
+        assert_eq!(Reveal::of(&d, &m).unwrap().wanted, 72);
+        assert!(d.validate(10).is_empty());
+    }
+
+    #[test]
+    fn the_flagged_pairs_are_scored_again_on_their_own() {
+        let mut d = crate::demo::demo_doc();
+        let m = demo_id(DEMO_MATRIX);
+        let flagged = flagged_pairs(&d, &m);
+        // The demo's queue (see `demo::tests`): flagged, no consensus yet.
+        let r = Reveal::of(&d, &m).unwrap();
+        let expected: Vec<Pair> = r
+            .cells
+            .iter()
+            .filter(|c| c.flagged)
+            .map(|c| c.pair.clone())
+            .collect();
+        assert!(!flagged.is_empty());
+        assert_eq!(flagged, expected);
+        let cmd = select_pairs(&d, &m, &flagged).unwrap();
+        run(&mut d, &cmd);
+        assert_eq!(Reveal::of(&d, &m).unwrap().wanted, flagged.len());
+        // Diagonal "pairs" are never selected.
+        let g = &r.goals[0];
+        assert!(select_pairs(&d, &m, &[flagged.clone(), vec![Pair::new(g, g)]].concat()).is_none());
+    }
 }

@@ -375,7 +375,7 @@ macro_rules! document {
         /// [`pieces`](crate::kernel::pieces)).
         #[derive(Debug)]
         pub struct Pieces<P> {
-            $( $f: $crate::kernel::pieces::Slot<$ty, P>, )*
+            $( $f: $crate::kernel::pieces::Slot<P>, )*
         }
 
         impl<P> Default for Pieces<P> {

@@ -10,6 +10,7 @@
 //! Each piece carries a `P` made once from its JSON (the browser's own string, say), so what
 //! did not change is not converted again either. [`document!`](crate::document!) writes
 //! `Pieces` (one slot per collection) and `Doc::refresh_pieces` / `Doc::pieces`.
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -57,17 +58,24 @@ pub struct Cursor {
     pub after: Option<Id>,
 }
 
-#[derive(Debug)]
-struct Entry<R, P> {
-    record: R,
+/// A kept piece and the record it was written from (type-erased: one map type serves every
+/// kind, so the map's code is in the bundle once, not once per kind).
+struct Entry<P> {
+    record: Box<dyn Any>,
     out: Rc<Out<P>>,
+}
+
+impl<P> std::fmt::Debug for Entry<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.out.json)
+    }
 }
 
 /// The kept pieces of one collection.
 #[derive(Debug)]
-pub struct Slot<R, P>(BTreeMap<Id, Entry<R, P>>);
+pub struct Slot<P>(BTreeMap<Id, Entry<P>>);
 
-impl<R, P> Default for Slot<R, P> {
+impl<P> Default for Slot<P> {
     fn default() -> Self {
         Self(BTreeMap::new())
     }
@@ -79,11 +87,11 @@ pub type Make<'a, P> = dyn FnMut(&str) -> P + 'a;
 /// Says whether to stop for now (asked after each record, compared or written).
 pub type Stop<'a> = dyn FnMut() -> bool + 'a;
 
-impl<R: Serialize + Clone + PartialEq, P> Slot<R, P> {
+impl<P> Slot<P> {
     /// Brings the pieces of `col` up to date, from after `after` on. Returns the last id done if
     /// `stop` asked to stop before the end, `None` when the collection is done (pieces of
     /// records no longer in it are dropped then).
-    pub fn refresh(
+    pub fn refresh<R: Serialize + Clone + PartialEq + 'static>(
         &mut self,
         col: &Collection<R>,
         after: Option<&Id>,
@@ -93,13 +101,18 @@ impl<R: Serialize + Clone + PartialEq, P> Slot<R, P> {
         use std::ops::Bound::{Excluded, Unbounded};
         let from = after.map_or(Unbounded, Excluded);
         for (id, record) in col.0.range((from, Unbounded)) {
-            if !self.0.get(id).is_some_and(|e| e.record == *record) {
+            let same = self
+                .0
+                .get(id)
+                .and_then(|e| e.record.downcast_ref::<R>())
+                .is_some_and(|kept| kept == record);
+            if !same {
                 let json = serde_json::to_string(record).unwrap_or_default();
                 let piece = make(&json);
                 self.0.insert(
                     id.clone(),
                     Entry {
-                        record: record.clone(),
+                        record: Box::new(record.clone()),
                         out: Rc::new(Out { json, piece }),
                     },
                 );
@@ -118,7 +131,7 @@ impl<R: Serialize + Clone + PartialEq, P> Slot<R, P> {
     /// has no piece. The pieces are not compared with the records again (that is the refresh's
     /// work, and the longest part of it): call this right after a complete refresh against the
     /// same document, with no change in between.
-    pub fn push_parts(
+    pub fn push_parts<R: PartialEq + 'static>(
         &self,
         name: &str,
         col: &Collection<R>,
@@ -127,7 +140,10 @@ impl<R: Serialize + Clone + PartialEq, P> Slot<R, P> {
         let mut text = format!(",\"{name}\":[");
         for (i, (id, record)) in col.0.iter().enumerate() {
             let entry = self.0.get(id)?;
-            debug_assert!(entry.record == *record, "stale piece: refresh first");
+            debug_assert!(
+                entry.record.downcast_ref::<R>() == Some(record),
+                "stale piece: refresh first"
+            );
             if i > 0 {
                 text.push(',');
             }

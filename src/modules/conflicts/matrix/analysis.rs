@@ -7,6 +7,7 @@ use vagval_core::conflicts::analysis::explain;
 use vagval_core::conflicts::report::{fraction_text, report};
 
 use super::Ctx;
+use super::network::NetworkView;
 use super::score::signed;
 use crate::i18n::use_i18n;
 use crate::modules::conflicts::texts::ConflictsI18n;
@@ -120,10 +121,11 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
                     <p class="hint">{c.paths_help}</p>
                     <ol data-testid="negative-paths">{paths}</ol>
                 </section>
+                <NetworkView rep=rep />
                 <section class="card">
                     <table class="data-table" data-testid="hidden">
                         <caption>{c.hidden}</caption>
-                        <thead><tr><th scope="col">{c.col_goal}</th><th scope="col">{c.first_order}</th><th scope="col">{c.second_order}</th><th scope="col">{c.via}</th></tr></thead>
+                        <thead><tr><th scope="col">{c.col_pair}</th><th scope="col">{c.first_order}</th><th scope="col">{c.second_order}</th><th scope="col">{c.via}</th></tr></thead>
                         <tbody>{hidden}</tbody>
                     </table>
                     <p class="hint">{c.hidden_help}</p>
@@ -131,7 +133,7 @@ pub(super) fn AnalysisPanel(ctx: Ctx) -> impl IntoView {
                 <section class="card">
                     <table class="data-table" data-testid="sensitivity">
                         <caption>{c.sensitivity}</caption>
-                        <thead><tr><th scope="col">{c.col_goal}</th><th scope="col">{format!("{} {}", s.perturbations, c.changes_order)}</th><th scope="col">{c.changes_top}</th></tr></thead>
+                        <thead><tr><th scope="col">{c.col_ranking}</th><th scope="col">{format!("{} {}", s.perturbations, c.changes_order)}</th><th scope="col">{c.changes_top}</th></tr></thead>
                         <tbody>{per}</tbody>
                     </table>
                     <p class="hint">{c.sensitivity_help}</p>

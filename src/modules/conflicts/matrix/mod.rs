@@ -13,6 +13,8 @@ use crate::i18n::use_i18n;
 use crate::state::use_app;
 
 mod analysis;
+mod network;
+mod pairs;
 mod reveal;
 mod score;
 
@@ -160,7 +162,10 @@ pub(in crate::modules::conflicts) fn MatrixPage() -> impl IntoView {
                 <div role="tabpanel" class="tab-panel" hidden=move || tab.get() != Tab::Reveal>
                     {
                         let c = c2.clone();
-                        move || (tab.get() == Tab::Reveal).then(|| view! { <reveal::RevealPanel ctx=c.clone()/> })
+                        move || (tab.get() == Tab::Reveal).then(|| view! {
+                            <reveal::RevealPanel ctx=c.clone()/>
+                            <pairs::PairsPanel ctx=c.clone()/>
+                        })
                     }
                 </div>
                 <div role="tabpanel" class="tab-panel print-show" hidden=move || tab.get() != Tab::Analysis>
