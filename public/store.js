@@ -95,12 +95,18 @@ function readAll(d) {
   });
 }
 
-// One key's text as the database holds it now, parts joined (null if none).
+// One key's text as the database holds it now, parts joined (null if none). What it learns of
+// the stored parts is kept, so a later write of fewer parts deletes the rest (another tab may
+// have written more than this one knew).
 function readOne(s, key) {
   return request(s.get(key)).then(function (v) {
     if (typeof v !== "string") return null;
     return request(s.get(PARTS + key)).then(function (n) {
-      if (typeof n !== "number" || n < 2) return v;
+      if (typeof n !== "number" || n < 2) {
+        stored_parts.delete(key);
+        return v;
+      }
+      stored_parts.set(key, n);
       var reads = [];
       for (var i = 1; i < n; i++) reads.push(request(s.get(PART + i + ":" + key)));
       return Promise.all(reads).then(function (ps) {

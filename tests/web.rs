@@ -617,3 +617,75 @@ async fn idb_a_part_that_fails_late_leaves_the_stored_text_whole() {
     assert_eq!(storage::read(key).unwrap().as_deref(), Some(long.as_str()));
     storage::close();
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+function open() {
+  return new Promise((ok, no) => {
+    const r = indexedDB.open('vagval-store', 1);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+}
+// As another tab of this version writes a text of `n` parts, then names the key.
+export async function other_tab_writes_parts(key, n) {
+  const db = await open();
+  await new Promise((ok, no) => {
+    const tx = db.transaction('kv', 'readwrite');
+    const s = tx.objectStore('kv');
+    s.put('p0', key);
+    s.put(n, 'vagval~parts:' + key);
+    for (let i = 1; i < n; i++) s.put('p' + i, 'vagval~part:' + i + ':' + key);
+    tx.oncomplete = ok;
+    tx.onabort = () => no(tx.error);
+  });
+  db.close();
+  const c = new BroadcastChannel('vagval-store');
+  c.postMessage({ puts: [key], dels: [] });
+  c.close();
+}
+export async function raw_keys() {
+  const db = await open();
+  const keys = await new Promise((ok) => {
+    const r = db.transaction('kv').objectStore('kv').getAllKeys();
+    r.onsuccess = () => ok(r.result);
+  });
+  db.close();
+  return keys;
+}
+")]
+extern "C" {
+    fn other_tab_writes_parts(key: &str, n: u32) -> js_sys::Promise;
+    fn raw_keys() -> js_sys::Promise;
+}
+
+#[wasm_bindgen_test]
+async fn idb_parts_another_tab_wrote_are_deleted_by_a_shorter_write_here() {
+    fresh().await;
+    open_idb().await;
+    let key = StorageKey::Workspace;
+    let long = "x".repeat(600_000);
+    storage::write_js(key, &js_sys::JsString::from(long.as_str()))
+        .unwrap()
+        .done()
+        .await
+        .unwrap();
+    // Another tab stores six parts (this tab knew of three) and says so.
+    wait(other_tab_writes_parts("vagval.workspace", 6)).await;
+    wait(tick(50)).await;
+    assert_eq!(storage::read(key).unwrap().as_deref(), Some("p0p1p2p3p4p5"));
+    // A short text here leaves no part of theirs behind.
+    storage::write_js(key, &js_sys::JsString::from("kort"))
+        .unwrap()
+        .done()
+        .await
+        .unwrap();
+    let keys = wasm_bindgen_futures::JsFuture::from(raw_keys())
+        .await
+        .unwrap();
+    let keys: Vec<String> = js_sys::Array::from(&keys)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    assert!(keys.iter().all(|k| !k.starts_with("vagval~")), "{keys:?}");
+    storage::close();
+}
