@@ -223,6 +223,16 @@ impl Reveal {
         }
     }
 
+    /// The pairs waiting for discussion (flagged, no consensus yet), in row and column order.
+    #[must_use]
+    pub fn flagged_pairs(&self) -> Vec<Pair> {
+        self.cells
+            .iter()
+            .filter(|c| c.flagged)
+            .map(|c| c.pair.clone())
+            .collect()
+    }
+
     /// The flagged cells (no consensus yet), most disagreement first: sign conflicts, then
     /// the larger range, then the larger spread around the median, then more raters, then
     /// row and column order.

@@ -168,13 +168,7 @@ pub fn select_pairs(doc: &Doc, matrix: &Id, pairs: &[Pair]) -> Option<Command> {
 #[must_use]
 pub fn flagged_pairs(doc: &Doc, matrix: &Id) -> Vec<Pair> {
     Reveal::of(doc, matrix)
-        .map(|r| {
-            r.cells
-                .into_iter()
-                .filter(|c| c.flagged)
-                .map(|c| c.pair)
-                .collect()
-        })
+        .map(|r| r.flagged_pairs())
         .unwrap_or_default()
 }
 

@@ -162,10 +162,7 @@ pub(in crate::modules::conflicts) fn MatrixPage() -> impl IntoView {
                 <div role="tabpanel" class="tab-panel" hidden=move || tab.get() != Tab::Reveal>
                     {
                         let c = c2.clone();
-                        move || (tab.get() == Tab::Reveal).then(|| view! {
-                            <reveal::RevealPanel ctx=c.clone()/>
-                            <pairs::PairsPanel ctx=c.clone()/>
-                        })
+                        move || (tab.get() == Tab::Reveal).then(|| view! { <reveal::RevealPanel ctx=c.clone()/> })
                     }
                 </div>
                 <div role="tabpanel" class="tab-panel print-show" hidden=move || tab.get() != Tab::Analysis>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use vagval_core::Id;
 use vagval_core::conflicts::matrix::Matrix;
+use vagval_core::conflicts::stats::Reveal;
 use vagval_core::conflicts::workflow;
 
 use super::Ctx;
@@ -12,26 +13,26 @@ use crate::modules::conflicts::texts::ConflictsI18n;
 use crate::state::use_app;
 
 #[component]
-pub(super) fn PairsPanel(ctx: Ctx) -> impl IntoView {
+pub(super) fn PairsPanel(ctx: Ctx, reveal: Memo<Option<Reveal>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let Ctx {
         id, goals, labels, ..
     } = ctx;
+    // The reveal panel's reveal: the pairs scored and the flagged ones, not built twice.
     let counts = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.doc.with(|d| {
-                let n = goals.with(Vec::len);
-                let all = n * n.saturating_sub(1);
-                let chosen = d
-                    .matrices
-                    .get(&id)
-                    .filter(|m| m.is_sparse())
-                    .and_then(Matrix::selected)
-                    .map(|s| s.0.values().filter(|r| r.value).count());
-                let flagged = workflow::flagged_pairs(d, &id).len();
-                (all, chosen, flagged)
+            let n = goals.with(Vec::len);
+            let all = n * n.saturating_sub(1);
+            let sparse = app
+                .doc
+                .with(|d| d.matrices.get(&id).is_some_and(Matrix::is_sparse));
+            reveal.with(|r| {
+                let (wanted, flagged) = r.as_ref().map_or((0, 0), |r| {
+                    (r.wanted, r.cells.iter().filter(|c| c.flagged).count())
+                });
+                (all, sparse.then_some(wanted), flagged)
             })
         })
     };
@@ -54,10 +55,10 @@ pub(super) fn PairsPanel(ctx: Ctx) -> impl IntoView {
         }
     };
     let flagged = {
-        let (id, select) = (id.clone(), select.clone());
+        let select = select.clone();
         Callback::new(move |()| {
-            let pairs = app.doc.with_untracked(|d| workflow::flagged_pairs(d, &id));
-            select(pairs);
+            let pairs = reveal.with_untracked(|r| r.as_ref().map(Reveal::flagged_pairs));
+            select(pairs.unwrap_or_default());
         })
     };
     let touching = {

@@ -33,6 +33,7 @@ const HEAT_MAX: usize = 40;
 pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let pairs_ctx = ctx.clone();
     let Ctx {
         id, labels, status, ..
     } = ctx;
@@ -269,6 +270,7 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+            <super::pairs::PairsPanel ctx=pairs_ctx reveal=reveal />
         </section>
     }
 }
