@@ -13,6 +13,7 @@ import { OUT, openPage, saved, shared, violations } from "./harness.mjs";
 import { Shell } from "./pages/shell.mjs";
 import { SharePage } from "./pages/share.mjs";
 import { CasePage, ConflictsPage, DEMO_MATRIX, MatrixPage, SOURCE } from "./pages/conflicts.mjs";
+import { InspelPage } from "./pages/inspel.mjs";
 
 const env = shared();
 
@@ -419,6 +420,33 @@ test("the set chosen for a new matrix stays chosen when another set is added", a
   await m.start("Anna");
   // The nine RUS priorities: 9 × 8 cells.
   assert.deepEqual({ chosen, cells: await m.cells.count() }, { chosen: rus, cells: 9 * 8 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an inspel names the goals it serves; the goal lists it; undo takes the link away", async () => {
+  const { context, page, errors } = await openPage(env.browser, "tablet");
+  const inspel = new InspelPage(page, env.server.url);
+  await inspel.open();
+  const RUS = "Regional utvecklingsstrategi – prioriteringar";
+  const overview = new ConflictsPage(page, env.server.url);
+  // The demo links Bredband to RUS 5 and RUS 8; RUS 3 Kompetensförsörjning is served only by
+  // the distance-learning inspel.
+  await inspel.edit("Bredband till hela landsbygden");
+  assert.deepEqual(await inspel.goalLinks.allTextContents(), ["RUS 5 Bredband i hela länet", "RUS 8 Attraktiv region för inflyttare"]);
+  await inspel.linkGoal(RUS, "RUS 3 Kompetensförsörjning");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="goal-link"]').length === 3);
+  await violations(page, "sv: inspel editor with goals");
+  await saved(page);
+  await overview.goTo();
+  await overview.set(RUS).click();
+  assert.equal(
+    await overview.goalLine(RUS, "RUS 3 Kompetensförsörjning").locator('[data-testid="served-by"]').textContent(),
+    " · Inspel som bidrar: Bredband till hela landsbygden, Högre utbildning och kompetensförsörjning på distans",
+  );
+  // Undo (Ctrl+Z) takes the link back out; the goal's line follows.
+  await new Shell(page, env.server.url).undo();
+  await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="served-by"]')].some((e) => e.textContent.includes("Bredband till hela landsbygden, Högre")));
   assert.deepEqual(errors, []);
   await context.close();
 });

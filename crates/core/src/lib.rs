@@ -75,7 +75,7 @@ pub mod model {
     pub use crate::kernel::check::{NAME_MAX, TEXT_MAX};
     pub use crate::prioritisation::agenda::{Agenda, COMMENTS_MAX, Comment};
     pub use crate::prioritisation::inspel::{
-        Dimension, Inspel, Municipality, ORIGINALS_MAX, Status,
+        Dimension, GOAL_LINKS_MAX, Inspel, Municipality, ORIGINALS_MAX, Status, link_goal,
     };
     pub use crate::workspace::Meta;
 }

@@ -25,28 +25,35 @@ fn source_name(i: usize, lang: Lang) -> &'static str {
     SOURCES.get(i).map_or("", |s| s.label(lang))
 }
 
-/// The live sets, by name: (id, name).
-fn sets(doc: &vagval_core::Doc) -> Vec<(Id, String)> {
-    let mut v: Vec<(Id, String)> = doc
-        .goal_sets
-        .live()
-        .filter(|s| s.removed() != Some(&true))
-        .map(|s| (s.id().clone(), s.name().cloned().unwrap_or_default()))
-        .collect();
-    v.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    v
+use vagval_core::conflicts::goal::live_sets as sets;
+
+/// The goals of `set` in order (owned, for memos).
+pub(super) fn goals_of(doc: &vagval_core::Doc, set: &Id) -> Vec<Goal> {
+    vagval_core::conflicts::goal::goals_of(doc, set)
+        .into_iter()
+        .cloned()
+        .collect()
 }
 
-/// The goals of `set` in order.
-pub(super) fn goals_of(doc: &vagval_core::Doc, set: &Id) -> Vec<Goal> {
-    let mut v: Vec<Goal> = doc
-        .goals
-        .live()
-        .filter(|g| g.set() == Some(set) && g.removed() != Some(&true))
-        .cloned()
+/// The inspel that serve `goal`, named (the first three, then how many more); `None` if none.
+fn served_by(doc: &vagval_core::Doc, goal: &Id, lang: Lang) -> Option<String> {
+    let all = vagval_core::conflicts::goal::inspel_serving(doc, goal);
+    if all.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = all
+        .iter()
+        .take(3)
+        .map(|r| r.title().cloned().unwrap_or_default())
         .collect();
-    v.sort_by(|a, b| (a.order(), a.code(), a.id()).cmp(&(b.order(), b.code(), b.id())));
-    v
+    if all.len() > 3 {
+        names.push(
+            super::texts::texts(lang)
+                .and_more
+                .replace("{n}", &(all.len() - 3).to_string()),
+        );
+    }
+    Some(names.join(", "))
 }
 
 #[component]
@@ -289,7 +296,14 @@ pub(super) fn OverviewPage() -> impl IntoView {
                         <details class="goal-set">
                             <summary>{move || format!("{name} ({} {})", goals.with(Vec::len), i18n.c().goals_word)}</summary>
                             <ol class="goal-list">
-                                {move || goals.get().into_iter().map(|g| view! { <li>{g.display()}{g.sami().copied().unwrap_or(false).then_some(" ◆")}</li> }).collect_view()}
+                                {move || goals.get().into_iter().map(|g| {
+                                    let served = app.doc.with(|d| served_by(d, g.id(), i18n.lang()));
+                                    view! {
+                                        <li>{g.display()}{g.sami().copied().unwrap_or(false).then_some(" ◆")}
+                                            {served.map(|s| view! { <span class="hint" data-testid="served-by">{format!(" · {}: {s}", i18n.c().served_by)}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
                             </ol>
                         </details>
                     }.into_any()

@@ -56,6 +56,8 @@ crate::texts! {
         set_source: "Utgå från" / "Start from",
         create: "Skapa" / "Create",
         goals_word: "mål" / "goals",
+        served_by: "Inspel som bidrar" / "Inputs serving it",
+        and_more: "och {n} till" / "and {n} more",
         add_goal: "Lägg till mål" / "Add goal",
         goal_set: "Måluppsättning" / "Goal set",
         goal_code: "Kod" / "Code",

@@ -99,6 +99,15 @@ crate::texts! {
         description: "Beskrivning" / "Description",
         person: "Kontaktperson (frivilligt)" / "Contact person (optional)",
         dimensions: "Hållbarhetsdimensioner" / "Sustainability dimensions",
+        goal_links: "Mål som inspelet bidrar till" / "Goals this input serves",
+        goal_links_hint:
+            "Mål från Målkonflikter, högst 20. Kopplingen visas också vid målet."
+            / "Goals from Goal conflicts, at most 20. The link also shows at the goal.",
+        goal_links_none:
+            "Inga mål än: lägg till en måluppsättning under Målkonflikter."
+            / "No goals yet: add a goal set under Goal conflicts.",
+        goal_removed: "borttaget mål" / "removed goal",
+        chosen_word: "valda" / "chosen",
         list: "Inspel" / "Inputs",
         rounds: "Omröstningar" / "Voting rounds",
         agenda: "Agenda" / "Agenda",

@@ -26,6 +26,11 @@ export class ConflictsPage {
     this.setSummaries = page.locator('[data-testid="goal-sets"] details.goal-set summary');
   }
 
+  /** The overview's line of `goal` in the set `set` (its "Inspel som bidrar", if any). */
+  goalLine(set, goal) {
+    return this.goalSets.locator("details.goal-set", { has: this.set(set) }).locator("li", { hasText: goal });
+  }
+
   /** Loads the overview and waits for the app. */
   async open() {
     await this.page.goto(this.origin + ConflictsPage.path);

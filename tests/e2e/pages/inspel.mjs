@@ -21,6 +21,15 @@ export class InspelPage {
     this.csvErrors = page.locator('[data-testid="csv-errors"] li');
     this.csvConfirm = page.locator('[data-testid="csv-confirm"]');
     this.csvDone = page.locator('[data-testid="csv-done"]');
+    this.goalLinks = page.locator('[data-testid="goal-link"]');
+  }
+
+  /** In the open editor: opens the goal set `set` and ticks (or unticks) the goal `goal`. */
+  async linkGoal(set, goal, on = true) {
+    const group = this.page.locator('[data-testid="goal-links"] details.goal-set', { hasText: set });
+    if (!(await group.evaluate((d) => d.open))) await group.locator("summary").click();
+    const box = group.locator("label.choice", { hasText: goal }).locator("input");
+    await (on ? box.check() : box.uncheck());
   }
 
   /** Loads /inspel and waits for the app. */

@@ -249,6 +249,40 @@ pub fn add(doc: &mut Doc) {
             .collect(),
     ));
     doc.cases.0.insert(c, case);
+    link_inspel(doc, &goals);
+}
+
+/// Which regional goals (indices into [`REGIONAL_GOALS`]) the prioritisation demo's inspel
+/// serve, by title.
+const INSPEL_GOALS: &[(&str, &[usize])] = &[
+    ("Dubbelspår och högre hastighet på Mittbanan", &[3, 5, 1]),
+    ("Bredband till hela landsbygden", &[4, 7]),
+    (
+        "Förändrad skattebas och kommunal utjämning för glesbygd",
+        &[7],
+    ),
+    ("Underhåll av det finmaskiga vägnätet", &[3]),
+    ("Mobiltäckning längs stråken och i fjällen", &[4]),
+    ("Kommersiell service på landsbygden", &[7]),
+    ("Godstrafik och persontrafik på Inlandsbanan", &[3, 5]),
+    ("Hållbar besöksnäring och säsongsanpassade regler", &[1, 8]),
+    (
+        "Flygtrafik Östersund–Stockholm med allmän trafikplikt",
+        &[3],
+    ),
+    ("Högre utbildning och kompetensförsörjning på distans", &[2]),
+    ("Fler statliga arbetstillfällen i länet", &[1]),
+    ("Vattenkraftens värden ska stanna i bygden", &[0, 8]),
+];
+
+/// Links the demo's inspel to the regional goals they serve (inspel → goals).
+fn link_inspel(doc: &mut Doc, goals: &[Id]) {
+    for r in doc.inspel.0.values_mut() {
+        let title = r.title.as_ref().map(|t| t.value.as_str());
+        if let Some((_, ks)) = INSPEL_GOALS.iter().find(|(t, _)| Some(*t) == title) {
+            r.goal_links = reg(ks.iter().filter_map(|&k| goals.get(k).cloned()).collect());
+        }
+    }
 }
 
 /// The county workspace's goal-conflict part: a 30-goal matrix (the regional goals, the 17

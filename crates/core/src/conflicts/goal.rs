@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Doc;
 use crate::kernel::check::{self, NAME_MAX, TEXT_MAX};
 use crate::kernel::lang::Lang;
-use crate::kernel::record::Guard;
+use crate::kernel::record::{Guard, Record};
 
 /// Most goals in one set (the 169 Agenda 2030 targets).
 pub const GOALS_MAX: usize = 169;
@@ -112,6 +112,64 @@ impl Goal {
     }
 }
 
+/// The live goal sets (not in the trash), by name then id: (id, name).
+#[must_use]
+pub fn live_sets(doc: &Doc) -> Vec<(crate::kernel::id::Id, String)> {
+    let mut v: Vec<_> = doc
+        .goal_sets
+        .live()
+        .filter(|s| s.removed() != Some(&true))
+        .map(|s| (s.id().clone(), s.name().cloned().unwrap_or_default()))
+        .collect();
+    v.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// The live goals of `set` (not in the trash), by order, then code, then id.
+#[must_use]
+pub fn goals_of<'a>(doc: &'a Doc, set: &crate::kernel::id::Id) -> Vec<&'a Goal> {
+    let mut v: Vec<&Goal> = doc
+        .goals
+        .live()
+        .filter(|g| g.set() == Some(set) && g.removed() != Some(&true))
+        .collect();
+    v.sort_by(|a, b| (a.order(), a.code(), a.id()).cmp(&(b.order(), b.code(), b.id())));
+    v
+}
+
+/// What a link to `goal` shows (from an inspel, later from effect chains and funding cases):
+/// its code and name, or `None` when the goal was erased or is in the trash ("borttaget").
+#[must_use]
+pub fn link_label(doc: &Doc, goal: &crate::kernel::id::Id) -> Option<String> {
+    doc.goals
+        .get(goal)
+        .filter(|g| g.removed() != Some(&true))
+        .map(Goal::display)
+}
+
+/// The inspel (not in the trash) that name `goal` among the goals they serve, by title in
+/// Swedish order.
+#[must_use]
+pub fn inspel_serving<'a>(
+    doc: &'a Doc,
+    goal: &crate::kernel::id::Id,
+) -> Vec<&'a crate::prioritisation::inspel::Inspel> {
+    use crate::prioritisation::query::swedish_order;
+    let mut v: Vec<_> = doc
+        .inspel
+        .live()
+        .filter(|r| r.removed() != Some(&true))
+        .filter(|r| r.goal_links().is_some_and(|g| g.contains(goal)))
+        .collect();
+    v.sort_by_cached_key(|r| {
+        (
+            swedish_order(r.title().map_or("", String::as_str)),
+            r.id().clone(),
+        )
+    });
+    v
+}
+
 /// The 17 Agenda 2030 goals with their official Swedish short names (as used by the
 /// Swedish government and Globala målen) and the UN's English short names.
 pub const AGENDA_2030: [(&str, &str); 17] = [
@@ -181,5 +239,141 @@ pub fn standard_goals(source: GoalSource, lang: Lang) -> Vec<(String, String)> {
             .enumerate()
             .map(|(i, g)| (["E", "S", "M"][i].to_owned(), pick(g)))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::conflicts::demo::{REGIONAL_GOALS, demo_id};
+    use crate::kernel::clock::Hlc;
+    use crate::kernel::command::{Stamper, apply};
+    use crate::kernel::id::Id;
+    use crate::kernel::lang::Localized as _;
+    use crate::prioritisation::inspel::{GOAL_LINKS_MAX, link_goal};
+    use crate::{Command, Kind};
+
+    fn run(d: &mut Doc, cmd: &Command) -> Result<(), crate::DomainError> {
+        let mut clock = Hlc::new("t");
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1_800_000_000_000,
+        };
+        apply(d, cmd, &mut st).map(|_| ())
+    }
+
+    fn title(d: &Doc, id: &Id) -> String {
+        d.inspel.get(id).and_then(|r| r.title().cloned()).unwrap()
+    }
+
+    #[test]
+    fn inspel_serve_goals_and_a_removed_goal_shows_as_removed() {
+        let mut d = crate::demo::demo_doc();
+        // RUS 4 Transportinfrastruktur (demo goal 0x13): the demo links four inspel to it
+        // (Mittbanan, Vägnätet, Inlandsbanan, Flygtrafik), listed in Swedish title order.
+        let rus4 = demo_id(0x13);
+        let serving: Vec<String> = inspel_serving(&d, &rus4)
+            .iter()
+            .map(|r| title(&d, r.id()))
+            .collect();
+        assert_eq!(
+            serving,
+            [
+                "Dubbelspår och högre hastighet på Mittbanan",
+                "Flygtrafik Östersund–Stockholm med allmän trafikplikt",
+                "Godstrafik och persontrafik på Inlandsbanan",
+                "Underhåll av det finmaskiga vägnätet",
+            ]
+        );
+        // Link one more inspel (Bredband, which serves RUS 5 and RUS 8) to RUS 4.
+        let bredband = d
+            .inspel
+            .live()
+            .find(|r| r.title().is_some_and(|t| t.starts_with("Bredband")))
+            .unwrap()
+            .clone();
+        let cmd = link_goal(&bredband, &rus4, true).unwrap();
+        run(&mut d, &cmd).unwrap();
+        let links = d.inspel.get(bredband.id()).unwrap().goal_links().unwrap();
+        assert_eq!(links, &[demo_id(0x14), demo_id(0x17), rus4.clone()]);
+        assert_eq!(inspel_serving(&d, &rus4).len(), 5);
+        // Linking again changes nothing; unlinking takes just that one away.
+        let now = d.inspel.get(bredband.id()).unwrap().clone();
+        assert!(link_goal(&now, &rus4, true).is_none());
+        run(&mut d, &link_goal(&now, &demo_id(0x14), false).unwrap()).unwrap();
+        let links = d.inspel.get(bredband.id()).unwrap().goal_links().unwrap();
+        assert_eq!(links, &[demo_id(0x17), rus4.clone()]);
+        // The goal in the trash: the link stays (undoable) but shows as removed, and the
+        // goal serves nobody in the lists.
+        assert_eq!(
+            link_label(&d, &rus4).as_deref(),
+            Some(REGIONAL_GOALS[3].1)
+                .map(|n| format!("RUS 4 {n}"))
+                .as_deref()
+        );
+        let trash = Command::Edit {
+            kind: Kind::Goal,
+            id: rus4.clone(),
+            field: "removed".into(),
+            value: serde_json::json!(true),
+        };
+        run(&mut d, &trash).unwrap();
+        assert_eq!(link_label(&d, &rus4), None);
+        // Erased for good: still no crash, the file still checks, the link shows as removed.
+        run(
+            &mut d,
+            &Command::Erase {
+                kind: Kind::Goal,
+                id: rus4.clone(),
+            },
+        )
+        .unwrap();
+        assert_eq!(link_label(&d, &rus4), None);
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+    }
+
+    #[test]
+    fn an_inspel_serves_at_most_twenty_goals_and_links_only_to_goals() {
+        let mut d = crate::demo::demo_doc();
+        let first = d.inspel.live().next().unwrap().id().clone();
+        // The 17 Agenda 2030 goals (0x40…) and the 9 regional ones: 26 > 20.
+        let many: Vec<Id> = (0..17)
+            .map(|k| demo_id(0x40 + k))
+            .chain((0..9).map(|k| demo_id(0x10 + k)))
+            .collect();
+        let edit = |ids: &[Id]| Command::Edit {
+            kind: Kind::Inspel,
+            id: first.clone(),
+            field: "goal_links".into(),
+            value: serde_json::json!(ids),
+        };
+        assert_eq!(run(&mut d, &edit(&many[..GOAL_LINKS_MAX])), Ok(()));
+        let e = run(&mut d, &edit(&many[..=GOAL_LINKS_MAX])).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                crate::DomainError::Rule {
+                    kind: "inspel",
+                    field: "goal_links",
+                    problem: crate::kernel::check::ProblemKind::TooMany { max: 20 }
+                }
+            ),
+            "{e:?}"
+        );
+        assert_eq!(e.message(crate::Lang::Sv), "Fältet får ha högst 20 poster.");
+        // A link to something that is not a goal (the matrix) is a dangling reference.
+        let mut bad = d.clone();
+        bad.inspel.0.get_mut(&first).unwrap().goal_links = Some(crate::kernel::reg::Reg {
+            value: vec![demo_id(crate::conflicts::demo::DEMO_MATRIX)],
+            stamp: crate::Stamp(1, 0, "t".into()),
+        });
+        let problems = bad.validate(10);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "workspace.inspel[0].goal_links.value");
+        assert!(matches!(
+            problems[0].kind,
+            crate::kernel::check::ProblemKind::Dangling { .. }
+        ));
     }
 }

@@ -11,6 +11,9 @@ use crate::kernel::record::Guard;
 /// Most originals one merged inspel can list.
 pub const ORIGINALS_MAX: usize = 500;
 
+/// Most goals one inspel can name (goals of the goal-conflict module, any set).
+pub const GOAL_LINKS_MAX: usize = 20;
+
 /// A municipality of Jämtlands län, the region, or someone else.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -167,9 +170,36 @@ record_kind! {
         status: Status = check::any; names("status", "status") handle(STATUS),
         /// For a merged inspel: the inspel it was merged from.
         originals: Vec<Id> = check::list::<Id, ORIGINALS_MAX>; refs(inspel) names("sammanslagna inspel", "merged inputs") handle(ORIGINALS),
+        /// The goals the inspel serves (from any goal set; a link to a goal erased later shows
+        /// as removed).
+        goal_links: Vec<Id> = check::list::<Id, GOAL_LINKS_MAX>; refs(goal) names("mål", "goals") handle(GOAL_LINKS),
         /// Moved to the trash (undoable; erasing is permanent).
         removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }
 }
 
 impl Guard<crate::Doc> for Inspel {}
+
+/// The command that adds `goal` to the goals `inspel` serves (`on`) or takes it away; `None`
+/// when nothing would change. Adding keeps the earlier links first; more than
+/// [`GOAL_LINKS_MAX`] is refused when the command is applied, with the field named.
+#[must_use]
+pub fn link_goal(inspel: &Inspel, goal: &Id, on: bool) -> Option<crate::Command> {
+    let now = inspel.goal_links().cloned().unwrap_or_default();
+    if now.contains(goal) == on {
+        return None;
+    }
+    let next: Vec<Id> = if on {
+        now.into_iter()
+            .chain(std::iter::once(goal.clone()))
+            .collect()
+    } else {
+        now.into_iter().filter(|g| g != goal).collect()
+    };
+    Some(crate::Command::Edit {
+        kind: crate::Kind::Inspel,
+        id: inspel.id.clone(),
+        field: "goal_links".into(),
+        value: crate::kernel::reg::to_json(&next),
+    })
+}

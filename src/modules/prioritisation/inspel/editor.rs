@@ -107,6 +107,7 @@ pub(super) fn Editor(selected: RwSignal<Option<Id>>, all: Memo<Rows>) -> impl In
                     }).collect_view()}
                 </fieldset>
             </div>
+            <super::goals::GoalLinks record=record/>
             <p class="field-error" role="alert">{text(move || error.get().unwrap_or_default())}</p>
             <div class="row spread">
                 <p class="hint">{i18n.trv(|t| t.editor_saved_hint)}</p>

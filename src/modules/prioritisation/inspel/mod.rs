@@ -19,6 +19,7 @@ mod bulk;
 mod csv;
 mod editor;
 mod filters;
+mod goals;
 mod list;
 mod merge;
 mod new;
