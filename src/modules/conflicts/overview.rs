@@ -35,25 +35,27 @@ pub(super) fn goals_of(doc: &vagval_core::Doc, set: &Id) -> Vec<Goal> {
         .collect()
 }
 
-/// The inspel that serve `goal`, named (the first three, then how many more); `None` if none.
-fn served_by(doc: &vagval_core::Doc, goal: &Id, lang: Lang) -> Option<String> {
-    let all = vagval_core::conflicts::goal::inspel_serving(doc, goal);
-    if all.is_empty() {
-        return None;
-    }
-    let mut names: Vec<String> = all
-        .iter()
-        .take(3)
-        .map(|r| r.title().cloned().unwrap_or_default())
-        .collect();
-    if all.len() > 3 {
-        names.push(
-            super::texts::texts(lang)
-                .and_more
-                .replace("{n}", &(all.len() - 3).to_string()),
-        );
-    }
-    Some(names.join(", "))
+/// For each goal some inspel serves: those inspel named (the first three, then how many
+/// more).
+fn served_by(doc: &vagval_core::Doc, lang: Lang) -> std::collections::BTreeMap<Id, String> {
+    vagval_core::conflicts::goal::inspel_by_goal(doc)
+        .into_iter()
+        .map(|(goal, all)| {
+            let mut names: Vec<String> = all
+                .iter()
+                .take(3)
+                .map(|r| r.title().cloned().unwrap_or_default())
+                .collect();
+            if all.len() > 3 {
+                names.push(
+                    super::texts::texts(lang)
+                        .and_more
+                        .replace("{n}", &(all.len() - 3).to_string()),
+                );
+            }
+            (goal.clone(), names.join(", "))
+        })
+        .collect()
 }
 
 #[component]
@@ -62,6 +64,8 @@ pub(super) fn OverviewPage() -> impl IntoView {
     let app = use_app();
     page_title(move || super::texts::card(i18n.lang()).title);
     let all_sets = Memo::new(move |_| app.doc.with(sets));
+    // Which inspel serve each goal: one pass over the inspel for every set's list.
+    let served = Memo::new(move |_| app.doc.with(|d| served_by(d, i18n.lang())));
     // A chosen set is kept by id (a set added meanwhile, here or by a merge, moves the others
     // in the list); none chosen, or one no longer there: the first in the list.
     let chosen = move |id: Option<Id>| {
@@ -297,7 +301,7 @@ pub(super) fn OverviewPage() -> impl IntoView {
                             <summary>{move || format!("{name} ({} {})", goals.with(Vec::len), i18n.c().goals_word)}</summary>
                             <ol class="goal-list">
                                 {move || goals.get().into_iter().map(|g| {
-                                    let served = app.doc.with(|d| served_by(d, g.id(), i18n.lang()));
+                                    let served = served.with(|s| s.get(g.id()).cloned());
                                     view! {
                                         <li>{g.display()}{g.sami().copied().unwrap_or(false).then_some(" ◆")}
                                             {served.map(|s| view! { <span class="hint" data-testid="served-by">{format!(" · {}: {s}", i18n.c().served_by)}</span> })}

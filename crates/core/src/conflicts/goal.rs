@@ -154,20 +154,42 @@ pub fn inspel_serving<'a>(
     doc: &'a Doc,
     goal: &crate::kernel::id::Id,
 ) -> Vec<&'a crate::prioritisation::inspel::Inspel> {
+    inspel_by_goal(doc).remove(goal).unwrap_or_default()
+}
+
+/// For every goal some inspel names: those inspel (not in the trash), by title in Swedish
+/// order. One pass over the inspel, for a list of many goals.
+#[must_use]
+pub fn inspel_by_goal(
+    doc: &Doc,
+) -> std::collections::BTreeMap<&crate::kernel::id::Id, Vec<&crate::prioritisation::inspel::Inspel>>
+{
     use crate::prioritisation::query::swedish_order;
-    let mut v: Vec<_> = doc
+    let mut live: Vec<_> = doc
         .inspel
         .live()
-        .filter(|r| r.removed() != Some(&true))
-        .filter(|r| r.goal_links().is_some_and(|g| g.contains(goal)))
+        .filter(|r| r.removed() != Some(&true) && r.goal_links().is_some_and(|g| !g.is_empty()))
         .collect();
-    v.sort_by_cached_key(|r| {
+    live.sort_by_cached_key(|r| {
         (
             swedish_order(r.title().map_or("", String::as_str)),
             r.id().clone(),
         )
     });
-    v
+    let mut by_goal = std::collections::BTreeMap::<_, Vec<_>>::new();
+    for r in live {
+        for g in r.goal_links().into_iter().flatten() {
+            let list = by_goal.entry(g).or_default();
+            // A goal named twice in one inspel's list (a hand-edited file) counts once.
+            if list
+                .last()
+                .is_none_or(|l: &&crate::prioritisation::inspel::Inspel| l.id() != r.id())
+            {
+                list.push(r);
+            }
+        }
+    }
+    by_goal
 }
 
 /// The 17 Agenda 2030 goals with their official Swedish short names (as used by the
@@ -298,6 +320,18 @@ mod tests {
         let links = d.inspel.get(bredband.id()).unwrap().goal_links().unwrap();
         assert_eq!(links, &[demo_id(0x14), demo_id(0x17), rus4.clone()]);
         assert_eq!(inspel_serving(&d, &rus4).len(), 5);
+        // The one-pass map says the same for every goal: RUS 8 Attraktiv region is served by
+        // Bredband, Skattebas and Kommersiell service (the demo's links), RUS 4 by the five.
+        let by_goal = inspel_by_goal(&d);
+        assert_eq!(by_goal[&rus4].len(), 5);
+        assert_eq!(by_goal[&demo_id(0x17)].len(), 3);
+        // A goal named twice in one inspel's list (a hand-edited file) counts that inspel once.
+        let mut twice = d.clone();
+        twice.inspel.0.get_mut(bredband.id()).unwrap().goal_links = Some(crate::kernel::reg::Reg {
+            value: vec![rus4.clone(), rus4.clone()],
+            stamp: crate::Stamp(1, 0, "t".into()),
+        });
+        assert_eq!(inspel_serving(&twice, &rus4).len(), 5);
         // Linking again changes nothing; unlinking takes just that one away.
         let now = d.inspel.get(bredband.id()).unwrap().clone();
         assert!(link_goal(&now, &rus4, true).is_none());

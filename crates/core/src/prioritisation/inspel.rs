@@ -182,7 +182,8 @@ impl Guard<crate::Doc> for Inspel {}
 
 /// The command that adds `goal` to the goals `inspel` serves (`on`) or takes it away; `None`
 /// when nothing would change. Adding keeps the earlier links first; more than
-/// [`GOAL_LINKS_MAX`] is refused when the command is applied, with the field named.
+/// [`GOAL_LINKS_MAX`] is refused when the command is applied (`DomainError::Rule` on
+/// `goal_links`).
 #[must_use]
 pub fn link_goal(inspel: &Inspel, goal: &Id, on: bool) -> Option<crate::Command> {
     let now = inspel.goal_links().cloned().unwrap_or_default();

@@ -11,8 +11,8 @@ use crate::modules::prioritisation::texts::ModuleI18n;
 use crate::state::use_app;
 use crate::ui::view::text;
 
-/// One goal set's goals as (id, code and name).
-type Group = (Id, String, Vec<(Id, String)>);
+/// One goal set: its name and its goals as (id, code and name).
+type Group = (String, Vec<(Id, String)>);
 
 #[component]
 pub(super) fn GoalLinks(record: Memo<Option<Inspel>>) -> impl IntoView {
@@ -28,9 +28,9 @@ pub(super) fn GoalLinks(record: Memo<Option<Inspel>>) -> impl IntoView {
                         .into_iter()
                         .map(|g| (g.id.clone(), g.display()))
                         .collect();
-                    (set, name, goals)
+                    (name, goals)
                 })
-                .filter(|(_, _, g): &Group| !g.is_empty())
+                .filter(|(_, g): &Group| !g.is_empty())
                 .collect::<Vec<Group>>()
         })
     });
@@ -73,8 +73,7 @@ pub(super) fn GoalLinks(record: Memo<Option<Inspel>>) -> impl IntoView {
             .collect_view()
     };
     let full = move || linked.with(Vec::len) >= GOAL_LINKS_MAX;
-    let group_view = move |(set, name, goals): Group| {
-        let _ = set;
+    let group_view = move |(name, goals): Group| {
         let ids: Vec<Id> = goals.iter().map(|(g, _)| g.clone()).collect();
         let count = move || linked.with(|l| ids.iter().filter(|g| l.contains(g)).count());
         view! {
