@@ -12,6 +12,12 @@ export const DEMO_CASE = "6a1e0c55-3b7d-4e2a-9c41-5d8f2e700200";
 /** What `#set-source` offers, by index. */
 export const SOURCE = { agenda2030: 0, dimensions: 1, custom: 2 };
 
+/** A set's summary line, "name (n mål)", as a pattern. */
+function setSummary(name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped} \\(`);
+}
+
 export class ConflictsPage {
   static path = "/malkonflikter";
 
@@ -28,7 +34,8 @@ export class ConflictsPage {
 
   /** The overview's line of `goal` in the set `set` (its "Inspel som bidrar", if any). */
   goalLine(set, goal) {
-    return this.goalSets.locator("details.goal-set", { has: this.set(set) }).locator("li", { hasText: goal });
+    const summary = this.page.locator("summary", { hasText: setSummary(set) });
+    return this.goalSets.locator("details.goal-set", { has: summary }).locator("li", { hasText: goal });
   }
 
   /** Loads the overview and waits for the app. */
@@ -46,8 +53,7 @@ export class ConflictsPage {
 
   /** The summary line ("name (n mål)") of the set called `name`. */
   set(name) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return this.setSummaries.filter({ hasText: new RegExp(`^${escaped} \\(`) });
+    return this.setSummaries.filter({ hasText: setSummary(name) });
   }
 
   /**

@@ -709,6 +709,34 @@ macro_rules! document {
                 false
             }
 
+            /// Copies from `from` every record that a record of `self` refers to and `self`
+            /// lacks, and what those refer to in turn, so a subset (a tablet's ballot file)
+            /// reads back: its references resolve. A reference `from` cannot resolve either
+            /// stays as it is.
+            pub fn close_references(&mut self, from: &Self) {
+                use $crate::kernel::record::{Record, RecordInfo};
+                loop {
+                    let mut missing: Vec<(&'static str, $crate::kernel::id::Id)> = Vec::new();
+                    $( for r in self.$f.0.values() {
+                        for (_, kind, target) in r.references() {
+                            if !self.resolves(kind, target) && from.resolves(kind, target) {
+                                missing.push((kind, target.clone()));
+                            }
+                        }
+                    } )*
+                    if missing.is_empty() {
+                        return;
+                    }
+                    for (kind, id) in missing {
+                        $( if kind == <$ty as Record>::KIND {
+                            if let Some(r) = from.$f.0.get(&id) {
+                                self.$f.0.insert(id.clone(), r.clone());
+                            }
+                        } )*
+                    }
+                }
+            }
+
             /// The id of the `index`-th record (in id order) of the collection called `name`.
             #[must_use]
             pub fn record_id(&self, name: &str, index: usize) -> Option<&$crate::kernel::id::Id> {

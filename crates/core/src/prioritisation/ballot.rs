@@ -280,7 +280,8 @@ pub fn heads_of<'a>(ballots: &[&'a Ballot], participant: &str) -> Vec<&'a Ballot
 }
 
 /// The small file a tablet hands in: the workspace's meta, the round, its inspel and the
-/// round's ballots — everything the ballots refer to, nothing else.
+/// round's ballots, and what those refer to (an inspel's originals, the goals it serves and
+/// their sets) — so the file reads back; nothing else.
 #[must_use]
 pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
     let mut out = doc.empty_subset();
@@ -292,22 +293,57 @@ pub fn ballot_file(doc: &crate::Doc, round: &Id) -> crate::Doc {
         {
             if let Some(i) = doc.inspel.0.get(id) {
                 out.inspel.0.insert(id.clone(), i.clone());
-                for o in i.originals().into_iter().flatten() {
-                    if let Some(orig) = doc.inspel.0.get(o) {
-                        out.inspel.0.insert(o.clone(), orig.clone());
-                    }
-                }
             }
         }
         out.rounds.0.insert(round.clone(), r.clone());
     }
     for b in doc.ballots.0.values().filter(|b| b.round() == Some(round)) {
         out.ballots.0.insert(b.id.clone(), b.clone());
-        for s in b.supersedes().into_iter().flatten() {
-            if let Some(old) = doc.ballots.0.get(s) {
-                out.ballots.0.insert(s.clone(), old.clone());
-            }
+    }
+    out.close_references(doc);
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::ballot_file;
+
+    #[test]
+    fn a_ballot_file_carries_what_its_inspel_refer_to_and_reads_back() {
+        // The demo's inspel serve RUS goals, so each round's tablet file carries those goals
+        // and their set (a goal refers to its set); without them the file would be refused
+        // as having dangling references. Nothing else of the goal-conflict module comes with.
+        let doc = crate::demo::demo_doc();
+        assert!(!doc.rounds.0.is_empty());
+        for round in doc.rounds.0.keys() {
+            let file = ballot_file(&doc, round);
+            assert!(file.validate(10).is_empty(), "{:?}", file.validate(10));
+            let linked: std::collections::BTreeSet<_> = file
+                .inspel
+                .0
+                .values()
+                .flat_map(|i| i.goal_links().cloned().unwrap_or_default())
+                .collect();
+            assert!(!linked.is_empty());
+            assert_eq!(
+                file.goals
+                    .0
+                    .keys()
+                    .cloned()
+                    .collect::<std::collections::BTreeSet<_>>(),
+                linked
+            );
+            assert_eq!(file.goal_sets.0.len(), 1);
+            assert!(
+                file.matrices.0.is_empty() && file.scorings.0.is_empty() && file.cases.0.is_empty()
+            );
+            let text =
+                crate::snapshot::Snapshot::compact_of(&file, "2026-12-02T00:00:00.000Z", "t");
+            assert!(crate::snapshot::decode(&text).is_ok());
+            let (merged, report) = crate::merge(&doc, &file);
+            assert!(report.is_noop());
+            assert_eq!(merged, doc);
         }
     }
-    out
 }
