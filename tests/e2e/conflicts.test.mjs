@@ -7,15 +7,19 @@
 // trade-off the CLI reports, and the CSV files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OUT, openPage, saved, shared, violations } from "./harness.mjs";
+import { OUT, ROOT, mergeFile, openPage, saved, shared, violations } from "./harness.mjs";
 import { Shell } from "./pages/shell.mjs";
 import { SharePage } from "./pages/share.mjs";
 import { CasePage, ConflictsPage, DEMO_MATRIX, MatrixPage, SOURCE } from "./pages/conflicts.mjs";
 import { InspelPage } from "./pages/inspel.mjs";
 
 const env = shared();
+// The matrix of `vagval demo --goals N` (crates/cli).
+const LARGE_MATRIX = "6a1e0c55-3b7d-4e2a-9c41-5d8f2e702001";
 
 const SET = "Hållbarhetsdimensioner e2e";
 const MATRIX = "Tyst bedömning e2e";
@@ -447,6 +451,49 @@ test("an inspel names the goals it serves; the goal lists it; undo takes the lin
   // Undo (Ctrl+Z) takes the link back out; the goal's line follows.
   await new Shell(page, env.server.url).undo();
   await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="served-by"]')].some((e) => e.textContent.includes("Bredband till hela landsbygden, Högre")));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Above 40 goals the reveal draws the whole matrix as an overview (one path per value class)
+// and the cells as a table of one 20 × 20 page; a tap on the overview, or Nästa, pages it.
+test("a 60-goal matrix: the overview, a paged heat table, a tap moves the page; axe", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "vagval-heat-"));
+  const file = join(dir, "matris-60.json");
+  execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "-o", file, "--goals", "60", "--raters", "2"], { cwd: ROOT });
+  const { context, page, errors } = await openPage(env.browser, "laptop");
+  await mergeFile(page, env.server.url, file, { timeout: 60_000, saveTimeout: 30_000 });
+  const m = new MatrixPage(page, env.server.url);
+  await m.open(LARGE_MATRIX);
+  await m.openReveal();
+  await m.toggleReveal();
+  const overview = page.locator('[data-testid="heat-overview"]');
+  await overview.waitFor();
+  // Every class the two raters' medians reach is one path, not a rectangle per cell.
+  const paths = await overview.locator("svg path:not(.ov-flag)").count();
+  assert.ok(paths >= 2 && paths <= 8, `${paths} class paths`);
+  // 3 × 3 pages of 20.
+  assert.equal(await overview.locator('[data-testid="overview-block"]').count(), 9);
+  const rows = () => m.heat.locator("tbody tr").count();
+  const firstRow = () => m.heat.locator("tbody tr th").first().textContent();
+  const paging = page.locator('[data-testid="reveal"] [data-testid="grid-paging"]');
+  assert.equal(await rows(), 20);
+  assert.match(await paging.textContent(), /Rader 1–20 av 60/);
+  const top = await firstRow();
+  // The middle block of the bottom row: rows 41–60, columns 21–40.
+  await overview.locator('[data-testid="overview-block"]').nth(7).click();
+  await page.waitForFunction(() => /Rader 41–60 av 60.*Kolumner 21–40 av 60/.test(document.querySelector('[data-testid="reveal"] [data-testid="grid-paging"]').textContent));
+  assert.notEqual(await firstRow(), top);
+  assert.equal(await page.locator('[data-testid="heat-overview"] .ov-window').getAttribute("x"), "200");
+  assert.equal(await page.locator('[data-testid="heat-overview"] .ov-window').getAttribute("y"), "400");
+  // The keyboard path: Föregående on the rows goes back a page.
+  await paging.getByRole("button", { name: "Föregående" }).first().press("Enter");
+  await page.waitForFunction(() => /Rader 21–40 av 60/.test(document.querySelector('[data-testid="reveal"] [data-testid="grid-paging"]').textContent));
+  await page.screenshot({ path: join(OUT, "heat-overview-laptop.png"), fullPage: false });
+  await violations(page, "sv: heat overview");
+  await new Shell(page, env.server.url).switchLanguage("en");
+  await page.waitForFunction(() => /Rows 21–40 of 60/.test(document.querySelector('[data-testid="reveal"] [data-testid="grid-paging"]').textContent));
+  await violations(page, "en: heat overview");
   assert.deepEqual(errors, []);
   await context.close();
 });

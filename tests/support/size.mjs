@@ -17,7 +17,7 @@ const BUDGETS = {
   initial: 363 * KB, // measured 345.3 KB: shell, overview, Dela, settings, core kernel, store, every record kind's reader, the sliced autosave (+11 KB)
   prioritisation: 230 * KB, // measured 219.2 KB: its pages, participant mode, voting, certificate
   conflicts: 153 * KB, // measured 145.2 KB: its pages, the analysis, the signed network, sparse pairs, the case check (target 100 missed)
-  shared: 31 * KB, // measured 29.6 KB: code two modules share and the shell does not (CSV reading, the goal helpers both use since inspel link goals, +3.7 KB)
+  shared: 32 * KB, // measured 31.3 KB: code two modules share and the shell does not (CSV reading, the goal helpers both use since inspel link goals, the formatting the heat overview pulls in, +5.4 KB)
   module: 100 * KB, // a new module starts at the target
 };
 const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };

@@ -45,6 +45,50 @@ fn live_goals(d: &vagval_core::Doc, id: &Id) -> Vec<Id> {
         .unwrap_or_default()
 }
 
+/// Rows and columns in a windowed grid's page at once (the scoring grid, the heat map above
+/// its full size).
+pub(super) const W: usize = 20;
+
+/// The paging of a windowed grid over `n` goals: the rows and columns shown, a step of a page
+/// back and forth on each axis (the keyboard path, also for the overview's clicks); `moved`
+/// hears each new window. Nothing when all `n` fit.
+pub(super) fn paging(
+    n: Signal<usize>,
+    window: RwSignal<(usize, usize)>,
+    moved: impl Fn((usize, usize)) + Clone + Send + Sync + 'static,
+) -> impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || {
+        let total = n.get();
+        (total > W).then(|| {
+            let (r0, c0) = window.get();
+            let c = i18n.c();
+            let shift = |dr: isize, dc: isize| {
+                let moved = moved.clone();
+                move |_| {
+                    let (r0, c0) = window.get_untracked();
+                    let max = n.get_untracked().saturating_sub(W);
+                    let nr = r0.saturating_add_signed(dr * W as isize).min(max);
+                    let nc = c0.saturating_add_signed(dc * W as isize).min(max);
+                    window.set((nr, nc));
+                    moved((nr, nc));
+                }
+            };
+            view! {
+                <div class="row paging" data-testid="grid-paging">
+                    <span>{format!("{} {}–{} {} {total}", c.rows_word, r0 + 1, (r0 + W).min(total), c.of_word)}</span>
+                    <button type="button" class="secondary" on:click=shift(-1, 0)>{c.prev}</button>
+                    <button type="button" class="secondary" on:click=shift(1, 0)>{c.next}</button>
+                    <span>{format!("{} {}–{} {} {total}", c.cols_word, c0 + 1, (c0 + W).min(total), c.of_word)}</span>
+                    <button type="button" class="secondary" on:click=shift(0, -1)>{c.prev}</button>
+                    <button type="button" class="secondary" on:click=shift(0, 1)>{c.next}</button>
+                </div>
+            }
+            .into_any()
+        })
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Score,

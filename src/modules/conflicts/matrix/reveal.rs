@@ -3,12 +3,13 @@
 //! every rater's score, and the consensus form. Individual scores stay as provenance.
 use leptos::prelude::*;
 use vagval_core::Localized;
+use vagval_core::conflicts::heat;
 use vagval_core::conflicts::matrix::{Agreed, MatrixStatus, SCORE_MAX, SCORE_MIN, scale_label};
 use vagval_core::conflicts::stats::{CellView, Source};
 use vagval_core::conflicts::workflow;
 
-use super::Ctx;
 use super::score::signed;
+use super::{Ctx, W};
 use crate::i18n::use_i18n;
 use crate::modules::conflicts::texts::ConflictsI18n;
 use crate::state::use_app;
@@ -25,8 +26,8 @@ fn decimal(v: f64, lang: vagval_core::Lang) -> String {
     if v < -0.05 { format!("−{t}") } else { t }
 }
 
-/// Above this many goals the value matrix is not drawn (the queue, the analysis and the CSV
-/// carry it).
+/// Above this many goals the heat map is an overview of the whole matrix and a table of one
+/// [`W`] × [`W`] page at a time.
 const HEAT_MAX: usize = 40;
 
 #[component]
@@ -97,36 +98,104 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let n = Memo::new(move |_| reveal.with(|r| r.as_ref().map_or(0, |r| r.goals.len())));
+    // The heat map's page when the matrix is above its full size (top-left row and column).
+    let window = RwSignal::new((0_usize, 0_usize));
     let heat = move || {
         reveal.with(|r| {
             let r = r.as_ref()?;
             let n = r.goals.len();
-            (n <= HEAT_MAX).then(|| {
-                let mut grid = vec![vec![None::<&CellView>; n]; n];
-                for c in &r.cells {
-                    grid[c.at.0][c.at.1] = Some(c);
-                }
-                let head = (0..n).map(|j| view! { <th scope="col" class="col-head"><span>{label(j)}</span></th> }).collect_view();
-                let body = (0..n).map(|i| {
-                    let cells = (0..n).map(|j| match grid[i][j] {
-                        _ if i == j => view! { <td class="diag"></td> }.into_any(),
-                        None => view! { <td class="unwanted">"·"</td> }.into_any(),
-                        Some(c) => {
-                            let v = c.value;
-                            let class = v.map_or_else(|| "heat empty".to_owned(), |v| format!("heat v{}", v + 3));
-                            let mark = if c.agreed.is_some() { " ✓" } else if c.flagged { " ⚑" } else { "" };
-                            let text = format!("{}{mark}", v.map(signed).unwrap_or_default());
-                            view! { <td class=class data-testid="heat-cell" data-flagged=c.flagged.to_string()>{text}</td> }.into_any()
-                        }
-                    }).collect_view();
-                    view! { <tr><th scope="row" class="row-head">{label(i)}</th>{cells}</tr> }
+            // A page past the end (goals removed since) shows the last page.
+            let max = n.saturating_sub(W);
+            let (r0, c0) = if n > HEAT_MAX {
+                window.get()
+            } else {
+                (0, 0)
+            };
+            let (r0, c0) = (r0.min(max), c0.min(max));
+            let rows = r0..(r0 + if n > HEAT_MAX { W } else { n }).min(n);
+            let cols = c0..(c0 + if n > HEAT_MAX { W } else { n }).min(n);
+            let mut grid = vec![vec![None::<&CellView>; cols.len()]; rows.len()];
+            for c in r.cells.iter().filter(|c| rows.contains(&c.at.0) && cols.contains(&c.at.1)) {
+                grid[c.at.0 - r0][c.at.1 - c0] = Some(c);
+            }
+            let head = cols.clone().map(|j| view! { <th scope="col" class="col-head"><span>{label(j)}</span></th> }).collect_view();
+            let body = rows.map(|i| {
+                let cells = cols.clone().map(|j| match grid[i - r0][j - c0] {
+                    _ if i == j => view! { <td class="diag"></td> }.into_any(),
+                    None => view! { <td class="unwanted">"·"</td> }.into_any(),
+                    Some(c) => {
+                        let v = c.value;
+                        let class = v.map_or_else(|| "heat empty".to_owned(), |v| format!("heat v{}", v + 3));
+                        let mark = if c.agreed.is_some() { " ✓" } else if c.flagged { " ⚑" } else { "" };
+                        let text = format!("{}{mark}", v.map(signed).unwrap_or_default());
+                        view! { <td class=class data-testid="heat-cell" data-flagged=c.flagged.to_string()>{text}</td> }.into_any()
+                    }
+                }).collect_view();
+                view! { <tr><th scope="row" class="row-head">{label(i)}</th>{cells}</tr> }
+            }).collect_view();
+            Some(view! {
+                <table class="heat-table" data-testid="heat">
+                    <caption>{i18n.c().heat}</caption>
+                    <thead><tr><td></td>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            })
+        })
+    };
+    let paging = {
+        let pages = super::paging(n.into(), window, |_| {});
+        // 21 to 40 goals: the whole table is drawn, nothing to page.
+        move || if n.get() > HEAT_MAX { pages() } else { None }
+    };
+    // Above the full size, the whole matrix at a glance: one path per value class, the cells
+    // to discuss marked, the table's page outlined; a tap on a part shows it in the table.
+    let overview = move || {
+        reveal.with(|r| {
+            let r = r.as_ref()?;
+            let n = r.goals.len();
+            (n > HEAT_MAX).then(|| {
+                let o = heat::overview(r.cells.iter().map(|c| (c.at, c.value, c.flagged)));
+                let side = n * heat::UNIT;
+                let c = i18n.c();
+                let paths = o.paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(k, d)| {
+                    let class = if k + 1 == heat::CLASSES { "empty".to_owned() } else { format!("v{k}") };
+                    view! { <path class=class d=d/> }
+                }).collect_view();
+                let blocks = n.div_ceil(W);
+                let max = n.saturating_sub(W);
+                let block = move |bi: usize, bj: usize| {
+                    let at = ((bi * W).min(max), (bj * W).min(max));
+                    let title = format!("{} {}–{}, {} {}–{}", c.rows_word, at.0 + 1, (at.0 + W).min(n), c.cols_word.to_lowercase(), at.1 + 1, (at.1 + W).min(n));
+                    view! {
+                        <rect class="ov-block" x=(bj * W * heat::UNIT).to_string() y=(bi * W * heat::UNIT).to_string()
+                            width=(W * heat::UNIT).to_string() height=(W * heat::UNIT).to_string()
+                            data-testid="overview-block" on:click=move |_| window.set(at)><title>{title}</title></rect>
+                    }
+                };
+                let legend = (0..heat::CLASSES).map(|k| {
+                    let (class, text) = if k + 1 == heat::CLASSES {
+                        ("swatch empty".to_owned(), c.not_judged.to_owned())
+                    } else {
+                        let v = i8::try_from(k).unwrap_or(3) - 3;
+                        (format!("swatch v{k}"), signed(v))
+                    };
+                    view! { <li><span class=class aria-hidden="true"></span>{text}</li> }
                 }).collect_view();
                 view! {
-                    <table class="heat-table" data-testid="heat">
-                        <caption>{i18n.c().heat}</caption>
-                        <thead><tr><td></td>{head}</tr></thead>
-                        <tbody>{body}</tbody>
-                    </table>
+                    <figure class="heat-figure" data-testid="heat-overview">
+                        <figcaption>{c.overview}</figcaption>
+                        <svg class="heat-overview" viewBox=format!("0 0 {side} {side}") role="img" aria-label=c.overview_label>
+                            <rect class="ov-bg" width=side.to_string() height=side.to_string()/>
+                            {paths}
+                            <path class="ov-flag" d=o.flagged/>
+                            {(0..blocks).flat_map(|bi| (0..blocks).map(move |bj| block(bi, bj))).collect_view()}
+                            <rect class="ov-window" x=move || (window.get().1 * heat::UNIT).to_string() y=move || (window.get().0 * heat::UNIT).to_string()
+                                width=(W * heat::UNIT).to_string() height=(W * heat::UNIT).to_string()/>
+                        </svg>
+                        <ul class="swatch-legend">{legend}</ul>
+                        <p class="hint">{c.overview_help}</p>
+                    </figure>
                 }
             })
         })
@@ -253,6 +322,8 @@ pub(super) fn RevealPanel(ctx: Ctx) -> impl IntoView {
             </section>
             <Show when=revealed fallback=move || view! { <p class="notice">{i18n.trc(|t| t.not_revealed)}</p> }>
                 <p class="hint">{i18n.trc(|t| t.heat_help)}</p>
+                {overview}
+                {paging.clone()}
                 <div class="grid-scroller" tabindex="0" role="region" aria-label=move || i18n.c().heat>{heat}</div>
                 <section class="card" aria-labelledby="queue-heading" data-testid="queue">
                     <h3 id="queue-heading">{i18n.trc(|t| t.queue)}</h3>

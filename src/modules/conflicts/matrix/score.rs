@@ -9,13 +9,10 @@ use vagval_core::conflicts::matrix::{
 use vagval_core::conflicts::workflow;
 use vagval_core::{Id, Localized};
 
-use super::Ctx;
+use super::{Ctx, W};
 use crate::i18n::use_i18n;
 use crate::modules::conflicts::texts::ConflictsI18n;
 use crate::state::use_app;
-
-/// Rows and columns in the page at once.
-pub(super) const W: usize = 20;
 
 /// The signed score as shown: "+2", "0", "−3" (a real minus sign).
 pub(super) fn signed(v: i8) -> String {
@@ -350,33 +347,9 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
             </table>
         }
     };
-    let paging = move || {
-        let total = n.get();
-        (total > W).then(|| {
-            let (r0, c0) = window.get();
-            let c = i18n.c();
-            let shift = move |dr: isize, dc: isize| {
-                move |_| {
-                    let (r0, c0) = window.get_untracked();
-                    let max = n.get_untracked().saturating_sub(W);
-                    let nr = r0.saturating_add_signed(dr * W as isize).min(max);
-                    let nc = c0.saturating_add_signed(dc * W as isize).min(max);
-                    window.set((nr, nc));
-                    active.set((nr, if nr == nc { nc + 1 } else { nc }));
-                }
-            };
-            view! {
-                <div class="row paging" data-testid="grid-paging">
-                    <span>{format!("{} {}–{} {} {total}", c.rows_word, r0 + 1, (r0 + W).min(total), c.of_word)}</span>
-                    <button type="button" class="secondary" on:click=shift(-1, 0)>{c.prev}</button>
-                    <button type="button" class="secondary" on:click=shift(1, 0)>{c.next}</button>
-                    <span>{format!("{} {}–{} {} {total}", c.cols_word, c0 + 1, (c0 + W).min(total), c.of_word)}</span>
-                    <button type="button" class="secondary" on:click=shift(0, -1)>{c.prev}</button>
-                    <button type="button" class="secondary" on:click=shift(0, 1)>{c.next}</button>
-                </div>
-            }
-        })
-    };
+    let paging = super::paging(n.into(), window, move |(nr, nc)| {
+        active.set((nr, if nr == nc { nc + 1 } else { nc }));
+    });
     let picker_view = {
         let set_score = set_score.clone();
         let put = put.clone();
@@ -524,7 +497,7 @@ pub(super) fn Score(ctx: Ctx) -> impl IntoView {
                     <p id="score-question" class="lead">{i18n.trc(|t| t.question)}</p>
                     <p class="hint">{i18n.trc(|t| t.keys_help)}</p>
                     <p class="field-error" role="alert">{move || error.get()}</p>
-                    {paging}
+                    {paging.clone()}
                     <div class="grid-scroller" tabindex="-1">{grid.clone()}</div>
                     {picker_view.clone()}
                 }.into_any(),
