@@ -9,6 +9,7 @@
 //!   rounds and ballots, voting methods, selection, certificate, agenda, demo.
 //! - [`conflicts`]: the goal-conflict module — goal sets, matrices, scoring, reveal,
 //!   consensus, analysis, case check.
+//! - [`stakeholders`]: the stakeholder map — grid and salience classes, network metrics.
 //! - [`snapshot`]: the versioned envelope and the import pipeline.
 //! - [`describe`]: a merge in people's words.
 //!
@@ -32,6 +33,7 @@ pub mod describe;
 pub mod document;
 pub mod prioritisation;
 pub mod snapshot;
+pub mod stakeholders;
 pub mod workspace;
 
 // ---------------------------------------------------------------- the crate's stable paths
