@@ -263,6 +263,8 @@ test("a workspace an older version kept in localStorage opens, and now lives in 
   }, text);
   await shell.open("/inspel", { demo: false });
   assert.equal(await page.locator('[data-testid="first-start"]').count(), 0, "not a first start");
+  // The list renders once the moved workspace is read (a read at once raced it in CI).
+  await page.locator('[data-testid="inspel-list"] .title', { hasText: "Från localStorage" }).first().waitFor();
   assert.ok((await inspel.sortedTitles()).includes("Från localStorage"));
   assert.equal(await shell.saveStateName(), "saved");
   assert.equal(await storedText(page), text, "moved into IndexedDB as it was");

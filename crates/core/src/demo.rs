@@ -4,12 +4,13 @@ pub use crate::prioritisation::demo::*;
 
 use crate::Doc;
 
-/// The demo workspace shown on first start: the prioritisation demo and the goal-conflict
-/// demo.
+/// The demo workspace shown on first start: the prioritisation demo, the goal-conflict
+/// demo and the stakeholder map.
 #[must_use]
 pub fn demo_doc() -> Doc {
     let mut doc = crate::prioritisation::demo::demo_doc();
     crate::conflicts::demo::add(&mut doc);
+    crate::stakeholders::demo::add(&mut doc);
     doc
 }
 
@@ -20,5 +21,6 @@ pub fn county_doc() -> Doc {
     let mut doc = crate::prioritisation::demo::county_doc();
     crate::conflicts::demo::add(&mut doc);
     crate::conflicts::demo::add_county(&mut doc);
+    crate::stakeholders::demo::add(&mut doc);
     doc
 }

@@ -11,6 +11,7 @@ use crate::kernel::reg::Reg;
 use crate::prioritisation::agenda::Agenda;
 use crate::prioritisation::inspel::Inspel;
 use crate::prioritisation::round::{Ballot, Round};
+use crate::stakeholders::actor::{Actor, Contact, Relation};
 use crate::workspace::Meta;
 
 document! {
@@ -36,6 +37,12 @@ document! {
         scorings: Scoring,
         /// Cases checked against a matrix (ärenden).
         cases: Case,
+        /// Actors of the stakeholder map.
+        actors: Actor,
+        /// Relations between actors.
+        relations: Relation,
+        /// Contact persons of actors (personal data).
+        contacts: Contact,
     }
 }
 

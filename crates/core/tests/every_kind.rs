@@ -18,6 +18,7 @@ use vagval_core::document::Pieces;
 use vagval_core::kernel::pieces::{Cursor, Part};
 use vagval_core::model::{Agenda, Inspel, Meta};
 use vagval_core::round::{Ballot, Round};
+use vagval_core::stakeholders::actor::{Actor, Contact, Relation};
 use vagval_core::{Doc, Id, Kind, Stamp, merge};
 
 const CASES: u32 = 1_000;
@@ -148,6 +149,18 @@ fn case() -> BoxedStrategy<Case> {
     record(pool(demo_doc().cases.0.values()), 90)
 }
 
+fn actor() -> BoxedStrategy<Actor> {
+    record(pool(demo_doc().actors.0.values()), 100)
+}
+
+fn relation() -> BoxedStrategy<Relation> {
+    record(pool(demo_doc().relations.0.values()), 110)
+}
+
+fn contact() -> BoxedStrategy<Contact> {
+    record(pool(demo_doc().contacts.0.values()), 120)
+}
+
 #[test]
 fn every_kind_is_generated() {
     // The kinds with a strategy above; a new kind in `document!` must be added.
@@ -162,6 +175,9 @@ fn every_kind_is_generated() {
         Kind::Matrix,
         Kind::Scoring,
         Kind::Case,
+        Kind::Actor,
+        Kind::Relation,
+        Kind::Contact,
     ];
     assert_eq!(Kind::ALL, covered.as_slice());
     // Every field of every kind takes at least one value besides never being set.
@@ -177,6 +193,9 @@ fn every_kind_is_generated() {
         pool(d.matrices.0.values()),
         pool(d.scorings.0.values()),
         pool(d.cases.0.values()),
+        pool(d.actors.0.values()),
+        pool(d.relations.0.values()),
+        pool(d.contacts.0.values()),
     ];
     for (kind, pool) in Kind::ALL.iter().zip(&pools) {
         assert_eq!(pool.len(), kind.fields().len());
@@ -200,6 +219,11 @@ fn doc() -> impl Strategy<Value = Doc> {
             prop::collection::vec(scoring(), 0..3),
             prop::collection::vec(case(), 0..2),
         ),
+        (
+            prop::collection::vec(actor(), 0..3),
+            prop::collection::vec(relation(), 0..3),
+            prop::collection::vec(contact(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -209,6 +233,7 @@ fn doc() -> impl Strategy<Value = Doc> {
                 ballots,
                 agenda,
                 (goal_sets, goals, matrices, scorings, cases),
+                (actors, relations, contacts),
             )| {
                 // Each kind has ids of its own (see the strategies), so kinds never share one.
                 let mut d = Doc::from_meta(id(0), meta);
@@ -239,6 +264,15 @@ fn doc() -> impl Strategy<Value = Doc> {
                 d.cases
                     .0
                     .extend(cases.into_iter().map(|r| (r.id.clone(), r)));
+                d.actors
+                    .0
+                    .extend(actors.into_iter().map(|r| (r.id.clone(), r)));
+                d.relations
+                    .0
+                    .extend(relations.into_iter().map(|r| (r.id.clone(), r)));
+                d.contacts
+                    .0
+                    .extend(contacts.into_iter().map(|r| (r.id.clone(), r)));
                 d
             },
         )
@@ -278,6 +312,9 @@ record_laws!(goal_records_merge_by_the_laws, goal());
 record_laws!(matrix_records_merge_by_the_laws, matrix());
 record_laws!(scoring_records_merge_by_the_laws, scoring());
 record_laws!(case_records_merge_by_the_laws, case());
+record_laws!(actor_records_merge_by_the_laws, actor());
+record_laws!(relation_records_merge_by_the_laws, relation());
+record_laws!(contact_records_merge_by_the_laws, contact());
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(CASES))]

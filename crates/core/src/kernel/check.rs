@@ -73,6 +73,12 @@ pub enum ProblemKind {
         /// The id its content gives.
         expected: String,
     },
+    /// A field names the same record as another field of the record (a relation from an
+    /// actor to itself).
+    SameAs {
+        /// The other field.
+        other: &'static str,
+    },
 }
 
 /// Latest wall time accepted in a stamp (year 3000), to catch garbage.
@@ -157,6 +163,8 @@ impl Localized for ProblemKind {
                     "replaces ballot {id}, which is not the same participant's in the same round: a ballot may replace only its participant's own"
                 )
             }
+            (Self::SameAs { other }, Lang::Sv) => format!("får inte vara samma som {other}"),
+            (Self::SameAs { other }, Lang::En) => format!("must not be the same as {other}"),
             (Self::BallotIdMismatch { expected }, Lang::Sv) => {
                 format!(
                     "stämmer inte med röstens innehåll (innehållet ger id {expected}): rösten har ändrats efter att den lämnades"

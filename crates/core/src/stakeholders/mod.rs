@@ -1,5 +1,8 @@
 //! The stakeholder module (intressentkarta, DOMAIN §5): where each actor stands on the
 //! power/interest grid and in the salience classes, where the two disagree (`classes`), and
-//! the network metrics of the map with their formula ids (`metrics`).
+//! the network metrics of the map with their formula ids (`metrics`). The records are in
+//! `actor`: actors, relations, and contact persons (personal data, erased for good).
+pub mod actor;
 pub mod classes;
+pub mod demo;
 pub mod metrics;
