@@ -88,6 +88,18 @@ enum Cmd {
         #[arg(long)]
         csv: bool,
     },
+    /// The stakeholder map (intressentkarta): actors with grid quadrant, salience class and
+    /// network metrics, the same table the app shows.
+    Stakeholders {
+        /// Snapshot file.
+        file: PathBuf,
+        /// Print the whole report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the actors as CSV for Swedish Excel (UTF-8 with BOM, `;`).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Check a result certificate against a snapshot. Exit 0 if it holds, 1 if not.
     Verify {
         /// Certificate file (from `results --json` or the app).
@@ -473,6 +485,22 @@ fn matrix_report(
     Ok(())
 }
 
+fn stakeholders(file: &Path, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
+    let d = read(file, lang)?;
+    let report = vagval_core::stakeholders::report::report(&d.snapshot.workspace);
+    if json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        )?;
+    } else if csv {
+        out(format_args!("{}", report.csv(lang)))?;
+    } else {
+        out(format_args!("{}", report.text(lang)))?;
+    }
+    Ok(())
+}
+
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let name = cert_file.display().to_string();
     let text =
@@ -555,6 +583,7 @@ fn main() -> ExitCode {
             json,
             csv,
         } => matrix_report(file, matrix.as_deref(), *json, *csv, lang),
+        Cmd::Stakeholders { file, json, csv } => stakeholders(file, *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),

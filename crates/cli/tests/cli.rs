@@ -558,3 +558,26 @@ fn matrix_prints_the_analysis_the_app_shows_for_the_demo() {
     assert_eq!(none.status.code(), Some(1));
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn stakeholders_prints_the_table_the_app_shows_for_the_demo() {
+    let d = dir("stakeholders");
+    let demo = d.join("demo.json");
+    assert!(vagval(&["demo", "-o"], &[&demo]).status.success());
+    let out = vagval(&["stakeholders", "--json"], &[&demo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The same report the core gives for the demo, byte for byte.
+    let core = vagval_core::stakeholders::report::report(&vagval_core::demo::demo_doc());
+    assert_eq!(
+        text(&out.stdout),
+        serde_json::to_string_pretty(&core).unwrap() + "\n"
+    );
+    let csv = vagval(&["stakeholders", "--csv"], &[&demo]);
+    assert_eq!(text(&csv.stdout), core.csv(vagval_core::Lang::Sv));
+    let plain = vagval(&["stakeholders"], &[&demo]);
+    assert!(
+        text(&plain.stdout)
+            .contains("Handölsdalens sameby (Samisk aktör): Håll informerad · Beroende")
+    );
+    std::fs::remove_dir_all(&d).ok();
+}

@@ -1,8 +1,12 @@
 //! The stakeholder module (intressentkarta, DOMAIN §5): where each actor stands on the
 //! power/interest grid and in the salience classes, where the two disagree (`classes`), and
 //! the network metrics of the map with their formula ids (`metrics`). The records are in
-//! `actor`: actors, relations, and contact persons (personal data, erased for good).
+//! `actor`: actors, relations, and contact persons (personal data, erased for good); `map`
+//! reads them for the views and the CLI and holds the personal-data workflows; `report` is the
+//! table the app and `vagval stakeholders` print.
 pub mod actor;
 pub mod classes;
 pub mod demo;
+pub mod map;
 pub mod metrics;
+pub mod report;
