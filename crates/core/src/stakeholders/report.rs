@@ -205,6 +205,52 @@ impl Report {
     }
 }
 
+/// The live relations between live actors as CSV for Swedish Excel: from, to, direction,
+/// type, weight, note — by from, to, then id.
+#[must_use]
+pub fn relations_csv(doc: &Doc, lang: Lang) -> String {
+    use crate::kernel::record::Record;
+    let names: std::collections::BTreeMap<&crate::kernel::id::Id, &str> = live_actors(doc)
+        .into_iter()
+        .map(|a| (a.id(), a.name().map_or("", String::as_str)))
+        .collect();
+    let mut v: Vec<_> = doc
+        .relations
+        .live()
+        .filter(|r| r.removed() != Some(&true))
+        .filter_map(|r| Some((*names.get(r.from()?)?, *names.get(r.to()?)?, r)))
+        .collect();
+    v.sort_by(|a, b| (a.0, a.1, a.2.id()).cmp(&(b.0, b.1, b.2.id())));
+    let mut out = CsvOut::new();
+    let head = match lang {
+        Lang::Sv => ["Från", "Till", "Riktning", "Typ", "Vikt", "Anteckning"],
+        Lang::En => ["From", "To", "Direction", "Type", "Weight", "Note"],
+    };
+    out.line(&head.map(str::to_owned));
+    for (from, to, r) in v {
+        let mutual = r.mutual() == Some(&true);
+        out.line(&[
+            cell(from),
+            cell(to),
+            match (mutual, lang) {
+                (true, Lang::Sv) => "ömsesidig",
+                (false, Lang::Sv) => "riktad",
+                (true, Lang::En) => "mutual",
+                (false, Lang::En) => "directed",
+            }
+            .to_owned(),
+            r.relation_type()
+                .copied()
+                .unwrap_or_default()
+                .label(lang)
+                .to_owned(),
+            r.weight().copied().unwrap_or(1).to_string(),
+            cell(r.note().map_or("", String::as_str)),
+        ]);
+    }
+    out.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +277,16 @@ mod tests {
             r.text(Lang::En)
                 .contains("Formulas: mendelow_ge_threshold_v1")
         );
+    }
+
+    #[test]
+    fn the_demo_relations_in_csv() {
+        let csv = relations_csv(&crate::demo::demo_doc(), Lang::Sv);
+        // A head and 21 relations; the sameby's conflict with Jämtkraft as the demo has it.
+        assert_eq!(csv.lines().count(), 22);
+        assert!(csv.starts_with("\u{feff}Från;Till;Riktning;Typ;Vikt;Anteckning\r\n"));
+        assert!(csv.contains(
+            "Handölsdalens sameby;Jämtkraft;ömsesidig;Konflikt;2;Markanvändning vid vindkraftsetablering.\r\n"
+        ));
     }
 }
