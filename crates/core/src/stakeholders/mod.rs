@@ -4,8 +4,9 @@
 //! `actor`: actors, relations, and contact persons (personal data, erased for good); `map`
 //! reads them for the views and the CLI and holds the personal-data workflows; `report` is the
 //! table the app and `vagval stakeholders` print; `kumu` writes and reads Kumu-compatible JSON;
-//! `layout` gives the network view its first arrangement.
+//! `layout` gives the network view its first arrangement; `actor_csv` imports actors from Excel.
 pub mod actor;
+pub mod actor_csv;
 pub mod classes;
 pub mod demo;
 pub mod kumu;
