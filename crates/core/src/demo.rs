@@ -3,6 +3,21 @@
 pub use crate::prioritisation::demo::*;
 
 use crate::Doc;
+use crate::kernel::clock::Stamp;
+use crate::kernel::reg::Reg;
+
+/// The stamp of the later modules' demo values (goal conflicts, stakeholder map).
+pub(crate) fn module_stamp() -> Stamp {
+    Stamp(1_700_000_000_000, 0, "demo".to_owned())
+}
+
+/// A demo register holding `value`, stamped [`module_stamp`].
+pub(crate) fn module_reg<T>(value: T) -> Option<Reg<T>> {
+    Some(Reg {
+        value,
+        stamp: module_stamp(),
+    })
+}
 
 /// The demo workspace shown on first start: the prioritisation demo, the goal-conflict
 /// demo and the stakeholder map.
@@ -11,7 +26,15 @@ pub fn demo_doc() -> Doc {
     let mut doc = crate::prioritisation::demo::demo_doc();
     crate::conflicts::demo::add(&mut doc);
     crate::stakeholders::demo::add(&mut doc);
+    thresholds(&mut doc);
     doc
+}
+
+/// The stakeholder map's thresholds, stored (the defaults, so that the demo shows them set).
+fn thresholds(doc: &mut Doc) {
+    let t = crate::stakeholders::classes::Thresholds::default();
+    doc.meta.grid_high = module_reg(t.grid_high);
+    doc.meta.salience_present = module_reg(t.salience_present);
 }
 
 /// The county workspace: 300 inspel, 60 ballots in 3 rounds (prioritisation), the demo

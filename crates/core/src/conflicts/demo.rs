@@ -5,7 +5,6 @@
 //! case check (the Energikontoret agreement of seed 002). And the county workspace's part
 //! (issue 12): a 30-goal matrix scored by 20 people.
 use crate::Doc;
-use crate::kernel::clock::Stamp;
 use crate::kernel::id::Id;
 use crate::kernel::record::Record;
 use crate::kernel::reg::{Reg, RegMap};
@@ -14,16 +13,7 @@ use super::case::{Case, Effect};
 use super::goal::{AGENDA_2030, Goal, GoalSet, GoalSource};
 use super::matrix::{Agreed, Cell, Confidence, Matrix, MatrixStatus, Pair, Scoring, scoring_id};
 
-fn stamp() -> Stamp {
-    Stamp(1_700_000_000_000, 0, "demo".to_owned())
-}
-
-fn reg<T>(value: T) -> Option<Reg<T>> {
-    Some(Reg {
-        value,
-        stamp: stamp(),
-    })
-}
+use crate::demo::{module_reg as reg, module_stamp as stamp};
 
 /// The demo's ids: `6a1e…` plus a number.
 #[must_use]

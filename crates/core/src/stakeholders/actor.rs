@@ -5,9 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Doc;
+use crate::Kind;
 use crate::kernel::check::{self, NAME_MAX, ProblemKind, TEXT_MAX};
+use crate::kernel::command::DomainError;
 use crate::kernel::lang::Lang;
-use crate::kernel::record::Guard;
+type Command = crate::kernel::command::Command<Kind>;
+use crate::kernel::id::Id;
+use crate::kernel::record::{Guard, Record};
 
 use super::classes::{SCORE_MAX, SCORE_MIN};
 use super::metrics::NODES_MAX;
@@ -270,7 +274,40 @@ fn too_many(path: &str, n: usize, max: usize, problems: &mut Vec<check::Problem>
     }
 }
 
+/// A create of kind `R` refused when `live` records are already at `max`.
+fn full<R: Record>(
+    cmd: &Command,
+    live: usize,
+    max: usize,
+    sv: &'static str,
+    en: &'static str,
+) -> Result<(), DomainError> {
+    if matches!(cmd, Command::Create { .. }) && live >= max {
+        return Err(DomainError::Refused {
+            kind: R::KIND,
+            sv,
+            en,
+        });
+    }
+    Ok(())
+}
+
 impl Guard<Doc> for Actor {
+    fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
+        let live = doc
+            .actors
+            .live()
+            .filter(|a| a.removed() != Some(&true))
+            .count();
+        full::<Self>(
+            cmd,
+            live,
+            ACTORS_MAX,
+            "Kartan har redan 1 000 aktörer, det högsta som går.",
+            "The map already has 1,000 actors, the most it can hold.",
+        )
+    }
+
     fn check_doc(doc: &Doc, problems: &mut Vec<check::Problem>, limit: usize) {
         let n = doc
             .actors
@@ -282,6 +319,57 @@ impl Guard<Doc> for Actor {
 }
 
 impl Guard<Doc> for Relation {
+    /// At most [`RELATIONS_MAX`]; a relation joins two different actors.
+    fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
+        let live = doc
+            .relations
+            .live()
+            .filter(|r| r.removed() != Some(&true))
+            .count();
+        full::<Self>(
+            cmd,
+            live,
+            RELATIONS_MAX,
+            "Kartan har redan 5 000 relationer, det högsta som går.",
+            "The map already has 5,000 relations, the most it can hold.",
+        )?;
+        let id_of = |v: Option<&serde_json::Value>| {
+            v.and_then(serde_json::Value::as_str)
+                .and_then(|s| Id::parse(s).ok())
+        };
+        let (from, to) = match cmd {
+            Command::Create { fields, .. } => (
+                id_of(fields.get(Self::FROM.name())),
+                id_of(fields.get(Self::TO.name())),
+            ),
+            Command::Edit {
+                id, field, value, ..
+            } => {
+                let r = doc.relations.get(id);
+                let mine = |f: &str, own: Option<&Id>| {
+                    if field == f {
+                        id_of(Some(value))
+                    } else {
+                        own.cloned()
+                    }
+                };
+                (
+                    mine(Self::FROM.name(), r.and_then(|r| r.from())),
+                    mine(Self::TO.name(), r.and_then(|r| r.to())),
+                )
+            }
+            _ => (None, None),
+        };
+        if from.is_some() && from == to {
+            return Err(DomainError::Refused {
+                kind: Self::KIND,
+                sv: "En relation går mellan två olika aktörer.",
+                en: "A relation joins two different actors.",
+            });
+        }
+        Ok(())
+    }
+
     fn check_doc(doc: &Doc, problems: &mut Vec<check::Problem>, limit: usize) {
         let n = doc
             .relations

@@ -5,23 +5,12 @@
 //! project's partners, the consultation with Sametinget. A sameby shows where the grid and
 //! salience disagree. One contact person, fictitious, so that erasure can be tried.
 use crate::Doc;
-use crate::kernel::clock::Stamp;
 use crate::kernel::id::Id;
 use crate::kernel::record::Record;
-use crate::kernel::reg::Reg;
 
 use super::actor::{Actor, ActorType, Contact, Relation, RelationType};
 
-fn stamp() -> Stamp {
-    Stamp(1_700_000_000_000, 0, "demo".to_owned())
-}
-
-fn reg<T>(value: T) -> Option<Reg<T>> {
-    Some(Reg {
-        value,
-        stamp: stamp(),
-    })
-}
+use crate::demo::module_reg as reg;
 
 /// The module's demo ids: `7c3b…` plus a number (actors from 0x10, relations from 0x100,
 /// the contact 0x200).

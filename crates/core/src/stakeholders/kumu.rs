@@ -26,10 +26,6 @@ use super::map::live_actors;
 #[must_use]
 pub fn export(doc: &Doc) -> Value {
     let actors = live_actors(doc);
-    let names: BTreeMap<&Id, &str> = actors
-        .iter()
-        .map(|a| (a.id(), a.name().map_or("", String::as_str)))
-        .collect();
     let elements: Vec<Value> = actors
         .iter()
         .map(|a| {
@@ -46,13 +42,7 @@ pub fn export(doc: &Doc) -> Value {
             })
         })
         .collect();
-    let mut relations: Vec<_> = doc
-        .relations
-        .live()
-        .filter(|r| r.removed() != Some(&true))
-        .filter_map(|r| Some((names.get(r.from()?)?, names.get(r.to()?)?, r)))
-        .collect();
-    relations.sort_by(|a, b| (a.0, a.1, a.2.id()).cmp(&(b.0, b.1, b.2.id())));
+    let relations = super::map::live_relations(doc);
     let connections: Vec<Value> = relations
         .into_iter()
         .map(|(from, to, r)| {

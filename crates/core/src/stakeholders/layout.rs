@@ -23,6 +23,13 @@ pub fn layout(n: usize, links: &[Link], saved: &[Option<Pos>]) -> Vec<Pos> {
     if n == 0 {
         return Vec::new();
     }
+    // Everything saved: nothing to lay out.
+    if let Some(all) = (0..n)
+        .map(|i| saved.get(i).copied().flatten())
+        .collect::<Option<Vec<Pos>>>()
+    {
+        return all;
+    }
     let half = f64::from(SIZE) / 2.0;
     let area = f64::from(SIZE) * f64::from(SIZE);
     let k = (area / n as f64).sqrt(); // the ideal distance

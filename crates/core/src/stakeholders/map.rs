@@ -13,7 +13,7 @@ use crate::kernel::command::Command;
 use crate::kernel::id::Id;
 use crate::kernel::record::Record;
 
-use super::actor::{Actor, Contact, RelationType};
+use super::actor::{Actor, ActorType, Contact, Pos, Relation, RelationType};
 use super::classes::{Disagreement, Quadrant, Salience, Thresholds, disagree, quadrant, salience};
 use super::metrics::{Link, Metrics, metrics};
 
@@ -62,6 +62,134 @@ pub fn graph(doc: &Doc, filter: &Filter) -> (Vec<Id>, Vec<Link>) {
         })
         .collect();
     (ids, links)
+}
+
+/// The live relations between two live actors with their names (from, to), by from, to, id:
+/// what the relation table, its CSV and the Kumu export list.
+#[must_use]
+pub fn live_relations(doc: &Doc) -> Vec<(&str, &str, &Relation)> {
+    let names: BTreeMap<&Id, &str> = live_actors(doc)
+        .into_iter()
+        .map(|a| (a.id(), a.name().map_or("", String::as_str)))
+        .collect();
+    let mut v: Vec<_> = doc
+        .relations
+        .live()
+        .filter(|r| r.removed() != Some(&true))
+        .filter_map(|r| Some((*names.get(r.from()?)?, *names.get(r.to()?)?, r)))
+        .collect();
+    v.sort_by(|a, b| (a.0, a.1, a.2.id()).cmp(&(b.0, b.1, b.2.id())));
+    v
+}
+
+/// The map's thresholds as stored with the workspace (the defaults where never set).
+#[must_use]
+pub fn thresholds(doc: &Doc) -> Thresholds {
+    let d = Thresholds::default();
+    Thresholds {
+        grid_high: doc.meta.grid_high().copied().unwrap_or(d.grid_high),
+        salience_present: doc
+            .meta
+            .salience_present()
+            .copied()
+            .unwrap_or(d.salience_present),
+    }
+}
+
+/// Stores `t` as the map's thresholds (one undoable step).
+#[must_use]
+pub fn set_thresholds(doc: &Doc, t: Thresholds) -> Command<Kind> {
+    use crate::workspace::Meta;
+    Command::Batch {
+        commands: vec![
+            Meta::GRID_HIGH.edit(doc.meta.id(), &t.grid_high),
+            Meta::SALIENCE_PRESENT.edit(doc.meta.id(), &t.salience_present),
+        ],
+    }
+}
+
+/// Where each live actor stands on the network view ([`live_actors`] order): its saved
+/// position, or the force layout of the whole graph around the saved ones.
+#[must_use]
+pub fn arrangement(doc: &Doc) -> Vec<Pos> {
+    let (_, links) = graph(doc, &Filter::default());
+    let saved: Vec<Option<Pos>> = live_actors(doc)
+        .iter()
+        .map(|a| a.pos().copied().flatten())
+        .collect();
+    super::layout::layout(saved.len(), &links, &saved)
+}
+
+/// Moves actor `moved` (index in [`live_actors`]) to `to`. The first move also saves where
+/// every other actor stands now (`now`, from [`arrangement`]), so that the layout of the
+/// unsaved ones does not shift under the user: one undoable step.
+#[must_use]
+pub fn place(doc: &Doc, now: &[Pos], moved: usize, to: Pos) -> Command<Kind> {
+    let commands = live_actors(doc)
+        .iter()
+        .zip(now)
+        .enumerate()
+        .filter_map(|(i, (a, p))| {
+            if i == moved {
+                Some(Actor::POS.edit(a.id(), &Some(to)))
+            } else if a.pos().copied().flatten().is_none() {
+                Some(Actor::POS.edit(a.id(), &Some(*p)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    Command::Batch { commands }
+}
+
+/// A new actor with mid-scale scores (3) and a neutral attitude.
+#[must_use]
+pub fn new_actor(id: &Id, name: &str, actor_type: ActorType) -> Command<Kind> {
+    let mut fields = BTreeMap::new();
+    let mut put = |k: &str, v: serde_json::Value| fields.insert(k.to_owned(), v);
+    put(Actor::NAME.name(), serde_json::json!(name));
+    put(Actor::TYPE.name(), crate::kernel::reg::to_json(&actor_type));
+    for f in [
+        Actor::POWER,
+        Actor::INTEREST,
+        Actor::LEGITIMACY,
+        Actor::URGENCY,
+    ] {
+        put(f.name(), serde_json::json!(3));
+    }
+    put(Actor::ATTITUDE.name(), serde_json::json!(0));
+    Command::Create {
+        kind: Kind::Actor,
+        id: id.clone(),
+        fields,
+    }
+}
+
+/// A new relation `from` → `to` (both ways if `mutual`).
+#[must_use]
+pub fn connect(
+    id: &Id,
+    from: &Id,
+    to: &Id,
+    relation_type: RelationType,
+    weight: u8,
+    mutual: bool,
+) -> Command<Kind> {
+    let mut fields = BTreeMap::new();
+    let mut put = |k: &str, v: serde_json::Value| fields.insert(k.to_owned(), v);
+    put(Relation::FROM.name(), serde_json::json!(from));
+    put(Relation::TO.name(), serde_json::json!(to));
+    put(
+        Relation::TYPE.name(),
+        crate::kernel::reg::to_json(&relation_type),
+    );
+    put(Relation::WEIGHT.name(), serde_json::json!(weight));
+    put(Relation::MUTUAL.name(), serde_json::json!(mutual));
+    Command::Create {
+        kind: Kind::Relation,
+        id: id.clone(),
+        fields,
+    }
 }
 
 /// One actor as the tables show it.
@@ -233,5 +361,102 @@ mod tests {
         assert!(!text.contains("Exempelsson") && !text.contains("example.se"));
         assert_eq!(copy.actors.0.len(), doc.actors.0.len());
         assert_eq!(copy.validate(20), Vec::new());
+    }
+
+    #[test]
+    fn thresholds_are_stored_with_the_map() {
+        let mut doc = crate::demo::demo_doc();
+        assert_eq!(thresholds(&doc), Thresholds::default());
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1_800_000_000_000,
+        };
+        let t = Thresholds {
+            grid_high: 4,
+            salience_present: 3,
+        };
+        let cmd = set_thresholds(&doc, t);
+        apply(&mut doc, &cmd, &mut st).unwrap();
+        assert_eq!(thresholds(&doc), t);
+        // The sameby (power 2, legitimacy 5, urgency 4) with "present" at 3: still
+        // dependent (power 2 < 3); Energikontoret (power 3) now counts power as present.
+        let r = crate::stakeholders::report::report(&doc);
+        assert_eq!(r.thresholds, t);
+    }
+
+    #[test]
+    fn the_first_move_saves_the_whole_arrangement() {
+        let mut doc = crate::demo::demo_doc();
+        let now = arrangement(&doc);
+        assert_eq!(now.len(), ACTORS.len());
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1_800_000_000_000,
+        };
+        let to = Pos { x: 123, y: -45 };
+        let cmd = place(&doc, &now, 2, to);
+        let Command::Batch { commands } = &cmd else {
+            panic!("a batch")
+        };
+        // Nothing saved in the demo: every actor gets its place, in one step.
+        assert_eq!(commands.len(), ACTORS.len());
+        apply(&mut doc, &cmd, &mut st).unwrap();
+        let after = arrangement(&doc);
+        assert_eq!(after[2], to);
+        for i in (0..now.len()).filter(|i| *i != 2) {
+            assert_eq!(after[i], now[i], "actor {i} stays where it was");
+        }
+        // A second move is one edit.
+        let Command::Batch { commands } = place(&doc, &after, 3, to) else {
+            panic!("a batch")
+        };
+        assert_eq!(commands.len(), 1);
+    }
+
+    #[test]
+    fn new_actors_and_relations_are_valid_records() {
+        let mut doc = crate::demo::demo_doc();
+        let mut clock = Hlc::new("dev.a");
+        let mut st = Stamper {
+            clock: &mut clock,
+            now_ms: 1_800_000_000_000,
+        };
+        let a = Id::from_random_bytes([1; 16]);
+        apply(
+            &mut doc,
+            &new_actor(&a, "Ny aktör", ActorType::Company),
+            &mut st,
+        )
+        .unwrap();
+        let region = demo_id(0x10);
+        let r = Id::from_random_bytes([2; 16]);
+        apply(
+            &mut doc,
+            &connect(&r, &a, &region, RelationType::Funding, 2, false),
+            &mut st,
+        )
+        .unwrap();
+        let rows = rows(&doc, thresholds(&doc), &Filter::default());
+        let new = rows.iter().find(|x| x.id == a).unwrap();
+        // Scores 3/3/3/3 with grid high ≥ 3: key player; 3 < 4 present: non-stakeholder.
+        assert_eq!(new.quadrant, Quadrant::KeyPlayer);
+        assert_eq!(new.salience, Salience::NonStakeholder);
+        assert_eq!((new.metrics.out_degree, new.metrics.in_degree), (1, 0));
+        // A relation to itself is refused.
+        let e = apply(
+            &mut doc,
+            &connect(
+                &Id::from_random_bytes([3; 16]),
+                &a,
+                &a,
+                RelationType::Collaboration,
+                1,
+                true,
+            ),
+            &mut st,
+        );
+        assert!(e.is_err());
     }
 }

@@ -39,15 +39,19 @@ pub struct Report {
     pub relations: usize,
 }
 
-/// The report of `doc` with the default thresholds on the full graph.
+/// The report of `doc` with the map's stored thresholds on the full graph.
 #[must_use]
 pub fn report(doc: &Doc) -> Report {
-    let t = Thresholds::default();
-    let filter = Filter::default();
-    let (_, links) = super::map::graph(doc, &filter);
+    filtered(doc, &Filter::default())
+}
+
+/// The report with the metrics on the relations `filter` keeps (the metrics view's filter).
+#[must_use]
+pub fn filtered(doc: &Doc, filter: &Filter) -> Report {
+    let t = super::map::thresholds(doc);
     let actors = live_actors(doc)
         .into_iter()
-        .zip(rows(doc, t, &filter))
+        .zip(rows(doc, t, filter))
         .map(|(a, row)| {
             let s = |v: Option<&u8>| v.copied().unwrap_or(1);
             Line {
@@ -75,7 +79,7 @@ pub fn report(doc: &Doc) -> Report {
             REACH2,
         ],
         actors,
-        relations: links.len(),
+        relations: super::map::graph(doc, filter).1.len(),
     }
 }
 
@@ -209,18 +213,7 @@ impl Report {
 /// type, weight, note — by from, to, then id.
 #[must_use]
 pub fn relations_csv(doc: &Doc, lang: Lang) -> String {
-    use crate::kernel::record::Record;
-    let names: std::collections::BTreeMap<&crate::kernel::id::Id, &str> = live_actors(doc)
-        .into_iter()
-        .map(|a| (a.id(), a.name().map_or("", String::as_str)))
-        .collect();
-    let mut v: Vec<_> = doc
-        .relations
-        .live()
-        .filter(|r| r.removed() != Some(&true))
-        .filter_map(|r| Some((*names.get(r.from()?)?, *names.get(r.to()?)?, r)))
-        .collect();
-    v.sort_by(|a, b| (a.0, a.1, a.2.id()).cmp(&(b.0, b.1, b.2.id())));
+    let v = super::map::live_relations(doc);
     let mut out = CsvOut::new();
     let head = match lang {
         Lang::Sv => ["Från", "Till", "Riktning", "Typ", "Vikt", "Anteckning"],
