@@ -60,6 +60,11 @@ fn blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
 /// The browser's error if the Blob or the link could not be made.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(&blob(text, mime)?)?;
+    download_url(file_name, url)
+}
+
+/// Offers the object URL `url` as a download called `file_name`, revoking it afterwards.
+fn download_url(file_name: &str, url: String) -> Result<(), JsValue> {
     let document = leptos::prelude::document();
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
@@ -76,6 +81,39 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
         std::time::Duration::from_secs(5),
     );
     Ok(())
+}
+
+/// Draws the SVG document `svg` (with its own width and height) on a canvas and offers the
+/// picture as a PNG download called `file_name`. Everything stays in the page: the SVG is a
+/// blob URL and the PNG a blob (CSP `img-src blob:`).
+///
+/// # Errors
+/// The browser's error if the picture could not be drawn or encoded.
+pub async fn download_png(file_name: &str, svg: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(&blob(svg, "image/svg+xml")?)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        img.set_onload(Some(&resolve));
+        img.set_onerror(Some(&reject));
+    });
+    img.set_src(&url);
+    let drawn = JsFuture::from(loaded).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    drawn?;
+    let document = leptos::prelude::document();
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
+    canvas.set_width(img.natural_width().max(1));
+    canvas.set_height(img.natural_height().max(1));
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .unchecked_into();
+    ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)?;
+    let encoded = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    let png: web_sys::Blob = JsFuture::from(encoded).await?.dyn_into()?;
+    download_url(file_name, web_sys::Url::create_object_url_with_blob(&png)?)
 }
 
 fn share_data(file_name: &str, text: &str) -> Result<web_sys::ShareData, JsValue> {

@@ -1,21 +1,122 @@
-//! Intressenter: the map of the county's actors and their relations. Being built: its page says what it will hold.
+//! Intressenter: the stakeholder map. The actors with their contact persons and relations
+//! ([`actors`], [`actor`]), the network with drag, zoom and keyboard ([`network`]), the
+//! power/interest grid and the salience classes ([`grid`]), and the metrics ([`metrics`]).
+//! Every workflow is a core function (`vagval_core::stakeholders`); these views only call it.
 use leptos::prelude::*;
+use vagval_core::Id;
 
-use super::planned::Planned;
-use super::{Draw, Module, Page};
+use super::{Draw, Module, Page, Render, SplitLoaderError};
+use crate::app::router::current_path;
+use crate::i18n::use_i18n;
+use texts::StakeholdersI18n;
 
+mod actor;
+mod actors;
+mod grid;
+mod metrics;
+mod network;
 pub mod texts;
+
+/// The actors.
+pub const ACTORS: &str = "/intressenter";
+/// One actor: followed by its id.
+pub const ACTOR: &str = "/intressenter/aktor/";
+/// The network view.
+pub const NETWORK: &str = "/intressenter/natverk";
+/// The power/interest grid.
+pub const GRID: &str = "/intressenter/rutnat";
+/// The salience classes.
+pub const CLASSES: &str = "/intressenter/klasser";
+/// The metrics table.
+pub const METRICS: &str = "/intressenter/matt";
 
 /// The module's entry in [`super::MODULES`].
 pub const MODULE: Module = Module {
-    pages: &[Page {
-        path: "/intressenter",
-    }],
-    draw: Draw::Here(page),
+    pages: &[
+        Page { path: ACTORS },
+        Page { path: ACTOR },
+        Page { path: NETWORK },
+        Page { path: GRID },
+        Page { path: CLASSES },
+        Page { path: METRICS },
+    ],
+    draw: Draw::Chunk(|| Box::pin(pages())),
     card: texts::card,
     provide: super::nothing,
 };
 
-fn page(_: usize) -> AnyView {
-    view! { <Planned card=texts::card/> }.into_any()
+/// The module's split point (see the prioritisation module's).
+#[cfg(feature = "split")]
+#[allow(unsafe_code)]
+#[leptos::wasm_split::wasm_split(stakeholders, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn pages() -> Result<Render, SplitLoaderError> {
+    Ok(render)
+}
+
+/// Without the `split` feature the pages are in the one wasm module.
+#[cfg(not(feature = "split"))]
+#[allow(clippy::unused_async)]
+async fn pages() -> Result<Render, SplitLoaderError> {
+    Ok(render)
+}
+
+/// Draws page `i` of [`MODULE`]`.pages`.
+fn render(i: usize) -> AnyView {
+    match i {
+        0 => view! { <actors::ActorsPage/> }.into_any(),
+        1 => view! { <actor::ActorPage/> }.into_any(),
+        2 => view! { <network::NetworkPage/> }.into_any(),
+        3 => view! { <grid::GridPage/> }.into_any(),
+        4 => view! { <grid::ClassesPage/> }.into_any(),
+        _ => view! { <metrics::MetricsPage/> }.into_any(),
+    }
+}
+
+/// The record id after `prefix` in the current path.
+fn param(prefix: &str) -> Option<Id> {
+    current_path()
+        .strip_prefix(prefix)
+        .and_then(|id| Id::parse(id.trim_end_matches('/')).ok())
+}
+
+/// A string of the module's catalogue.
+type Pick = fn(&'static texts::Texts) -> &'static str;
+
+/// The views' tabs, `current` marked (an index into the list of views).
+#[component]
+fn Tabs(current: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let tabs: [(&str, Pick); 5] = [
+        (ACTORS, |t| t.tab_actors),
+        (NETWORK, |t| t.tab_network),
+        (GRID, |t| t.tab_grid),
+        (CLASSES, |t| t.tab_classes),
+        (METRICS, |t| t.tab_metrics),
+    ];
+    view! {
+        <nav class="tabs" aria-label=move || i18n.s().views>
+            {tabs.into_iter().enumerate().map(|(i, (href, label))| view! {
+                <a href=href class="tab" aria-current=(i == current).then_some("page")>{move || label(i18n.s())}</a>
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// The page's heading, lead and tabs.
+#[component]
+fn Head(current: usize, lead: Pick) -> impl IntoView {
+    let i18n = use_i18n();
+    crate::app::pages::page_title(move || texts::card(i18n.lang()).title);
+    view! {
+        <h1>{move || texts::card(i18n.lang()).title}</h1>
+        <Tabs current=current/>
+        <p class="lead">{move || lead(i18n.s())}</p>
+    }
+}
+
+/// A file offered for download, errors shown in `error`.
+fn offer(name: &str, text: &str, mime: &str, error: RwSignal<Option<String>>) {
+    if crate::file_io::download(name, text, mime).is_err() {
+        error.set(Some(use_i18n().s().unreadable.to_owned()));
+    }
 }

@@ -192,6 +192,28 @@ pub fn connect(
     }
 }
 
+/// A new contact person of `actor`: the empty texts among `role`, `email`, `phone` are left
+/// unset (keep only what you need).
+#[must_use]
+pub fn new_contact(id: &Id, actor: &Id, name: &str, rest: [&str; 3]) -> Command<Kind> {
+    let mut fields = BTreeMap::new();
+    fields.insert(Contact::ACTOR.name().to_owned(), serde_json::json!(actor));
+    fields.insert(Contact::NAME.name().to_owned(), serde_json::json!(name));
+    for (f, v) in [Contact::ROLE, Contact::EMAIL, Contact::PHONE]
+        .into_iter()
+        .zip(rest)
+    {
+        if !v.trim().is_empty() {
+            fields.insert(f.name().to_owned(), serde_json::json!(v.trim()));
+        }
+    }
+    Command::Create {
+        kind: Kind::Contact,
+        id: id.clone(),
+        fields,
+    }
+}
+
 /// One actor as the tables show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
@@ -444,6 +466,19 @@ mod tests {
         assert_eq!(new.quadrant, Quadrant::KeyPlayer);
         assert_eq!(new.salience, Salience::NonStakeholder);
         assert_eq!((new.metrics.out_degree, new.metrics.in_degree), (1, 0));
+        // A contact person with only a name and a phone: role and e-mail stay unset.
+        let c = Id::from_random_bytes([4; 16]);
+        apply(
+            &mut doc,
+            &new_contact(&c, &a, "Anna", ["", " ", "070-000 00 00"]),
+            &mut st,
+        )
+        .unwrap();
+        let person = &contacts_of(&doc, &a)[0];
+        assert_eq!(
+            (person.role(), person.phone().map(String::as_str)),
+            (None, Some("070-000 00 00"))
+        );
         // A relation to itself is refused.
         let e = apply(
             &mut doc,
