@@ -10,11 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
 import { matrixBench, matrixFile } from "./conflicts.mjs";
+import { mapBench, mapFile } from "./stakeholders.mjs";
 import { autosaveBench, countyFile, filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
-// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote, matrix); `--lists`
+// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote, matrix, map); `--lists`
 // is `--only=lists,filter,vote`.
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const ONLY = onlyArg ? onlyArg.slice(7).split(",") : process.argv.includes("--lists") ? ["lists", "filter", "vote"] : null;
@@ -208,6 +209,18 @@ try {
         results.scenarios.push({ scenario: `matrix ${goals}×${goals}: cell edit (max ${r.editMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.edit, baseline_ms: goals === 17 ? 16 : 50, ratio: r.edit / (goals === 17 ? 16 : 50), target });
         if (r.analysis !== null) results.scenarios.push({ scenario: `matrix ${goals}×${goals}: analysis tab (report + tables)`, cpu: `${rate}x`, app_ms: r.analysis, baseline_ms: 100, ratio: r.analysis / 100, target });
       }
+    }
+  }
+  if (want("map")) {
+    const file = mapFile(dir, 300, 1000);
+    for (const rate of RATES) {
+      const r = await mapBench(browser, app.url, file, rate, RUNS);
+      const target = "drag frame ≤ 16 ms at 1x, ≤ 50 ms at 4x; metrics ≤ 100 ms at 1x; first render ≤ 200 ms at 4x (baseline column = target)";
+      const drag = rate === 1 ? 16 : 50;
+      results.scenarios.push({ scenario: "map 300/1000: first render (with layout)", cpu: `${rate}x`, app_ms: r.first, baseline_ms: 200, ratio: r.first / 200, target });
+      results.scenarios.push({ scenario: "map 300/1000: render again (layout cached)", cpu: `${rate}x`, app_ms: r.again, baseline_ms: 200, ratio: r.again / 200, target });
+      results.scenarios.push({ scenario: `map 300/1000: drag frame (max ${r.dragMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.drag, baseline_ms: drag, ratio: r.drag / drag, target });
+      if (r.metrics !== null) results.scenarios.push({ scenario: "map 300/1000: metrics recomputed + table", cpu: `${rate}x`, app_ms: r.metrics, baseline_ms: 100, ratio: r.metrics / 100, target });
     }
   }
   for (const rate of want("vote") ? RATES : []) {

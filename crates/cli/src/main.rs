@@ -130,6 +130,12 @@ enum Cmd {
         /// With --goals: this many raters who scored every cell.
         #[arg(long, default_value_t = 0)]
         raters: usize,
+        /// Add this many synthetic actors to the stakeholder map (at most 1 000; benchmarks).
+        #[arg(long, default_value_t = 0)]
+        actors: usize,
+        /// With --actors: this many relations between them (at most 5 000).
+        #[arg(long, default_value_t = 0)]
+        relations: usize,
     },
 }
 
@@ -594,6 +600,8 @@ fn main() -> ExitCode {
             county,
             goals,
             raters,
+            actors,
+            relations,
         } => {
             let mut doc = if *county {
                 vagval_core::demo::county_doc()
@@ -604,6 +612,9 @@ fn main() -> ExitCode {
             };
             if *goals > 0 {
                 vagval_core::conflicts::demo::add_scaled(&mut doc, *goals, *raters);
+            }
+            if *actors > 0 {
+                vagval_core::stakeholders::demo::add_scaled(&mut doc, *actors, *relations);
             }
             write_checked(output, &Snapshot::new(doc, now(), "cli"), lang, false)
         }

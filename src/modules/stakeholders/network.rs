@@ -69,17 +69,55 @@ fn net(doc: &vagval_core::Doc) -> Net {
     }
 }
 
+/// What a layout depends on: the drawing's structure and the saved places.
+type LayoutKey = (Net, Vec<Option<Pos>>);
+
+thread_local! {
+    /// The last layout, so that coming back to the view does not lay the map out again.
+    static LAST: std::cell::RefCell<Option<(LayoutKey, Vec<Pos>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`map::arrangement`] of `doc`, from [`LAST`] when nothing it depends on changed.
+fn arranged(n: &Net, doc: &vagval_core::Doc) -> Vec<Pos> {
+    let saved: Vec<Option<Pos>> = map::live_actors(doc)
+        .iter()
+        .map(|a| a.pos().copied().flatten())
+        .collect();
+    LAST.with_borrow_mut(|last| {
+        if let Some(((net, s), at)) = last.as_ref()
+            && net == n
+            && *s == saved
+        {
+            return at.clone();
+        }
+        let at = map::arrangement(doc);
+        *last = Some(((n.clone(), saved), at.clone()));
+        at
+    })
+}
+
+/// Most relations for which the relation table is open by default.
+const TABLE_OPEN_MAX: usize = 100;
+
 /// The view box: left, top, width (square).
 type ViewBox = (f64, f64, f64);
 const HOME: ViewBox = (-560.0, -560.0, 1120.0);
 
-/// The point of the drawing under client point (`cx`, `cy`) of `el` (meet, centred).
-fn to_map(el: &web_sys::Element, vb: ViewBox, cx: f64, cy: f64) -> (f64, f64) {
+/// Where the drawing is on screen: left, top, width, height (read once per gesture, so
+/// that a drag frame forces no layout).
+type Frame = (f64, f64, f64, f64);
+
+fn frame_of(el: &web_sys::Element) -> Frame {
     let r = el.get_bounding_client_rect();
-    let side = r.width().min(r.height()).max(1.0);
+    (r.left(), r.top(), r.width(), r.height())
+}
+
+/// The point of the drawing under client point (`cx`, `cy`) (meet, centred).
+fn to_map(r: Frame, vb: ViewBox, cx: f64, cy: f64) -> (f64, f64) {
+    let side = r.2.min(r.3).max(1.0);
     let scale = side / vb.2;
-    let ox = r.left() + (r.width() - side) / 2.0;
-    let oy = r.top() + (r.height() - side) / 2.0;
+    let ox = r.0 + (r.2 - side) / 2.0;
+    let oy = r.1 + (r.3 - side) / 2.0;
     (vb.0 + (cx - ox) / scale, vb.1 + (cy - oy) / scale)
 }
 
@@ -125,10 +163,11 @@ pub(super) fn NetworkPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let structure = Memo::new(move |_| app.doc.with(net));
-    let places = Memo::new(move |_| app.doc.with(map::arrangement));
+    let places = Memo::new(move |_| structure.with(|n| app.doc.with(|d| arranged(n, d))));
     let drag = RwSignal::new(None::<(usize, f64, f64)>);
     let vb = RwSignal::new(HOME);
     let gesture = StoredValue::new(Gesture::None);
+    let frame = StoredValue::new((0.0, 0.0, 1.0, 1.0));
     // Active pointers on the background (for pinch): id → client point.
     let touches = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let selected = RwSignal::new(None::<usize>);
@@ -205,13 +244,14 @@ pub(super) fn NetworkPage() -> impl IntoView {
     let down_bg = move |ev: web_sys::PointerEvent| {
         let Some(el) = el_of(&ev) else { return };
         let _ = el.set_pointer_capture(ev.pointer_id());
+        frame.set_value(frame_of(&el));
         let (cx, cy) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
         touches.update_value(|t| {
             t.retain(|p| p.0 != ev.pointer_id());
             t.push((ev.pointer_id(), cx, cy));
         });
         if matches!(gesture.get_value(), Gesture::None) {
-            let from = to_map(&el, vb.get_untracked(), cx, cy);
+            let from = to_map(frame.get_value(), vb.get_untracked(), cx, cy);
             gesture.set_value(Gesture::Pan {
                 id: ev.pointer_id(),
                 from,
@@ -219,12 +259,12 @@ pub(super) fn NetworkPage() -> impl IntoView {
         }
     };
     let move_any = move |ev: web_sys::PointerEvent| {
-        let Some(el) = el_of(&ev) else { return };
+        let el = frame.get_value();
         let (cx, cy) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
         let view_box = vb.get_untracked();
         match gesture.get_value() {
             Gesture::Node { i, id, .. } if id == ev.pointer_id() => {
-                let (x, y) = to_map(&el, view_box, cx, cy);
+                let (x, y) = to_map(el, view_box, cx, cy);
                 gesture.set_value(Gesture::Node { i, id, moved: true });
                 drag.set(Some((i, x, y)));
             }
@@ -246,14 +286,14 @@ pub(super) fn NetworkPage() -> impl IntoView {
                     };
                     let f = d(after.0, after.1) / d(before.0, before.1);
                     let mid = to_map(
-                        &el,
+                        el,
                         view_box,
                         (after.0.1 + after.1.1) / 2.0,
                         (after.0.2 + after.1.2) / 2.0,
                     );
                     vb.set(zoom(view_box, f, mid));
                 } else {
-                    let (x, y) = to_map(&el, view_box, cx, cy);
+                    let (x, y) = to_map(el, view_box, cx, cy);
                     vb.set((
                         view_box.0 - (x - from.0),
                         view_box.1 - (y - from.1),
@@ -301,7 +341,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
             return;
         };
         let at = to_map(
-            &el,
+            frame_of(&el),
             vb.get_untracked(),
             f64::from(ev.client_x()),
             f64::from(ev.client_y()),
@@ -372,6 +412,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
                         .and_then(|e| e.closest("svg").ok().flatten())
                     {
                         let _ = el.set_pointer_capture(ev.pointer_id());
+                        frame.set_value(frame_of(&el));
                     }
                     gesture.set_value(Gesture::Node { i, id: ev.pointer_id(), moved: false });
                 };
@@ -471,6 +512,14 @@ pub(super) fn NetworkPage() -> impl IntoView {
             }
         })
     };
+    // The relation table is open by default on a small map; on a large one (thousands of
+    // cells) it is drawn when asked for, so that the drawing comes first.
+    let show_table = RwSignal::new(None::<bool>);
+    let table_open = move || {
+        show_table
+            .get()
+            .unwrap_or_else(|| structure.with(|n| n.links.len() <= TABLE_OPEN_MAX))
+    };
     let tags = Memo::new(move |_| {
         structure.with(|n| {
             let mut v: Vec<String> = n.tags.iter().flatten().cloned().collect();
@@ -535,7 +584,11 @@ pub(super) fn NetworkPage() -> impl IntoView {
                 <aside class="map-side card" aria-live="polite">{side}</aside>
             </div>
             <p class="hint">{i18n.trs(|t| t.legend_lines)}</p>
-            {table}
+            <button type="button" class="secondary" data-testid="map-table-toggle" aria-expanded=move || table_open().to_string()
+                on:click=move |_| show_table.set(Some(!table_open()))>
+                {move || format!("{} ({})", i18n.s().relations_table, structure.with(|n| n.links.len()))}
+            </button>
+            {move || table_open().then(table)}
         </article>
     }
 }

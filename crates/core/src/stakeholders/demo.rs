@@ -389,9 +389,75 @@ pub fn add(doc: &mut Doc) {
     doc.contacts.0.insert(c, contact);
 }
 
+/// A synthetic map for load tests and benchmarks (`vagval demo --actors N --relations M`):
+/// `n` actors (at most [`ACTORS_MAX`](super::actor::ACTORS_MAX)) of every type with scores
+/// spread over the scales, and `m` relations (at most
+/// [`RELATIONS_MAX`](super::actor::RELATIONS_MAX)) between distinct actors, chosen by a fixed
+/// linear congruential sequence so the same numbers give the same map. No saved positions.
+pub fn add_scaled(doc: &mut Doc, n: usize, m: usize) {
+    use super::actor::{ACTORS_MAX, RELATIONS_MAX};
+    let n = n.min(ACTORS_MAX);
+    let m = if n < 2 { 0 } else { m.min(RELATIONS_MAX) };
+    let id = |k: usize| {
+        let mut b = [0x5c_u8; 16];
+        b[0] = 0xa0;
+        b[12..16].copy_from_slice(&u32::try_from(k).unwrap_or(u32::MAX).to_be_bytes());
+        Id::from_random_bytes(b)
+    };
+    let score = |k: usize, salt: usize| u8::try_from((k * 7 + salt * 3) % 5 + 1).unwrap_or(1);
+    for k in 0..n {
+        let mut a = Actor::empty(id(k));
+        a.name = reg(format!("Aktör {:04}", k + 1));
+        a.actor_type = reg(ActorType::ALL[k % ActorType::ALL.len()]);
+        a.power = reg(score(k, 0));
+        a.interest = reg(score(k, 1));
+        a.legitimacy = reg(score(k, 2));
+        a.urgency = reg(score(k, 3));
+        a.attitude = reg(i8::try_from(k % 5).unwrap_or(0) - 2);
+        a.tags = reg(vec![format!("grupp {}", k % 6 + 1)]);
+        doc.actors.0.insert(id(k), a);
+    }
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |bound: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(x >> 33).unwrap_or(0) % bound
+    };
+    for k in 0..m {
+        let from = next(n);
+        let to = (from + 1 + next(n - 1)) % n;
+        let rid = id(0x0100_0000 + k);
+        let mut r = Relation::empty(rid.clone());
+        r.from = reg(id(from));
+        r.to = reg(id(to));
+        r.relation_type = reg(RelationType::ALL[k % RelationType::ALL.len()]);
+        r.weight = reg(u8::try_from(k % 3 + 1).unwrap_or(1));
+        r.mutual = reg(k % 2 == 0);
+        doc.relations.0.insert(rid, r);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scaled_map_is_valid_at_the_benchmark_size_and_at_the_limits() {
+        let mut doc = crate::demo::demo_doc();
+        add_scaled(&mut doc, 300, 1_000);
+        assert_eq!(doc.actors.0.len(), ACTORS.len() + 300);
+        assert_eq!(doc.relations.0.len(), RELATIONS.len() + 1_000);
+        assert_eq!(doc.validate(20), Vec::new());
+        // At the limits (a workspace without the map demo): 1 000 actors, 5 000 relations.
+        let mut full = crate::prioritisation::demo::demo_doc();
+        add_scaled(&mut full, 5_000, 50_000);
+        assert_eq!(
+            (full.actors.0.len(), full.relations.0.len()),
+            (1_000, 5_000)
+        );
+        assert_eq!(full.validate(20), Vec::new());
+    }
     use crate::stakeholders::classes::{Disagreement, Thresholds, disagree, quadrant, salience};
 
     #[test]
