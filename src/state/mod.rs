@@ -266,6 +266,27 @@ impl AppState {
         result
     }
 
+    /// Applies a command as a form does: the error, in `lang`, into `error` (cleared on
+    /// success). Whether it was applied.
+    pub fn run(
+        self,
+        cmd: &Command,
+        error: RwSignal<Option<String>>,
+        lang: vagval_core::Lang,
+    ) -> bool {
+        match self.dispatch(cmd) {
+            Ok(()) => {
+                error.set(None);
+                true
+            }
+            Err(e) => {
+                use vagval_core::Localized;
+                error.set(Some(e.message(lang)));
+                false
+            }
+        }
+    }
+
     /// Undoes the last change.
     pub fn undo(self) {
         self.step(true);

@@ -9,6 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, mergeFile, saved } from "../e2e/harness.mjs";
+import { median, paint } from "./measure.mjs";
 
 const MATRIX = "6a1e0c55-3b7d-4e2a-9c41-5d8f2e702001";
 
@@ -17,17 +18,6 @@ export function matrixFile(dir, goals, raters) {
   execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "-o", file, "--goals", String(goals), "--raters", String(raters)], { cwd: ROOT });
   return file;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const paint = (act) => `new Promise((done) => {
-  const t0 = performance.now();
-  (${act})();
-  requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
-})`;
 
 export async function matrixBench(browser, appUrl, file, rate, runs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });

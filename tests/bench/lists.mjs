@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, mergeFile, saved, storedText } from "../e2e/harness.mjs";
+import { median } from "./measure.mjs";
 
 const ROUND = "00000000-0000-4000-9000-000000000001";
 
@@ -35,11 +36,6 @@ export function countyFile(dir) {
   execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "--county", "-o", file], { cwd: ROOT });
   return file;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /**
  * Runs `act` in the page; resolves with ms to the next paint (rAF, then a task: style, layout

@@ -12,6 +12,7 @@ import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
 import { matrixBench, matrixFile } from "./conflicts.mjs";
 import { mapBench, mapFile } from "./stakeholders.mjs";
 import { autosaveBench, countyFile, filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
+import { median } from "./measure.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
@@ -34,11 +35,6 @@ function vanillaDir() {
   writeFileSync(join(dir, "sw.js"), sw);
   return dir;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Median ms from navigation start to the `vagval-interactive` mark, warm from the SW cache. */
 async function startup(browser, url, rate) {

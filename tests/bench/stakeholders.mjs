@@ -11,23 +11,13 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, mergeFile } from "../e2e/harness.mjs";
+import { median, paint } from "./measure.mjs";
 
 export function mapFile(dir, actors, relations) {
   const file = join(dir, `map-${actors}-${relations}.json`);
   execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "demo", "-o", file, "--actors", String(actors), "--relations", String(relations)], { cwd: ROOT });
   return file;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const paint = (act) => `new Promise((done) => {
-  const t0 = performance.now();
-  (${act})();
-  requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
-})`;
 
 export async function mapBench(browser, appUrl, file, rate, runs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });

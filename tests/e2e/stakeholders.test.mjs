@@ -41,6 +41,13 @@ test("tablet: create, touch drag, keyboard move, reload, merge both ways; grid a
   assert.match(await sa.salience.textContent(), /^Definitiv/);
   await sa.connect(REGION, "Finansiering", 2);
   assert.match(await sa.relationRows.first().textContent(), new RegExp(`${REGION}tillFinansiering2`));
+  // A link to a goal of the goal-conflict demo and to an inspel.
+  const goal = (await a.page.locator("#link-goal option").nth(1).textContent()).trim();
+  await a.page.selectOption("#link-goal", { index: 1 });
+  await a.page.selectOption("#link-inspel", { index: 1 });
+  const linked = a.page.locator('[data-testid="links"] [data-testid="linked"] li');
+  await linked.nth(1).waitFor();
+  assert.match(await linked.first().textContent(), new RegExp(goal.replace(/[()]/g, ".")));
   await saved(a.page);
 
   // --- Network: drag NEW by touch, move OTHER by keyboard. ---

@@ -5,7 +5,7 @@ use vagval_core::conflicts::goal::{Goal, GoalSource};
 use vagval_core::conflicts::stats::Reveal;
 use vagval_core::conflicts::workflow;
 use vagval_core::crdt::Record;
-use vagval_core::{Command, Id, Kind, Lang, Localized};
+use vagval_core::{Command, Id, Kind, Lang};
 
 use super::texts::ConflictsI18n;
 use super::{CASE, MATRIX};
@@ -75,16 +75,7 @@ pub(super) fn OverviewPage() -> impl IntoView {
         })
     };
     let error = RwSignal::new(None::<String>);
-    let run = move |cmd: &Command| match app.dispatch(cmd) {
-        Ok(()) => {
-            error.set(None);
-            true
-        }
-        Err(e) => {
-            error.set(Some(e.message(i18n.lang())));
-            false
-        }
-    };
+    let run = move |cmd: &vagval_core::Command| app.run(cmd, error, i18n.lang());
 
     // New goal set.
     let set_name = RwSignal::new(String::new());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use vagval_core::crdt::Record;
 use vagval_core::stakeholders::actor::{Actor, ActorType, RelationType};
 use vagval_core::stakeholders::map::{self, Filter};
-use vagval_core::{Command, Id, Localized};
+use vagval_core::{Command, Id};
 
 use super::texts::StakeholdersI18n;
 use super::{ACTOR, ACTORS, offer, param};
@@ -56,16 +56,7 @@ pub(super) fn ActorPage() -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let run = move |cmd: &Command| match app.dispatch(cmd) {
-        Ok(()) => {
-            error.set(None);
-            true
-        }
-        Err(e) => {
-            error.set(Some(e.message(i18n.lang())));
-            false
-        }
-    };
+    let run = move |cmd: &vagval_core::Command| app.run(cmd, error, i18n.lang());
     let row = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -202,7 +193,13 @@ pub(super) fn ActorPage() -> impl IntoView {
         let export = move |_| {
             if let Some(v) = app.doc.with_untracked(|d| map::person_export(d, &c2)) {
                 let text = serde_json::to_string_pretty(&v).unwrap_or_default();
-                offer("registerutdrag.json", &text, "application/json", error);
+                offer(
+                    "registerutdrag.json",
+                    &text,
+                    "application/json",
+                    error,
+                    i18n.lang(),
+                );
             }
         };
         let erase = move |_| {
@@ -216,7 +213,7 @@ pub(super) fn ActorPage() -> impl IntoView {
                 <strong>{name}</strong>{(!detail.is_empty()).then(|| format!(" · {detail}"))}
                 <div class="actions">
                     <button type="button" class="secondary" title=s.person_export_help data-testid="person-export" on:click=export>{s.person_export}</button>
-                    <button type="button" class="secondary danger" data-testid="erase-person" on:click=move |_| confirming.set(Some(c4.clone()))>{s.erase_person}</button>
+                    <button type="button" class="danger" data-testid="erase-person" on:click=move |_| confirming.set(Some(c4.clone()))>{s.erase_person}</button>
                 </div>
                 <Show when=move || confirming.get().as_ref() == Some(&cid)>
                     <p role="alert">{s.erase_confirm}</p>
@@ -269,6 +266,7 @@ pub(super) fn ActorPage() -> impl IntoView {
     let r_type = RwSignal::new(Some(0_usize));
     let r_weight = RwSignal::new(Some(0_usize));
     let r_mutual = RwSignal::new(false);
+    let r_note = RwSignal::new(String::new());
     let connect = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -317,6 +315,7 @@ pub(super) fn ActorPage() -> impl IntoView {
         .into_any()
     };
 
+    let links_id = id.clone();
     let title = move || {
         actor.with(|a| {
             a.as_ref()
@@ -339,7 +338,7 @@ pub(super) fn ActorPage() -> impl IntoView {
                         let lang = i18n.lang();
                         view! {
                             <dl class="facts">
-                                <dt>{s.quadrant}</dt><dd data-testid="quadrant">{r.quadrant.label(lang)}{" – "}{r.quadrant.strategy(lang)}</dd>
+                                <dt>{s.quadrant}</dt><dd data-testid="quadrant">{r.quadrant.strategy(lang)}</dd>
                                 <dt>{s.salience}</dt><dd data-testid="salience">{r.salience.label(lang)}</dd>
                                 {r.disagreement.map(|x| view! { <dt>{s.disagreement}</dt><dd>{x.label(lang)}</dd> })}
                             </dl>
@@ -347,7 +346,7 @@ pub(super) fn ActorPage() -> impl IntoView {
                     })}
                 </section>
                 <section class="card" aria-labelledby="fields-heading">
-                    <h2 id="fields-heading">{i18n.trs(|t| t.tab_actors)}</h2>
+                    <h2 id="fields-heading">{i18n.trs(|t| t.details)}</h2>
                     {text_field("a-name", |t| t.name, |a| a.name().cloned().unwrap_or_default(), |id, v| Actor::NAME.edit(id, &v.trim().to_owned()), false)}
                     <SelectField id="a-type" label=i18n.trs(|t| t.actor_type) count=ActorType::ALL.len() name=type_name
                         selected=Signal::derive(move || actor.with(|a| a.as_ref().and_then(|a| a.actor_type()).and_then(|t| ActorType::ALL.iter().position(|x| x == t)))) on_change=on_type/>
@@ -383,6 +382,7 @@ pub(super) fn ActorPage() -> impl IntoView {
                         <button type="submit" data-testid="add-contact">{i18n.trs(|t| t.add)}</button>
                     </form>
                 </section>
+                <super::links::ActorLinks id=links_id.clone() actor=actor run=Callback::new(move |c: Command| run(&c))/>
                 <section class="card" aria-labelledby="relations-heading" data-testid="relations">
                     <h2 id="relations-heading">{i18n.trs(|t| t.relations)}</h2>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="relations-heading">
@@ -407,6 +407,10 @@ pub(super) fn ActorPage() -> impl IntoView {
                             selected=Signal::derive(move || r_type.get()) on_change=Callback::new(move |i| r_type.set(i))/>
                         <SelectField id="r-weight" label=i18n.trs(|t| t.weight) count=3 name=|i, _| ["1", "2", "3"].get(i).copied().unwrap_or("")
                             selected=Signal::derive(move || r_weight.get()) on_change=Callback::new(move |i| r_weight.set(i))/>
+                        <div class="field">
+                            <label for="r-note">{i18n.trs(|t| t.note)}</label>
+                            <input id="r-note" type="text" maxlength="2000" prop:value=move || r_note.get() on:input=move |ev| r_note.set(event_target_value(&ev))/>
+                        </div>
                         <label class="check"><input type="checkbox" prop:checked=move || r_mutual.get() on:change=move |ev| r_mutual.set(event_target_checked(&ev))/>{i18n.trs(|t| t.mutual)}</label>
                         <button type="submit" data-testid="connect">{i18n.trs(|t| t.connect)}</button>
                     </form>

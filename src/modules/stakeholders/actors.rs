@@ -32,16 +32,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
     let rep = Memo::new(move |_| app.doc.with(report));
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let run = move |cmd: &vagval_core::Command| match app.dispatch(cmd) {
-        Ok(()) => {
-            error.set(None);
-            true
-        }
-        Err(e) => {
-            error.set(Some(e.message(i18n.lang())));
-            false
-        }
-    };
+    let run = move |cmd: &vagval_core::Command| app.run(cmd, error, i18n.lang());
 
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(Some(0_usize));
@@ -124,6 +115,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
             &text,
             "text/csv",
             error,
+            i18n.lang(),
         );
     };
     let export_relations = move |_| {
@@ -135,6 +127,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
             &text,
             "text/csv",
             error,
+            i18n.lang(),
         );
     };
     let export_kumu = move |_| {
@@ -146,6 +139,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
             &text,
             "application/json",
             error,
+            i18n.lang(),
         );
     };
     let export_peer = move |_| {
@@ -157,6 +151,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
             &text,
             "application/json",
             error,
+            i18n.lang(),
         );
     };
 

@@ -61,7 +61,7 @@ pub(super) fn GridPage() -> impl IntoView {
                     view! {
                         <li class=class(q) data-testid="quadrant">
                             <strong>{format!("{} ({n})", q.label(lang))}</strong>
-                            <span>{q.strategy(lang)}</span>
+                            <span>{q.strategy(lang).split_once(": ").map_or(q.strategy(lang), |x| x.1)}</span>
                         </li>
                     }
                 })

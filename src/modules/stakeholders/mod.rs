@@ -13,6 +13,7 @@ use texts::StakeholdersI18n;
 mod actor;
 mod actors;
 mod grid;
+mod links;
 mod metrics;
 mod network;
 pub mod texts;
@@ -114,9 +115,15 @@ fn Head(current: usize, lead: Pick) -> impl IntoView {
     }
 }
 
-/// A file offered for download, errors shown in `error`.
-fn offer(name: &str, text: &str, mime: &str, error: RwSignal<Option<String>>) {
+/// A file offered for download; if the browser refuses, why in `error` (in `lang`).
+fn offer(
+    name: &str,
+    text: &str,
+    mime: &str,
+    error: RwSignal<Option<String>>,
+    lang: vagval_core::Lang,
+) {
     if crate::file_io::download(name, text, mime).is_err() {
-        error.set(Some(use_i18n().s().unreadable.to_owned()));
+        error.set(Some(texts::texts(lang).download_failed.to_owned()));
     }
 }

@@ -538,6 +538,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
             &text,
             "image/svg+xml",
             error,
+            i18n.lang(),
         );
     };
     let export_png = move |_| {
@@ -547,7 +548,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
         let name = format!("{}-karta.png", doc_name());
         leptos::task::spawn_local(async move {
             if crate::file_io::download_png(&name, &text).await.is_err() {
-                error.set(Some(i18n.s().unreadable.to_owned()));
+                error.set(Some(i18n.s().download_failed.to_owned()));
             }
         });
     };

@@ -90,7 +90,7 @@ impl Quadrant {
     pub const fn strategy(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::KeyPlayer, Lang::Sv) => {
-                "Samverka nära: involvera i beslut och planering, stäm av ofta."
+                "Nyckelaktör: samverka nära – involvera i beslut och planering, stäm av ofta."
             }
             (Self::KeepSatisfied, Lang::Sv) => {
                 "Håll nöjd: informera om det som berör dem, fråga innan det blir avgörande."
@@ -100,7 +100,7 @@ impl Quadrant {
             }
             (Self::Monitor, Lang::Sv) => "Bevaka: följ läget med liten insats, se om det ändras.",
             (Self::KeyPlayer, Lang::En) => {
-                "Manage closely: involve in decisions and planning, check in often."
+                "Key player: manage closely — involve in decisions and planning, check in often."
             }
             (Self::KeepSatisfied, Lang::En) => {
                 "Keep satisfied: inform about what concerns them, consult before it is decisive."

@@ -214,6 +214,43 @@ pub fn new_contact(id: &Id, actor: &Id, name: &str, rest: [&str; 3]) -> Command<
     }
 }
 
+/// Records to choose from, each as (id, label).
+pub type Choices = Vec<(Id, String)>;
+
+/// What an actor can be linked to, each as (id, label): the live goals of every live set
+/// ("set: code name", sets by name, goals in order) and the live inspel by title.
+#[must_use]
+pub fn link_choices(doc: &Doc) -> (Choices, Choices) {
+    use crate::conflicts::goal::{goals_of, live_sets};
+    let goals = live_sets(doc)
+        .into_iter()
+        .flat_map(|(set, name)| {
+            goals_of(doc, &set)
+                .into_iter()
+                .map(move |g| (g.id().clone(), format!("{name}: {}", g.display())))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut inspel: Vec<(Id, String)> = doc
+        .inspel
+        .live()
+        .filter(|i| i.removed() != Some(&true))
+        .map(|i| (i.id().clone(), i.title().cloned().unwrap_or_default()))
+        .collect();
+    inspel.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    (goals, inspel)
+}
+
+/// `list` with `item` added (`on`) or taken out, each id once, in the order given.
+#[must_use]
+pub fn toggled(list: &[Id], item: &Id, on: bool) -> Vec<Id> {
+    let mut v: Vec<Id> = list.iter().filter(|x| *x != item).cloned().collect();
+    if on {
+        v.push(item.clone());
+    }
+    v
+}
+
 /// One actor as the tables show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
@@ -435,6 +472,20 @@ mod tests {
             panic!("a batch")
         };
         assert_eq!(commands.len(), 1);
+    }
+
+    #[test]
+    fn an_actor_links_to_goals_and_inspel() {
+        let doc = crate::demo::demo_doc();
+        let (goals, inspel) = link_choices(&doc);
+        // The demo's goal sets and its 22 inspel (prioritisation demo).
+        assert!(goals.iter().any(|(_, l)| l.contains("RUS")), "{goals:?}");
+        assert!(!inspel.is_empty());
+        let (a, b) = (goals[0].0.clone(), goals[1].0.clone());
+        let v = toggled(&[], &a, true);
+        let v = toggled(&v, &b, true);
+        assert_eq!(toggled(&v, &a, true), vec![b.clone(), a.clone()]);
+        assert_eq!(toggled(&v, &a, false), vec![b]);
     }
 
     #[test]
