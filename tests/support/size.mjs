@@ -18,7 +18,7 @@ const BUDGETS = {
   prioritisation: 230 * KB, // measured 219.2 KB: its pages, participant mode, voting, certificate
   conflicts: 153 * KB, // measured 145.2 KB: its pages, the analysis, the signed network, sparse pairs, the case check (target 100 missed)
   shared: 61 * KB, // measured 58.2 KB: code two modules share and the shell does not (CSV reading, goal helpers, the formatting the heat overview pulls in; +27 KB with the stakeholder module: the report table and CSV writing, SVG and float formatting, the file pickers it shares with the other two — conflicts fell 13 KB by the same move)
-  stakeholders: 98 * KB, // measured 92.6 KB: actors, actor page, network with drag/zoom/keyboard, grid, classes, metrics, imports and exports
+  stakeholders: 100 * KB, // measured 98.8 KB on a clean build: actors, actor page with goal/inspel links, network with drag/zoom/keyboard, grid, classes, metrics, imports and exports (the module target, not +5 %)
   module: 100 * KB, // a new module starts at the target
 };
 const TARGETS = { initial: 250 * KB, module: 100 * KB, all: 600 * KB };

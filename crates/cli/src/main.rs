@@ -478,15 +478,27 @@ fn matrix_report(
             Lang::En => format!("The matrix {id} is not in the file."),
         })
     })?;
+    print_as(&report, json, csv.then(|| report.results_csv(lang)), || {
+        report.text(lang)
+    })
+}
+
+/// A report as `--json` (serialised), `--csv` (the text given) or plain text.
+fn print_as<R: serde::Serialize>(
+    report: &R,
+    json: bool,
+    csv: Option<String>,
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
     if json {
         outln!(
             "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
+            serde_json::to_string_pretty(report).unwrap_or_default()
         )?;
-    } else if csv {
-        out(format_args!("{}", report.results_csv(lang)))?;
+    } else if let Some(csv) = csv {
+        out(format_args!("{csv}"))?;
     } else {
-        out(format_args!("{}", report.text(lang)))?;
+        out(format_args!("{}", text()))?;
     }
     Ok(())
 }
@@ -494,17 +506,9 @@ fn matrix_report(
 fn stakeholders(file: &Path, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
     let d = read(file, lang)?;
     let report = vagval_core::stakeholders::report::report(&d.snapshot.workspace);
-    if json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        )?;
-    } else if csv {
-        out(format_args!("{}", report.csv(lang)))?;
-    } else {
-        out(format_args!("{}", report.text(lang)))?;
-    }
-    Ok(())
+    print_as(&report, json, csv.then(|| report.csv(lang)), || {
+        report.text(lang)
+    })
 }
 
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {

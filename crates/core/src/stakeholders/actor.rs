@@ -167,6 +167,40 @@ fn range(v: i64, min: i64, max: i64) -> Option<ProblemKind> {
     (!(min..=max).contains(&v)).then_some(ProblemKind::OutOfRange { min, max })
 }
 
+/// The one of `all` that `text` names — its Swedish or English label or its file name — when
+/// both are passed through `fold` (each import compares in its own way).
+fn named<T: Copy + Serialize>(
+    all: &[T],
+    label: fn(T, Lang) -> &'static str,
+    text: &str,
+    fold: impl Fn(&str) -> String,
+) -> Option<T> {
+    let k = fold(text);
+    all.iter().copied().find(|t| {
+        fold(label(*t, Lang::Sv)) == k
+            || fold(label(*t, Lang::En)) == k
+            || serde_json::to_value(t)
+                .ok()
+                .and_then(|v| v.as_str().map(&fold))
+                .as_ref()
+                == Some(&k)
+    })
+}
+
+impl ActorType {
+    /// The type `text` names (its Swedish or English label or its file name, compared through `fold`); [`ActorType::Other`] if none.
+    pub fn from_text(text: &str, fold: impl Fn(&str) -> String) -> Self {
+        named(&Self::ALL, Self::label, text, fold).unwrap_or(Self::Other)
+    }
+}
+
+impl RelationType {
+    /// The type `text` names (its Swedish or English label or its file name, compared through `fold`); collaboration if none.
+    pub fn from_text(text: &str, fold: impl Fn(&str) -> String) -> Self {
+        named(&Self::ALL, Self::label, text, fold).unwrap_or_default()
+    }
+}
+
 /// Power, interest, legitimacy, urgency: 1 … 5.
 pub fn check_score(v: &u8) -> Option<ProblemKind> {
     range(i64::from(*v), i64::from(SCORE_MIN), i64::from(SCORE_MAX))

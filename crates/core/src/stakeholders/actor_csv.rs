@@ -145,18 +145,7 @@ fn number(cell: &str, min: i64, max: i64) -> Result<Option<i64>, Problem> {
 }
 
 fn actor_type(cell: &str) -> ActorType {
-    let k = plain(cell.trim());
-    ActorType::ALL
-        .into_iter()
-        .find(|t| {
-            plain(t.label(Lang::Sv)) == k
-                || plain(t.label(Lang::En)) == k
-                || serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(plain))
-                    == Some(k.clone())
-        })
-        .unwrap_or(ActorType::Other)
+    ActorType::from_text(cell.trim(), plain)
 }
 
 /// Reads `bytes` and prepares the actors `doc` lacks.

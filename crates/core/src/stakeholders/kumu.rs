@@ -100,33 +100,11 @@ fn key(name: &str) -> String {
 }
 
 fn actor_type(text: &str) -> ActorType {
-    let k = key(text);
-    ActorType::ALL
-        .into_iter()
-        .find(|t| {
-            key(t.label(Lang::Sv)) == k
-                || key(t.label(Lang::En)) == k
-                || serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(key))
-                    == Some(k.clone())
-        })
-        .unwrap_or(ActorType::Other)
+    ActorType::from_text(text, key)
 }
 
 fn relation_type(text: &str) -> RelationType {
-    let k = key(text);
-    RelationType::ALL
-        .into_iter()
-        .find(|t| {
-            key(t.label(Lang::Sv)) == k
-                || key(t.label(Lang::En)) == k
-                || serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(key))
-                    == Some(k.clone())
-        })
-        .unwrap_or_default()
+    RelationType::from_text(text, key)
 }
 
 /// A text field: absent is `""`; present it must be a string within `max` characters.
