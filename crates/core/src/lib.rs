@@ -9,7 +9,9 @@
 //!   rounds and ballots, voting methods, selection, certificate, agenda, demo.
 //! - [`conflicts`]: the goal-conflict module — goal sets, matrices, scoring, reveal,
 //!   consensus, analysis, case check.
-//! - [`stakeholders`]: the stakeholder map — grid and salience classes, network metrics.
+//! - [`stakeholders`]: the stakeholder map — grid and salience classes, network metrics,
+//!   layout, Kumu and Excel exchange, personal data.
+//! - [`actions`]: the action areas (being built) — effect-chain validation, indicator progress.
 //! - [`snapshot`]: the versioned envelope and the import pipeline.
 //! - [`describe`]: a merge in people's words.
 //!
@@ -27,6 +29,7 @@ extern crate self as vagval_core;
 #[macro_use]
 pub mod kernel;
 
+pub mod actions;
 pub mod conflicts;
 pub mod demo;
 pub mod describe;
