@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use vagval_core::crdt::Record;
 use vagval_core::stakeholders::actor::{Actor, ActorType, RelationType};
-use vagval_core::stakeholders::map::{self, Filter};
+use vagval_core::stakeholders::map;
 use vagval_core::{Command, Id};
 
 use super::texts::StakeholdersI18n;
@@ -60,11 +60,8 @@ pub(super) fn ActorPage() -> impl IntoView {
     let row = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.doc.with(|d| {
-                map::rows(d, map::thresholds(d), &Filter::default())
-                    .into_iter()
-                    .find(|r| r.id == id)
-            })
+            app.doc
+                .with(|d| d.actors.get(&id).map(|a| map::row(a, map::thresholds(d))))
         })
     };
     let edit = {

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use vagval_core::stakeholders::actor::ActorType;
 use vagval_core::stakeholders::classes::Thresholds;
-use vagval_core::stakeholders::report::{Report, report};
+use vagval_core::stakeholders::report::{filtered, report};
 use vagval_core::stakeholders::{actor_csv, kumu, map};
 use vagval_core::{Localized, Snapshot};
 
 use super::texts::StakeholdersI18n;
-use super::{ACTOR, Head, offer};
+use super::{Head, offer};
 use crate::i18n::use_i18n;
 use crate::state::{iso_now, new_id, use_app};
 use crate::ui::SelectField;
@@ -29,7 +29,7 @@ fn score_name(i: usize, _: vagval_core::Lang) -> &'static str {
 pub(super) fn ActorsPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let rep = Memo::new(move |_| app.doc.with(report));
+    let rep = Memo::new(move |_| app.doc.with(|d| filtered(d, None)));
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let run = move |cmd: &vagval_core::Command| app.run(cmd, error, i18n.lang());
@@ -75,41 +75,24 @@ pub(super) fn ActorsPage() -> impl IntoView {
     let table = move || {
         let lang = i18n.lang();
         rep.with(|r| {
-            let head = Report::head(lang);
-            let rows = r
-                .actors
-                .iter()
-                .map(|line| {
-                    let cells = Report::cells(line, lang);
-                    let href = format!("{ACTOR}{}", line.row.id);
-                    let rest = cells
-                        .into_iter()
-                        .skip(1)
-                        .take(8)
-                        .map(|c| view! { <td>{c}</td> })
-                        .collect_view();
-                    view! {
-                        <tr data-testid="actor-row">
-                            <th scope="row"><a href=href data-testid="actor-link">{line.row.name.clone()}</a></th>
-                            {rest}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="actors-heading">
-                    <table class="data-table" data-testid="actors-table">
-                        <thead><tr>{head.into_iter().take(9).map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
+            super::report_table(
+                r,
+                lang,
+                i18n.s(),
+                &super::Table {
+                    id: "actors-heading",
+                    caption: None,
+                    testid: ("actors-table", "actor-row"),
+                    cols: &[1, 2, 3, 4, 5, 6, 7, 8],
+                    num: false,
+                },
+            )
         })
     };
 
     let doc_name = move || app.doc.with_untracked(|d| crate::file_io::slug(d.name()));
     let export_actors = move |_| {
-        let text = rep.with_untracked(|r| r.csv(i18n.lang()));
+        let text = app.doc.with_untracked(|d| report(d).csv(i18n.lang()));
         offer(
             &format!("{}-aktorer.csv", doc_name()),
             &text,

@@ -4,7 +4,7 @@
 //! per actor for screen readers.
 use leptos::prelude::*;
 use vagval_core::stakeholders::classes::{Quadrant, Salience, Thresholds, quadrant};
-use vagval_core::stakeholders::report::{Line, report};
+use vagval_core::stakeholders::report::{Line, filtered};
 
 use super::texts::StakeholdersI18n;
 use super::{ACTOR, Head};
@@ -30,7 +30,7 @@ const fn class(q: Quadrant) -> &'static str {
 pub(super) fn GridPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let rep = Memo::new(move |_| app.doc.with(report));
+    let rep = Memo::new(move |_| app.doc.with(|d| filtered(d, None)));
     let grid = move || {
         let s = i18n.s();
         let lang = i18n.lang();
@@ -66,19 +66,18 @@ pub(super) fn GridPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let plain = r
-                .actors
-                .iter()
-                .map(|l| {
-                    view! {
-                        <tr data-testid="grid-row">
-                            <th scope="row"><a href=format!("{ACTOR}{}", l.row.id)>{l.row.name.clone()}</a></th>
-                            <td>{l.scores[0].to_string()}</td><td>{l.scores[1].to_string()}</td>
-                            <td>{l.row.quadrant.label(lang)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let plain = super::report_table(
+                r,
+                lang,
+                s,
+                &super::Table {
+                    id: "grid-table-caption",
+                    caption: Some(|t| t.grid_table),
+                    testid: ("grid-table", "grid-row"),
+                    cols: &[2, 3, 7],
+                    num: false,
+                },
+            );
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="grid-caption">
                     <table class="power-grid" data-testid="power-grid">
@@ -90,13 +89,7 @@ pub(super) fn GridPage() -> impl IntoView {
                 <h2>{s.strategies}</h2>
                 <p class="hint">{format!("{} {} · {} {}", s.grid_high, t.grid_high, s.salience_present, t.salience_present)}</p>
                 <ul class="quadrants">{quadrants}</ul>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="grid-table-caption">
-                    <table class="data-table">
-                        <caption id="grid-table-caption">{s.grid_table}</caption>
-                        <thead><tr><th scope="col">{s.other_actor}</th><th scope="col">{s.power}</th><th scope="col">{s.interest}</th><th scope="col">{s.quadrant}</th></tr></thead>
-                        <tbody>{plain}</tbody>
-                    </table>
-                </div>
+                {plain}
             }
         })
     };
@@ -112,7 +105,7 @@ pub(super) fn GridPage() -> impl IntoView {
 pub(super) fn ClassesPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let rep = Memo::new(move |_| app.doc.with(report));
+    let rep = Memo::new(move |_| app.doc.with(|d| filtered(d, None)));
     let body = move || {
         let s = i18n.s();
         let lang = i18n.lang();
@@ -146,20 +139,18 @@ pub(super) fn ClassesPage() -> impl IntoView {
                     .collect_view()
                     .into_any()
             };
-            let plain = r
-                .actors
-                .iter()
-                .map(|l| {
-                    view! {
-                        <tr data-testid="class-row">
-                            <th scope="row">{l.row.name.clone()}</th>
-                            <td>{l.scores[0].to_string()}</td><td>{l.scores[2].to_string()}</td><td>{l.scores[3].to_string()}</td>
-                            <td>{l.row.salience.label(lang)}</td>
-                            <td>{l.row.disagreement.map_or("", |d| d.label(lang))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let plain = super::report_table(
+                r,
+                lang,
+                s,
+                &super::Table {
+                    id: "classes-caption",
+                    caption: Some(|t| t.classes_table),
+                    testid: ("classes-table", "class-row"),
+                    cols: &[2, 4, 5, 8, 9],
+                    num: false,
+                },
+            );
             view! {
                 <p class="hint">{format!("{} {}", s.salience_present, r.thresholds.salience_present)}</p>
                 <div class="salience-groups">{groups}</div>
@@ -168,16 +159,7 @@ pub(super) fn ClassesPage() -> impl IntoView {
                     <p class="hint">{s.disagreements_help}</p>
                     <ul class="plain-list">{odd_view}</ul>
                 </section>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="classes-caption">
-                    <table class="data-table">
-                        <caption id="classes-caption">{s.classes_table}</caption>
-                        <thead><tr>
-                            <th scope="col">{s.other_actor}</th><th scope="col">{s.power}</th><th scope="col">{s.legitimacy}</th>
-                            <th scope="col">{s.urgency}</th><th scope="col">{s.salience}</th><th scope="col">{s.disagreement}</th>
-                        </tr></thead>
-                        <tbody>{plain}</tbody>
-                    </table>
-                </div>
+                {plain}
             }
         })
     };

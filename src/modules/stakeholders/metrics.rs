@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use vagval_core::stakeholders::actor::RelationType;
 use vagval_core::stakeholders::map::Filter;
-use vagval_core::stakeholders::report::{Report, filtered};
+use vagval_core::stakeholders::report::filtered;
 
+use super::Head;
 use super::texts::StakeholdersI18n;
-use super::{ACTOR, Head};
 use crate::i18n::use_i18n;
 use crate::state::use_app;
 
@@ -42,36 +42,25 @@ pub(super) fn MetricsPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let types = RwSignal::new(Filter::default());
-    let rep = Memo::new(move |_| types.with(|f| app.doc.with(|d| filtered(d, f))));
+    let rep = Memo::new(move |_| types.with(|f| app.doc.with(|d| filtered(d, Some(f)))));
     let table = move || {
         let s = i18n.s();
         let lang = i18n.lang();
         rep.with(|r| {
-            let head = Report::head(lang);
-            let rows = r
-                .actors
-                .iter()
-                .map(|l| {
-                    let cells = Report::cells(l, lang);
-                    view! {
-                        <tr data-testid="metrics-row">
-                            <th scope="row"><a href=format!("{ACTOR}{}", l.row.id)>{l.row.name.clone()}</a></th>
-                            {cells.into_iter().skip(10).map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let table = super::report_table(
+                r,
+                lang,
+                s,
+                &super::Table {
+                    id: "metrics-caption",
+                    caption: Some(|t| t.metrics_caption),
+                    testid: ("metrics-table", "metrics-row"),
+                    cols: &[10, 11, 12, 13, 14, 15, 16],
+                    num: true,
+                },
+            );
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metrics-caption">
-                    <table class="data-table" data-testid="metrics-table">
-                        <caption id="metrics-caption">{s.metrics_caption}</caption>
-                        <thead><tr>
-                            <th scope="col">{head[0]}</th>
-                            {head.into_iter().skip(10).map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {table}
                 <h2>{s.formulas}</h2>
                 <ul class="formulas">
                     <li>{s.f_degree}<code>{format!(" {}", r.formulas[3])}</code></li>

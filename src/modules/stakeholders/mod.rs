@@ -127,3 +127,60 @@ fn offer(
         error.set(Some(texts::texts(lang).download_failed.to_owned()));
     }
 }
+
+/// Which of the report's columns a table shows, and how it is named.
+struct Table {
+    /// The caption's id, or the id of the heading that names the table.
+    id: &'static str,
+    /// The caption (none: the heading `id` names it).
+    caption: Option<Pick>,
+    /// The table's and each row's test id.
+    testid: (&'static str, &'static str),
+    /// The report's columns after the actor's name (indices into `Report::head`).
+    cols: &'static [usize],
+    /// Numbers right-aligned.
+    num: bool,
+}
+
+/// The report as a table: the actor's name (a link to its page) and the chosen columns, the
+/// same cells the CSV and `vagval stakeholders` print.
+fn report_table(
+    r: &vagval_core::stakeholders::report::Report,
+    lang: vagval_core::Lang,
+    texts: &'static texts::Texts,
+    t: &Table,
+) -> impl IntoView + use<> {
+    use vagval_core::stakeholders::report::Report;
+    let cols = t.cols;
+    let head = Report::head(lang);
+    let class = if t.num { "num" } else { "" };
+    let rows = r
+        .actors
+        .iter()
+        .map(|line| {
+            let cells = Report::cells(line, lang);
+            let rest = cols
+                .iter()
+                .map(|&c| view! { <td class=class>{cells.get(c).cloned().unwrap_or_default()}</td> })
+                .collect_view();
+            view! {
+                <tr data-testid=t.testid.1>
+                    <th scope="row"><a href=format!("{ACTOR}{}", line.row.id) data-testid="actor-link">{line.row.name.clone()}</a></th>
+                    {rest}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=t.id>
+            <table class="data-table" data-testid=t.testid.0>
+                {t.caption.map(|c| view! { <caption id=t.id>{c(texts)}</caption> })}
+                <thead><tr>
+                    <th scope="col">{head[0]}</th>
+                    {cols.iter().map(|&c| view! { <th scope="col">{head.get(c).copied().unwrap_or_default()}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -264,39 +264,53 @@ pub struct Row {
     pub salience: Salience,
     /// Where the two disagree.
     pub disagreement: Option<Disagreement>,
-    /// Its metrics on the filtered graph.
-    pub metrics: Metrics,
+    /// Its metrics on the filtered graph (none where a view shows only the classes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Metrics>,
 }
 
-/// Every live actor's row, in [`live_actors`] order. An unset score counts as the scale's
-/// lowest (1).
+/// Every live actor's row, in [`live_actors`] order, with metrics on the relations `filter`
+/// keeps, or without them (`None`: the grid and the class views need no Brandes pass). An
+/// unset score counts as the scale's lowest (1).
 #[must_use]
-pub fn rows(doc: &Doc, t: Thresholds, filter: &Filter) -> Vec<Row> {
-    let (ids, links) = graph(doc, filter);
-    let m = metrics(ids.len(), &links);
+pub fn rows(doc: &Doc, t: Thresholds, filter: Option<&Filter>) -> Vec<Row> {
+    let m: Vec<Option<Metrics>> = match filter {
+        Some(f) => {
+            let (ids, links) = graph(doc, f);
+            metrics(ids.len(), &links).into_iter().map(Some).collect()
+        }
+        None => Vec::new(),
+    };
     live_actors(doc)
         .into_iter()
-        .zip(m)
-        .map(|(a, metrics)| {
-            let score = |v: Option<&u8>| v.copied().unwrap_or(1);
-            let (p, i, l, u) = (
-                score(a.power()),
-                score(a.interest()),
-                score(a.legitimacy()),
-                score(a.urgency()),
-            );
-            let q = quadrant(p, i, t);
-            let s = salience(p, l, u, t);
-            Row {
-                id: a.id().clone(),
-                name: a.name().cloned().unwrap_or_default(),
-                quadrant: q,
-                salience: s,
-                disagreement: disagree(q, s),
-                metrics,
-            }
+        .zip(m.into_iter().chain(std::iter::repeat(None)))
+        .map(|(a, metrics)| Row {
+            metrics,
+            ..row(a, t)
         })
         .collect()
+}
+
+/// One actor's row without metrics (its quadrant, class and disagreement).
+#[must_use]
+pub fn row(a: &Actor, t: Thresholds) -> Row {
+    let score = |v: Option<&u8>| v.copied().unwrap_or(1);
+    let (p, i, l, u) = (
+        score(a.power()),
+        score(a.interest()),
+        score(a.legitimacy()),
+        score(a.urgency()),
+    );
+    let q = quadrant(p, i, t);
+    let s = salience(p, l, u, t);
+    Row {
+        id: a.id().clone(),
+        name: a.name().cloned().unwrap_or_default(),
+        quadrant: q,
+        salience: s,
+        disagreement: disagree(q, s),
+        metrics: None,
+    }
 }
 
 /// The live contact persons of `actor`, by name then id.
@@ -359,7 +373,7 @@ mod tests {
     #[test]
     fn the_demo_rows_match_the_app_and_cli_rule() {
         let doc = crate::demo::demo_doc();
-        let rows = rows(&doc, Thresholds::default(), &Filter::default());
+        let rows = rows(&doc, Thresholds::default(), Some(&Filter::default()));
         assert_eq!(rows.len(), ACTORS.len());
         let by = |name: &str| rows.iter().find(|r| r.name == name).unwrap();
         // Region: 5/5/5/4 → key player, definitive; 12 of the 21 relations touch it.
@@ -368,7 +382,14 @@ mod tests {
             (region.quadrant, region.salience),
             (Quadrant::KeyPlayer, Salience::Definitive)
         );
-        assert_eq!(region.metrics.degree, 12);
+        assert_eq!(
+            region
+                .metrics
+                .as_ref()
+                .map(|m| m.degree)
+                .unwrap_or_default(),
+            12
+        );
         // The sameby: keep informed but dependent.
         let sameby = by("Handölsdalens sameby");
         assert_eq!(sameby.disagreement, Some(Disagreement::GridTooLow));
@@ -376,10 +397,10 @@ mod tests {
         let only = Filter {
             relation_types: [RelationType::Conflict].into(),
         };
-        let rows = super::rows(&doc, Thresholds::default(), &only);
+        let rows = super::rows(&doc, Thresholds::default(), Some(&only));
         let with: Vec<&str> = rows
             .iter()
-            .filter(|r| r.metrics.degree > 0)
+            .filter(|r| r.metrics.as_ref().is_some_and(|m| m.degree > 0))
             .map(|r| r.name.as_str())
             .collect();
         assert_eq!(with, vec!["Handölsdalens sameby", "Jämtkraft"]);
@@ -511,12 +532,15 @@ mod tests {
             &mut st,
         )
         .unwrap();
-        let rows = rows(&doc, thresholds(&doc), &Filter::default());
+        let rows = rows(&doc, thresholds(&doc), Some(&Filter::default()));
         let new = rows.iter().find(|x| x.id == a).unwrap();
         // Scores 3/3/3/3 with grid high ≥ 3: key player; 3 < 4 present: non-stakeholder.
         assert_eq!(new.quadrant, Quadrant::KeyPlayer);
         assert_eq!(new.salience, Salience::NonStakeholder);
-        assert_eq!((new.metrics.out_degree, new.metrics.in_degree), (1, 0));
+        assert_eq!(
+            new.metrics.as_ref().map(|m| (m.out_degree, m.in_degree)),
+            Some((1, 0))
+        );
         // A contact person with only a name and a phone: role and e-mail stay unset.
         let c = Id::from_random_bytes([4; 16]);
         apply(

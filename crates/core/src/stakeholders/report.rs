@@ -10,7 +10,7 @@ use crate::kernel::lang::Lang;
 use super::actor::ActorType;
 use super::classes::{DISAGREE, GRID, SALIENCE, Thresholds};
 use super::map::{Filter, Row, live_actors, rows};
-use super::metrics::{BETWEENNESS, CLOSENESS, DEGREE, REACH2};
+use super::metrics::{BETWEENNESS, CLOSENESS, DEGREE, Metrics, REACH2};
 
 /// One actor in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,15 +39,16 @@ pub struct Report {
     pub relations: usize,
 }
 
-/// The report of `doc` with the map's stored thresholds on the full graph.
+/// The report of `doc` with the map's stored thresholds and metrics on the full graph.
 #[must_use]
 pub fn report(doc: &Doc) -> Report {
-    filtered(doc, &Filter::default())
+    filtered(doc, Some(&Filter::default()))
 }
 
-/// The report with the metrics on the relations `filter` keeps (the metrics view's filter).
+/// The report with the metrics on the relations `filter` keeps (the metrics view's filter), or
+/// without metrics (`None`: the tables that show only scores and classes; their cells are empty).
 #[must_use]
-pub fn filtered(doc: &Doc, filter: &Filter) -> Report {
+pub fn filtered(doc: &Doc, filter: Option<&Filter>) -> Report {
     let t = super::map::thresholds(doc);
     let actors = live_actors(doc)
         .into_iter()
@@ -79,7 +80,7 @@ pub fn filtered(doc: &Doc, filter: &Filter) -> Report {
             REACH2,
         ],
         actors,
-        relations: super::map::graph(doc, filter).1.len(),
+        relations: filter.map_or(0, |f| super::map::graph(doc, f).1.len()),
     }
 }
 
@@ -134,7 +135,8 @@ impl Report {
     #[must_use]
     pub fn cells(line: &Line, lang: Lang) -> [String; 17] {
         let comma = lang == Lang::Sv;
-        let m = &line.row.metrics;
+        let metric =
+            |f: &dyn Fn(&Metrics) -> String| line.row.metrics.as_ref().map_or(String::new(), f);
         [
             line.row.name.clone(),
             line.actor_type.label(lang).to_owned(),
@@ -148,13 +150,13 @@ impl Report {
             line.row
                 .disagreement
                 .map_or(String::new(), |d| d.label(lang).to_owned()),
-            m.degree.to_string(),
-            m.in_degree.to_string(),
-            m.out_degree.to_string(),
-            m.weighted_degree.to_string(),
-            m.closeness.decimal(3, comma),
-            m.betweenness.decimal(3, comma),
-            m.reach2.decimal(3, comma),
+            metric(&|m| m.degree.to_string()),
+            metric(&|m| m.in_degree.to_string()),
+            metric(&|m| m.out_degree.to_string()),
+            metric(&|m| m.weighted_degree.to_string()),
+            metric(&|m| m.closeness.decimal(3, comma)),
+            metric(&|m| m.betweenness.decimal(3, comma)),
+            metric(&|m| m.reach2.decimal(3, comma)),
         ]
     }
 
