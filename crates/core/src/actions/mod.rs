@@ -1,4 +1,6 @@
 //! Insatsområden (DOMAIN §6): the formulas the action areas rest on, ahead of their records —
-//! the effect chain's validation (`chain`) and an indicator's progress (`progress`).
+//! the effect chain's validation (`chain`), an indicator's progress (`progress`) and a
+//! project's co-financing checks (`funding`).
 pub mod chain;
+pub mod funding;
 pub mod progress;
