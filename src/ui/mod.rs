@@ -2,10 +2,12 @@
 //! several pages use, so that each exists once in the bundle (every distinct view type costs
 //! its own render code).
 mod error_field;
+mod projector;
 mod select_field;
 mod small_table;
 pub mod view;
 
 pub use error_field::ErrorField;
+pub use projector::ProjectorButton;
 pub use select_field::SelectField;
 pub use small_table::{Cell, SmallTable};

@@ -210,3 +210,29 @@ test("laptop: CSV, Kumu, SVG and PNG exports; Kumu back into an empty workspace;
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("projector: the network fills a 1920 × 1080 screen with every actor in view; axe", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "sv-SE" });
+  const page = await context.newPage();
+  const s = new StakeholdersPage(page, env.server.url);
+  await s.open(PATHS.network);
+  await page.click('[data-testid="projector"]');
+  await page.waitForFunction(() => document.documentElement.classList.contains("projector"));
+  const { map, nav, outside } = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="map"]').getBoundingClientRect();
+    const actors = [...document.querySelectorAll('[data-testid="map-actor"] circle')].map((c) => c.getBoundingClientRect());
+    return {
+      map: { w: box.width, bottom: box.bottom },
+      nav: getComputedStyle(document.querySelector(".module-nav")).display,
+      outside: actors.filter((r) => r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth).length,
+    };
+  });
+  assert.equal(nav, "none");
+  assert.ok(map.w >= 1200, `the map is ${map.w} px wide`);
+  assert.ok(map.bottom <= 1080, `the map ends at ${map.bottom} px`);
+  assert.equal(outside, 0, "every actor is on the screen");
+  await violations(page, "network projector view");
+  await page.click('[data-testid="projector"]');
+  await page.waitForFunction(() => !document.documentElement.classList.contains("projector"));
+  await context.close();
+});

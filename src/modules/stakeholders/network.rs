@@ -579,6 +579,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| vb.set(HOME)>{i18n.trs(|t| t.zoom_reset)}</button>
                 <button type="button" class="secondary" data-testid="export-svg" on:click=export_svg>{i18n.trs(|t| t.export_svg)}</button>
                 <button type="button" class="secondary" data-testid="export-png" on:click=export_png>{i18n.trs(|t| t.export_png)}</button>
+                <crate::ui::ProjectorButton label=i18n.trs(|t| t.projector)/>
             </div>
             <div class="map-wrap">
                 {drawing}

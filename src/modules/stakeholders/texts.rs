@@ -143,6 +143,7 @@ crate::texts! {
         zoom_in: "Zooma in" / "Zoom in",
         zoom_out: "Zooma ut" / "Zoom out",
         zoom_reset: "Hela kartan" / "Whole map",
+        projector: "Projektorvy" / "Projector view",
         filter_type: "Visa typ" / "Show type",
         filter_tag: "Visa tagg" / "Show tag",
         all: "Alla" / "All",

@@ -2,5 +2,7 @@
 //! the effect chain's validation (`chain`), an indicator's progress (`progress`) and a
 //! project's co-financing checks (`funding`).
 pub mod chain;
+pub mod date;
 pub mod funding;
+pub mod plan;
 pub mod progress;

@@ -169,19 +169,6 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
             );
         }
     };
-    let projector = RwSignal::new(false);
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html
-                .class_list()
-                .toggle_with_force("projector", projector.get());
-        }
-    });
-    on_cleanup(move || {
-        if let Some(html) = document().document_element() {
-            let _ = html.class_list().remove_1("projector");
-        }
-    });
     let moved = crate::modules::prioritisation::agenda::moved_to_agenda();
     let into_agenda = move |_| {
         let Some(r) = round.get_untracked() else {
@@ -205,8 +192,7 @@ pub fn Results(round: Memo<Option<Round>>) -> impl IntoView {
         <section class="card results" aria-labelledby="results-heading" data-testid="results">
             <div class="row spread">
                 <h2 id="results-heading">{i18n.trv(|t| t.tab_results)}</h2>
-                <button type="button" class="secondary" aria-pressed=text(move || projector.get().to_string())
-                    on:click=move |_| projector.update(|p| *p = !*p)>{i18n.trv(|t| t.projector)}</button>
+                <crate::ui::ProjectorButton label=i18n.trv(|t| t.projector)/>
             </div>
             <p data-testid="result-facts">{text(facts)}</p>
             <Chart rows=rows/>

@@ -1,0 +1,219 @@
+//! The activity plan's rules and its timeline (DOMAIN §6, seed 004): an activity is overdue
+//! when its last day has passed and it is neither done nor cancelled; the timeline runs from
+//! the first day of the earliest month to the last day of the latest, today included, with a
+//! tick per month (per quarter above 36 months, per year above 120) so that a plan of any length
+//! draws a bounded number of ticks.
+use serde::{Deserialize, Serialize};
+
+use super::date::{Date, month_days};
+use crate::kernel::lang::Lang;
+
+/// Where an activity stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not started.
+    #[default]
+    Planned,
+    /// Under way.
+    Ongoing,
+    /// Finished.
+    Done,
+    /// Dropped.
+    Cancelled,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Self; 4] = [Self::Planned, Self::Ongoing, Self::Done, Self::Cancelled];
+
+    /// Its name.
+    #[must_use]
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Planned, Lang::Sv) => "Planerad",
+            (Self::Planned, Lang::En) => "Planned",
+            (Self::Ongoing, Lang::Sv) => "Pågår",
+            (Self::Ongoing, Lang::En) => "Ongoing",
+            (Self::Done, Lang::Sv) => "Klar",
+            (Self::Done, Lang::En) => "Done",
+            (Self::Cancelled, Lang::Sv) => "Inställd",
+            (Self::Cancelled, Lang::En) => "Cancelled",
+        }
+    }
+}
+
+/// Overdue: `end` is before `today` and the activity is neither done nor cancelled.
+#[must_use]
+pub fn overdue(end: Date, status: Status, today: Date) -> bool {
+    end < today && !matches!(status, Status::Done | Status::Cancelled)
+}
+
+/// A tick on the timeline's axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Tick {
+    /// Its first day.
+    pub date: Date,
+    /// Months per tick: 1, 3 or 12.
+    pub step: u8,
+}
+
+impl Tick {
+    /// "apr 2020" / "Apr 2020", "K2 2020" / "Q2 2020", "2020".
+    #[must_use]
+    pub fn label(self, lang: Lang) -> String {
+        let (y, m) = (self.date.year(), self.date.month());
+        match (self.step, lang) {
+            (1, _) => format!(
+                "{} {y}",
+                SHORT[usize::from(lang == Lang::En)][usize::from(m - 1)]
+            ),
+            (3, Lang::Sv) => format!("K{} {y}", (m - 1) / 3 + 1),
+            (3, Lang::En) => format!("Q{} {y}", (m - 1) / 3 + 1),
+            _ => y.to_string(),
+        }
+    }
+}
+
+/// The timeline's span and ticks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Axis {
+    /// The first day drawn.
+    pub first: Date,
+    /// The last day drawn.
+    pub last: Date,
+    /// The ticks, in order.
+    pub ticks: Vec<Tick>,
+}
+
+const SHORT: [[&str; 12]; 2] = [
+    [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+];
+
+impl Axis {
+    /// The axis over `spans` and `today`; `None` when a date is out of range (cannot happen
+    /// for dates that exist).
+    #[must_use]
+    pub fn new(spans: &[(Date, Date)], today: Date) -> Option<Self> {
+        let lo = spans.iter().map(|s| s.0).chain([today]).min()?;
+        let hi = spans.iter().map(|s| s.1).chain([today]).max()?;
+        let first = Date::new(lo.year(), lo.month(), 1)?;
+        let last = Date::new(hi.year(), hi.month(), month_days(hi.year(), hi.month()))?;
+        let months = (i32::from(last.year()) - i32::from(first.year())) * 12
+            + i32::from(last.month())
+            - i32::from(first.month())
+            + 1;
+        let step = if months > 120 {
+            12
+        } else if months > 36 {
+            3
+        } else {
+            1
+        };
+        // Aligned to the step: quarters start in Jan/Apr/Jul/Oct, years in January.
+        let first = Date::new(first.year(), (first.month() - 1) / step * step + 1, 1)?;
+        let mut ticks = Vec::new();
+        let (mut y, mut m) = (first.year(), first.month());
+        // Until past the axis, or past the last year dates may have.
+        while let Some(date) = Date::new(y, m, 1).filter(|d| *d <= last) {
+            ticks.push(Tick { date, step });
+            m += step;
+            if m > 12 {
+                m -= 12;
+                y += 1;
+            }
+        }
+        Some(Self { first, last, ticks })
+    }
+
+    /// Days the axis covers (first and last included).
+    #[must_use]
+    pub fn days(&self) -> i64 {
+        self.last.day() - self.first.day() + 1
+    }
+
+    /// Where `date` starts, as a fraction 0…1 of the axis.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn at(&self, date: Date) -> f64 {
+        (date.day() - self.first.day()) as f64 / self.days() as f64
+    }
+
+    /// Where `(start, end)` lies: the left edge and the width, each a fraction of the axis
+    /// (the end day included, so a one-day activity has a width of one day).
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn bar(&self, start: Date, end: Date) -> (f64, f64) {
+        let w = (end.day() - start.day() + 1) as f64 / self.days() as f64;
+        (self.at(start), w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: u16, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn overdue_when_past_and_open() {
+        let today = d(2020, 11, 10);
+        // Ended 2020-11-09, still planned: overdue. Ends today: not yet.
+        assert!(overdue(d(2020, 11, 9), Status::Planned, today));
+        assert!(overdue(d(2020, 11, 9), Status::Ongoing, today));
+        assert!(!overdue(d(2020, 11, 10), Status::Ongoing, today));
+        assert!(!overdue(d(2020, 11, 9), Status::Done, today));
+        assert!(!overdue(d(2020, 11, 9), Status::Cancelled, today));
+    }
+
+    #[test]
+    fn the_seed_plan_on_an_axis() {
+        // Seed 004 runs 2020-04-07 … 2021-03-31 (first quarter 2021); today 2020-11-10.
+        // The axis: 2020-04-01 … 2021-03-31, 12 months, one tick each; 365 days
+        // (April 30 + May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31
+        // + Jan 31 + Feb 28 + Mar 31 = 365).
+        let spans = [
+            (d(2020, 4, 7), d(2020, 4, 24)),
+            (d(2021, 1, 1), d(2021, 3, 31)),
+        ];
+        let a = Axis::new(&spans, d(2020, 11, 10)).unwrap();
+        assert_eq!((a.first, a.last), (d(2020, 4, 1), d(2021, 3, 31)));
+        assert_eq!(a.days(), 365);
+        assert_eq!(a.ticks.len(), 12);
+        assert_eq!(a.ticks[0].label(Lang::Sv), "apr 2020");
+        assert_eq!(a.ticks[11].label(Lang::Sv), "mar 2021");
+        // April 7 starts 6 days in: 6/365; 18 days long (7th to 24th): 18/365.
+        let (x, w) = a.bar(d(2020, 4, 7), d(2020, 4, 24));
+        assert!((x - 6.0 / 365.0).abs() < 1e-12 && (w - 18.0 / 365.0).abs() < 1e-12);
+        assert_eq!(a.ticks[1].label(Lang::En), "May 2020");
+    }
+
+    #[test]
+    fn long_plans_tick_by_quarter_and_year() {
+        // 2020-02 … 2024-12 = 59 months > 36: quarters from K1 2020 (aligned to January).
+        let a = Axis::new(&[(d(2020, 2, 3), d(2024, 12, 1))], d(2022, 1, 1)).unwrap();
+        assert_eq!(a.ticks[0].label(Lang::Sv), "K1 2020");
+        assert_eq!(a.first, d(2020, 1, 1));
+        assert_eq!(a.ticks.len(), 20);
+        // Today after the plan stretches the axis to today's month.
+        let a = Axis::new(&[(d(2020, 2, 3), d(2020, 3, 1))], d(2020, 5, 20)).unwrap();
+        assert_eq!(a.last, d(2020, 5, 31));
+        // 1900 … 2200: 3 612 months → yearly, 301 ticks.
+        let a = Axis::new(&[(d(1900, 1, 1), d(2200, 12, 31))], d(2026, 12, 3)).unwrap();
+        assert_eq!(a.ticks.len(), 301);
+        assert_eq!(a.ticks[0].label(Lang::En), "1900");
+        // No activities: today's month.
+        let a = Axis::new(&[], d(2026, 12, 3)).unwrap();
+        assert_eq!(
+            (a.first, a.last, a.ticks.len()),
+            (d(2026, 12, 1), d(2026, 12, 31), 1)
+        );
+    }
+}
