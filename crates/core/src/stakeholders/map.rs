@@ -40,10 +40,19 @@ pub fn live_actors(doc: &Doc) -> Vec<&Actor> {
 /// the filter keeps between two live actors.
 #[must_use]
 pub fn graph(doc: &Doc, filter: &Filter) -> (Vec<Id>, Vec<Link>) {
-    let ids: Vec<Id> = live_actors(doc).iter().map(|a| a.id().clone()).collect();
-    let at: BTreeMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    let links = doc
-        .relations
+    let actors = live_actors(doc);
+    let links = links(doc, &actors, filter);
+    (actors.iter().map(|a| a.id().clone()).collect(), links)
+}
+
+/// The live relations `filter` keeps between `actors`, as links between their indices.
+fn links(doc: &Doc, actors: &[&Actor], filter: &Filter) -> Vec<Link> {
+    let at: BTreeMap<&Id, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id(), i))
+        .collect();
+    doc.relations
         .live()
         .filter(|r| r.removed() != Some(&true))
         .filter(|r| {
@@ -60,8 +69,18 @@ pub fn graph(doc: &Doc, filter: &Filter) -> (Vec<Id>, Vec<Link>) {
                 mutual: r.mutual() == Some(&true),
             })
         })
-        .collect();
-    (ids, links)
+        .collect()
+}
+
+/// The metrics of `actors` (in their order) on the relations `filter` keeps, and how many
+/// relations that is; none and 0 without a filter.
+#[must_use]
+pub fn measure(doc: &Doc, actors: &[&Actor], filter: Option<&Filter>) -> (Vec<Metrics>, usize) {
+    let Some(f) = filter else {
+        return (Vec::new(), 0);
+    };
+    let links = links(doc, actors, f);
+    (metrics(actors.len(), &links), links.len())
 }
 
 /// The live relations between two live actors with their names (from, to), by from, to, id:
@@ -274,18 +293,12 @@ pub struct Row {
 /// unset score counts as the scale's lowest (1).
 #[must_use]
 pub fn rows(doc: &Doc, t: Thresholds, filter: Option<&Filter>) -> Vec<Row> {
-    let m: Vec<Option<Metrics>> = match filter {
-        Some(f) => {
-            let (ids, links) = graph(doc, f);
-            metrics(ids.len(), &links).into_iter().map(Some).collect()
-        }
-        None => Vec::new(),
-    };
-    live_actors(doc)
+    let actors = live_actors(doc);
+    let mut m = measure(doc, &actors, filter).0.into_iter();
+    actors
         .into_iter()
-        .zip(m.into_iter().chain(std::iter::repeat(None)))
-        .map(|(a, metrics)| Row {
-            metrics,
+        .map(|a| Row {
+            metrics: m.next(),
             ..row(a, t)
         })
         .collect()

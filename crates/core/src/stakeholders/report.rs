@@ -9,7 +9,7 @@ use crate::kernel::lang::Lang;
 
 use super::actor::ActorType;
 use super::classes::{DISAGREE, GRID, SALIENCE, Thresholds};
-use super::map::{Filter, Row, live_actors, rows};
+use super::map::{Filter, Row, live_actors, measure, row};
 use super::metrics::{BETWEENNESS, CLOSENESS, DEGREE, Metrics, REACH2};
 
 /// One actor in the report.
@@ -50,10 +50,16 @@ pub fn report(doc: &Doc) -> Report {
 #[must_use]
 pub fn filtered(doc: &Doc, filter: Option<&Filter>) -> Report {
     let t = super::map::thresholds(doc);
-    let actors = live_actors(doc)
+    let live = live_actors(doc);
+    let (m, relations) = measure(doc, &live, filter);
+    let mut m = m.into_iter();
+    let actors = live
         .into_iter()
-        .zip(rows(doc, t, filter))
-        .map(|(a, row)| {
+        .map(|a| {
+            let row = Row {
+                metrics: m.next(),
+                ..row(a, t)
+            };
             let s = |v: Option<&u8>| v.copied().unwrap_or(1);
             Line {
                 row,
@@ -80,7 +86,7 @@ pub fn filtered(doc: &Doc, filter: Option<&Filter>) -> Report {
             REACH2,
         ],
         actors,
-        relations: filter.map_or(0, |f| super::map::graph(doc, f).1.len()),
+        relations,
     }
 }
 
