@@ -260,6 +260,125 @@ pub trait KindOf<R>: Copy {
     const KIND_OF: Self;
 }
 
+/// Reads one field's register (or map) of a record, refusing a field given twice. Not
+/// inlined: one copy per register type, not one per field of every kind (the document's
+/// reader was 79 KB of wasm with it inlined).
+///
+/// # Errors
+/// The deserialiser's error, or a duplicate field.
+#[inline(never)]
+pub fn read_slot<'de, A: serde::de::MapAccess<'de>, S: serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<S>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(name));
+    }
+    *slot = map.next_value()?;
+    Ok(())
+}
+
+/// What every record holds besides its declared fields, while it is read: id, tombstone and
+/// the unknown fields kept from a newer version. One reader for every kind.
+#[derive(Default)]
+pub struct Common {
+    id: Option<Id>,
+    deleted: Option<Stamp>,
+    extra: BTreeMap<String, Value>,
+}
+
+impl Common {
+    /// Reads the member `key` that is none of the kind's declared fields.
+    ///
+    /// # Errors
+    /// A member given twice, too many unknown fields, or the deserialiser's error.
+    #[inline(never)]
+    pub fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        key: &str,
+    ) -> Result<(), A::Error> {
+        use serde::de::Error;
+        match key {
+            "id" => {
+                if self.id.is_some() {
+                    return Err(A::Error::duplicate_field("id"));
+                }
+                self.id = Some(map.next_value()?);
+            }
+            "deleted" => read_slot(map, &mut self.deleted, "deleted")?,
+            other => {
+                if self.extra.len() >= MAX_EXTRA_FIELDS {
+                    return Err(A::Error::custom("too many unknown fields"));
+                }
+                if self.extra.contains_key(other) {
+                    return Err(A::Error::custom(format!("duplicate field `{other}`")));
+                }
+                let v = map.next_value::<crate::kernel::reg::Unique>()?.0;
+                self.extra.insert(other.to_owned(), v);
+            }
+        }
+        Ok(())
+    }
+
+    /// The id (required), the tombstone and the unknown fields.
+    ///
+    /// # Errors
+    /// No id.
+    #[allow(clippy::type_complexity)]
+    pub fn finish<E: serde::de::Error>(
+        self,
+    ) -> Result<(Id, Option<Stamp>, BTreeMap<String, Value>), E> {
+        let id = self.id.ok_or_else(|| E::missing_field("id"))?;
+        Ok((id, self.deleted, self.extra))
+    }
+}
+
+/// Writes one set field of a record (`name: value`). Not inlined: one copy per register type.
+///
+/// # Errors
+/// The serialiser's error.
+#[inline(never)]
+pub fn write_slot<M: serde::ser::SerializeMap, S: Serialize>(
+    map: &mut M,
+    name: &'static str,
+    slot: &Option<S>,
+) -> Result<(), M::Error> {
+    match slot {
+        Some(v) => map.serialize_entry(name, v),
+        None => Ok(()),
+    }
+}
+
+/// A register's copy (a record's `Clone`). Not inlined: one copy per register type.
+#[inline(never)]
+#[must_use]
+pub fn clone_slot<S: Clone>(slot: &S) -> S {
+    slot.clone()
+}
+
+/// Whether two registers are equal (a record's `PartialEq`). Not inlined.
+#[inline(never)]
+#[must_use]
+pub fn eq_slot<S: PartialEq>(a: &S, b: &S) -> bool {
+    a == b
+}
+
+/// A copy of a register for [`Record::keep`]. Not inlined: one copy per register type.
+#[inline(never)]
+pub fn keep_slot<S: Clone + 'static>(slot: &S) -> Box<dyn std::any::Any> {
+    Box::new(slot.clone())
+}
+
+/// Puts back a register kept by [`keep_slot`] (nothing if `kept` holds another type).
+#[inline(never)]
+pub fn put_slot<S: 'static>(slot: &mut S, kept: Box<dyn std::any::Any>) {
+    if let Ok(reg) = kept.downcast::<S>() {
+        *slot = *reg;
+    }
+}
+
 /// Most unknown fields kept on one record.
 pub const MAX_EXTRA_FIELDS: usize = 64;
 
@@ -368,21 +487,21 @@ macro_rules! record_kind {
         $( { [$(#[$fmeta:meta])*] $field:ident [$slot:ty] [$check:expr] [$($merge:expr)?] [$($flags:tt)*] } )*
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct $name {
             /// Stable id (UUID).
             pub id: $crate::kernel::id::Id,
             /// Set when the record was erased: a permanent tombstone; all fields are gone.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "Option::is_none"))]
             pub deleted: Option<$crate::kernel::clock::Stamp>,
             $(
                 $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "Option::is_none"))]
                 pub $field: $slot,
             )*
             /// Fields written by a newer version, kept and merged untouched.
-            #[serde(flatten)]
+            #[cfg_attr(feature = "schema", serde(flatten))]
             #[cfg_attr(feature = "schema", schemars(skip))]
             pub extra: std::collections::BTreeMap<String, serde_json::Value>,
         }
@@ -402,6 +521,44 @@ macro_rules! record_kind {
             $( $crate::record_kind!(@handle $name $field [$slot] $($flags)*); )*
         }
 
+        // Clone and PartialEq by hand: one call per field of a helper that is not inlined
+        // (one copy per register type), where `derive` inlines every field of every kind.
+        impl Clone for $name {
+            fn clone(&self) -> Self {
+                Self {
+                    id: self.id.clone(),
+                    deleted: self.deleted.clone(),
+                    $( $field: $crate::kernel::record::clone_slot(&self.$field), )*
+                    extra: self.extra.clone(),
+                }
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.id == other.id
+                    && self.deleted == other.deleted
+                    $( && $crate::kernel::record::eq_slot(&self.$field, &other.$field) )*
+                    && self.extra == other.extra
+            }
+        }
+
+        // Written by hand (as `derive` would, fields in declaration order, unset ones left
+        // out, then the unknown ones) so that each field is one call of `write_slot`.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("id", &self.id)?;
+                $crate::kernel::record::write_slot(&mut map, "deleted", &self.deleted)?;
+                $( $crate::kernel::record::write_slot(&mut map, stringify!($field), &self.$field)?; )*
+                for (k, v) in &self.extra {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
@@ -411,40 +568,17 @@ macro_rules! record_kind {
                         write!(f, "a {} record", $kind)
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        let mut id = None;
-                        let mut deleted = None;
+                        let mut common = $crate::kernel::record::Common::default();
                         $( let mut $field: $slot = None; )*
-                        let mut extra = std::collections::BTreeMap::new();
                         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                             match key.as_ref() {
-                                "id" => {
-                                    if id.is_some() { return Err(serde::de::Error::duplicate_field("id")); }
-                                    id = Some(map.next_value()?);
-                                }
-                                "deleted" => {
-                                    if deleted.is_some() { return Err(serde::de::Error::duplicate_field("deleted")); }
-                                    deleted = map.next_value()?;
-                                }
                                 $( stringify!($field) => {
-                                    if $field.is_some() {
-                                        return Err(serde::de::Error::duplicate_field(stringify!($field)));
-                                    }
-                                    $field = map.next_value()?;
+                                    $crate::kernel::record::read_slot(&mut map, &mut $field, stringify!($field))?;
                                 } )*
-                                other => {
-                                    let other = other.to_owned();
-                                    if extra.len() >= $crate::kernel::record::MAX_EXTRA_FIELDS {
-                                        return Err(serde::de::Error::custom("too many unknown fields"));
-                                    }
-                                    if extra.contains_key(&other) {
-                                        return Err(serde::de::Error::custom(format!("duplicate field `{other}`")));
-                                    }
-                                    let v = map.next_value::<$crate::kernel::reg::Unique>()?.0;
-                                    extra.insert(other, v);
-                                }
+                                other => common.read(&mut map, other)?,
                             }
                         }
-                        let id = id.ok_or_else(|| serde::de::Error::missing_field("id"))?;
+                        let (id, deleted, extra) = common.finish()?;
                         Ok($name { id, deleted, $($field,)* extra })
                     }
                 }
@@ -584,18 +718,14 @@ macro_rules! record_kind {
 
             fn keep(&self, field: &str) -> Option<Box<dyn std::any::Any>> {
                 match field {
-                    $( stringify!($field) => Some(Box::new(self.$field.clone())), )*
+                    $( stringify!($field) => Some($crate::kernel::record::keep_slot(&self.$field)), )*
                     _ => None,
                 }
             }
 
             fn put_back(&mut self, field: &str, kept: Box<dyn std::any::Any>) {
                 match field {
-                    $( stringify!($field) => {
-                        if let Ok(reg) = kept.downcast::<$slot>() {
-                            self.$field = *reg;
-                        }
-                    } )*
+                    $( stringify!($field) => $crate::kernel::record::put_slot(&mut self.$field, kept), )*
                     _ => {}
                 }
             }

@@ -73,6 +73,7 @@ pub struct FieldConflict {
 }
 
 /// Merges two optional registers, noting a conflict when both are set and differ.
+#[inline(never)]
 pub fn merge_reg<T: Clone + PartialEq + Serialize>(
     field: &str,
     local: &Option<Reg<T>>,
@@ -104,6 +105,7 @@ pub fn merge_reg<T: Clone + PartialEq + Serialize>(
 /// list. The price: an item taken out on one side comes back from the other. Commutative,
 /// associative and idempotent like [`merge_reg`] (tests); falls back to it when the union
 /// would hold more than `MAX` items.
+#[inline(never)]
 pub fn merge_set<T: Clone + Ord + Serialize, const MAX: usize>(
     field: &str,
     local: &Option<Reg<Vec<T>>>,
@@ -301,22 +303,27 @@ where
         self.as_ref().map(|r| &r.value)
     }
 
+    #[inline(never)]
     fn merge(field: &str, local: &Self, incoming: &Self, c: &mut Vec<FieldConflict>) -> Self {
         merge_reg(field, local, incoming, c)
     }
 
+    #[inline(never)]
     fn json(&self) -> Option<Value> {
         self.as_ref().map(|r| to_json(&r.value))
     }
 
+    #[inline(never)]
     fn default_json() -> Value {
         to_json(&T::default())
     }
 
+    #[inline(never)]
     fn before(&self, _: &Value) -> Value {
         self.json().unwrap_or_else(Self::default_json)
     }
 
+    #[inline(never)]
     fn set(
         &mut self,
         kind: &'static str,
@@ -344,6 +351,7 @@ where
         Ok(())
     }
 
+    #[inline(never)]
     fn check(
         &self,
         path: &str,
@@ -359,6 +367,7 @@ where
         }
     }
 
+    #[inline(never)]
     fn stamps<'a>(&'a self, out: &mut Vec<&'a Stamp>) {
         out.extend(self.as_ref().map(|r| &r.stamp));
     }
@@ -421,6 +430,7 @@ where
         self.as_ref()
     }
 
+    #[inline(never)]
     fn merge(field: &str, local: &Self, incoming: &Self, c: &mut Vec<FieldConflict>) -> Self {
         match (local, incoming) {
             (None, None) => None,
@@ -439,6 +449,7 @@ where
         }
     }
 
+    #[inline(never)]
     fn json(&self) -> Option<Value> {
         self.as_ref().map(|m| {
             Value::Object(
@@ -449,10 +460,12 @@ where
         })
     }
 
+    #[inline(never)]
     fn default_json() -> Value {
         Value::Object(serde_json::Map::new())
     }
 
+    #[inline(never)]
     fn before(&self, value: &Value) -> Value {
         let Some(keys) = value.as_object() else {
             return Self::default_json();
@@ -466,6 +479,7 @@ where
         Value::Object(keys.keys().map(|k| (k.clone(), old(k))).collect())
     }
 
+    #[inline(never)]
     fn set(
         &mut self,
         kind: &'static str,
@@ -508,6 +522,7 @@ where
         Ok(())
     }
 
+    #[inline(never)]
     fn check(
         &self,
         path: &str,
@@ -525,6 +540,7 @@ where
         }
     }
 
+    #[inline(never)]
     fn stamps<'a>(&'a self, out: &mut Vec<&'a Stamp>) {
         out.extend(self.iter().flat_map(|m| m.0.values().map(|r| &r.stamp)));
     }
