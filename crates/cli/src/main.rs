@@ -100,6 +100,18 @@ enum Cmd {
         #[arg(long)]
         csv: bool,
     },
+    /// The action areas (insatsområden): each effect chain's validation, indicator progress
+    /// with the off-track rule and the projects' co-financing checks, as the app shows them.
+    Areas {
+        /// Snapshot file.
+        file: PathBuf,
+        /// Print the whole report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the indicators as CSV for Swedish Excel (UTF-8 with BOM, `;`).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Check a result certificate against a snapshot. Exit 0 if it holds, 1 if not.
     Verify {
         /// Certificate file (from `results --json` or the app).
@@ -511,6 +523,14 @@ fn stakeholders(file: &Path, json: bool, csv: bool, lang: Lang) -> Result<(), Fa
     })
 }
 
+fn areas(file: &Path, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> {
+    let d = read(file, lang)?;
+    let report = vagval_core::actions::report::report(&d.snapshot.workspace, lang);
+    print_as(&report, json, csv.then(|| report.csv(lang)), || {
+        report.text(lang)
+    })
+}
+
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let name = cert_file.display().to_string();
     let text =
@@ -594,6 +614,7 @@ fn main() -> ExitCode {
             csv,
         } => matrix_report(file, matrix.as_deref(), *json, *csv, lang),
         Cmd::Stakeholders { file, json, csv } => stakeholders(file, *json, *csv, lang),
+        Cmd::Areas { file, json, csv } => areas(file, *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),

@@ -581,3 +581,26 @@ fn stakeholders_prints_the_table_the_app_shows_for_the_demo() {
     );
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn areas_prints_the_report_the_app_shows_for_the_demo() {
+    let d = dir("areas");
+    let demo = d.join("demo.json");
+    assert!(vagval(&["demo", "-o"], &[&demo]).status.success());
+    let out = vagval(&["areas", "--json", "--lang", "sv"], &[&demo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The same report the core gives for the demo, byte for byte.
+    let lang = vagval_core::Lang::Sv;
+    let core = vagval_core::actions::report::report(&vagval_core::demo::demo_doc(), lang);
+    assert_eq!(
+        text(&out.stdout),
+        serde_json::to_string_pretty(&core).unwrap() + "\n"
+    );
+    let csv = vagval(&["areas", "--csv", "--lang", "sv"], &[&demo]);
+    assert_eq!(text(&csv.stdout), core.csv(lang));
+    let plain = vagval(&["areas", "--lang", "en"], &[&demo]);
+    let plain = text(&plain.stdout);
+    assert!(plain.contains("The region's share: The share is 60.0 %, above the cap of 50.0 %."));
+    assert!(plain.contains("— off track"), "{plain}");
+    std::fs::remove_dir_all(&d).ok();
+}

@@ -20,12 +20,13 @@ pub(crate) fn module_reg<T>(value: T) -> Option<Reg<T>> {
 }
 
 /// The demo workspace shown on first start: the prioritisation demo, the goal-conflict
-/// demo and the stakeholder map.
+/// demo, the stakeholder map and the action areas.
 #[must_use]
 pub fn demo_doc() -> Doc {
     let mut doc = crate::prioritisation::demo::demo_doc();
     crate::conflicts::demo::add(&mut doc);
     crate::stakeholders::demo::add(&mut doc);
+    crate::actions::demo::add(&mut doc);
     thresholds(&mut doc);
     doc
 }

@@ -1,6 +1,9 @@
 //! The workspace document: the one list of its collections. A new collection is one line
 //! here, plus its record's file (declared with [`record_kind!`](crate::record_kind) and given
 //! a [`Guard`](crate::kernel::record::Guard)); [`document!`](crate::document) writes the rest.
+use crate::actions::records::{
+    Activity, Area, ChainEdge, ChainNode, Consultation, Indicator, Learning, Meeting, Project,
+};
 use crate::conflicts::case::Case;
 use crate::conflicts::goal::{Goal, GoalSet};
 use crate::conflicts::matrix::{Matrix, Scoring};
@@ -43,6 +46,24 @@ document! {
         relations: Relation,
         /// Contact persons of actors (personal data).
         contacts: Contact,
+        /// Action areas (insatsområden).
+        areas: Area,
+        /// Nodes of the effect chains (of areas and projects).
+        chain_nodes: ChainNode,
+        /// Edges of the effect chains.
+        chain_edges: ChainEdge,
+        /// Indicators of chain nodes, with their values.
+        indicators: Indicator,
+        /// Activities of the plan (genomförandeplan).
+        activities: Activity,
+        /// The learning log.
+        learning: Learning,
+        /// The Sami consultation log (lag 2022:66).
+        consultations: Consultation,
+        /// Collaboration projects with their financing.
+        projects: Project,
+        /// Meetings of the peer exchange.
+        meetings: Meeting,
     }
 }
 

@@ -9,6 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use vagval_core::actions::records::{
+    Activity, Area, ChainEdge, ChainNode, Consultation, Indicator, Learning, Meeting, Project,
+};
 use vagval_core::conflicts::case::Case;
 use vagval_core::conflicts::goal::{Goal, GoalSet};
 use vagval_core::conflicts::matrix::{Matrix, Scoring};
@@ -161,6 +164,42 @@ fn contact() -> BoxedStrategy<Contact> {
     record(pool(demo_doc().contacts.0.values()), 120)
 }
 
+fn area() -> BoxedStrategy<Area> {
+    record(pool(demo_doc().areas.0.values()), 130)
+}
+
+fn chain_node() -> BoxedStrategy<ChainNode> {
+    record(pool(demo_doc().chain_nodes.0.values()), 140)
+}
+
+fn chain_edge() -> BoxedStrategy<ChainEdge> {
+    record(pool(demo_doc().chain_edges.0.values()), 150)
+}
+
+fn indicator() -> BoxedStrategy<Indicator> {
+    record(pool(demo_doc().indicators.0.values()), 160)
+}
+
+fn activity() -> BoxedStrategy<Activity> {
+    record(pool(demo_doc().activities.0.values()), 170)
+}
+
+fn learning() -> BoxedStrategy<Learning> {
+    record(pool(demo_doc().learning.0.values()), 180)
+}
+
+fn consultation() -> BoxedStrategy<Consultation> {
+    record(pool(demo_doc().consultations.0.values()), 190)
+}
+
+fn project() -> BoxedStrategy<Project> {
+    record(pool(demo_doc().projects.0.values()), 200)
+}
+
+fn meeting() -> BoxedStrategy<Meeting> {
+    record(pool(demo_doc().meetings.0.values()), 210)
+}
+
 #[test]
 fn every_kind_is_generated() {
     // The kinds with a strategy above; a new kind in `document!` must be added.
@@ -178,6 +217,15 @@ fn every_kind_is_generated() {
         Kind::Actor,
         Kind::Relation,
         Kind::Contact,
+        Kind::Area,
+        Kind::ChainNode,
+        Kind::ChainEdge,
+        Kind::Indicator,
+        Kind::Activity,
+        Kind::Learning,
+        Kind::Consultation,
+        Kind::Project,
+        Kind::Meeting,
     ];
     assert_eq!(Kind::ALL, covered.as_slice());
     // Every field of every kind takes at least one value besides never being set.
@@ -196,6 +244,15 @@ fn every_kind_is_generated() {
         pool(d.actors.0.values()),
         pool(d.relations.0.values()),
         pool(d.contacts.0.values()),
+        pool(d.areas.0.values()),
+        pool(d.chain_nodes.0.values()),
+        pool(d.chain_edges.0.values()),
+        pool(d.indicators.0.values()),
+        pool(d.activities.0.values()),
+        pool(d.learning.0.values()),
+        pool(d.consultations.0.values()),
+        pool(d.projects.0.values()),
+        pool(d.meetings.0.values()),
     ];
     for (kind, pool) in Kind::ALL.iter().zip(&pools) {
         assert_eq!(pool.len(), kind.fields().len());
@@ -224,6 +281,19 @@ fn doc() -> impl Strategy<Value = Doc> {
             prop::collection::vec(relation(), 0..3),
             prop::collection::vec(contact(), 0..2),
         ),
+        (
+            prop::collection::vec(area(), 0..2),
+            prop::collection::vec(chain_node(), 0..3),
+            prop::collection::vec(chain_edge(), 0..3),
+            prop::collection::vec(indicator(), 0..2),
+            prop::collection::vec(activity(), 0..2),
+        ),
+        (
+            prop::collection::vec(learning(), 0..2),
+            prop::collection::vec(consultation(), 0..2),
+            prop::collection::vec(project(), 0..2),
+            prop::collection::vec(meeting(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -234,6 +304,8 @@ fn doc() -> impl Strategy<Value = Doc> {
                 agenda,
                 (goal_sets, goals, matrices, scorings, cases),
                 (actors, relations, contacts),
+                (areas, chain_nodes, chain_edges, indicators, activities),
+                (learning, consultations, projects, meetings),
             )| {
                 // Each kind has ids of its own (see the strategies), so kinds never share one.
                 let mut d = Doc::from_meta(id(0), meta);
@@ -273,6 +345,33 @@ fn doc() -> impl Strategy<Value = Doc> {
                 d.contacts
                     .0
                     .extend(contacts.into_iter().map(|r| (r.id.clone(), r)));
+                d.areas
+                    .0
+                    .extend(areas.into_iter().map(|r| (r.id.clone(), r)));
+                d.chain_nodes
+                    .0
+                    .extend(chain_nodes.into_iter().map(|r| (r.id.clone(), r)));
+                d.chain_edges
+                    .0
+                    .extend(chain_edges.into_iter().map(|r| (r.id.clone(), r)));
+                d.indicators
+                    .0
+                    .extend(indicators.into_iter().map(|r| (r.id.clone(), r)));
+                d.activities
+                    .0
+                    .extend(activities.into_iter().map(|r| (r.id.clone(), r)));
+                d.learning
+                    .0
+                    .extend(learning.into_iter().map(|r| (r.id.clone(), r)));
+                d.consultations
+                    .0
+                    .extend(consultations.into_iter().map(|r| (r.id.clone(), r)));
+                d.projects
+                    .0
+                    .extend(projects.into_iter().map(|r| (r.id.clone(), r)));
+                d.meetings
+                    .0
+                    .extend(meetings.into_iter().map(|r| (r.id.clone(), r)));
                 d
             },
         )
@@ -315,6 +414,15 @@ record_laws!(case_records_merge_by_the_laws, case());
 record_laws!(actor_records_merge_by_the_laws, actor());
 record_laws!(relation_records_merge_by_the_laws, relation());
 record_laws!(contact_records_merge_by_the_laws, contact());
+record_laws!(area_records_merge_by_the_laws, area());
+record_laws!(chain_node_records_merge_by_the_laws, chain_node());
+record_laws!(chain_edge_records_merge_by_the_laws, chain_edge());
+record_laws!(indicator_records_merge_by_the_laws, indicator());
+record_laws!(activity_records_merge_by_the_laws, activity());
+record_laws!(learning_records_merge_by_the_laws, learning());
+record_laws!(consultation_records_merge_by_the_laws, consultation());
+record_laws!(project_records_merge_by_the_laws, project());
+record_laws!(meeting_records_merge_by_the_laws, meeting());
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(CASES))]

@@ -6,13 +6,16 @@
 use serde::{Deserialize, Serialize};
 
 /// A node's level, in chain order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Resurser.
     Input,
     /// Aktiviteter.
+    #[default]
     Activity,
     /// Prestationer.
     Output,
@@ -27,6 +30,39 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, in chain order (the diagram's columns, left to right).
+    pub const ALL: [Self; 7] = [
+        Self::Input,
+        Self::Activity,
+        Self::Output,
+        Self::OutcomeShort,
+        Self::OutcomeMid,
+        Self::OutcomeLong,
+        Self::Impact,
+    ];
+
+    /// The level's name, as the diagram's column heads say it.
+    #[must_use]
+    pub const fn label(self, lang: crate::kernel::lang::Lang) -> &'static str {
+        use crate::kernel::lang::Lang::{En, Sv};
+        match (self, lang) {
+            (Self::Input, Sv) => "Resurser",
+            (Self::Input, En) => "Resources",
+            (Self::Activity, Sv) => "Aktiviteter",
+            (Self::Activity, En) => "Activities",
+            (Self::Output, Sv) => "Prestationer",
+            (Self::Output, En) => "Outputs",
+            (Self::OutcomeShort, Sv) => "Kortsiktiga effekter",
+            (Self::OutcomeShort, En) => "Short-term outcomes",
+            (Self::OutcomeMid, Sv) => "Medellångsiktiga effekter",
+            (Self::OutcomeMid, En) => "Medium-term outcomes",
+            (Self::OutcomeLong, Sv) => "Långsiktiga effekter",
+            (Self::OutcomeLong, En) => "Long-term outcomes",
+            (Self::Impact, Sv) => "Samhällspåverkan",
+            (Self::Impact, En) => "Impact",
+        }
+    }
+
     /// An outcome or the impact: needs an indicator (R3).
     #[must_use]
     pub const fn measured(self) -> bool {

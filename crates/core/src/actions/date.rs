@@ -3,7 +3,7 @@
 //! "Första kvartalet 2021", "mars 2021", "2021") read as a closed period of days.
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::kernel::lang::{Lang, Localized};
 
@@ -108,6 +108,17 @@ impl Date {
     }
 }
 
+/// 1970-01-01, day 0 (a register's default; a required date is always set).
+impl Default for Date {
+    fn default() -> Self {
+        Self {
+            y: 1970,
+            m: 1,
+            d: 1,
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.y, self.m, self.d)
@@ -117,6 +128,34 @@ impl fmt::Display for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// `YYYY-MM-DD` within [`YEARS`], anything else refused with the text named.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Self::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not a date YYYY-MM-DD between {} and {}",
+                YEARS.0, YEARS.1
+            ))
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^(19|2[0-2])[0-9]{2}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date YYYY-MM-DD, years 1900–2200."
+        })
     }
 }
 

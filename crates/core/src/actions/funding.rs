@@ -3,7 +3,7 @@
 //! financed total; the financing must equal the budgeted cost; each cap is checked as
 //! `share ≤ cap` (regional project funds ≤ 1/2, an EU call's cap such as 2/5) and each
 //! co-financing ratio such as 1:1 as `Σ matched ≥ ratio · Σ matching`.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::kernel::lang::{Lang, Localized};
 use crate::ratio::Ratio;
@@ -12,7 +12,10 @@ use crate::ratio::Ratio;
 pub const COFINANCING: &str = "cofinancing_share_cap_ratio_v1";
 
 /// Who pays a budget line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FunderType {
     /// Region (own funds).
@@ -26,6 +29,7 @@ pub enum FunderType {
     /// EU funds.
     Eu,
     /// Anyone else.
+    #[default]
     Other,
 }
 
@@ -61,7 +65,8 @@ impl FunderType {
 }
 
 /// One budget line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Line {
     /// The funder's name ("Region Jämtland Härjedalen").
     pub funder: String,

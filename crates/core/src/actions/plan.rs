@@ -10,6 +10,8 @@ use crate::kernel::lang::Lang;
 
 /// Where an activity stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PlanStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started.

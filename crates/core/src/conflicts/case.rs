@@ -68,6 +68,9 @@ record_kind! {
         memo_sv: String = check::text::<TEXT_MAX>; names("text till tjänsteskrivelsen", "memo text (Swedish)") handle(MEMO_SV),
         /// The memo paragraph in English, as edited by the user.
         memo_en: String = check::text::<TEXT_MAX>; names("text till tjänsteskrivelsen (engelska)", "memo text (English)") handle(MEMO_EN),
+        /// May be of particular importance to the Sami: needs a consultation before the
+        /// decision (lag 2022:66).
+        sami: bool = check::any; names("av särskild betydelse för samerna", "of particular importance to the Sami") handle(SAMI),
         /// In the trash.
         removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }

@@ -178,3 +178,42 @@ impl Localized for ProblemKind {
         }
     }
 }
+
+/// A number within `min..=max`.
+#[must_use]
+pub fn range(v: i64, min: i64, max: i64) -> Option<ProblemKind> {
+    (!(min..=max).contains(&v)).then_some(ProblemKind::OutOfRange { min, max })
+}
+
+/// Pushes [`ProblemKind::TooMany`] at `path` when `n` records exceed `max` (and fewer than
+/// `limit` problems are there).
+pub fn too_many(path: &str, n: usize, max: usize, problems: &mut Vec<Problem>, limit: usize) {
+    if n > max && problems.len() < limit {
+        problems.push(Problem {
+            path: path.to_owned(),
+            kind: ProblemKind::TooMany { max },
+        });
+    }
+}
+
+/// A create of kind `R` refused when `live` records are already at `max`, with the message
+/// in Swedish and English.
+///
+/// # Errors
+/// [`DomainError::Refused`](crate::kernel::command::DomainError::Refused) then.
+pub fn full<R: crate::kernel::record::Record, K>(
+    cmd: &crate::kernel::command::Command<K>,
+    live: usize,
+    max: usize,
+    sv: &'static str,
+    en: &'static str,
+) -> Result<(), crate::kernel::command::DomainError> {
+    if matches!(cmd, crate::kernel::command::Command::Create { .. }) && live >= max {
+        return Err(crate::kernel::command::DomainError::Refused {
+            kind: R::KIND,
+            sv,
+            en,
+        });
+    }
+    Ok(())
+}

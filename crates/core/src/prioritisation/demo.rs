@@ -70,7 +70,7 @@ pub fn demo_stamp() -> Stamp {
     Stamp(1_604_880_000_000, 0, "demo".to_owned())
 }
 
-fn demo_id(n: u16) -> Id {
+pub(crate) fn demo_id(n: u16) -> Id {
     let text = format!("5f0c6d2e-8a41-4c1b-9d3e-2a7b6c9e{n:04x}");
     Id::parse(&text).unwrap_or_else(|_| Id::from_random_bytes([0x5f; 16]))
 }

@@ -173,6 +173,9 @@ record_kind! {
         /// The goals the inspel serves (from any goal set; a link to a goal erased later shows
         /// as removed).
         goal_links: Vec<Id> = check::list::<Id, GOAL_LINKS_MAX>; refs(goal) names("mål", "goals") handle(GOAL_LINKS),
+        /// May be of particular importance to the Sami: needs a consultation before the
+        /// decision (lag 2022:66).
+        sami: bool = check::any; names("av särskild betydelse för samerna", "of particular importance to the Sami") handle(SAMI),
         /// Moved to the trash (undoable; erasing is permanent).
         removed: bool = check::any; trash names("papperskorgen", "trash") handle(REMOVED),
     }

@@ -163,10 +163,6 @@ pub struct Pos {
     pub y: i32,
 }
 
-fn range(v: i64, min: i64, max: i64) -> Option<ProblemKind> {
-    (!(min..=max).contains(&v)).then_some(ProblemKind::OutOfRange { min, max })
-}
-
 /// The one of `all` that `text` names — its Swedish or English label or its file name — when
 /// both are passed through `fold` (each import compares in its own way).
 fn named<T: Copy + Serialize>(
@@ -203,17 +199,17 @@ impl RelationType {
 
 /// Power, interest, legitimacy, urgency: 1 … 5.
 pub fn check_score(v: &u8) -> Option<ProblemKind> {
-    range(i64::from(*v), i64::from(SCORE_MIN), i64::from(SCORE_MAX))
+    check::range(i64::from(*v), i64::from(SCORE_MIN), i64::from(SCORE_MAX))
 }
 
 /// Attitude: −2 (opposes) … +2 (supports).
 pub fn check_attitude(v: &i8) -> Option<ProblemKind> {
-    range(i64::from(*v), -2, 2)
+    check::range(i64::from(*v), -2, 2)
 }
 
 /// Relation weight: 1 … 3.
 pub fn check_weight(v: &u8) -> Option<ProblemKind> {
-    range(i64::from(*v), 1, 3)
+    check::range(i64::from(*v), 1, 3)
 }
 
 /// A saved position within ±[`POS_MAX`]; `null` (laid out afresh) is fine.
@@ -221,7 +217,7 @@ pub fn check_weight(v: &u8) -> Option<ProblemKind> {
 pub fn check_pos(p: &Option<Pos>) -> Option<ProblemKind> {
     let p = p.as_ref()?;
     let m = i64::from(POS_MAX);
-    range(i64::from(p.x), -m, m).or_else(|| range(i64::from(p.y), -m, m))
+    check::range(i64::from(p.x), -m, m).or_else(|| check::range(i64::from(p.y), -m, m))
 }
 
 /// At most [`TAGS_MAX`] tags of 1–[`TAG_MAX`] characters.
@@ -299,33 +295,6 @@ record_kind! {
     }
 }
 
-fn too_many(path: &str, n: usize, max: usize, problems: &mut Vec<check::Problem>, limit: usize) {
-    if n > max && problems.len() < limit {
-        problems.push(check::Problem {
-            path: path.to_owned(),
-            kind: ProblemKind::TooMany { max },
-        });
-    }
-}
-
-/// A create of kind `R` refused when `live` records are already at `max`.
-fn full<R: Record>(
-    cmd: &Command,
-    live: usize,
-    max: usize,
-    sv: &'static str,
-    en: &'static str,
-) -> Result<(), DomainError> {
-    if matches!(cmd, Command::Create { .. }) && live >= max {
-        return Err(DomainError::Refused {
-            kind: R::KIND,
-            sv,
-            en,
-        });
-    }
-    Ok(())
-}
-
 impl Guard<Doc> for Actor {
     fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
         let live = doc
@@ -333,7 +302,7 @@ impl Guard<Doc> for Actor {
             .live()
             .filter(|a| a.removed() != Some(&true))
             .count();
-        full::<Self>(
+        check::full::<Self, Kind>(
             cmd,
             live,
             ACTORS_MAX,
@@ -348,7 +317,7 @@ impl Guard<Doc> for Actor {
             .live()
             .filter(|a| a.removed() != Some(&true))
             .count();
-        too_many("workspace.actors", n, ACTORS_MAX, problems, limit);
+        check::too_many("workspace.actors", n, ACTORS_MAX, problems, limit);
     }
 }
 
@@ -360,7 +329,7 @@ impl Guard<Doc> for Relation {
             .live()
             .filter(|r| r.removed() != Some(&true))
             .count();
-        full::<Self>(
+        check::full::<Self, Kind>(
             cmd,
             live,
             RELATIONS_MAX,
@@ -410,7 +379,7 @@ impl Guard<Doc> for Relation {
             .live()
             .filter(|r| r.removed() != Some(&true))
             .count();
-        too_many("workspace.relations", n, RELATIONS_MAX, problems, limit);
+        check::too_many("workspace.relations", n, RELATIONS_MAX, problems, limit);
         // A relation joins two different actors.
         for (i, r) in doc.relations.live().enumerate() {
             if r.from().is_some() && r.from() == r.to() && problems.len() < limit {
