@@ -11,7 +11,9 @@
 //!   consensus, analysis, case check.
 //! - [`stakeholders`]: the stakeholder map — grid and salience classes, network metrics,
 //!   layout, Kumu and Excel exchange, personal data.
-//! - [`actions`]: the action areas (being built) — effect-chain validation, indicator progress.
+//! - [`actions`]: the action areas (being built) — records, effect-chain validation, indicator
+//!   progress, co-financing, the activity plan and its CSV, the report behind `vagval areas`.
+//! - [`overview`]: what needs attention across the workspace (the start page).
 //! - [`snapshot`]: the versioned envelope and the import pipeline.
 //! - [`describe`]: a merge in people's words.
 //!
@@ -34,6 +36,7 @@ pub mod conflicts;
 pub mod demo;
 pub mod describe;
 pub mod document;
+pub mod overview;
 pub mod prioritisation;
 pub mod snapshot;
 pub mod stakeholders;

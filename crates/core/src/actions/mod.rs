@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod demo;
 pub mod funding;
 pub mod plan;
+pub mod plan_csv;
 pub mod progress;
 pub mod records;
 pub mod report;
