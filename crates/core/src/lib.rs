@@ -37,6 +37,7 @@ pub mod demo;
 pub mod describe;
 pub mod document;
 pub mod overview;
+pub mod peer;
 pub mod prioritisation;
 pub mod snapshot;
 pub mod stakeholders;

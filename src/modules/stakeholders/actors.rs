@@ -127,7 +127,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
     };
     let export_peer = move |_| {
         app.flush();
-        let doc = app.doc.with_untracked(map::peer_copy);
+        let doc = app.doc.with_untracked(vagval_core::peer::copy);
         let text = Snapshot::new(doc, iso_now(), app.device()).to_pretty();
         offer(
             &format!("{}-utan-personuppgifter.json", doc_name()),

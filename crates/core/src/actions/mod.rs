@@ -13,3 +13,4 @@ pub mod plan_csv;
 pub mod progress;
 pub mod records;
 pub mod report;
+pub mod workflow;
