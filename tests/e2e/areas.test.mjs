@@ -1,0 +1,39 @@
+// Insatsområden (issue 15, being built): the module's page shows the demo's four action areas,
+// area 1's effect-chain check, the indicators' progress with the off-track flag and a project
+// whose region share breaks the call's cap — the figures `vagval areas` prints — at tablet and
+// laptop size, in Swedish and English; axe finds no violation in either language.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { OUT, openPage, shared, violations } from "./harness.mjs";
+import { Shell } from "./pages/shell.mjs";
+
+const env = shared();
+
+for (const size of ["tablet", "laptop"]) {
+  test(`${size}: the areas, the chain check, progress and the cap warning; axe sv and en`, async () => {
+    const { page, errors } = await openPage(env.browser, size);
+    const shell = new Shell(page, env.server.url);
+    await shell.open("/insatsomraden");
+    await page.locator('[data-testid="areas"]').waitFor();
+    assert.equal(await page.locator('[data-testid="area"]').count(), 4);
+    assert.match(await page.locator('[data-testid="area"]').first().textContent(), /^1\. Kunskapsbaserad politikutveckling/);
+    // Area 1's chain: the arrow to the impact is in the trash, so the impact has none.
+    const problems = page.locator('[data-testid="chain-problems"]').first();
+    assert.match(await problems.textContent(), /”Hållbar regional utveckling i Jämtland Härjedalen” har inga pilar\./);
+    // (62.5 − 10)/(80 − 10) = 75 % at the target year: off track.
+    const share = page.locator('[data-testid="indicator-row"]', { hasText: "Andel insatser" });
+    assert.match(await share.textContent(), /75,0 %ja$/);
+    assert.equal(await share.evaluate((r) => r.classList.contains("off-track")), true);
+    const warning = page.locator('[data-testid="project-row"]', { hasText: "Vägar till hållbar utveckling" });
+    assert.match(await warning.textContent(), /Regionens andel: Andelen är 60,0 %, över taket 50,0 %\./);
+    await page.screenshot({ path: join(OUT, `areas-${size}.png`), fullPage: true });
+    await violations(page, `sv: areas ${size}`);
+    await shell.switchLanguage("en");
+    await page.locator("h1", { hasText: "Action areas" }).waitFor();
+    assert.match(await warning.textContent(), /The region's share: The share is 60\.0 %, above the cap of 50\.0 %\./);
+    await violations(page, `en: areas ${size}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
