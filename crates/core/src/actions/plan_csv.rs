@@ -16,7 +16,7 @@ use crate::Doc;
 use crate::Kind;
 use crate::kernel::check::{NAME_MAX, TEXT_MAX};
 use crate::kernel::command::Command;
-use crate::kernel::csv_in::{CsvError, plain, table};
+use crate::kernel::csv_in::{ReadError, plain, table};
 use crate::kernel::csv_out::{CsvOut, cell};
 use crate::kernel::id::Id;
 use crate::kernel::lang::{Lang, Localized};
@@ -36,29 +36,6 @@ const END: &[&str] = &["slutdatum", "slut", "end date", "end", "till", "to"];
 const DESCRIPTION: &[&str] = &["beskrivning", "description"];
 const OWNER: &[&str] = &["ansvarig", "ansvar", "owner", "responsible"];
 const STATUS: &[&str] = &["status", "lage"];
-
-/// Why a file was not read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// The kernel's CSV reader refused the file.
-    Csv(CsvError),
-    /// No column's header names the activity.
-    NoTitle,
-}
-
-impl Localized for ReadError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Csv(e), _) => e.message(lang),
-            (Self::NoTitle, Lang::Sv) => {
-                "Ingen kolumn heter Aktivitet eller Aktiviteter. Inget har ändrats.".into()
-            }
-            (Self::NoTitle, Lang::En) => {
-                "No column is called Activity or Activities. Nothing has changed.".into()
-            }
-        }
-    }
-}
 
 /// What is wrong with a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +168,10 @@ pub fn import(
             .position(|h| names.contains(&plain(h).as_str()))
     };
     let Some(title_col) = col(TITLE) else {
-        return Err(ReadError::NoTitle);
+        return Err(ReadError::NoColumn {
+            sv: "Aktivitet eller Aktiviteter",
+            en: "Activity or Activities",
+        });
     };
     let (period_col, start_col, end_col) = (col(PERIOD), col(START), col(END));
     let (description_col, owner_col, status_col) = (col(DESCRIPTION), col(OWNER), col(STATUS));

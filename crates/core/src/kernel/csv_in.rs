@@ -61,6 +61,35 @@ impl Localized for CsvError {
     }
 }
 
+/// Why an import did not read a file at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The reader refused the file.
+    Csv(CsvError),
+    /// No column's header names what every row needs; the headers it looks for, as a user
+    /// reads them ("Namn, Aktör eller Organisation" / "Name, Actor or Organisation").
+    NoColumn {
+        /// In Swedish.
+        sv: &'static str,
+        /// In English.
+        en: &'static str,
+    },
+}
+
+impl Localized for ReadError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::Csv(e), _) => e.message(lang),
+            (Self::NoColumn { sv, .. }, Lang::Sv) => {
+                format!("Ingen kolumn heter {sv}. Inget har ändrats.")
+            }
+            (Self::NoColumn { en, .. }, Lang::En) => {
+                format!("No column is called {en}. Nothing has changed.")
+            }
+        }
+    }
+}
+
 /// Windows-1252's 0x80–0x9F; the rest of the byte range is Latin-1.
 const CP1252: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',

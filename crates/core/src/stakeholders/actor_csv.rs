@@ -13,7 +13,7 @@ use crate::Doc;
 use crate::Kind;
 use crate::kernel::check::{NAME_MAX, TEXT_MAX};
 use crate::kernel::command::Command;
-use crate::kernel::csv_in::{CsvError, plain, table};
+use crate::kernel::csv_in::{ReadError, plain, table};
 use crate::kernel::id::Id;
 use crate::kernel::lang::{Lang, Localized};
 
@@ -32,29 +32,6 @@ const COLUMNS: [(&str, &[&str]); 9] = [
     ("urgency", &["bradska", "urgency", "angelagenhet"]),
     ("attitude", &["installning", "attitude", "hallning"]),
 ];
-
-/// Why a file was not read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// The kernel's CSV reader refused the file.
-    Csv(CsvError),
-    /// No column's header names the actor.
-    NoName,
-}
-
-impl Localized for ReadError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Csv(e), _) => e.message(lang),
-            (Self::NoName, Lang::Sv) => {
-                "Ingen kolumn heter Namn, Aktör eller Organisation. Inget har ändrats.".into()
-            }
-            (Self::NoName, Lang::En) => {
-                "No column is called Name, Actor or Organisation. Nothing has changed.".into()
-            }
-        }
-    }
-}
 
 /// A row left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,7 +144,10 @@ pub fn import(
         })
         .collect();
     let Some(name_col) = col[0] else {
-        return Err(ReadError::NoName);
+        return Err(ReadError::NoColumn {
+            sv: "Namn, Aktör eller Organisation",
+            en: "Name, Actor or Organisation",
+        });
     };
     let mut names: BTreeSet<String> = live_actors(doc)
         .iter()
@@ -363,7 +343,10 @@ mod tests {
     fn no_name_column() {
         assert_eq!(
             import(&meta_only(), b"Typ;Makt\r\nKommun;3\r\n", ids()),
-            Err(ReadError::NoName)
+            Err(ReadError::NoColumn {
+                sv: "Namn, Aktör eller Organisation",
+                en: "Name, Actor or Organisation"
+            })
         );
     }
 }
