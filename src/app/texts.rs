@@ -180,6 +180,8 @@ crate::texts! {
         back_to_overview: "Till översikten" / "To the overview",
         open_module: "Öppna" / "Open",
         overview_modules: "Moduler" / "Modules",
+        overview_attention: "Att ta hand om" / "Needs attention",
+        overview_attention_none: "Inget väntar just nu." / "Nothing is waiting right now.",
         settings_workspace: "Arbetsyta" / "Workspace",
         settings_name: "Namn" / "Name",
         settings_organisation: "Organisation" / "Organisation",

@@ -1,4 +1,5 @@
-// Insatsområden (issue 15, being built): the module's page shows the demo's four action areas,
+// Insatsområden (issue 15, being built): the overview lists what needs attention, each a link to
+// where it is fixed (the project breaking its cap leads here); the module's page shows the demo's four action areas,
 // area 1's effect-chain check, the indicators' progress with the off-track flag and a project
 // whose region share breaks the call's cap — the figures `vagval areas` prints — at tablet and
 // laptop size, in Swedish and English; axe finds no violation in either language.
@@ -37,3 +38,21 @@ for (const size of ["tablet", "laptop"]) {
     await page.context().close();
   });
 }
+
+test("overview: what needs attention links to where it is fixed", async () => {
+  const { page, errors } = await openPage(env.browser, "tablet");
+  const shell = new Shell(page, env.server.url);
+  await shell.open("/");
+  const item = page.locator('[data-testid="attention-item"]', {
+    hasText: "Finansieringen av projektet ”Vägar till hållbar utveckling 2020–2022” håller inte.",
+  });
+  await item.waitFor();
+  // Never exported from this fresh device: a reminder leading to Dela.
+  const exportItem = page.locator('[data-testid="attention-item"]', { hasText: "aldrig exporterats" });
+  assert.equal(await exportItem.getAttribute("href"), "/dela");
+  await item.click();
+  await page.waitForURL(/\/insatsomraden$/);
+  await page.locator('[data-testid="projects-table"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

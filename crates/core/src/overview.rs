@@ -15,8 +15,8 @@ use crate::kernel::id::Id;
 use crate::kernel::lang::Lang;
 use crate::prioritisation::round::RoundStatus;
 
-/// Days without an export after which the overview reminds of one.
-pub const EXPORT_DAYS: i64 = 14;
+/// Days without an export after which the overview (and the app's banner) reminds of one.
+pub const EXPORT_DAYS: i64 = 5;
 
 /// What needs attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,6 +64,103 @@ pub enum Item {
         /// Days since the last export; `None`: never exported.
         days: Option<i64>,
     },
+}
+
+/// A record's label (its title or name) in quotes, or "" when it is not there.
+fn named(doc: &Doc, kind: Kind, id: &Id, lang: Lang) -> String {
+    use crate::kernel::record::RecordInfo;
+    let label = match kind {
+        Kind::Round => doc.rounds.get(id).map(RecordInfo::label),
+        Kind::Matrix => doc.matrices.get(id).map(RecordInfo::label),
+        Kind::Activity => doc.activities.get(id).map(RecordInfo::label),
+        Kind::Indicator => doc.indicators.get(id).map(RecordInfo::label),
+        Kind::Project => doc.projects.get(id).map(RecordInfo::label),
+        Kind::Inspel => doc.inspel.get(id).map(RecordInfo::label),
+        Kind::Case => doc.cases.get(id).map(RecordInfo::label),
+        _ => None,
+    }
+    .unwrap_or_default();
+    match lang {
+        Lang::Sv => format!("”{label}”"),
+        Lang::En => format!("“{label}”"),
+    }
+}
+
+impl Item {
+    /// The item in words, the record named.
+    #[must_use]
+    pub fn message(&self, doc: &Doc, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        match self {
+            Self::OpenRound { id } => {
+                let n = named(doc, Kind::Round, id, lang);
+                if sv {
+                    format!("Omröstningen {n} är öppen.")
+                } else {
+                    format!("The round {n} is open.")
+                }
+            }
+            Self::Consensus { id, cells } => {
+                let n = named(doc, Kind::Matrix, id, lang);
+                match (sv, *cells) {
+                    (true, 1) => format!("1 cell i matrisen {n} väntar på samsyn."),
+                    (true, c) => format!("{c} celler i matrisen {n} väntar på samsyn."),
+                    (false, 1) => format!("1 cell of the matrix {n} waits for consensus."),
+                    (false, c) => format!("{c} cells of the matrix {n} wait for consensus."),
+                }
+            }
+            Self::Overdue { id } => {
+                let n = named(doc, Kind::Activity, id, lang);
+                if sv {
+                    format!("Aktiviteten {n} är försenad.")
+                } else {
+                    format!("The activity {n} is overdue.")
+                }
+            }
+            Self::OffTrack { id } => {
+                let n = named(doc, Kind::Indicator, id, lang);
+                if sv {
+                    format!("Indikatorn {n} är ur kurs.")
+                } else {
+                    format!("The indicator {n} is off track.")
+                }
+            }
+            Self::Financing { id, .. } => {
+                let n = named(doc, Kind::Project, id, lang);
+                if sv {
+                    format!("Finansieringen av projektet {n} håller inte.")
+                } else {
+                    format!("The financing of the project {n} does not hold.")
+                }
+            }
+            Self::Consultation { kind, id } => {
+                let n = named(doc, *kind, id, lang);
+                if sv {
+                    format!(
+                        "{n} kan vara av särskild betydelse för samerna men har inget dokumenterat samråd."
+                    )
+                } else {
+                    format!(
+                        "{n} may be of particular importance to the Sami but has no documented consultation."
+                    )
+                }
+            }
+            Self::Export { days: Some(d) } => {
+                if sv {
+                    format!("Arbetsytan exporterades senast för {d} dagar sedan.")
+                } else {
+                    format!("The workspace was last exported {d} days ago.")
+                }
+            }
+            Self::Export { days: None } => {
+                if sv {
+                    "Arbetsytan har aldrig exporterats från den här enheten.".to_owned()
+                } else {
+                    "The workspace has never been exported from this device.".to_owned()
+                }
+            }
+        }
+    }
 }
 
 /// Whether a consultation settles a matter: it has an outcome or records an exception.
@@ -171,7 +268,7 @@ mod tests {
     fn the_demo_needs_attention_where_worked_by_hand() {
         let d = crate::demo::demo_doc();
         let today = Date::new(2022, 6, 1).unwrap_or_default();
-        let items = attention(&d, today, Date::new(2022, 5, 25));
+        let items = attention(&d, today, Date::new(2022, 5, 28));
         // Area 1's ongoing activities ended 2022-03-31 and 2022-09-30: on 2022-06-01 the first
         // is overdue, the second not; the seed-004 activities are done.
         assert!(items.contains(&Item::Overdue { id: demo_id(0x421) }));
@@ -200,10 +297,22 @@ mod tests {
             kind: Kind::Activity,
             id: demo_id(0x421)
         }));
-        // Exported 7 days ago: no reminder; 14 days ago, or never: a reminder.
+        // Exported 4 days ago: no reminder; 5 days ago, or never: a reminder.
         assert!(!items.iter().any(|i| matches!(i, Item::Export { .. })));
-        let later = attention(&d, today, Date::new(2022, 5, 18));
-        assert!(later.contains(&Item::Export { days: Some(14) }));
+        let later = attention(&d, today, Date::new(2022, 5, 27));
+        assert!(later.contains(&Item::Export { days: Some(5) }));
         assert!(attention(&d, today, None).contains(&Item::Export { days: None }));
+        assert_eq!(
+            Item::Financing {
+                id: demo_id(0x701),
+                findings: 1
+            }
+            .message(&d, Lang::Sv),
+            "Finansieringen av projektet ”Vägar till hållbar utveckling 2020–2022” håller inte."
+        );
+        assert_eq!(
+            Item::Export { days: Some(5) }.message(&d, Lang::En),
+            "The workspace was last exported 5 days ago."
+        );
     }
 }

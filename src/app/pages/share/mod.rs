@@ -24,7 +24,7 @@ use export::ExportCard;
 use import::ImportCard;
 
 /// Days without export after which the user is reminded.
-pub const REMIND_AFTER_DAYS: i64 = 5;
+pub const REMIND_AFTER_DAYS: i64 = vagval_core::overview::EXPORT_DAYS;
 
 /// Whether the last export is more than [`REMIND_AFTER_DAYS`] days ago.
 #[must_use]
