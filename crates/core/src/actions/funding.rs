@@ -101,6 +101,23 @@ pub enum Rule {
     },
 }
 
+impl Rule {
+    /// 1:1 funds matched krona for krona by other public money: `Σ (region, Länsstyrelsen,
+    /// municipalities) ≥ 1 · Σ 1:1 funds`.
+    #[must_use]
+    pub fn one_to_one() -> Self {
+        Self::Matched {
+            matched: vec![
+                FunderType::Region,
+                FunderType::CountyBoard,
+                FunderType::Municipality,
+            ],
+            matching: vec![FunderType::OneToOne],
+            ratio: Ratio::int(1),
+        }
+    }
+}
+
 /// What the checks found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "finding")]
@@ -323,15 +340,7 @@ mod tests {
                 types: vec![FunderType::Region],
                 cap: Ratio::new(1, 2),
             },
-            Rule::Matched {
-                matched: vec![
-                    FunderType::Region,
-                    FunderType::CountyBoard,
-                    FunderType::Municipality,
-                ],
-                matching: vec![FunderType::OneToOne],
-                ratio: Ratio::int(1),
-            },
+            Rule::one_to_one(),
         ]
     }
 

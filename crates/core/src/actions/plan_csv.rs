@@ -56,15 +56,7 @@ pub enum Problem {
 }
 
 /// A row left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowProblem {
-    /// Excel's row number (the header is row 1).
-    pub row: usize,
-    /// The column's header as in the file.
-    pub column: String,
-    /// What is wrong.
-    pub problem: Problem,
-}
+pub type RowProblem = crate::kernel::csv_in::RowProblem<Problem>;
 
 impl Localized for RowProblem {
     fn message(&self, lang: Lang) -> String {
@@ -185,14 +177,7 @@ pub fn import(
     let mut commands = Vec::new();
     for (row, cells) in &t.rows {
         let cell = |c: Option<usize>| c.and_then(|c| cells.get(c)).map_or("", |s| s.trim());
-        let problem = |c: Option<usize>, problem| RowProblem {
-            row: *row,
-            column: c
-                .and_then(|c| t.headers.get(c))
-                .cloned()
-                .unwrap_or_default(),
-            problem,
-        };
+        let problem = |c: Option<usize>, problem| t.problem(*row, c, problem);
         let title = cell(Some(title_col));
         if title.is_empty() {
             problems.push(problem(Some(title_col), Problem::Empty));

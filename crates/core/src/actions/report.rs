@@ -260,19 +260,7 @@ pub fn rules(p: &Project) -> Vec<(Rule, &'static str, &'static str)> {
         ));
     }
     if p.one_to_one() == Some(&true) {
-        out.push((
-            Rule::Matched {
-                matched: vec![
-                    FunderType::Region,
-                    FunderType::CountyBoard,
-                    FunderType::Municipality,
-                ],
-                matching: vec![FunderType::OneToOne],
-                ratio: Ratio::int(1),
-            },
-            "1:1-medlen",
-            "The 1:1 funds",
-        ));
+        out.push((Rule::one_to_one(), "1:1-medlen", "The 1:1 funds"));
     }
     out
 }

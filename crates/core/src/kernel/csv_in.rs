@@ -193,6 +193,32 @@ pub struct Table {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
+/// A row an import left out: where, and what is wrong (each import's own `P`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem<P> {
+    /// Excel's row number (the header is row 1).
+    pub row: usize,
+    /// The column's header as in the file ("" when no column is to blame).
+    pub column: String,
+    /// What is wrong.
+    pub problem: P,
+}
+
+impl Table {
+    /// The problem `problem` of Excel row `row`, in column `column` (an index into the headers).
+    #[must_use]
+    pub fn problem<P>(&self, row: usize, column: Option<usize>, problem: P) -> RowProblem<P> {
+        RowProblem {
+            row,
+            column: column
+                .and_then(|c| self.headers.get(c))
+                .cloned()
+                .unwrap_or_default(),
+            problem,
+        }
+    }
+}
+
 /// Reads a CSV file's bytes into a [`Table`].
 ///
 /// # Errors

@@ -34,15 +34,7 @@ const COLUMNS: [(&str, &[&str]); 9] = [
 ];
 
 /// A row left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowProblem {
-    /// Excel's row number (the header is row 1).
-    pub row: usize,
-    /// The column's header as in the file.
-    pub column: String,
-    /// What is wrong.
-    pub problem: Problem,
-}
+pub type RowProblem = crate::kernel::csv_in::RowProblem<Problem>;
 
 /// What is wrong with a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,16 +157,7 @@ pub fn import(
     let mut commands = Vec::new();
     'rows: for (row, cells) in &t.rows {
         let cell = |c: Option<usize>| c.and_then(|c| cells.get(c)).map_or("", |s| s.trim());
-        let header = |c: Option<usize>| {
-            c.and_then(|c| t.headers.get(c))
-                .cloned()
-                .unwrap_or_default()
-        };
-        let problem = |c: Option<usize>, problem| RowProblem {
-            row: *row,
-            column: header(c),
-            problem,
-        };
+        let problem = |c: Option<usize>, problem| t.problem(*row, c, problem);
         let name = cell(Some(name_col));
         if name.is_empty() {
             out.problems.push(problem(Some(name_col), Problem::Empty));
