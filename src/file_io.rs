@@ -63,6 +63,21 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
     download_url(file_name, url)
 }
 
+/// Offers `text` as a download called `file_name`; if the browser refuses, says so in `error`
+/// (in `lang`). One copy for every module's exports.
+pub fn offer(
+    file_name: &str,
+    text: &str,
+    mime: &str,
+    error: leptos::prelude::RwSignal<Option<String>>,
+    lang: vagval_core::Lang,
+) {
+    use leptos::prelude::Set;
+    if download(file_name, text, mime).is_err() {
+        error.set(Some(crate::i18n::texts(lang).download_failed.to_owned()));
+    }
+}
+
 /// Offers the object URL `url` as a download called `file_name`, revoking it afterwards.
 fn download_url(file_name: &str, url: String) -> Result<(), JsValue> {
     let document = leptos::prelude::document();
@@ -193,6 +208,37 @@ pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8
         Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
         Err(_) => Err(FileReadError::NotText),
     }
+}
+
+/// The first file picked in a file input's `change` event: the input is cleared (so the same
+/// file can be picked again), then `then` runs with the file's name and its bytes (refused
+/// unread above `max_bytes`). Nothing runs when no file was picked.
+pub fn pick_bytes(
+    ev: &web_sys::Event,
+    max_bytes: usize,
+    then: impl FnOnce(String, Result<Vec<u8>, FileReadError>) + 'static,
+) {
+    // One copy of the reading for every caller (a generic future would be one per module).
+    pick(ev, max_bytes, Box::new(then));
+}
+
+type Picked = Box<dyn FnOnce(String, Result<Vec<u8>, FileReadError>)>;
+
+fn pick(ev: &web_sys::Event, max_bytes: usize, then: Picked) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = files_of(input.files()).into_iter().next() else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let bytes = read_bytes(&file, max_bytes).await;
+        then(file.name(), bytes);
+    });
 }
 
 /// The files of a `FileList` (from an `<input type=file>` or a drop).

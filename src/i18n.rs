@@ -10,15 +10,13 @@ use vagval_core::Lang;
 
 pub use crate::app::texts::{EN, SV, Texts};
 
-/// What a module (or shell page) says about itself: its card on the overview, its navigation
-/// label and, while it is being built, what it will hold.
+/// What a module (or shell page) says about itself: its card on the overview and its navigation
+/// label.
 pub struct ModuleTexts {
     /// Navigation label and page heading.
     pub title: &'static str,
     /// One paragraph on what the module is for.
     pub summary: &'static str,
-    /// What the module will hold.
-    pub planned: &'static [&'static str],
 }
 
 /// Declares a catalogue: the struct and its Swedish and English statics, each string given as
@@ -59,21 +57,18 @@ macro_rules! card {
     (
         $vis:vis static $sv:ident, $en:ident;
         title: $ts:literal / $te:literal,
-        summary: $ss:literal / $se:literal,
-        planned: [$($ps:literal),* $(,)?] / [$($pe:literal),* $(,)?] $(,)?
+        summary: $ss:literal / $se:literal $(,)?
     ) => {
         /// Svenska.
         $vis static $sv: $crate::i18n::ModuleTexts = $crate::i18n::ModuleTexts {
             title: $ts,
             summary: $ss,
-            planned: &[$($ps),*],
         };
 
         /// English.
         $vis static $en: $crate::i18n::ModuleTexts = $crate::i18n::ModuleTexts {
             title: $te,
             summary: $se,
-            planned: &[$($pe),*],
         };
     };
 }

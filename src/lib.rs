@@ -5,8 +5,8 @@
 //! once in [`modules::MODULES`]), shared view components in [`ui`], app state and commands in
 //! [`state`], the only browser-storage code in [`storage`] and [`journal`], files in
 //! [`file_io`], the translation machinery in [`i18n`].
-// No unsafe code of our own; `deny` rather than `forbid` only so the one module split point
-// (modules::prioritisation::pages) can allow what its macro generates.
+// No unsafe code of our own; `deny` rather than `forbid` only so the split points
+// (`split_point!`, src/modules/mod.rs) can allow what their attribute generates.
 #![deny(unsafe_code)]
 
 pub mod app;

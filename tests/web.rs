@@ -116,8 +116,10 @@ fn an_older_stored_copy_is_backed_up_before_migration() {
 fn a_copy_from_a_newer_version_is_refused_for_writing() {
     local().clear().unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&snap().to_compact()).unwrap();
-    v["schema_version"] = 9.into();
-    v["min_reader_version"] = 9.into();
+    // One version past what this build writes.
+    let newer = vagval_core::migrate::CURRENT + 1;
+    v["schema_version"] = newer.into();
+    v["min_reader_version"] = newer.into();
     set_raw(StorageKey::Workspace, &v.to_string());
     assert_eq!(storage::load_workspace().unwrap_err(), StorageError::Newer);
 }

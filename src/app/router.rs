@@ -129,6 +129,13 @@ pub fn current_path() -> String {
         .unwrap_or_else(|_| "/".into())
 }
 
+/// The record id after `prefix` in the current path (a page like `/insatsomraden/projekt/<id>`).
+pub fn id_after(prefix: &str) -> Option<vagval_core::Id> {
+    current_path()
+        .strip_prefix(prefix)
+        .and_then(|id| vagval_core::Id::parse(id.trim_end_matches('/')).ok())
+}
+
 /// Provides the router: reads the URL, follows back/forward and intercepts link clicks.
 pub fn provide_router() -> Router {
     let route = RwSignal::new(Route::from_path(&current_path()));

@@ -7,21 +7,18 @@ crate::card! {
     pub static OVERVIEW_SV, OVERVIEW_EN;
     title: "Översikt" / "Overview",
     summary: "Allt arbete i en arbetsyta som finns på den här enheten. Ingen server, inget konto – dela arbetet som JSON-filer med kollegor." / "All work in one workspace kept on this device. No server, no account – share the work with colleagues as JSON files.",
-    planned: [] / [],
 }
 
 crate::card! {
     pub static SHARE_SV, SHARE_EN;
     title: "Dela & importera" / "Share & import",
     summary: "Exportera arbetsytan som en JSON-fil och slå ihop filer från kollegor och surfplattor utan att någons arbete går förlorat." / "Export the workspace as a JSON file and merge files from colleagues and tablets without losing anybody's work.",
-    planned: ["Export av hela arbetsytan eller en modul", "Import med förhandsvisning, sammanslagning eller ersättning", "Sammanslagningsrapport med möjlighet att återställa värden"] / ["Export of the whole workspace or one module", "Import with a preview, merge or replace", "Merge report with the option to restore values"],
 }
 
 crate::card! {
     pub static SETTINGS_SV, SETTINGS_EN;
     title: "Inställningar" / "Settings",
     summary: "Arbetsytans uppgifter, språk och visning." / "Workspace details, language and display.",
-    planned: [] / [],
 }
 
 crate::texts! {
@@ -166,12 +163,11 @@ crate::texts! {
             "Webbläsaren tillåter inte lagring här (privat läge?). Ändringar finns bara kvar tills fliken stängs – exportera innan du slutar."
             / "This browser does not allow storage here (private mode?). Changes last only until the tab is closed – export before you finish.",
         language: "Språk" / "Language",
-        planned_heading: "Det här kommer modulen att innehålla" / "What this module will hold",
-        coming_note:
-            "Modulen byggs just nu. Navigering, sparande och språkval fungerar redan."
-            / "This module is being built. Navigation, saving and language already work.",
         not_found_title: "Sidan finns inte" / "Page not found",
         module_loading: "Laddar modulen …" / "Loading the module …",
+        link_remove: "Ta bort" / "Remove",
+        download_failed: "Webbläsaren lät inte filen sparas. Försök igen, eller välj en annan webbläsare." / "The browser did not let the file be saved. Try again, or use another browser.",
+        link_to: "Koppla till" / "Link to",
         module_load_failed: "Modulen kunde inte laddas. Den hämtas första gången den öppnas; kontrollera anslutningen och försök igen. Ditt arbete är sparat." / "The module could not be loaded. It is fetched the first time it is opened; check the connection and try again. Your work is saved.",
         module_load_retry: "Försök igen" / "Try again",
         not_found_body:

@@ -20,7 +20,6 @@ use crate::i18n::ModuleTexts;
 pub mod actions;
 pub mod conflicts;
 pub mod funding;
-mod planned;
 pub mod prioritisation;
 pub mod stakeholders;
 
@@ -61,13 +60,35 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<Render, SplitLoaderError>>
 /// How a module's pages are drawn.
 #[derive(Clone, Copy)]
 pub enum Draw {
-    /// By code in the main bundle (a small module, such as a planned one).
-    Here(Render),
     /// By code in the module's own chunk, fetched on first use (scripts/split.mjs cuts it
     /// at the module's `wasm_split` point; the service worker precaches it). The page is
     /// drawn synchronously once the chunk is there, so it lives in the shell's reactive
     /// tree like any other.
     Chunk(fn() -> Loading),
+}
+
+/// Declares a chunk's split point `fn $f() -> Result<$t, SplitLoaderError>` giving `$v`. With
+/// the `split` feature (the release build's, set in index.html) it is the `wasm_split` entry of
+/// chunk `$chunk`: scripts/split.mjs cuts everything only it reaches into that chunk, fetched
+/// the first time it is called; `unsafe_code` is allowed on it alone, for the import and export
+/// the attribute generates. Without the feature (a test build has no loader) it is an async fn
+/// in the one wasm module. One copy for every module's pages and the overview's list.
+#[macro_export]
+macro_rules! split_point {
+    ($chunk:ident: fn $f:ident() -> $t:ty = $v:expr) => {
+        #[cfg(feature = "split")]
+        #[allow(unsafe_code)]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $f() -> Result<$t, $crate::modules::SplitLoaderError> {
+            Ok($v)
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unused_async)]
+        async fn $f() -> Result<$t, $crate::modules::SplitLoaderError> {
+            Ok($v)
+        }
+    };
 }
 
 /// The error a chunk that could not be fetched gives.
@@ -82,10 +103,7 @@ pub fn view(module: usize, page: usize) -> AnyView {
     let Some(m) = MODULES.get(module) else {
         return ().into_any();
     };
-    let load = match m.draw {
-        Draw::Here(render) => return render(page),
-        Draw::Chunk(load) => load,
-    };
+    let Draw::Chunk(load) = m.draw;
     let loaded = LOADED.clone();
     let failed = RwSignal::new(false);
     let fetch = move || {
@@ -123,7 +141,7 @@ pub fn view(module: usize, page: usize) -> AnyView {
             .into_any()
         }
         None => view! {
-            <p class="boot-status" role="status">
+            <p class="boot-status" role="status" data-testid="module-loading">
                 <span class="spinner" aria-hidden="true"></span>
                 {i18n.tr(|t| t.module_loading)}
             </p>

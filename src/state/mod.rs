@@ -378,6 +378,15 @@ impl AppState {
         Snapshot::new(self.doc.get_untracked(), iso_now(), self.device.get_value())
     }
 
+    /// The copy for another region (kollegialt utbyte: `peer::copy`, no personal data) as an
+    /// export file's text, the pending change saved first.
+    #[must_use]
+    pub fn peer_copy(self) -> String {
+        self.flush();
+        let doc = self.doc.with_untracked(vagval_core::peer::copy);
+        Snapshot::new(doc, iso_now(), self.device()).to_pretty()
+    }
+
     /// Records that the workspace was exported now.
     pub fn exported(self) {
         let now = js_sys::Date::now();

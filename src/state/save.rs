@@ -314,7 +314,8 @@ impl AppState {
 
     /// Issue 12: a write to IndexedDB is on its way. What another tab stored is taken over now
     /// (the merge holds this tab's edits too); "Sparat" shows only once the transaction has
-    /// committed and no later edit or write is waiting.
+    /// committed and no later edit or write is waiting (a later autosave going through the
+    /// records in slices counts: an older write committing then is not this edit saved).
     fn committing(self, merged: Option<Doc>, saving: storage::Saving) {
         let storage::Saving { text, commit } = saving;
         self.last_written.set_value(Some(text));
@@ -330,7 +331,8 @@ impl AppState {
             match result {
                 Ok(())
                     if self.in_flight.get_value() == 0
-                        && self.pending.with_value(Option::is_none) =>
+                        && self.pending.with_value(Option::is_none)
+                        && self.walk.with_value(Option::is_none) =>
                 {
                     if let Some(h) = self.retry.get_value() {
                         h.clear();

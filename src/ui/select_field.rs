@@ -16,7 +16,7 @@ pub fn SelectField(
     count: usize,
     /// Choice `i`'s name in `lang`.
     name: fn(usize, Lang) -> &'static str,
-    /// The chosen index; without it the browser keeps the choice (no `selected` attributes).
+    /// The chosen index; without it the browser keeps the choice.
     #[prop(optional)]
     selected: Option<Signal<Option<usize>>>,
     /// A first option with the value "" (e.g. "Alla"), chosen as `None`.
@@ -27,14 +27,17 @@ pub fn SelectField(
     on_change: Callback<Option<usize>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let is = move |i: usize| selected.and_then(move |s| (s.get() == Some(i)).then_some(""));
+    // A property, not the `selected` attribute: once the user has chosen, the browser no
+    // longer follows the attribute, and a form reset would go on showing the last choice.
+    let is = move |i: usize| selected.is_some_and(move |s| s.get() == Some(i));
+    let none = move || selected.is_some_and(|s| s.get().is_none());
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev).parse::<usize>().ok().filter(|i| *i < count))>
-                {empty.map(|e| view! { <option value="">{e}</option> })}
+                {empty.map(|e| view! { <option value="" prop:selected=none>{e}</option> })}
                 {(0..count).map(|i| view! {
-                    <option value=i.to_string() selected=move || is(i)>{move || name(i, i18n.lang())}</option>
+                    <option value=i.to_string() prop:selected=move || is(i)>{move || name(i, i18n.lang())}</option>
                 }).collect_view()}
             </select>
         </div>

@@ -59,6 +59,22 @@ pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
     Signal::derive(f)
 }
 
+/// Puts the keyboard focus on the element with `id`, if there is one.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// [`focus_id`] once the next frame is drawn: for an element a signal just changed is about to
+/// draw (an editor opening) or draw anew (a list after a save).
+pub fn focus_next_frame(id: String) {
+    request_animation_frame(move || focus_id(&id));
+}
+
 /// Whether keyboard focus is nowhere in particular (on the body, or none): where it falls when
 /// the focused element is moved in the DOM or hidden, as a keyed list does to its rows.
 #[must_use]

@@ -11,12 +11,13 @@ import { join } from "node:path";
 import { DIST, ROOT, launch, pastFirstStart, serve } from "../e2e/harness.mjs";
 import { matrixBench, matrixFile } from "./conflicts.mjs";
 import { mapBench, mapFile } from "./stakeholders.mjs";
+import { actionsBench, actionsFile } from "./actions.mjs";
 import { autosaveBench, countyFile, filterBench, renderBench, voteBench, workspaceFile } from "./lists.mjs";
 import { median } from "./measure.mjs";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 7;
-// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote, matrix, map); `--lists`
+// `--only=a,b`: only these groups (startup, import, lists, filter, autosave, vote, matrix, map, actions); `--lists`
 // is `--only=lists,filter,vote`.
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const ONLY = onlyArg ? onlyArg.slice(7).split(",") : process.argv.includes("--lists") ? ["lists", "filter", "vote"] : null;
@@ -217,6 +218,17 @@ try {
       results.scenarios.push({ scenario: "map 300/1000: render again (layout cached)", cpu: `${rate}x`, app_ms: r.again, baseline_ms: 200, ratio: r.again / 200, target });
       results.scenarios.push({ scenario: `map 300/1000: drag frame (max ${r.dragMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.drag, baseline_ms: drag, ratio: r.drag / drag, target });
       if (r.metrics !== null) results.scenarios.push({ scenario: "map 300/1000: metrics recomputed + table", cpu: `${rate}x`, app_ms: r.metrics, baseline_ms: 100, ratio: r.metrics / 100, target });
+    }
+  }
+  if (want("actions")) {
+    const file = actionsFile(dir, 200, 400, 500);
+    for (const rate of RATES) {
+      const r = await actionsBench(browser, app.url, file, rate, RUNS);
+      const target = "chain first render ≤ 200 ms and drag frame ≤ 50 ms at 4x; timeline frames ≤ 50 ms at 4x (baseline column = target)";
+      results.scenarios.push({ scenario: "chain 200/400: first render", cpu: `${rate}x`, app_ms: r.first, baseline_ms: 200, ratio: r.first / 200, target });
+      results.scenarios.push({ scenario: `chain 200/400: drag frame (max ${r.dragMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.drag, baseline_ms: 50, ratio: r.drag / 50, target });
+      results.scenarios.push({ scenario: `timeline ${r.rows} activities: first render`, cpu: `${rate}x`, app_ms: r.plan, baseline_ms: 200, ratio: r.plan / 200, target });
+      results.scenarios.push({ scenario: `timeline ${r.rows} activities: scroll frame (max ${r.scrollMax.toFixed(0)})`, cpu: `${rate}x`, app_ms: r.scroll, baseline_ms: 50, ratio: r.scrollMax / 50, target: "ratio = the longest frame / 50 ms" });
     }
   }
   for (const rate of want("vote") ? RATES : []) {

@@ -1,13 +1,16 @@
-// Insatsområden (issue 15, being built): the overview lists what needs attention, each a link to
+// Insatsområden (issue 15): the overview lists what needs attention, each a link to
 // where it is fixed (the project breaking its cap leads here); the module's page shows the demo's four action areas,
 // area 1's effect-chain check, the indicators' progress with the off-track flag and a project
 // whose region share breaks the call's cap — the figures `vagval areas` prints — at tablet and
 // laptop size, in Swedish and English; axe finds no violation in either language.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OUT, openPage, shared, violations } from "./harness.mjs";
+import { OUT, ROOT, download, keep, openPage, shared, violations } from "./harness.mjs";
 import { Shell } from "./pages/shell.mjs";
+import { SharePage } from "./pages/share.mjs";
 
 const env = shared();
 
@@ -51,8 +54,44 @@ test("overview: what needs attention links to where it is fixed", async () => {
   const exportItem = page.locator('[data-testid="attention-item"]', { hasText: "aldrig exporterats" });
   assert.equal(await exportItem.getAttribute("href"), "/dela");
   await item.click();
-  await page.waitForURL(/\/insatsomraden$/);
-  await page.locator('[data-testid="projects-table"]').waitFor();
+  await page.waitForURL(/\/insatsomraden\/projekt\//);
+  await page.locator('[data-testid="financing-warnings"]').waitFor();
+  // An off-track indicator leads to its page.
+  await shell.open("/");
+  await page.locator('[data-testid="attention-item"]', { hasText: "Andel insatser" }).click();
+  await page.waitForURL(/\/insatsomraden\/indikator\//);
+  await page.locator('[data-testid="indicator-chart"]').waitFor();
+  // Every item leads to a page of the app that names what it is about.
+  await shell.open("/");
+  const items = await page.locator('[data-testid="attention-item"]').evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+  assert.ok(items.length >= 6, `${items.length} items`);
+  for (const [href, text] of items) {
+    await shell.open(href);
+    const h1 = await page.locator("main h1").textContent();
+    assert.notEqual(h1, "Sidan finns inte", `${text} → ${href}`);
+    // The record the item names ("Aktiviteten ”X” är försenad.") is on the page it leads to.
+    const named = text.match(/”([^”]+)”/)?.[1];
+    if (named) assert.ok((await page.locator("main").textContent()).includes(named), `${named} on ${href}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("the app's indicator CSV equals what `vagval areas --csv` prints for the demo", async () => {
+  const { page, errors } = await openPage(env.browser, "laptop");
+  const shell = new Shell(page, env.server.url);
+  await shell.open("/insatsomraden");
+  await page.locator('[data-testid="indicators-table"]').waitFor();
+  const app = readFileSync(await keep(await download(page, '[data-testid="indicators-csv"]')), "utf8");
+  const share = new SharePage(page, env.server.url);
+  await share.open();
+  const workspace = await (await share.export()).path();
+  const cli = execFileSync("cargo", ["run", "--quiet", "-p", "vagval-cli", "--", "areas", workspace, "--csv", "--lang", "sv"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  assert.equal(app, cli);
+  assert.match(app, /Andel insatser/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -90,6 +90,16 @@ export async function openPage(browser, size = "tablet", options = {}) {
 export async function ready(page, { demo = true } = {}) {
   await page.waitForSelector("html[data-ready] .module-nav", { timeout: 20_000 });
   if (demo) await pastFirstStart(page);
+  await moduleShown(page);
+}
+
+/**
+ * Waits until the page's module chunk is there and its page drawn: the shell is ready before
+ * a module's chunk has arrived (it is fetched on first use), and a page read at once then
+ * finds only "Laddar modulen …" (two CI runs failed on that race).
+ */
+export async function moduleShown(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="module-loading"]'), null, { timeout: 20_000 });
 }
 
 /** Takes the demo if the page shows the first-start choice. */

@@ -112,6 +112,22 @@ enum Cmd {
         #[arg(long)]
         csv: bool,
     },
+    /// The sustainability-proofing (hållbarhetssäkring): each application's decisive
+    /// assessment recomputed — gates, score, flags — as its memo, the comparison across cases
+    /// and the portfolio of decided funds, as the app shows them.
+    Assess {
+        /// Snapshot file.
+        file: PathBuf,
+        /// Only this application (its id).
+        #[arg(long)]
+        case: Option<String>,
+        /// Print the cases, memos and portfolio as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the comparison across cases as CSV for Swedish Excel (UTF-8 with BOM, `;`).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Check a result certificate against a snapshot. Exit 0 if it holds, 1 if not.
     Verify {
         /// Certificate file (from `results --json` or the app).
@@ -148,6 +164,15 @@ enum Cmd {
         /// With --actors: this many relations between them (at most 5 000).
         #[arg(long, default_value_t = 0)]
         relations: usize,
+        /// Add an area "Skalningstest" whose effect chain has this many nodes (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        chain_nodes: usize,
+        /// With --chain-nodes: this many forward arrows between them.
+        #[arg(long, default_value_t = 0)]
+        chain_edges: usize,
+        /// Add this many dated activities to that area's plan (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        activities: usize,
     },
 }
 
@@ -437,9 +462,15 @@ fn merge_files(files: &[PathBuf], output: &Path, json: bool, lang: Lang) -> Resu
     Ok(())
 }
 
+/// The record id given with `flag` on the command line; one that is no id is a usage error
+/// (exit 2, as the README says).
+fn id_arg(flag: &str, text: &str) -> Result<vagval_core::Id, Failure> {
+    vagval_core::Id::parse(text).map_err(|e| Failure::Io(format!("{flag}: {e}")))
+}
+
 fn certificate_of(file: &Path, round: &str, lang: Lang) -> Result<Certificate, Failure> {
     let d = read(file, lang)?;
-    let id = vagval_core::Id::parse(round).map_err(|e| Failure::Io(e.to_string()))?;
+    let id = id_arg("ROUND", round)?;
     certificate(&d.snapshot.workspace, &id).map_err(|e| Failure::Invalid(e.message(lang)))
 }
 
@@ -468,9 +499,7 @@ fn matrix_report(
     let d = read(file, lang)?;
     let doc = &d.snapshot.workspace;
     let id = match matrix {
-        Some(m) => {
-            vagval_core::Id::parse(m).map_err(|e| Failure::Invalid(format!("--matrix: {e}")))?
-        }
+        Some(m) => id_arg("--matrix", m)?,
         None => {
             let mut all: Vec<_> = doc.matrices.live().collect();
             all.sort_by(|a, b| a.name().cmp(&b.name()));
@@ -529,6 +558,37 @@ fn areas(file: &Path, json: bool, csv: bool, lang: Lang) -> Result<(), Failure> 
     print_as(&report, json, csv.then(|| report.csv(lang)), || {
         report.text(lang)
     })
+}
+
+fn assess(
+    file: &Path,
+    case: Option<&str>,
+    json: bool,
+    csv: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let d = read(file, lang)?;
+    let doc = &d.snapshot.workspace;
+    let case = match case {
+        Some(c) => {
+            let id = id_arg("--case", c)?;
+            if !doc.applications.live().any(|a| a.id == id) {
+                return Err(Failure::Invalid(match lang {
+                    Lang::Sv => format!("Ansökan {id} finns inte i filen."),
+                    Lang::En => format!("The application {id} is not in the file."),
+                }));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    let report = vagval_core::proofing::report::assess(doc, case.as_ref(), lang);
+    print_as(
+        &report,
+        json,
+        csv.then(|| vagval_core::proofing::report::cases_csv(&report.cases, lang)),
+        || report.text(lang),
+    )
 }
 
 fn verify(cert_file: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
@@ -615,6 +675,12 @@ fn main() -> ExitCode {
         } => matrix_report(file, matrix.as_deref(), *json, *csv, lang),
         Cmd::Stakeholders { file, json, csv } => stakeholders(file, *json, *csv, lang),
         Cmd::Areas { file, json, csv } => areas(file, *json, *csv, lang),
+        Cmd::Assess {
+            file,
+            case,
+            json,
+            csv,
+        } => assess(file, case.as_deref(), *json, *csv, lang),
         Cmd::Verify { certificate, file } => verify(certificate, file, lang),
         Cmd::Info { file, json } => info(file, *json, lang),
         Cmd::Schema => out(format_args!("{}", vagval_core::json_schema())),
@@ -627,6 +693,9 @@ fn main() -> ExitCode {
             raters,
             actors,
             relations,
+            chain_nodes,
+            chain_edges,
+            activities,
         } => {
             let mut doc = if *county {
                 vagval_core::demo::county_doc()
@@ -640,6 +709,14 @@ fn main() -> ExitCode {
             }
             if *actors > 0 {
                 vagval_core::stakeholders::demo::add_scaled(&mut doc, *actors, *relations);
+            }
+            if *chain_nodes > 0 || *activities > 0 {
+                vagval_core::actions::demo::add_scaled(
+                    &mut doc,
+                    *chain_nodes,
+                    *chain_edges,
+                    *activities,
+                );
             }
             write_checked(output, &Snapshot::new(doc, now(), "cli"), lang, false)
         }

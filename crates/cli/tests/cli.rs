@@ -604,3 +604,52 @@ fn areas_prints_the_report_the_app_shows_for_the_demo() {
     assert!(plain.contains("— off track"), "{plain}");
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn assess_recomputes_the_demo_assessments_as_the_app_does() {
+    let d = dir("assess");
+    let demo = d.join("demo.json");
+    assert!(vagval(&["demo", "-o"], &[&demo]).status.success());
+    let out = vagval(&["assess", "--json", "--lang", "sv"], &[&demo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The same cases, memos and portfolio the core gives for the demo, byte for byte.
+    let lang = vagval_core::Lang::Sv;
+    let doc = vagval_core::demo::demo_doc();
+    let core = vagval_core::proofing::report::assess(&doc, None, lang);
+    assert_eq!(
+        text(&out.stdout),
+        serde_json::to_string_pretty(&core).unwrap() + "\n"
+    );
+    let csv = vagval(&["assess", "--csv", "--lang", "sv"], &[&demo]);
+    assert_eq!(
+        text(&csv.stdout),
+        vagval_core::proofing::report::cases_csv(&core.cases, lang)
+    );
+    // One case: the lift fails on DNSH although it scores 30 of 30.
+    let lift = vagval_core::proofing::demo::demo_id(0x11).to_string();
+    let one = vagval(&["assess", "--case", &lift, "--lang", "sv"], &[&demo]);
+    let one = text(&one.stdout);
+    assert!(
+        one.contains("Underkänd: Ingen betydande skada (DNSH)"),
+        "{one}"
+    );
+    assert!(one.contains("30 av 30 (100,0 %)"));
+    assert!(!one.contains("Bybutiken"));
+    let missing = vagval(
+        &[
+            "assess",
+            "--case",
+            "4e6b8f32-7d1c-4e9a-b2f4-0c5d3e71ffff",
+            "--lang",
+            "en",
+        ],
+        &[&demo],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("is not in the file"));
+    // No id at all is a usage error, the flag named.
+    let typo = vagval(&["assess", "--case", "4e6b", "--lang", "en"], &[&demo]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(text(&typo.stderr).contains("--case"));
+    std::fs::remove_dir_all(&d).ok();
+}

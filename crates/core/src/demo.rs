@@ -20,13 +20,14 @@ pub(crate) fn module_reg<T>(value: T) -> Option<Reg<T>> {
 }
 
 /// The demo workspace shown on first start: the prioritisation demo, the goal-conflict
-/// demo, the stakeholder map and the action areas.
+/// demo, the stakeholder map, the action areas and the sustainability-proofing.
 #[must_use]
 pub fn demo_doc() -> Doc {
     let mut doc = crate::prioritisation::demo::demo_doc();
     crate::conflicts::demo::add(&mut doc);
     crate::stakeholders::demo::add(&mut doc);
     crate::actions::demo::add(&mut doc);
+    crate::proofing::demo::add(&mut doc);
     thresholds(&mut doc);
     doc
 }
@@ -47,4 +48,16 @@ pub fn county_doc() -> Doc {
     crate::conflicts::demo::add_county(&mut doc);
     crate::stakeholders::demo::add(&mut doc);
     doc
+}
+
+/// For tests: applies `c` to `doc` with a fresh clock (device "dev.a", 5 ms after 1970);
+/// panics if it is refused.
+#[cfg(test)]
+pub(crate) fn run(doc: &mut Doc, c: &crate::kernel::command::Command<crate::Kind>) {
+    let mut clock = crate::kernel::clock::Hlc::new("dev.a");
+    let mut st = crate::kernel::command::Stamper {
+        clock: &mut clock,
+        now_ms: 5,
+    };
+    crate::kernel::command::apply(doc, c, &mut st).unwrap();
 }

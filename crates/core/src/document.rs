@@ -14,6 +14,7 @@ use crate::kernel::reg::Reg;
 use crate::prioritisation::agenda::Agenda;
 use crate::prioritisation::inspel::Inspel;
 use crate::prioritisation::round::{Ballot, Round};
+use crate::proofing::records::{Application, Assessment, Template};
 use crate::stakeholders::actor::{Actor, Contact, Relation};
 use crate::workspace::Meta;
 
@@ -64,6 +65,12 @@ document! {
         projects: Project,
         /// Meetings of the peer exchange.
         meetings: Meeting,
+        /// Funding applications to be sustainability-proofed.
+        applications: Application,
+        /// Criteria templates, every version.
+        templates: Template,
+        /// Assessments of applications (each assessor's, and the joint ones).
+        assessments: Assessment,
     }
 }
 

@@ -39,6 +39,7 @@ pub mod document;
 pub mod overview;
 pub mod peer;
 pub mod prioritisation;
+pub mod proofing;
 pub mod snapshot;
 pub mod stakeholders;
 pub mod workspace;
@@ -47,7 +48,7 @@ pub mod workspace;
 //
 // The app and the CLI use these paths; they stay when code moves between the kernel and the
 // modules.
-pub use kernel::{clock, id, jsonpath, lang, migrate};
+pub use kernel::{clock, id, jsonpath, lang, migrate, order};
 pub use prioritisation::{certificate, csv_import, dedupe, query, ratio, round, select, vote};
 
 /// Registers, records, collections and checks under their first name (now

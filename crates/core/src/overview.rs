@@ -27,6 +27,14 @@ pub enum Item {
         /// The round.
         id: Id,
     },
+    /// An inspel whose answers in a closed round are polarised (a scale method, two or more
+    /// answers, consensus below the contested rule's 0.5).
+    Contested {
+        /// The round.
+        round: Id,
+        /// The inspel.
+        inspel: Id,
+    },
     /// Cells of a revealed matrix wait for the group's consensus.
     Consensus {
         /// The matrix.
@@ -59,6 +67,19 @@ pub enum Item {
         /// The matter.
         id: Id,
     },
+    /// An application has two or more assessors' assessments but no joint one agreed.
+    Unagreed {
+        /// The application.
+        id: Id,
+        /// How many individual assessments.
+        assessments: usize,
+    },
+    /// An application's decisive assessment (the joint one, else the only one) is not closed:
+    /// its flags may still wait for a position.
+    Unclosed {
+        /// The assessment.
+        id: Id,
+    },
     /// No export for [`EXPORT_DAYS`] days or more (or never).
     Export {
         /// Days since the last export; `None`: never exported.
@@ -66,20 +87,26 @@ pub enum Item {
     },
 }
 
-/// A record's label (its title or name) in quotes, or "" when it is not there.
-fn named(doc: &Doc, kind: Kind, id: &Id, lang: Lang) -> String {
+/// A record's label (its title or name), for the kinds the overview and the logs name.
+pub(crate) fn label(doc: &Doc, kind: Kind, id: &Id) -> Option<String> {
     use crate::kernel::record::RecordInfo;
-    let label = match kind {
+    match kind {
         Kind::Round => doc.rounds.get(id).map(RecordInfo::label),
         Kind::Matrix => doc.matrices.get(id).map(RecordInfo::label),
+        Kind::Area => doc.areas.get(id).map(RecordInfo::label),
         Kind::Activity => doc.activities.get(id).map(RecordInfo::label),
         Kind::Indicator => doc.indicators.get(id).map(RecordInfo::label),
         Kind::Project => doc.projects.get(id).map(RecordInfo::label),
         Kind::Inspel => doc.inspel.get(id).map(RecordInfo::label),
         Kind::Case => doc.cases.get(id).map(RecordInfo::label),
+        Kind::Application => doc.applications.get(id).map(RecordInfo::label),
         _ => None,
     }
-    .unwrap_or_default();
+}
+
+/// A record's label in quotes, or "" when it is not there.
+fn named(doc: &Doc, kind: Kind, id: &Id, lang: Lang) -> String {
+    let label = label(doc, kind, id).unwrap_or_default();
     match lang {
         Lang::Sv => format!("”{label}”"),
         Lang::En => format!("“{label}”"),
@@ -98,6 +125,17 @@ impl Item {
                     format!("Omröstningen {n} är öppen.")
                 } else {
                     format!("The round {n} is open.")
+                }
+            }
+            Self::Contested { round, inspel } => {
+                let (i, r) = (
+                    named(doc, Kind::Inspel, inspel, lang),
+                    named(doc, Kind::Round, round, lang),
+                );
+                if sv {
+                    format!("Inspelet {i} är omstritt i omröstningen {r}: svaren går isär.")
+                } else {
+                    format!("The inspel {i} is contested in the round {r}: the answers diverge.")
                 }
             }
             Self::Consensus { id, cells } => {
@@ -145,6 +183,35 @@ impl Item {
                     )
                 }
             }
+            Self::Unagreed { id, assessments } => {
+                let n = named(doc, Kind::Application, id, lang);
+                if sv {
+                    format!(
+                        "Ansökan {n} har {assessments} bedömningar men ingen gemensam: jämför dem och enas."
+                    )
+                } else {
+                    format!(
+                        "The application {n} has {assessments} assessments but no joint one: compare them and agree."
+                    )
+                }
+            }
+            Self::Unclosed { id } => {
+                let x = doc.assessments.get(id);
+                let who = x.and_then(|x| x.assessor().cloned()).unwrap_or_default();
+                let app = x
+                    .and_then(|x| x.application())
+                    .map(|a| named(doc, Kind::Application, a, lang))
+                    .unwrap_or_default();
+                if sv {
+                    format!(
+                        "Bedömningen av {app} ({who}) är inte avslutad: ta ställning till flaggorna och avsluta den."
+                    )
+                } else {
+                    format!(
+                        "The assessment of {app} ({who}) is not closed: take a position on its flags and close it."
+                    )
+                }
+            }
             Self::Export { days: Some(d) } => {
                 if sv {
                     format!("Arbetsytan exporterades senast för {d} dagar sedan.")
@@ -163,16 +230,6 @@ impl Item {
     }
 }
 
-/// Whether a consultation settles a matter: it has an outcome or records an exception.
-fn settled(doc: &Doc, id: &Id) -> bool {
-    doc.consultations.live().any(|c| {
-        c.removed() != Some(&true)
-            && c.about().is_some_and(|a| a.contains(id))
-            && (c.outcome().is_some_and(Option::is_some)
-                || c.exception().is_some_and(|e| !e.trim().is_empty()))
-    })
-}
-
 /// What needs attention in `doc` on `today`, given the day of the last export (`None`: never).
 #[must_use]
 pub fn attention(doc: &Doc, today: Date, last_export: Option<Date>) -> Vec<Item> {
@@ -181,6 +238,28 @@ pub fn attention(doc: &Doc, today: Date, last_export: Option<Date>) -> Vec<Item>
         if r.status() == Some(&RoundStatus::Open) {
             out.push(Item::OpenRound { id: r.id.clone() });
         }
+    }
+    for r in doc.rounds.live().filter(|r| r.removed() != Some(&true)) {
+        if r.status() != Some(&RoundStatus::Closed) {
+            continue;
+        }
+        let ballots: Vec<&crate::prioritisation::ballot::Ballot> = doc
+            .ballots
+            .live()
+            .filter(|b| b.round() == Some(&r.id))
+            .collect();
+        let result = crate::prioritisation::round::round_result(r, &ballots);
+        out.extend(
+            result
+                .tally
+                .rows
+                .iter()
+                .filter(|row| row.contested())
+                .map(|row| Item::Contested {
+                    round: r.id.clone(),
+                    inspel: row.item.clone(),
+                }),
+        );
     }
     for m in doc.matrices.live().filter(|m| m.removed() != Some(&true)) {
         if m.status() == Some(&MatrixStatus::Revealed) {
@@ -217,39 +296,33 @@ pub fn attention(doc: &Doc, today: Date, last_export: Option<Date>) -> Vec<Item>
             });
         }
     }
-    let mut matters: Vec<(Kind, &Id)> = Vec::new();
-    let flagged =
-        |sami: Option<&bool>, removed: Option<&bool>| sami == Some(&true) && removed != Some(&true);
-    matters.extend(
-        doc.inspel
-            .live()
-            .filter(|r| flagged(r.sami(), r.removed()))
-            .map(|r| (Kind::Inspel, &r.id)),
-    );
-    matters.extend(
-        doc.cases
-            .live()
-            .filter(|r| flagged(r.sami(), r.removed()))
-            .map(|r| (Kind::Case, &r.id)),
-    );
-    matters.extend(
-        doc.activities
-            .live()
-            .filter(|r| flagged(r.sami(), r.removed()))
-            .map(|r| (Kind::Activity, &r.id)),
-    );
-    matters.extend(
-        doc.projects
-            .live()
-            .filter(|r| flagged(r.sami(), r.removed()))
-            .map(|r| (Kind::Project, &r.id)),
-    );
-    for (kind, id) in matters {
-        if !settled(doc, id) {
-            out.push(Item::Consultation {
+    out.extend(
+        crate::actions::logs::unsettled(doc)
+            .into_iter()
+            .map(|(kind, id, _)| Item::Consultation {
                 kind,
                 id: id.clone(),
+            }),
+    );
+    // Per application what waits: assessors to agree, or a decisive assessment to close (its
+    // flags are not computed here: the matrix analysis would weigh on the start page).
+    let assessed = crate::proofing::report::by_application(doc);
+    for a in doc
+        .applications
+        .live()
+        .filter(|a| a.removed() != Some(&true))
+    {
+        let all = assessed.get(&a.id).map_or(&[][..], Vec::as_slice);
+        let individual = all.iter().filter(|x| x.joint() != Some(&true)).count();
+        let decisive = crate::proofing::report::decisive_of(all);
+        if decisive.is_none() && individual >= 2 {
+            out.push(Item::Unagreed {
+                id: a.id.clone(),
+                assessments: individual,
             });
+        }
+        if let Some(x) = decisive.filter(|x| x.closed() != Some(&true)) {
+            out.push(Item::Unclosed { id: x.id.clone() });
         }
     }
     let days = last_export.map(|d| today.day() - d.day());
@@ -263,6 +336,85 @@ pub fn attention(doc: &Doc, today: Date, last_export: Option<Date>) -> Vec<Item>
 mod tests {
     use super::*;
     use crate::actions::demo::demo_id;
+
+    #[test]
+    fn an_inspel_whose_scores_diverge_in_a_closed_round_is_contested() {
+        use crate::clock::Stamp;
+        use crate::crdt::{Record, Reg};
+        use crate::prioritisation::ballot::{Ballot, Origin, ballot_id};
+        use crate::prioritisation::round::Round;
+        use crate::prioritisation::vote::{Answer, Method};
+        let reg = |v| {
+            Some(Reg {
+                value: v,
+                stamp: Stamp(1, 0, "t".into()),
+            })
+        };
+        let mut d = crate::demo::demo_doc();
+        let (a, b) = (
+            Id::from_random_bytes([1; 16]),
+            Id::from_random_bytes([2; 16]),
+        );
+        let mut r = Round::empty(Id::from_random_bytes([50; 16]));
+        r.title = Some(Reg {
+            value: "Poäng".to_owned(),
+            stamp: Stamp(1, 0, "t".into()),
+        });
+        r.items = Some(Reg {
+            value: vec![a.clone(), b.clone()],
+            stamp: Stamp(1, 0, "t".into()),
+        });
+        r.method = Some(Reg {
+            value: Method::Score { lo: 1, hi: 5 },
+            stamp: Stamp(1, 0, "t".into()),
+        });
+        r.status = Some(Reg {
+            value: RoundStatus::Closed,
+            stamp: Stamp(9, 0, "t".into()),
+        });
+        // Four participants: two give A 1, two give A 5 (polarised: consensus 0 < 0.5); all
+        // give B 4 (consensus 1). Only A is contested.
+        for (k, score) in [1u8, 1, 5, 5].into_iter().enumerate() {
+            let answer = Answer::Scores([(a.clone(), score), (b.clone(), 4)].into());
+            let who = format!("P{k}");
+            let hash = r.rules_hash();
+            let mut ballot = Ballot::empty(ballot_id(
+                &r.id,
+                &who,
+                &answer,
+                &hash,
+                Origin::Tablet,
+                &[],
+                0,
+                "d",
+            ));
+            ballot.round = Some(Reg {
+                value: r.id.clone(),
+                stamp: Stamp(1, 0, "d.0001".into()),
+            });
+            ballot.participant = reg(who);
+            ballot.answer = Some(Reg {
+                value: answer,
+                stamp: Stamp(1, 0, "t".into()),
+            });
+            ballot.rules_hash = Some(Reg {
+                value: hash,
+                stamp: Stamp(1, 0, "t".into()),
+            });
+            d.ballots.0.insert(ballot.id.clone(), ballot);
+        }
+        let rid = r.id.clone();
+        d.rounds.0.insert(rid.clone(), r);
+        let items = attention(&d, Date::new(2022, 6, 1).unwrap_or_default(), None);
+        assert!(items.contains(&Item::Contested {
+            round: rid.clone(),
+            inspel: a
+        }));
+        assert!(!items.contains(&Item::Contested {
+            round: rid,
+            inspel: b
+        }));
+    }
 
     #[test]
     fn the_demo_needs_attention_where_worked_by_hand() {
@@ -296,6 +448,31 @@ mod tests {
         assert!(!items.contains(&Item::Consultation {
             kind: Kind::Activity,
             id: demo_id(0x421)
+        }));
+        // The village shop's two assessors have not agreed yet (so neither is decisive); the
+        // Miljö- och klimatråd's two are agreed in a joint assessment, closed. The charging
+        // point's only assessment is not closed; the lift's is.
+        let p = crate::proofing::demo::demo_id;
+        assert!(items.contains(&Item::Unagreed {
+            id: p(0x12),
+            assessments: 2
+        }));
+        assert!(
+            !items
+                .iter()
+                .any(|i| matches!(i, Item::Unagreed { id, .. } if *id == p(0x13)))
+        );
+        assert!(items.contains(&Item::Unclosed { id: p(0x200) }));
+        for other in [p(0x201), p(0x202), p(0x203), p(0x204)] {
+            assert!(!items.contains(&Item::Unclosed { id: other }));
+        }
+        // The Miljö- och klimatråd's Sami consultation is in the log, with its outcome; the
+        // charging point has none.
+        assert!(crate::actions::logs::consulted(&d, &p(0x13)));
+        assert!(!crate::actions::logs::consulted(&d, &p(0x10)));
+        assert!(!items.contains(&Item::Consultation {
+            kind: Kind::Application,
+            id: p(0x13)
         }));
         // Exported 4 days ago: no reminder; 5 days ago, or never: a reminder.
         assert!(!items.iter().any(|i| matches!(i, Item::Export { .. })));

@@ -13,6 +13,9 @@ use crate::kernel::record::Record;
 pub fn copy(doc: &Doc) -> Doc {
     let mut out = crate::stakeholders::map::peer_copy(doc);
     out.consultations.0.retain(|_, c| c.deleted().is_some());
+    // The assessments name their assessors and are the region's own record; the templates
+    // and the applications go along.
+    out.assessments.0.retain(|_, a| a.deleted().is_some());
     for m in out.meetings.0.values_mut() {
         m.participants = None;
         m.politician = None;
@@ -36,6 +39,7 @@ mod tests {
         );
         assert_eq!(c.meetings.0.len(), d.meetings.0.len());
         assert!(c.consultations.0.is_empty() && c.contacts.live().next().is_none());
+        assert!(c.assessments.0.is_empty() && !c.templates.0.is_empty());
         let text = serde_json::to_string(&c).unwrap();
         for person in [
             "Politikerrepresentant (RUN)",

@@ -20,6 +20,7 @@ use vagval_core::demo::demo_doc;
 use vagval_core::document::Pieces;
 use vagval_core::kernel::pieces::{Cursor, Part};
 use vagval_core::model::{Agenda, Inspel, Meta};
+use vagval_core::proofing::records::{Application, Assessment, Template};
 use vagval_core::round::{Ballot, Round};
 use vagval_core::stakeholders::actor::{Actor, Contact, Relation};
 use vagval_core::{Doc, Id, Kind, Stamp, merge};
@@ -200,6 +201,18 @@ fn meeting() -> BoxedStrategy<Meeting> {
     record(pool(demo_doc().meetings.0.values()), 210)
 }
 
+fn application() -> BoxedStrategy<Application> {
+    record(pool(demo_doc().applications.0.values()), 220)
+}
+
+fn template() -> BoxedStrategy<Template> {
+    record(pool(demo_doc().templates.0.values()), 230)
+}
+
+fn assessment() -> BoxedStrategy<Assessment> {
+    record(pool(demo_doc().assessments.0.values()), 240)
+}
+
 #[test]
 fn every_kind_is_generated() {
     // The kinds with a strategy above; a new kind in `document!` must be added.
@@ -226,6 +239,9 @@ fn every_kind_is_generated() {
         Kind::Consultation,
         Kind::Project,
         Kind::Meeting,
+        Kind::Application,
+        Kind::Template,
+        Kind::Assessment,
     ];
     assert_eq!(Kind::ALL, covered.as_slice());
     // Every field of every kind takes at least one value besides never being set.
@@ -253,6 +269,9 @@ fn every_kind_is_generated() {
         pool(d.consultations.0.values()),
         pool(d.projects.0.values()),
         pool(d.meetings.0.values()),
+        pool(d.applications.0.values()),
+        pool(d.templates.0.values()),
+        pool(d.assessments.0.values()),
     ];
     for (kind, pool) in Kind::ALL.iter().zip(&pools) {
         assert_eq!(pool.len(), kind.fields().len());
@@ -294,6 +313,11 @@ fn doc() -> impl Strategy<Value = Doc> {
             prop::collection::vec(project(), 0..2),
             prop::collection::vec(meeting(), 0..2),
         ),
+        (
+            prop::collection::vec(application(), 0..2),
+            prop::collection::vec(template(), 0..2),
+            prop::collection::vec(assessment(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -306,6 +330,7 @@ fn doc() -> impl Strategy<Value = Doc> {
                 (actors, relations, contacts),
                 (areas, chain_nodes, chain_edges, indicators, activities),
                 (learning, consultations, projects, meetings),
+                (applications, templates, assessments),
             )| {
                 // Each kind has ids of its own (see the strategies), so kinds never share one.
                 let mut d = Doc::from_meta(id(0), meta);
@@ -372,6 +397,15 @@ fn doc() -> impl Strategy<Value = Doc> {
                 d.meetings
                     .0
                     .extend(meetings.into_iter().map(|r| (r.id.clone(), r)));
+                d.applications
+                    .0
+                    .extend(applications.into_iter().map(|r| (r.id.clone(), r)));
+                d.templates
+                    .0
+                    .extend(templates.into_iter().map(|r| (r.id.clone(), r)));
+                d.assessments
+                    .0
+                    .extend(assessments.into_iter().map(|r| (r.id.clone(), r)));
                 d
             },
         )
@@ -422,6 +456,9 @@ record_laws!(activity_records_merge_by_the_laws, activity());
 record_laws!(learning_records_merge_by_the_laws, learning());
 record_laws!(consultation_records_merge_by_the_laws, consultation());
 record_laws!(project_records_merge_by_the_laws, project());
+record_laws!(application_records_merge_by_the_laws, application());
+record_laws!(template_records_merge_by_the_laws, template());
+record_laws!(assessment_records_merge_by_the_laws, assessment());
 record_laws!(meeting_records_merge_by_the_laws, meeting());
 
 proptest! {

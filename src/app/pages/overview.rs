@@ -19,9 +19,11 @@ fn share_card(lang: Lang) -> &'static ModuleTexts {
 
 /// Where an item is fixed.
 fn href(item: &Item) -> String {
-    use crate::modules::{actions, conflicts, prioritisation};
+    use crate::modules::{actions, conflicts, funding, prioritisation};
     match item {
-        Item::OpenRound { id } => format!("{}{id}", prioritisation::ROUND),
+        Item::OpenRound { id } | Item::Contested { round: id, .. } => {
+            format!("{}{id}", prioritisation::ROUND)
+        }
         Item::Consensus { id, .. } => format!("{}{id}", conflicts::MATRIX),
         Item::Consultation {
             kind: vagval_core::Kind::Inspel,
@@ -32,6 +34,23 @@ fn href(item: &Item) -> String {
             id,
         } => format!("{}{id}", conflicts::CASE),
         Item::Export { .. } => Route::Share.path().to_owned(),
+        Item::Overdue { .. } => actions::PLAN.to_owned(),
+        Item::OffTrack { id } => format!("{}{id}", actions::INDICATOR),
+        Item::Financing { id, .. } => format!("{}{id}", actions::PROJECT),
+        Item::Consultation {
+            kind: vagval_core::Kind::Activity,
+            ..
+        } => actions::PLAN.to_owned(),
+        Item::Consultation {
+            kind: vagval_core::Kind::Project,
+            id,
+        } => format!("{}{id}", actions::PROJECT),
+        Item::Consultation {
+            kind: vagval_core::Kind::Application,
+            id,
+        }
+        | Item::Unagreed { id, .. } => format!("{}{id}", funding::APPLICATION),
+        Item::Unclosed { id } => format!("{}{id}", funding::ASSESSMENT),
         _ => actions::AREAS.to_owned(),
     }
 }
@@ -57,21 +76,9 @@ fn compute(
         .collect()
 }
 
-/// The attention list's own chunk: it runs the report code of several modules (indicator
-/// progress, financing checks, the matrices' reveal), 15.8 KB the start page need not wait for.
-#[cfg(feature = "split")]
-#[allow(unsafe_code)]
-#[leptos::wasm_split::wasm_split(overview, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn load_compute() -> Result<Compute, crate::modules::SplitLoaderError> {
-    Ok(compute)
-}
-
-/// Without the `split` feature the list is in the one wasm module.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-async fn load_compute() -> Result<Compute, crate::modules::SplitLoaderError> {
-    Ok(compute)
-}
+// The attention list's own chunk: it runs the report code of several modules (indicator
+// progress, financing checks, the matrices' reveal), 15.8 KB the start page need not wait for.
+crate::split_point!(overview: fn load_compute() -> Compute = compute);
 
 /// What needs attention, each a link to where it is fixed (shown once its chunk is there).
 #[component]

@@ -30,28 +30,21 @@ pub(super) fn GoalImport(
         })
     });
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else {
-            return;
-        };
-        input.set_value("");
         done.set(None);
-        leptos::task::spawn_local(async move {
-            match crate::file_io::read_bytes(&file, MAX_BYTES).await {
-                Ok(bytes) => match read(&bytes) {
-                    Ok(p) => {
-                        error.set(None);
-                        prepared.set(Some(p));
-                    }
-                    Err(e) => {
-                        prepared.set(None);
-                        error.set(Some(e.message(i18n.lang())));
-                    }
-                },
-                Err(_) => {
-                    prepared.set(None);
-                    error.set(Some(i18n.c().csv_unreadable.to_owned()));
+        crate::file_io::pick_bytes(&ev, MAX_BYTES, move |_, got| match got {
+            Ok(bytes) => match read(&bytes) {
+                Ok(p) => {
+                    error.set(None);
+                    prepared.set(Some(p));
                 }
+                Err(e) => {
+                    prepared.set(None);
+                    error.set(Some(e.message(i18n.lang())));
+                }
+            },
+            Err(_) => {
+                prepared.set(None);
+                error.set(Some(i18n.c().csv_unreadable.to_owned()));
             }
         });
     };

@@ -3,10 +3,9 @@
 //! that drafts the memo paragraph ([`case`]). Every workflow is a core function
 //! (`vagval_core::conflicts`); these views only call it.
 use leptos::prelude::*;
-use vagval_core::Id;
 
-use super::{Draw, Module, Page, Render, SplitLoaderError};
-use crate::app::router::current_path;
+use super::{Draw, Module, Page, Render};
+use crate::app::router::id_after as param;
 
 mod case;
 mod goal_import;
@@ -33,20 +32,8 @@ pub const MODULE: Module = Module {
     provide: super::nothing,
 };
 
-/// The module's split point (see the prioritisation module's).
-#[cfg(feature = "split")]
-#[allow(unsafe_code)]
-#[leptos::wasm_split::wasm_split(conflicts, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
-
-/// Without the `split` feature the pages are in the one wasm module.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-async fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
+// The module's split point (`crate::split_point`).
+crate::split_point!(conflicts: fn pages() -> Render = render);
 
 /// Draws page `i` of [`MODULE`]`.pages`.
 fn render(i: usize) -> AnyView {
@@ -55,11 +42,4 @@ fn render(i: usize) -> AnyView {
         1 => view! { <matrix::MatrixPage/> }.into_any(),
         _ => view! { <case::CasePage/> }.into_any(),
     }
-}
-
-/// The record id after `prefix` in the current path.
-fn param(prefix: &str) -> Option<Id> {
-    current_path()
-        .strip_prefix(prefix)
-        .and_then(|id| Id::parse(id.trim_end_matches('/')).ok())
 }

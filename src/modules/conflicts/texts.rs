@@ -41,7 +41,6 @@ crate::card! {
     pub static CARD_SV, CARD_EN;
     title: "Målkonflikter" / "Goal conflicts",
     summary: "Korsvis påverkansmatris mellan mål på den sjugradiga skalan −3 till +3: tyst bedömning på var sin surfplatta, diskussion av det ni är oense om, analys och snabbkontroll av ärenden." / "A cross-impact matrix of goals on the seven-point scale from −3 to +3: silent scoring on each tablet, discussion of what you disagree on, analysis and a quick check of cases.",
-    planned: [] / [],
 }
 
 crate::texts! {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use vagval_core::Id;
 
-use super::{Draw, Module, Page, Render, SplitLoaderError};
+use super::{Draw, Module, Page, Render};
 use crate::app::router::current_path;
 
 pub mod agenda;
@@ -40,25 +40,8 @@ pub const MODULE: Module = Module {
     provide,
 };
 
-/// The module's split point: everything only its pages reach goes into its own chunk
-/// (scripts/split.mjs), fetched the first time one of them is shown. `unsafe_code` is allowed
-/// here alone, for the import and export the macro generates (the chunk's entry point).
-///
-/// Only with the `split` feature (the release build's, set in index.html): the split point
-/// imports from the loader that scripts/split.mjs writes, which a test build does not have.
-#[cfg(feature = "split")]
-#[allow(unsafe_code)]
-#[leptos::wasm_split::wasm_split(prioritisation, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
-
-/// Without the `split` feature the pages are in the one wasm module.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-async fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
+// The module's split point (`crate::split_point`).
+crate::split_point!(prioritisation: fn pages() -> Render = render);
 
 /// Not a page of [`MODULE`]`.pages` but drawn by [`render`] as one: participant mode's whole
 /// screen, so the ballot stays in the module's chunk.

@@ -388,5 +388,4 @@ crate::card! {
     pub static CARD_SV, CARD_EN;
     title: "Inspel & prioritering" / "Inputs & prioritisation",
     summary: "Påverkansagendans cykel: inspel från kommunerna sammanställs, prioriteras i workshop på surfplattor utan nät, begränsas till det som går att genomföra och skrivs in i agendan." / "The influence agenda cycle: inputs from the municipalities are compiled, prioritised in a workshop on tablets without a network, capped to what can be carried out and written into the agenda.",
-    planned: ["Inspel med inlämnare, kommun, tema och hållbarhetsdimensioner", "Import från kalkylblad (CSV) och sammanslagning av dubbletter", "Röstningsomgångar med låsta regler: poäng, prickar, rangordning m.fl.", "Resultat med konsensusmått och jämförelse mellan metoder", "Kapacitetstak, agenda, samråd och spårbarhet"] / ["Inputs with submitter, municipality, theme and sustainability dimensions", "Import from spreadsheets (CSV) and merging of duplicates", "Voting rounds with locked rules: points, dots, ranking and more", "Results with consensus measures and a comparison of methods", "Capacity cap, agenda, consultation and traceability"],
 }

@@ -8,8 +8,9 @@ use vagval_core::stakeholders::map;
 use vagval_core::{Command, Id};
 
 use super::texts::StakeholdersI18n;
-use super::{ACTOR, ACTORS, offer, param};
+use super::{ACTOR, ACTORS, param};
 use crate::app::router::{navigate, use_route};
+use crate::file_io::offer;
 use crate::i18n::use_i18n;
 use crate::state::{new_id, use_app};
 use crate::ui::SelectField;

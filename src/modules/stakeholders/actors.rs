@@ -2,16 +2,17 @@
 //! thresholds, imports (Excel CSV, Kumu JSON) and exports (CSV, Kumu, SVG, PNG, the
 //! workspace without personal data).
 use leptos::prelude::*;
+use vagval_core::Localized;
 use vagval_core::stakeholders::actor::ActorType;
 use vagval_core::stakeholders::classes::Thresholds;
 use vagval_core::stakeholders::report::{filtered, report};
 use vagval_core::stakeholders::{actor_csv, kumu, map};
-use vagval_core::{Localized, Snapshot};
 
+use super::Head;
 use super::texts::StakeholdersI18n;
-use super::{Head, offer};
+use crate::file_io::offer;
 use crate::i18n::use_i18n;
-use crate::state::{iso_now, new_id, use_app};
+use crate::state::{new_id, use_app};
 use crate::ui::SelectField;
 
 /// The most a Kumu file may weigh (a full map is far smaller).
@@ -126,9 +127,7 @@ pub(super) fn ActorsPage() -> impl IntoView {
         );
     };
     let export_peer = move |_| {
-        app.flush();
-        let doc = app.doc.with_untracked(vagval_core::peer::copy);
-        let text = Snapshot::new(doc, iso_now(), app.device()).to_pretty();
+        let text = app.peer_copy();
         offer(
             &format!("{}-utan-personuppgifter.json", doc_name()),
             &text,
@@ -139,21 +138,12 @@ pub(super) fn ActorsPage() -> impl IntoView {
     };
 
     let import_csv = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
+        crate::file_io::pick_bytes(&ev, vagval_core::csv_import::MAX_BYTES, move |_, read| {
             let lang = i18n.lang();
-            let bytes =
-                match crate::file_io::read_bytes(&file, vagval_core::csv_import::MAX_BYTES).await {
-                    Ok(b) => b,
-                    Err(_) => {
-                        error.set(Some(i18n.s().unreadable.to_owned()));
-                        return;
-                    }
-                };
+            let Ok(bytes) = read else {
+                error.set(Some(i18n.s().unreadable.to_owned()));
+                return;
+            };
             let outcome = app
                 .doc
                 .with_untracked(|d| actor_csv::import(d, &bytes, new_id));

@@ -3,10 +3,9 @@
 //! power/interest grid and the salience classes ([`grid`]), and the metrics ([`metrics`]).
 //! Every workflow is a core function (`vagval_core::stakeholders`); these views only call it.
 use leptos::prelude::*;
-use vagval_core::Id;
 
-use super::{Draw, Module, Page, Render, SplitLoaderError};
-use crate::app::router::current_path;
+use super::{Draw, Module, Page, Render};
+use crate::app::router::id_after as param;
 use crate::i18n::use_i18n;
 use texts::StakeholdersI18n;
 
@@ -46,20 +45,8 @@ pub const MODULE: Module = Module {
     provide: super::nothing,
 };
 
-/// The module's split point (see the prioritisation module's).
-#[cfg(feature = "split")]
-#[allow(unsafe_code)]
-#[leptos::wasm_split::wasm_split(stakeholders, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
-
-/// Without the `split` feature the pages are in the one wasm module.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-async fn pages() -> Result<Render, SplitLoaderError> {
-    Ok(render)
-}
+// The module's split point (`crate::split_point`).
+crate::split_point!(stakeholders: fn pages() -> Render = render);
 
 /// Draws page `i` of [`MODULE`]`.pages`.
 fn render(i: usize) -> AnyView {
@@ -71,13 +58,6 @@ fn render(i: usize) -> AnyView {
         4 => view! { <grid::ClassesPage/> }.into_any(),
         _ => view! { <metrics::MetricsPage/> }.into_any(),
     }
-}
-
-/// The record id after `prefix` in the current path.
-fn param(prefix: &str) -> Option<Id> {
-    current_path()
-        .strip_prefix(prefix)
-        .and_then(|id| Id::parse(id.trim_end_matches('/')).ok())
 }
 
 /// A string of the module's catalogue.
@@ -112,19 +92,6 @@ fn Head(current: usize, lead: Pick) -> impl IntoView {
         <h1>{move || texts::card(i18n.lang()).title}</h1>
         <Tabs current=current/>
         <p class="lead">{move || lead(i18n.s())}</p>
-    }
-}
-
-/// A file offered for download; if the browser refuses, why in `error` (in `lang`).
-fn offer(
-    name: &str,
-    text: &str,
-    mime: &str,
-    error: RwSignal<Option<String>>,
-    lang: vagval_core::Lang,
-) {
-    if crate::file_io::download(name, text, mime).is_err() {
-        error.set(Some(texts::texts(lang).download_failed.to_owned()));
     }
 }
 

@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 
 use super::metrics::TypeFilter;
 use super::texts::StakeholdersI18n;
-use super::{ACTOR, Head, offer};
+use super::{ACTOR, Head};
+use crate::file_io::offer;
 use crate::i18n::use_i18n;
 use crate::state::{new_id, use_app};
 use crate::ui::SelectField;
@@ -548,7 +549,7 @@ pub(super) fn NetworkPage() -> impl IntoView {
         let name = format!("{}-karta.png", doc_name());
         leptos::task::spawn_local(async move {
             if crate::file_io::download_png(&name, &text).await.is_err() {
-                error.set(Some(i18n.s().download_failed.to_owned()));
+                error.set(Some(i18n.t().download_failed.to_owned()));
             }
         });
     };

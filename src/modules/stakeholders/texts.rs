@@ -41,7 +41,6 @@ crate::card! {
     pub static CARD_SV, CARD_EN;
     title: "Intressenter" / "Stakeholders",
     summary: "Intressentkarta över aktörerna i länet: vem har makt och intresse, vilka är angelägna, hur hänger de ihop? Rutnät, klasser, nätverk och mått – sparat på enheten, utan konto." / "A stakeholder map of the county's actors: who has power and interest, who is salient, how are they connected? Grid, classes, network and metrics — kept on the device, no account.",
-    planned: [] / [],
 }
 
 crate::texts! {
@@ -80,7 +79,6 @@ crate::texts! {
         row_word: "Rad" / "Row",
         column_word: "kolumn" / "column",
         unreadable: "Filen gick inte att läsa." / "The file could not be read.",
-        download_failed: "Filen kunde inte skapas. Försök igen." / "The file could not be made. Try again.",
         export_heading: "Exportera" / "Export",
         export_actors: "Aktörer (CSV)" / "Actors (CSV)",
         export_relations: "Relationer (CSV)" / "Relations (CSV)",

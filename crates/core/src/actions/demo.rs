@@ -234,6 +234,69 @@ pub fn add(doc: &mut Doc) {
     add_logs(doc);
 }
 
+/// Adds a synthetic area "Skalningstest" whose chain has `nodes` nodes over the seven levels
+/// and `edges` forward arrows, and `activities` activities over four years (benchmarks; the
+/// limits of the kinds hold).
+pub fn add_scaled(doc: &mut Doc, nodes: usize, edges: usize, activities: usize) {
+    use super::records::{ACTIVITIES_MAX, EDGES_MAX, NODES_MAX};
+    let id = |tag: u8, k: usize| {
+        let mut b = [0x5d_u8; 16];
+        b[0] = tag;
+        b[12..16].copy_from_slice(&u32::try_from(k).unwrap_or(u32::MAX).to_be_bytes());
+        Id::from_random_bytes(b)
+    };
+    let area = id(0xb0, 0);
+    let mut a = Area::empty(area.clone());
+    a.number = reg(9);
+    a.title = reg("Skalningstest".to_owned());
+    doc.areas.0.insert(area.clone(), a);
+    let n = nodes.min(NODES_MAX);
+    let per = n.div_ceil(7).max(1);
+    let level_of = |k: usize| Level::ALL[(k / per).min(6)];
+    for k in 0..n {
+        let mut node = ChainNode::empty(id(0xb1, k));
+        node.area = reg(area.clone());
+        node.level = reg(level_of(k));
+        node.row = reg(u16::try_from(k % per).unwrap_or(0));
+        node.title = reg(format!("Nod {:03} i skalningstestet", k + 1));
+        doc.chain_nodes.0.insert(node.id.clone(), node);
+    }
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |bound: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(x >> 33).unwrap_or(0) % bound.max(1)
+    };
+    let mut made = std::collections::BTreeSet::new();
+    let mut tries = 0;
+    while made.len() < edges.min(EDGES_MAX) && n > per && tries < edges * 20 {
+        tries += 1;
+        let from = next(n - per);
+        let to = (from / per + 1) * per + next(per);
+        if to >= n || !made.insert((from, to)) {
+            continue;
+        }
+        let mut e = ChainEdge::empty(id(0xb2, made.len()));
+        e.from = reg(id(0xb1, from));
+        e.to = reg(id(0xb1, to));
+        doc.chain_edges.0.insert(e.id.clone(), e);
+    }
+    for k in 0..activities.min(ACTIVITIES_MAX) {
+        let start = Date::from_day(19_723 + i64::try_from(next(1_400)).unwrap_or(0));
+        let end =
+            start.and_then(|s| Date::from_day(s.day() + 1 + i64::try_from(next(120)).unwrap_or(0)));
+        let mut act = Activity::empty(id(0xb3, k));
+        act.title = reg(format!("Aktivitet {:03} i skalningstestet", k + 1));
+        act.area = reg(area.clone());
+        act.start = reg(start);
+        act.end = reg(end);
+        act.status = reg(Status::ALL[k % 4]);
+        act.owner = reg(format!("Ansvarig {}", k % 9 + 1));
+        doc.activities.0.insert(act.id.clone(), act);
+    }
+}
+
 fn add_areas(doc: &mut Doc) {
     let goal = crate::conflicts::demo::demo_id;
     let actor = |k: u16| crate::stakeholders::demo::demo_id(0x10 + k);
@@ -653,6 +716,30 @@ fn add_logs(doc: &mut Doc) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scaled_chain_and_plan_are_valid_and_of_the_size_asked() {
+        let mut d = crate::demo::demo_doc();
+        add_scaled(&mut d, 200, 400, 500);
+        assert!(d.validate(10).is_empty(), "{:?}", d.validate(10));
+        let area = demo_area(&d);
+        let (nodes, edges) = super::super::report::chain_of(&d, &area);
+        assert_eq!((nodes.len(), edges.len()), (200, 400));
+        let plan = d
+            .activities
+            .live()
+            .filter(|a| a.area() == Some(&area))
+            .count();
+        assert_eq!(plan, 500);
+    }
+
+    fn demo_area(d: &Doc) -> Id {
+        d.areas
+            .live()
+            .find(|a| a.number() == Some(&9))
+            .map(|a| a.id.clone())
+            .unwrap()
+    }
 
     #[test]
     fn the_seed_004_plan_reads_completely() {

@@ -4,10 +4,13 @@
 //! (`progress`) on exact decimals (`decimal`), a project's co-financing checks (`funding`), the
 //! plan's dates (`date`) and timeline (`plan`).
 pub mod chain;
+pub mod chart;
 pub mod date;
 pub mod decimal;
 pub mod demo;
+pub mod diagram;
 pub mod funding;
+pub mod logs;
 pub mod plan;
 pub mod plan_csv;
 pub mod progress;

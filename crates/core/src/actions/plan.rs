@@ -156,6 +156,109 @@ impl Axis {
     }
 }
 
+/// One activity of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The activity.
+    pub id: crate::kernel::id::Id,
+    /// What is done.
+    pub title: String,
+    /// Who does it.
+    pub owner: String,
+    /// Where it stands.
+    pub status: Status,
+    /// Its dates.
+    pub start: Option<Date>,
+    /// Its last day.
+    pub end: Option<Date>,
+    /// Past its end and open.
+    pub overdue: bool,
+    /// Its bar (left, width as fractions of the axis), if both dates are set.
+    pub bar: Option<(f64, f64)>,
+    /// Its area's number and name, if any.
+    pub area: Option<String>,
+}
+
+/// The plan drawn as a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// The axis (over the dated activities and today).
+    pub axis: Axis,
+    /// Each tick's left edge, a fraction of the axis.
+    pub ticks: Vec<(f64, String)>,
+    /// Where today is, a fraction of the axis.
+    pub today: f64,
+    /// The activities (not in the trash) of `area` or all, dated ones by start date and
+    /// title, then the undated ones by title.
+    pub rows: Vec<Row>,
+}
+
+/// The plan of `doc` on `today`, of `area` only if given, ticks in `lang`.
+#[must_use]
+pub fn timeline(
+    doc: &crate::Doc,
+    today: Date,
+    area: Option<&crate::kernel::id::Id>,
+    lang: Lang,
+) -> Timeline {
+    let mut rows: Vec<Row> = doc
+        .activities
+        .live()
+        .filter(|a| a.removed() != Some(&true))
+        .filter(|a| area.is_none_or(|x| a.area() == Some(x)))
+        .map(|a| {
+            let (start, end) = (a.start().copied().flatten(), a.end().copied().flatten());
+            let status = a.status().copied().unwrap_or_default();
+            Row {
+                id: a.id.clone(),
+                title: a.title().cloned().unwrap_or_default(),
+                owner: a.owner().cloned().unwrap_or_default(),
+                status,
+                start,
+                end,
+                overdue: end.is_some_and(|e| overdue(e, status, today)),
+                bar: None,
+                area: a.area().and_then(|x| doc.areas.get(x)).map(|x| {
+                    let t = x.title().cloned().unwrap_or_default();
+                    x.number().map_or(t.clone(), |n| format!("{n}. {t}"))
+                }),
+            }
+        })
+        .collect();
+    crate::kernel::order::sort_by(&mut rows, |a, b| {
+        (a.start.is_none(), a.start, &a.title, &a.id).cmp(&(
+            b.start.is_none(),
+            b.start,
+            &b.title,
+            &b.id,
+        ))
+    });
+    let spans: Vec<(Date, Date)> = rows
+        .iter()
+        .filter_map(|r| Some((r.start?, r.end?)))
+        .collect();
+    let axis = Axis::new(&spans, today).unwrap_or(Axis {
+        first: today,
+        last: today,
+        ticks: Vec::new(),
+    });
+    for r in &mut rows {
+        if let (Some(a), Some(b)) = (r.start, r.end) {
+            r.bar = Some(axis.bar(a, b));
+        }
+    }
+    Timeline {
+        ticks: axis
+            .ticks
+            .iter()
+            .map(|t| (axis.at(t.date), t.label(lang)))
+            .collect(),
+        today: axis.at(today),
+        axis,
+        rows,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +320,28 @@ mod tests {
             (a.first, a.last, a.ticks.len()),
             (d(2026, 12, 1), d(2026, 12, 31), 1)
         );
+    }
+
+    #[test]
+    fn the_demo_plan_as_a_timeline() {
+        let doc = crate::demo::demo_doc();
+        let today = d(2020, 11, 10);
+        let t = timeline(&doc, today, None, Lang::Sv);
+        assert!(t.rows.len() >= 12);
+        // Dated rows first, by start date.
+        let starts: Vec<Date> = t.rows.iter().filter_map(|r| r.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+        // Every bar lies on the axis; today is on it too.
+        for r in &t.rows {
+            if let Some((x, w)) = r.bar {
+                assert!(x >= 0.0 && x + w <= 1.0 + 1e-9, "{}", r.title);
+            }
+            // Overdue exactly when it ended before 2020-11-10 and is open.
+            let late = r.end.is_some_and(|e| e < today)
+                && !matches!(r.status, Status::Done | Status::Cancelled);
+            assert_eq!(r.overdue, late);
+        }
+        assert!((0.0..=1.0).contains(&t.today));
+        assert_eq!(t.ticks.len(), t.axis.ticks.len());
     }
 }

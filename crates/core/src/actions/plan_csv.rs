@@ -257,7 +257,7 @@ pub fn export(doc: &Doc, today: Date, lang: Lang) -> String {
         .live()
         .filter(|a| a.removed() != Some(&true))
         .collect();
-    rows.sort_by(|a, b| {
+    crate::kernel::order::sort_by(&mut rows, |a, b| {
         let start = |r: &Activity| r.start().copied().flatten();
         start(a)
             .cmp(&start(b))

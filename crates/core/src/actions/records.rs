@@ -11,13 +11,9 @@ use super::decimal::Decimal;
 use super::funding::Line;
 use super::plan::Status;
 use crate::Doc;
-use crate::Kind;
-use crate::kernel::check::{self, NAME_MAX, ProblemKind, TEXT_MAX};
-use crate::kernel::command::DomainError;
+use crate::kernel::check::{self, NAME_MAX, ProblemKind, TEXT_MAX, limited};
 use crate::kernel::id::Id;
 use crate::kernel::lang::Lang;
-use crate::kernel::record::{Guard, Record};
-type Command = crate::kernel::command::Command<Kind>;
 
 /// Most action areas.
 pub const AREAS_MAX: usize = 50;
@@ -562,33 +558,8 @@ record_kind! {
     }
 }
 
-/// Live records not in the trash.
-fn kept<'a, R: Record + 'a>(
-    all: impl Iterator<Item = &'a R>,
-    removed: impl Fn(&R) -> Option<&bool>,
-) -> usize {
-    all.filter(|r| removed(r) != Some(&true)).count()
-}
-
-/// The guard and the count check of a kind limited to `max` records (not in the trash).
-macro_rules! limited {
-    ($ty:ident, $col:ident, $max:expr, $path:literal, $sv:literal, $en:literal) => {
-        impl Guard<Doc> for $ty {
-            fn guard(doc: &Doc, cmd: &Command) -> Result<(), DomainError> {
-                let live = kept(doc.$col.live(), $ty::removed);
-                check::full::<Self, Kind>(cmd, live, $max, $sv, $en)
-            }
-
-            fn check_doc(doc: &Doc, problems: &mut Vec<check::Problem>, limit: usize) {
-                let n = kept(doc.$col.live(), $ty::removed);
-                check::too_many($path, n, $max, problems, limit);
-                $ty::rules(doc, problems, limit);
-            }
-        }
-    };
-}
-
 limited!(
+    crate::Doc, crate::Kind;
     Area,
     areas,
     AREAS_MAX,
@@ -597,6 +568,7 @@ limited!(
     "The workspace already has 50 action areas, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     ChainNode,
     chain_nodes,
     NODES_MAX,
@@ -605,6 +577,7 @@ limited!(
     "The effect chains already have 2,000 nodes, the most they can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     ChainEdge,
     chain_edges,
     EDGES_MAX,
@@ -613,6 +586,7 @@ limited!(
     "The effect chains already have 5,000 arrows, the most they can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Indicator,
     indicators,
     INDICATORS_MAX,
@@ -621,6 +595,7 @@ limited!(
     "The workspace already has 1,000 indicators, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Activity,
     activities,
     ACTIVITIES_MAX,
@@ -629,6 +604,7 @@ limited!(
     "The plan already has 2,000 activities, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Learning,
     learning,
     ENTRIES_MAX,
@@ -637,6 +613,7 @@ limited!(
     "The learning log already has 5,000 entries, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Consultation,
     consultations,
     CONSULTATIONS_MAX,
@@ -645,6 +622,7 @@ limited!(
     "The consultation log already has 2,000 consultations, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Project,
     projects,
     PROJECTS_MAX,
@@ -653,6 +631,7 @@ limited!(
     "The workspace already has 500 projects, the most it can hold."
 );
 limited!(
+    crate::Doc, crate::Kind;
     Meeting,
     meetings,
     MEETINGS_MAX,
@@ -805,7 +784,7 @@ impl Indicator {
                     .collect()
             })
             .unwrap_or_default();
-        out.sort_by_key(|(y, _)| *y);
+        crate::kernel::order::sort_by_key(&mut out, |(y, _)| *y);
         out
     }
 }
@@ -818,4 +797,5 @@ pub fn matter_exists(doc: &Doc, id: &Id) -> bool {
         || doc.cases.0.contains_key(id)
         || doc.activities.0.contains_key(id)
         || doc.projects.0.contains_key(id)
+        || doc.applications.0.contains_key(id)
 }

@@ -341,14 +341,18 @@ pub fn report(doc: &Doc, lang: Lang) -> Report {
         .filter_map(|i| kept(i.removed(), i))
         .map(|i| indicator_line(i, lang))
         .collect();
-    indicators.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    crate::kernel::order::sort_by(&mut indicators, |a, b| {
+        a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
+    });
     let mut projects: Vec<ProjectLine> = doc
         .projects
         .live()
         .filter_map(|p| kept(p.removed(), p))
         .map(|p| project_line(p, lang))
         .collect();
-    projects.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    crate::kernel::order::sort_by(&mut projects, |a, b| {
+        a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
+    });
     Report {
         chains,
         indicators,

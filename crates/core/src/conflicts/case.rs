@@ -145,7 +145,22 @@ pub struct CaseCheck {
 #[must_use]
 pub fn check_case(doc: &Doc, case: &Id) -> Option<CaseCheck> {
     let c = doc.cases.get(case)?;
-    let reveal = Reveal::of(doc, c.matrix()?)?;
+    let named: Vec<(&Id, Effect)> = c.named().collect();
+    check_effects(doc, c.matrix()?, &named)
+}
+
+/// Checks effects on goals (`named`: goal, effect) against `matrix`, as [`check_case`] does
+/// for a case (`None` when the matrix is missing). Also used by the sustainability-proofing's
+/// conflict flags (a funding case advances the goals it targets).
+#[must_use]
+pub fn check_effects(doc: &Doc, matrix: &Id, named: &[(&Id, Effect)]) -> Option<CaseCheck> {
+    Reveal::of(doc, matrix).map(|reveal| check_revealed(&reveal, named))
+}
+
+/// [`check_effects`] against a matrix already read (a page checking many applications against
+/// one matrix reads it once).
+#[must_use]
+pub fn check_revealed(reveal: &Reveal, named: &[(&Id, Effect)]) -> CaseCheck {
     let values = reveal.values();
     let at = |i: usize, j: usize| -> i64 {
         values
@@ -161,9 +176,9 @@ pub fn check_case(doc: &Doc, case: &Id) -> Option<CaseCheck> {
         .enumerate()
         .map(|(k, g)| (g, k))
         .collect();
-    let named: Vec<(usize, Effect)> = c
-        .named()
-        .filter_map(|(g, e)| index.get(g).map(|&i| (i, e)))
+    let named: Vec<(usize, Effect)> = named
+        .iter()
+        .filter_map(|(g, e)| index.get(*g).map(|&i| (i, *e)))
         .collect();
     let is_named = |k: usize| named.iter().any(|(i, _)| *i == k);
     let n = reveal.goals.len();
@@ -223,12 +238,12 @@ pub fn check_case(doc: &Doc, case: &Id) -> Option<CaseCheck> {
     indirect.truncate(LISTED_MAX);
     let s = reveal.sources();
     let get = |k: &str| s.get(k).copied().unwrap_or(0);
-    Some(CaseCheck {
+    CaseCheck {
         direct,
         indirect,
         synergies,
         sources: (get("consensus"), get("median"), get("unjudged")),
-    })
+    }
 }
 
 /// A number as text with its sign: "+2", "0", "−1" (a real minus sign, U+2212).

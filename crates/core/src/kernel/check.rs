@@ -217,3 +217,41 @@ pub fn full<R: crate::kernel::record::Record, K>(
     }
     Ok(())
 }
+
+/// How many of `all` are not in the trash (`removed` is not `true`).
+pub fn kept<'a, R: 'a>(
+    all: impl Iterator<Item = &'a R>,
+    removed: impl Fn(&R) -> Option<&bool>,
+) -> usize {
+    all.filter(|r| removed(r) != Some(&true)).count()
+}
+
+/// The guard and the count check of a record kind limited to `max` records not in the trash:
+/// `limited!(Doc, Kind; Type, collection, MAX, "workspace.collection", "sv", "en")` (the
+/// document and its kind enum are named by the caller: the kernel knows neither). A create beyond
+/// `max` is refused with the message; reading counts too, and then runs the kind's own
+/// cross-record rules, `Type::rules(doc, problems, limit)`.
+macro_rules! limited {
+    ($doc:ty, $kind:ty; $ty:ident, $col:ident, $max:expr, $path:literal, $sv:literal, $en:literal) => {
+        impl $crate::kernel::record::Guard<$doc> for $ty {
+            fn guard(
+                doc: &$doc,
+                cmd: &$crate::kernel::command::Command<$kind>,
+            ) -> Result<(), $crate::kernel::command::DomainError> {
+                let live = $crate::kernel::check::kept(doc.$col.live(), $ty::removed);
+                $crate::kernel::check::full::<Self, $kind>(cmd, live, $max, $sv, $en)
+            }
+
+            fn check_doc(
+                doc: &$doc,
+                problems: &mut Vec<$crate::kernel::check::Problem>,
+                limit: usize,
+            ) {
+                let n = $crate::kernel::check::kept(doc.$col.live(), $ty::removed);
+                $crate::kernel::check::too_many($path, n, $max, problems, limit);
+                $ty::rules(doc, problems, limit);
+            }
+        }
+    };
+}
+pub(crate) use limited;

@@ -29,6 +29,7 @@ pub mod id;
 pub mod jsonpath;
 pub mod lang;
 pub mod migrate;
+pub mod order;
 pub mod pieces;
 #[macro_use]
 pub mod record;

@@ -40,16 +40,10 @@ pub(super) fn CsvImport() -> impl IntoView {
             }
     });
     let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = crate::file_io::files_of(input.files()).into_iter().next() else {
-            return;
-        };
-        input.set_value("");
-        name.set(file.name());
         done.set(None);
-        leptos::task::spawn_local(async move {
-            let lang = i18n.lang();
-            match crate::file_io::read_bytes(&file, MAX_BYTES).await {
+        crate::file_io::pick_bytes(&ev, MAX_BYTES, move |file_name, got| {
+            name.set(file_name);
+            match got {
                 Ok(bytes) => match read(&bytes) {
                     Ok(p) => {
                         error.set(None);
@@ -57,7 +51,7 @@ pub(super) fn CsvImport() -> impl IntoView {
                     }
                     Err(e) => {
                         prepared.set(None);
-                        error.set(Some(e.message(lang)));
+                        error.set(Some(e.message(i18n.lang())));
                     }
                 },
                 Err(_) => {
