@@ -236,12 +236,27 @@ pub fn rescue(text: &js_sys::JsString) {
     }
 }
 
+/// localStorage key naming the workspace that was open when it was deleted, while the write of
+/// the one opened in its place may still be on its way: a rescue copy taken in at the next start
+/// must not put the deleted one aside again (an erased workspace stays erased).
+const ERASED: &str = "vagval.rescue-erased";
+
+/// The open workspace `id` is being deleted (see [`ERASED`]); forgotten with the rescue copy.
+pub fn erasing(id: &vagval_core::Id) {
+    if IDB.get()
+        && let Ok(s) = local()
+    {
+        let _ = s.set_item(ERASED, id.as_str());
+    }
+}
+
 /// Every write committed: the rescue copy is not needed.
 pub fn rescued() {
     if IDB.get()
         && let Ok(s) = local()
     {
         let _ = s.remove_item(RESCUE);
+        let _ = s.remove_item(ERASED);
     }
 }
 
@@ -265,6 +280,7 @@ async fn take_rescue() {
         .and_then(|t| decode(&t).ok())
         .map(|d| d.snapshot.workspace);
     let (at, device) = (copy.snapshot.exported_at, copy.snapshot.device);
+    let erased = local().ok().and_then(|s| s.get_item(ERASED).ok().flatten());
     let next = match stored {
         Some(doc) if doc.id == rescued_doc.id => {
             let (merged, _) = vagval_core::merge(&doc, &rescued_doc);
@@ -274,6 +290,8 @@ async fn take_rescue() {
             }
             merged
         }
+        // The stored one was being deleted when the page went: it is not put aside again.
+        Some(doc) if erased.as_deref() == Some(doc.id.as_str()) => rescued_doc,
         Some(doc) => {
             if shelve(&doc, &at, &device).is_err() {
                 return;

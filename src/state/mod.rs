@@ -218,6 +218,7 @@ impl AppState {
         let next = next.unwrap_or_else(|| Doc::new(new_id(), fallback_name, self.stamp()));
         let id = next.id.clone();
         storage::forget_last_known_good();
+        storage::erasing(&gone);
         self.replace(next);
         let _ = storage::drop_shelved(&id);
         let _ = storage::drop_shelved(&gone);

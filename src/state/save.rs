@@ -95,11 +95,14 @@ impl AppState {
         if self.first_start.get_untracked() {
             return;
         }
-        if matches!(
-            self.save.get_untracked(),
-            SaveState::Pending | SaveState::Failed(_)
-        ) {
-            self.save_now();
+        // A write already on its way with nothing after it is not written again.
+        let waiting = self.pending.with_value(Option::is_some)
+            || self.walk.with_value(Option::is_some)
+            || self.in_flight.get_value() == 0;
+        match self.save.get_untracked() {
+            SaveState::Pending if waiting => self.save_now(),
+            SaveState::Failed(_) => self.save_now(),
+            _ => {}
         }
         // Issue 12: IndexedDB writes still running when the page goes are aborted.
         if self.in_flight.get_value() > 0 {
@@ -323,6 +326,11 @@ impl AppState {
             && self.doc.with_untracked(|memory| *memory != m)
         {
             self.adopt_quietly(m);
+        }
+        // "Sparat" is not shown while this write is on its way (a workspace opened or deleted
+        // in place of another is written with the state still "Sparat" from before).
+        if self.save.get_untracked() == SaveState::Saved {
+            self.save.set(SaveState::Pending);
         }
         self.in_flight.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
