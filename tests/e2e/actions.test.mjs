@@ -219,8 +219,14 @@ for (const size of ["tablet", "laptop"]) {
     assert.equal(await mine.locator(".bar").count(), 1);
     assert.equal(await mine.locator('[data-testid="overdue"]').count(), 0);
     // Bar and today's line: the bar starts at today's line.
-    const [bar, today] = await Promise.all([mine.locator(".bar").boundingBox(), page.locator(".plan-table th .today.label").boundingBox()]);
-    const line = today.x + today.width / 2;
+    // Today's line lies at the table's --today along the axis (its label may sit beside it
+    // near the axis's ends).
+    const [bar, lane, today] = await Promise.all([
+      mine.locator(".bar").boundingBox(),
+      mine.locator("td.lane").boundingBox(),
+      page.locator('[data-testid="timeline"]').evaluate((t) => parseFloat(getComputedStyle(t).getPropertyValue("--today"))),
+    ]);
+    const line = lane.x + (lane.width * today) / 100;
     assert.ok(Math.abs(bar.x - line) < 4, `bar at ${bar.x}, today at ${line}`);
     // Changed through its row's button: the new end date shows; then into the trash.
     await mine.locator('[data-testid="edit-activity"]').click();
@@ -249,6 +255,12 @@ for (const size of ["tablet", "laptop"]) {
     // Export: the plan as CSV for Excel, with the new activity.
     const csv = readFileSync(await keep(await download(page, '[data-testid="export-plan"]')));
     assert.match(csv.toString("utf8"), /Uppföljningsmöte med kommunerna/);
+    // Rows off screen are not drawn (content-visibility); printed, every one is.
+    assert.equal(await rows.last().evaluate((r) => getComputedStyle(r).contentVisibility), "auto");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await rows.last().evaluate((r) => getComputedStyle(r).contentVisibility), "visible", "every row is printed");
+    await page.screenshot({ path: join(OUT, `plan-${size}-print.png`), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
     await page.screenshot({ path: join(OUT, `plan-${size}.png`), fullPage: true });
     await violations(page, `sv: plan ${size}`);
     await shell.switchLanguage("en");

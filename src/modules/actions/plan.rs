@@ -33,14 +33,16 @@ fn meta(r: &vagval_core::actions::plan::Row) -> Option<impl IntoView + use<>> {
     (!parts.is_empty()).then(|| view! { <span class="meta">{parts.join(" · ")}</span> })
 }
 
-/// "2020-04-07 – 2020-04-24", one date if both are the same day.
-fn period(r: &vagval_core::actions::plan::Row) -> String {
+/// "2020-04-07 – 2020-04-24", one date if both are the same day; a line breaks only between
+/// the dates, never inside one.
+fn period(r: &vagval_core::actions::plan::Row) -> impl IntoView + use<> {
+    let date = |d: String| view! { <span class="date">{d}</span> };
     match (r.start, r.end) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a} – {b}"),
-        (Some(a), None) => format!("{a} –"),
-        (None, Some(b)) => format!("– {b}"),
-        (None, None) => String::new(),
+        (Some(a), Some(b)) if a == b => date(a.to_string()).into_any(),
+        (Some(a), Some(b)) => view! { {date(format!("{a} –"))}" "{date(b.to_string())} }.into_any(),
+        (Some(a), None) => date(format!("{a} –")).into_any(),
+        (None, Some(b)) => date(format!("– {b}")).into_any(),
+        (None, None) => ().into_any(),
     }
 }
 
@@ -184,6 +186,10 @@ pub(super) fn PlanPage() -> impl IntoView {
         let lang = i18n.lang();
         plan.with(|p| {
             let now = pct(p.today);
+            // Today's label stays inside the axis near either end.
+            let (near_start, near_end) = (p.today < 0.1, p.today > 0.9);
+            // Month and quarter labels are long: a narrow screen shows every other one.
+            let dense = p.ticks.iter().any(|(_, label)| label.chars().count() > 4);
             let ticks = p
                 .ticks
                 .iter()
@@ -205,37 +211,39 @@ pub(super) fn PlanPage() -> impl IntoView {
                     };
                     let sel_id = format!("status-{}", r.id);
                     view! {
-                        <tr data-testid="plan-row" class:overdue=r.overdue>
-                            <th scope="row">{r.title.clone()}{meta(r)}</th>
-                            <td class="num period">{period(r)}</td>
-                            <td>
+                        <tr role="row" data-testid="plan-row" class:overdue=r.overdue>
+                            <th role="rowheader" scope="row">{r.title.clone()}{meta(r)}</th>
+                            <td role="cell" class="num period">{period(r)}</td>
+                            <td role="cell" class="status">
                                 <label class="visually-hidden" for=sel_id.clone()>{format!("{} {}", s.status, r.title)}</label>
                                 <select id=sel_id on:change=move |ev| set_status(id.clone(), event_target_value(&ev).parse().ok())>
                                     {(0..Status::ALL.len()).map(|i| view! { <option value=i.to_string() prop:selected=current == Some(i)>{status_name(i, lang)}</option> }).collect_view()}
                                 </select>
-                                {r.overdue.then(|| view! { <strong class="late" data-testid="overdue">{s.overdue}</strong> })}
-                                <button type="button" class="secondary small" data-testid="edit-activity" aria-label=format!("{} {}", s.change, r.title)
+                                <button type="button" class="secondary small no-print" data-testid="edit-activity" aria-label=format!("{} {}", s.change, r.title)
                                     on:click={ let id = r.id.clone(); move |_| edit(id.clone()) }>{s.change}</button>
+                                {r.overdue.then(|| view! { <strong class="late" data-testid="overdue">{s.overdue}</strong> })}
                             </td>
-                            <td class="lane" aria-hidden="true">{bar}</td>
+                            <td role="cell" class="lane" aria-hidden="true">{bar}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-caption">
-                    <table class="data-table plan-table" data-testid="timeline" style:--today=now.clone()>
+                    // The ARIA roles keep the table's semantics: its rows are laid out as grids
+                    // (style/main.css, "The activity plan").
+                    <table role="table" class="data-table plan-table" data-testid="timeline" style:--today=now.clone()>
                         <caption id="plan-caption">{format!("{} ({} {})", s.plan_caption, p.rows.len(), s.activities_word)}</caption>
-                        <thead><tr>
-                            <th scope="col">{s.activity}</th>
-                            <th scope="col">{s.period}</th>
-                            <th scope="col">{s.status}</th>
-                            <th scope="col" class="lane axis">
+                        <thead role="rowgroup"><tr role="row">
+                            <th role="columnheader" scope="col">{s.activity}</th>
+                            <th role="columnheader" scope="col">{s.period}</th>
+                            <th role="columnheader" scope="col">{s.status}</th>
+                            <th role="columnheader" scope="col" class="lane axis" class:dense=dense>
                                 <span class="visually-hidden">{s.timeline}</span>
-                                <span aria-hidden="true">{ticks}<span class="today label" style:left=now.clone()>{s.today}</span></span>
+                                <span aria-hidden="true">{ticks}<span class="today label" class:start=near_start class:end=near_end style:left=now.clone()>{s.today}</span></span>
                             </th>
                         </tr></thead>
-                        <tbody>{rows}</tbody>
+                        <tbody role="rowgroup">{rows}</tbody>
                     </table>
                 </div>
             }

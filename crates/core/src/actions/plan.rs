@@ -1,8 +1,8 @@
 //! The activity plan's rules and its timeline (DOMAIN §6, seed 004): an activity is overdue
 //! when its last day has passed and it is neither done nor cancelled; the timeline runs from
-//! the first day of the earliest month to the last day of the latest, today included, with a
-//! tick per month (per quarter above 36 months, per year above 120) so that a plan of any length
-//! draws a bounded number of ticks.
+//! the first day of the earliest month to the last day of the latest, today included, with at
+//! most eight ticks: a month, a quarter, half a year, or 1, 2, 5 … 100 years apart, the shortest
+//! step that keeps the labels from running into each other.
 use serde::{Deserialize, Serialize};
 
 use super::date::{Date, month_days};
@@ -56,8 +56,8 @@ pub fn overdue(end: Date, status: Status, today: Date) -> bool {
 pub struct Tick {
     /// Its first day.
     pub date: Date,
-    /// Months per tick: 1, 3 or 12.
-    pub step: u8,
+    /// Months per tick: one of [`STEPS`].
+    pub step: u16,
 }
 
 impl Tick {
@@ -66,7 +66,7 @@ impl Tick {
     pub fn label(self, lang: Lang) -> String {
         let (y, m) = (self.date.year(), self.date.month());
         match (self.step, lang) {
-            (1, _) => format!(
+            (1 | 6, _) => format!(
                 "{} {y}",
                 SHORT[usize::from(lang == Lang::En)][usize::from(m - 1)]
             ),
@@ -76,6 +76,13 @@ impl Tick {
         }
     }
 }
+
+/// The most ticks an axis draws.
+pub const MAX_TICKS: u32 = 8;
+
+/// The steps between ticks, in months: a month, a quarter, half a year, then 1, 2, 5, 10, 20,
+/// 50 and 100 years.
+pub const STEPS: [u16; 10] = [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
 
 /// The timeline's span and ticks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,29 +113,43 @@ impl Axis {
         let hi = spans.iter().map(|s| s.1).chain([today]).max()?;
         let first = Date::new(lo.year(), lo.month(), 1)?;
         let last = Date::new(hi.year(), hi.month(), month_days(hi.year(), hi.month()))?;
-        let months = (i32::from(last.year()) - i32::from(first.year())) * 12
-            + i32::from(last.month())
-            - i32::from(first.month())
-            + 1;
-        let step = if months > 120 {
-            12
-        } else if months > 36 {
-            3
-        } else {
-            1
-        };
-        // Aligned to the step: quarters start in Jan/Apr/Jul/Oct, years in January.
-        let first = Date::new(first.year(), (first.month() - 1) / step * step + 1, 1)?;
-        let mut ticks = Vec::new();
-        let (mut y, mut m) = (first.year(), first.month());
-        // Until past the axis, or past the last year dates may have.
-        while let Some(date) = Date::new(y, m, 1).filter(|d| *d <= last) {
-            ticks.push(Tick { date, step });
-            m += step;
-            if m > 12 {
-                m -= 12;
-                y += 1;
+        // Months since year 0, of the first month drawn and of the last.
+        let index = |d: Date| u32::from(d.year()) * 12 + u32::from(d.month()) - 1;
+        // Aligned to a step: quarters start in Jan/Apr/Jul/Oct, half years in Jan/Jul, years in
+        // January of a year divisible by the step's years (2020, 2025 for five).
+        let align = |step: u16| -> u32 {
+            let (at, step) = (index(first), u32::from(step));
+            if step < 12 {
+                at / 12 * 12 + at % 12 / step * step
+            } else {
+                at / step * step
             }
+        };
+        // The shortest step that draws at most MAX_TICKS ticks (a label needs about 3.5 rem; the
+        // timeline's column is 16 rem wide on a tablet).
+        let fits = |step: u16| (index(last) - align(step)) / u32::from(step) < MAX_TICKS;
+        let step = STEPS
+            .into_iter()
+            .find(|s| fits(*s))
+            .unwrap_or(STEPS[STEPS.len() - 1]);
+        let mut at = align(step);
+        let first = Date::new(
+            u16::try_from(at / 12).ok()?,
+            u8::try_from(at % 12 + 1).ok()?,
+            1,
+        )?;
+        let mut ticks = Vec::new();
+        // Until past the axis (or past the last year a date may have).
+        loop {
+            let (y, m) = (u16::try_from(at / 12).ok(), u8::try_from(at % 12 + 1).ok());
+            let Some(date) = y.zip(m).and_then(|(y, m)| Date::new(y, m, 1)) else {
+                break;
+            };
+            if date > last {
+                break;
+            }
+            ticks.push(Tick { date, step });
+            at += u32::from(step);
         }
         Some(Self { first, last, ticks })
     }
@@ -281,7 +302,9 @@ mod tests {
     #[test]
     fn the_seed_plan_on_an_axis() {
         // Seed 004 runs 2020-04-07 … 2021-03-31 (first quarter 2021); today 2020-11-10.
-        // The axis: 2020-04-01 … 2021-03-31, 12 months, one tick each; 365 days
+        // The axis: 2020-04-01 … 2021-03-31, 12 months: a tick a month would be 12 > 8, a
+        // quarter 12 / 3 = 4 ticks (K2, K3, K4 2020, K1 2021; April starts a quarter, so the
+        // axis starts where it did); 365 days
         // (April 30 + May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31
         // + Jan 31 + Feb 28 + Mar 31 = 365).
         let spans = [
@@ -291,29 +314,55 @@ mod tests {
         let a = Axis::new(&spans, d(2020, 11, 10)).unwrap();
         assert_eq!((a.first, a.last), (d(2020, 4, 1), d(2021, 3, 31)));
         assert_eq!(a.days(), 365);
-        assert_eq!(a.ticks.len(), 12);
-        assert_eq!(a.ticks[0].label(Lang::Sv), "apr 2020");
-        assert_eq!(a.ticks[11].label(Lang::Sv), "mar 2021");
+        assert_eq!(a.ticks.len(), 4);
+        assert_eq!(a.ticks[0].label(Lang::Sv), "K2 2020");
+        assert_eq!(a.ticks[3].label(Lang::Sv), "K1 2021");
+        assert_eq!(a.ticks[1].label(Lang::En), "Q3 2020");
         // April 7 starts 6 days in: 6/365; 18 days long (7th to 24th): 18/365.
         let (x, w) = a.bar(d(2020, 4, 7), d(2020, 4, 24));
         assert!((x - 6.0 / 365.0).abs() < 1e-12 && (w - 18.0 / 365.0).abs() < 1e-12);
+        // Five months (2020-04 … 2020-08, today in May): 5 ≤ 8, a tick a month.
+        let a = Axis::new(&[(d(2020, 4, 7), d(2020, 8, 3))], d(2020, 5, 2)).unwrap();
+        assert_eq!(a.ticks.len(), 5);
+        assert_eq!(a.ticks[0].label(Lang::Sv), "apr 2020");
         assert_eq!(a.ticks[1].label(Lang::En), "May 2020");
     }
 
     #[test]
     fn long_plans_tick_by_quarter_and_year() {
-        // 2020-02 … 2024-12 = 59 months > 36: quarters from K1 2020 (aligned to January).
+        // 2020-02 … 2024-12 = 59 months: quarters would be 20, half years 10 (> 8), years
+        // 59 / 12 → 5 ticks (2020 … 2024), the axis from 2020-01-01.
         let a = Axis::new(&[(d(2020, 2, 3), d(2024, 12, 1))], d(2022, 1, 1)).unwrap();
-        assert_eq!(a.ticks[0].label(Lang::Sv), "K1 2020");
         assert_eq!(a.first, d(2020, 1, 1));
-        assert_eq!(a.ticks.len(), 20);
+        assert_eq!(a.ticks.len(), 5);
+        assert_eq!(a.ticks[0].label(Lang::Sv), "2020");
+        assert_eq!(a.ticks[4].label(Lang::Sv), "2024");
+        // 2020-05 … 2022-02 = 22 months: 22 / 3 → 8 quarters, from K2 2020 (May is in it):
+        // K2 K3 K4 2020, K1 … K4 2021, K1 2022.
+        let a = Axis::new(&[(d(2020, 5, 3), d(2022, 2, 1))], d(2021, 1, 1)).unwrap();
+        assert_eq!(a.first, d(2020, 4, 1));
+        assert_eq!(a.ticks.len(), 8);
+        assert_eq!(a.ticks[7].label(Lang::Sv), "K1 2022");
+        // 2020-03 … 2023-08 = 42 months: quarters 15 (K1 2020 … K3 2023), half years from
+        // January 2020 (March is in the first half) to July 2023: 8, jan and jul labels.
+        let a = Axis::new(&[(d(2020, 3, 3), d(2023, 8, 1))], d(2021, 1, 1)).unwrap();
+        assert_eq!(a.first, d(2020, 1, 1));
+        assert_eq!(a.ticks.len(), 8);
+        assert_eq!(a.ticks[1].label(Lang::Sv), "jul 2020");
         // Today after the plan stretches the axis to today's month.
         let a = Axis::new(&[(d(2020, 2, 3), d(2020, 3, 1))], d(2020, 5, 20)).unwrap();
         assert_eq!(a.last, d(2020, 5, 31));
-        // 1900 … 2200: 3 612 months → yearly, 301 ticks.
-        let a = Axis::new(&[(d(1900, 1, 1), d(2200, 12, 31))], d(2026, 12, 3)).unwrap();
-        assert_eq!(a.ticks.len(), 301);
+        // 1923 … 2200: 20-year steps from 1920 would be (2200 − 1920) / 20 + 1 = 15 ticks,
+        // 50-year steps from 1900 (1923 rounded down to 50): 1900, 1950 … 2200 = 7.
+        let a = Axis::new(&[(d(1923, 1, 1), d(2200, 12, 31))], d(2026, 12, 3)).unwrap();
+        assert_eq!(a.first, d(1900, 1, 1));
+        assert_eq!(a.ticks.len(), 7);
         assert_eq!(a.ticks[0].label(Lang::En), "1900");
+        assert_eq!(a.ticks[6].label(Lang::En), "2200");
+        // Aligning can add a tick: 2020-03 … 2022-02 is 24 months, but quarters from K1 2020
+        // would be K1 2020 … K1 2022 = 9; half years from January 2020: 5.
+        let a = Axis::new(&[(d(2020, 3, 3), d(2022, 2, 1))], d(2021, 1, 1)).unwrap();
+        assert_eq!((a.ticks.len(), a.ticks[0].step), (5, 6));
         // No activities: today's month.
         let a = Axis::new(&[], d(2026, 12, 3)).unwrap();
         assert_eq!(
