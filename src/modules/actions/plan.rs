@@ -219,6 +219,7 @@ pub(super) fn PlanPage() -> impl IntoView {
                                 <select id=sel_id on:change=move |ev| set_status(id.clone(), event_target_value(&ev).parse().ok())>
                                     {(0..Status::ALL.len()).map(|i| view! { <option value=i.to_string() prop:selected=current == Some(i)>{status_name(i, lang)}</option> }).collect_view()}
                                 </select>
+                                <span class="print-only">{current.map(|i| status_name(i, lang))}</span>
                                 <button type="button" class="secondary small no-print" data-testid="edit-activity" aria-label=format!("{} {}", s.change, r.title)
                                     on:click={ let id = r.id.clone(); move |_| edit(id.clone()) }>{s.change}</button>
                                 {r.overdue.then(|| view! { <strong class="late" data-testid="overdue">{s.overdue}</strong> })}
