@@ -189,7 +189,7 @@ pub(super) fn PlanPage() -> impl IntoView {
             // Today's label stays inside the axis near either end.
             let (near_start, near_end) = (p.today < 0.1, p.today > 0.9);
             // Month and quarter labels are long: a narrow screen shows every other one.
-            let dense = p.ticks.iter().any(|(_, label)| label.chars().count() > 4);
+            let dense = p.axis.ticks.first().is_some_and(|t| t.step < 12);
             let ticks = p
                 .ticks
                 .iter()

@@ -132,22 +132,19 @@ impl Axis {
             .into_iter()
             .find(|s| fits(*s))
             .unwrap_or(STEPS[STEPS.len() - 1]);
+        // The first day of the month `at` months after year 0.
+        let month = |at: u32| {
+            Date::new(
+                u16::try_from(at / 12).ok()?,
+                u8::try_from(at % 12 + 1).ok()?,
+                1,
+            )
+        };
         let mut at = align(step);
-        let first = Date::new(
-            u16::try_from(at / 12).ok()?,
-            u8::try_from(at % 12 + 1).ok()?,
-            1,
-        )?;
+        let first = month(at)?;
         let mut ticks = Vec::new();
         // Until past the axis (or past the last year a date may have).
-        loop {
-            let (y, m) = (u16::try_from(at / 12).ok(), u8::try_from(at % 12 + 1).ok());
-            let Some(date) = y.zip(m).and_then(|(y, m)| Date::new(y, m, 1)) else {
-                break;
-            };
-            if date > last {
-                break;
-            }
+        while let Some(date) = month(at).filter(|d| *d <= last) {
             ticks.push(Tick { date, step });
             at += u32::from(step);
         }
